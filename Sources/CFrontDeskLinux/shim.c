@@ -1,0 +1,1 @@
+// epoll, eventfd, accept4 for FrontDeskNet

@@ -1,0 +1,81 @@
+import FrontDeskModel
+
+/// One session bound to a channel and a transcript sink: what stdio chat, the TCP server,
+/// scripted dialogues and replay all drive. Each turn writes a resident event and a bot event.
+///
+/// Not thread-safe: one conversation is driven by one caller at a time (the server serializes
+/// the turns of a connection).
+public struct Conversation: Sendable {
+    public let engine: Engine
+    public private(set) var state: SessionState
+    public let channel: Channel
+    public let peer: String
+    public let transcripts: any TranscriptSink
+    private var seq = 0
+    /// Numbers never masked in transcripts: the office's own public lines.
+    private let publicNumbers: Set<String>
+
+    public init(engine: Engine, sessionID: String, channel: Channel, peer: String, transcripts: any TranscriptSink) {
+        self.engine = engine
+        self.state = engine.startSession(id: sessionID)
+        self.channel = channel
+        self.peer = peer
+        self.transcripts = transcripts
+        self.publicNumbers = engine.publicPhoneNumbers
+    }
+
+    /// The session's ID.
+    public var sessionID: String { state.id }
+
+    /// The greeting, recorded as the session's first bot turn.
+    public mutating func greet() -> String {
+        let text = engine.greeting(for: state)
+        record(role: .bot, text: text, output: nil)
+        return text
+    }
+
+    /// Handles one resident line (already validated UTF-8 without control characters).
+    public mutating func handle(_ line: String) -> TurnOutput {
+        let output = engine.respond(to: line, state: &state)
+        record(role: .resident, text: line, output: output)
+        record(role: .bot, text: output.reply, output: output)
+        return output
+    }
+
+    private mutating func record(role: Role, text: String, output: TurnOutput?) {
+        seq += 1
+        let time = CivilTime(engine.clock.now(), offset: engine.estate.utcOffset).iso8601
+        var event = TranscriptEvent(
+            time: time, session: state.id, seq: seq, channel: channel.rawValue, peer: peer, role: role,
+            text: PhoneMask.mask(text, except: publicNumbers))
+        if let output {
+            event.intent = output.intent
+            event.language = output.language.rawValue
+            if role == .resident {
+                event.confidence = output.confidence
+            } else {
+                event.awaiting = output.awaiting
+                event.slots = Conversation.masked(output.slots, except: publicNumbers)
+                event.record = output.record
+            }
+        }
+        transcripts.append(event)
+    }
+
+    private static func masked(_ slots: JSONObject, except: Set<String>) -> JSONObject {
+        var out = JSONObject()
+        for (key, value) in slots {
+            if case .string(let text) = value {
+                out.append(key, .string(PhoneMask.mask(text, except: except)))
+            } else {
+                out.append(key, value)
+            }
+        }
+        return out
+    }
+}
+
+extension Engine {
+    /// The office's phone numbers, which transcripts show unmasked.
+    public var publicPhoneNumbers: Set<String> { [] }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import FrontDeskModel
+
+// OWNER: entities helper. Agreed signature; see docs/ARCHITECTURE.md.
+
+/// Entities found in one message (SPEC 3). All values canonical.
+public struct Entities: Sendable, Equatable {
+    /// `B-U-R`, e.g. `3-2-501`.
+    public var unit: String?
+    /// Digits only for mobiles and Hong Kong numbers (`13812345678`), `0571-88886666` for landlines.
+    public var phone: String?
+    /// ISO date `2026-11-25`, resolved against the clock in the estate's time zone.
+    public var date: String?
+    /// Part of day or clock time as said: `上午`, `下午`, `晚上`, `morning`, `14:00`.
+    public var timeOfDay: String?
+    /// `30天` → 30, `两个月` → 60, `two weeks` → 14.
+    public var durationDays: Int?
+    /// `5个工人` → 5.
+    public var count: Int?
+    /// `REP-20261122-0001` (upper-cased).
+    public var recordID: String?
+
+    public init(
+        unit: String? = nil, phone: String? = nil, date: String? = nil, timeOfDay: String? = nil,
+        durationDays: Int? = nil, count: Int? = nil, recordID: String? = nil
+    ) {
+        self.unit = unit
+        self.phone = phone
+        self.date = date
+        self.timeOfDay = timeOfDay
+        self.durationDays = durationDays
+        self.count = count
+        self.recordID = recordID
+    }
+
+    /// `{"unit":…,"phone":…,"date":…,"record_id":…}` as in `classify --json` (absent ones null).
+    public var json: JSON {
+        .object(
+            JSONObject([
+                ("unit", .optional(unit)), ("phone", .optional(phone)), ("date", .optional(date)),
+                ("time", .optional(timeOfDay)), ("duration_days", .optional(durationDays)),
+                ("count", .optional(count)), ("record_id", .optional(recordID)),
+            ]))
+    }
+}
+
+/// Finds entities in normalized text (already half-width, lower-cased, Simplified).
+public struct EntityExtractor: Sendable {
+    public init() {}
+
+    /// Every entity in `normalized`, dates relative to `now` at `utcOffset` seconds east of UTC.
+    public func extract(from normalized: String, now: Date, utcOffset: Int) -> Entities {
+        Entities()
+    }
+}

@@ -1,0 +1,39 @@
+/// The language and script a resident writes in, and the bot answers in.
+public enum Language: String, Sendable, CaseIterable, Hashable {
+    /// Simplified Chinese.
+    case zhHans = "zh-Hans"
+    /// Traditional Chinese (Hong Kong / Taiwan wording where it differs).
+    case zhHant = "zh-Hant"
+    /// English.
+    case en
+
+    /// Whether this is one of the Chinese scripts.
+    public var isChinese: Bool { self != .en }
+}
+
+/// Where a session's turns come from.
+public enum Channel: String, Sendable, Hashable {
+    case stdio
+    case tcp
+    /// Scripted dialogues run by `frontdesk test`, and `replay --check`.
+    case test
+}
+
+/// A problem found in a data file, located as precisely as we can.
+///
+/// Printed as `file: key path: message`, e.g.
+/// `intents/repair.json: keywords[3].weight: expected a number, got a string`.
+public struct Diagnostic: Sendable, Equatable, Hashable, CustomStringConvertible {
+    public var file: String
+    /// A key path such as `keywords[3].weight`, or `line 4, column 9` for a syntax error.
+    public var path: String
+    public var message: String
+
+    public init(file: String, path: String, message: String) {
+        self.file = file
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { path.isEmpty ? "\(file): \(message)" : "\(file): \(path): \(message)" }
+}

@@ -1,0 +1,60 @@
+/// Masks phone numbers for transcripts (SPEC 8.2): records keep numbers in full, transcripts never do.
+///
+/// - mainland mobile, 11 digits starting with 1: `13812345678` → `138****5678`
+/// - Hong Kong, 8 digits starting with 2, 3, 5, 6, 7 or 9: `91234567` → `9***4567`
+/// - landline with area code: `0571-88886666` → `0571-****6666`
+///
+/// Digit runs that are part of a record ID (`REP-20261122-0001`) or a longer number are left alone,
+/// and so are the numbers in `except` (the office's own public lines).
+public enum PhoneMask {
+    public static func mask(_ text: String, except: Set<String> = []) -> String {
+        var scalars = Array(text.unicodeScalars)
+        var changed = false
+        var i = 0
+        while i < scalars.count {
+            guard isDigit(scalars[i]) else {
+                i += 1
+                continue
+            }
+            var j = i
+            while j < scalars.count, isDigit(scalars[j]) { j += 1 }
+            let length = j - i
+            let afterDash = i > 0 && scalars[i - 1] == "-"
+            let afterLetter = i > 0 && isASCIILetter(scalars[i - 1])
+            let first = scalars[i].value - 48
+            var maskFrom = -1
+            if length == 11, first == 1, !afterLetter {
+                maskFrom = i + 3
+            } else if length == 8, !afterLetter {
+                if afterDash, i >= 2, isDigit(scalars[i - 2]) {
+                    maskFrom = i  // landline body after an area code
+                } else if !afterDash, [2, 3, 5, 6, 7, 9].contains(first) {
+                    maskFrom = i + 1
+                }
+            } else if length == 7, afterDash, i >= 2, isDigit(scalars[i - 2]) {
+                maskFrom = i
+            } else if (11...12).contains(length), first == 0, !afterLetter {
+                maskFrom = i + (length - 8)  // landline written without a dash: 057188886666
+            }
+            if maskFrom >= 0 {
+                let whole = String(String.UnicodeScalarView(scalars[(afterDash ? max(0, i - 5) : i)..<j]))
+                let bare = String(String.UnicodeScalarView(scalars[i..<j]))
+                if !except.contains(bare), !except.contains(where: { whole.hasSuffix($0) }) {
+                    for k in maskFrom..<(j - 4) { scalars[k] = "*" }
+                    changed = true
+                }
+            }
+            i = j
+        }
+        guard changed else { return text }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    @inline(__always)
+    private static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
+
+    @inline(__always)
+    private static func isASCIILetter(_ s: Unicode.Scalar) -> Bool {
+        (s.value | 0x20) >= 97 && (s.value | 0x20) <= 122
+    }
+}

@@ -1,0 +1,231 @@
+/// The kinds of durable record, with their ID prefixes (SPEC 5).
+public enum RecordType: String, Sendable, CaseIterable, Hashable {
+    case repair
+    case complaint
+    case decorationPermit = "decoration_permit"
+    case emergency
+    case callback
+
+    /// The ID prefix: `REP`, `CMP`, `DEC`, `EMG`, `CB`.
+    public var prefix: String {
+        switch self {
+        case .repair: "REP"
+        case .complaint: "CMP"
+        case .decorationPermit: "DEC"
+        case .emergency: "EMG"
+        case .callback: "CB"
+        }
+    }
+
+    /// The type whose prefix begins `id`, e.g. `REP-20261122-0001` → `.repair`.
+    public init?(recordID id: String) {
+        guard let dash = id.firstIndex(of: "-") else { return nil }
+        let prefix = id[..<dash].uppercased()
+        guard let type = RecordType.allCases.first(where: { $0.prefix == prefix }) else { return nil }
+        self = type
+    }
+
+    /// The status a new record of this type starts in.
+    public var initialStatus: String { self == .decorationPermit ? "pending_review" : "open" }
+
+    /// Every status a record of this type may have, in lifecycle order.
+    public var statuses: [String] {
+        self == .decorationPermit
+            ? ["pending_review", "approved", "rejected", "inspected", "closed"]
+            : ["open", "dispatched", "in_progress", "resolved", "closed"]
+    }
+}
+
+/// The five-level satisfaction scale of return visits (回访).
+public enum Satisfaction: String, Sendable, CaseIterable, Hashable {
+    case verySatisfied = "非常满意"
+    case satisfied = "满意"
+    case neutral = "一般"
+    case dissatisfied = "不满意"
+    case veryDissatisfied = "非常不满意"
+
+    /// 5 (非常满意) down to 1 (非常不满意).
+    public var score: Int {
+        switch self {
+        case .verySatisfied: 5
+        case .satisfied: 4
+        case .neutral: 3
+        case .dissatisfied: 2
+        case .veryDissatisfied: 1
+        }
+    }
+}
+
+/// One step of a record's lifecycle.
+public struct HistoryEntry: Sendable, Equatable, Hashable {
+    /// ISO 8601 with the estate's offset.
+    public var at: String
+    public var status: String
+    /// `bot`, `resident`, or an operator's name.
+    public var actor: String
+    public var note: String
+
+    public init(at: String, status: String, actor: String, note: String = "") {
+        self.at = at
+        self.status = status
+        self.actor = actor
+        self.note = note
+    }
+
+    public var json: JSON {
+        .object(JSONObject([("at", .string(at)), ("status", .string(status)), ("actor", .string(actor)), ("note", .string(note))]))
+    }
+
+    public init?(json: JSON) {
+        guard let at = json["at"]?.string, let status = json["status"]?.string else { return nil }
+        self.init(at: at, status: status, actor: json["actor"]?.string ?? "", note: json["note"]?.string ?? "")
+    }
+}
+
+/// A work order, complaint ticket, permit application, emergency or callback request.
+///
+/// Field names in JSON are those of SPEC 2.1; times are ISO 8601 strings with the estate's
+/// offset (`2026-11-22T10:03:00+08:00`), as written, so a record round-trips unchanged.
+public struct Record: Sendable, Equatable, Hashable {
+    public var id: String
+    public var type: RecordType
+    public var status: String
+    public var createdAt: String
+    public var unit: String?
+    public var name: String?
+    public var phone: String?
+    public var category: String?
+    public var description: String?
+    /// Preferred visit time as the resident said it ("2026-11-23 上午", "尽快").
+    public var time: String?
+    public var team: String?
+    /// `urgent`, `high`, `normal`, `low`.
+    public var priority: String?
+    /// When the first response / visit / reply is due.
+    public var dueAt: String?
+    public var scope: String?
+    public var contractor: String?
+    /// ISO date, `2026-12-01`.
+    public var startDate: String?
+    public var durationDays: Int?
+    public var workers: Int?
+    /// The session that created it.
+    public var session: String?
+    /// The language the resident used, so a return visit can use it too.
+    public var language: String?
+    /// When it became `resolved`; a return visit is due within 3 days of it.
+    public var resolvedAt: String?
+    /// When the return visit was made.
+    public var revisitedAt: String?
+    /// The return-visit answer on the five-level scale.
+    public var satisfaction: String?
+    public var history: [HistoryEntry]
+
+    public init(
+        id: String = "", type: RecordType, status: String? = nil, createdAt: String, unit: String? = nil,
+        name: String? = nil, phone: String? = nil, category: String? = nil, description: String? = nil,
+        time: String? = nil, team: String? = nil, priority: String? = nil, dueAt: String? = nil,
+        scope: String? = nil, contractor: String? = nil, startDate: String? = nil, durationDays: Int? = nil,
+        workers: Int? = nil, session: String? = nil, language: String? = nil, history: [HistoryEntry] = []
+    ) {
+        self.id = id
+        self.type = type
+        self.status = status ?? type.initialStatus
+        self.createdAt = createdAt
+        self.unit = unit
+        self.name = name
+        self.phone = phone
+        self.category = category
+        self.description = description
+        self.time = time
+        self.team = team
+        self.priority = priority
+        self.dueAt = dueAt
+        self.scope = scope
+        self.contractor = contractor
+        self.startDate = startDate
+        self.durationDays = durationDays
+        self.workers = workers
+        self.session = session
+        self.language = language
+        self.history = history
+    }
+
+    /// The SPEC 2.1 object, fields in a stable order, absent ones left out.
+    public var json: JSON {
+        var o = JSONObject()
+        o.append("id", .string(id))
+        o.append("type", .string(type.rawValue))
+        o.append("status", .string(status))
+        o.append("created_at", .string(createdAt))
+        let strings: [(String, String?)] = [
+            ("unit", unit), ("name", name), ("phone", phone), ("category", category), ("description", description),
+            ("time", time), ("team", team), ("priority", priority), ("due_at", dueAt), ("scope", scope),
+            ("contractor", contractor), ("start_date", startDate),
+        ]
+        for (key, value) in strings { if let value { o.append(key, .string(value)) } }
+        if let durationDays { o.append("duration_days", .number(Double(durationDays))) }
+        if let workers { o.append("workers", .number(Double(workers))) }
+        let tail: [(String, String?)] = [
+            ("session", session), ("language", language), ("resolved_at", resolvedAt),
+            ("revisited_at", revisitedAt), ("satisfaction", satisfaction),
+        ]
+        for (key, value) in tail { if let value { o.append(key, .string(value)) } }
+        o.append("history", .array(history.map(\.json)))
+        return .object(o)
+    }
+
+    /// Reads a record written by `json`; `nil` when `id`, `type`, `status` or `created_at` is missing.
+    public init?(json: JSON) {
+        guard let id = json["id"]?.string, let typeName = json["type"]?.string,
+            let type = RecordType(rawValue: typeName), let status = json["status"]?.string,
+            let createdAt = json["created_at"]?.string
+        else { return nil }
+        self.init(id: id, type: type, status: status, createdAt: createdAt)
+        unit = json["unit"]?.string
+        name = json["name"]?.string
+        phone = json["phone"]?.string
+        category = json["category"]?.string
+        description = json["description"]?.string
+        time = json["time"]?.string
+        team = json["team"]?.string
+        priority = json["priority"]?.string
+        dueAt = json["due_at"]?.string
+        scope = json["scope"]?.string
+        contractor = json["contractor"]?.string
+        startDate = json["start_date"]?.string
+        durationDays = json["duration_days"]?.int
+        workers = json["workers"]?.int
+        session = json["session"]?.string
+        language = json["language"]?.string
+        resolvedAt = json["resolved_at"]?.string
+        revisitedAt = json["revisited_at"]?.string
+        satisfaction = json["satisfaction"]?.string
+        history = json["history"]?.array?.compactMap(HistoryEntry.init(json:)) ?? []
+    }
+
+    /// The short reference shown in turn output: `{"id","type","status"}`.
+    public var reference: RecordReference { RecordReference(id: id, type: type.rawValue, status: status) }
+}
+
+/// `{"id":"REP-20261122-0001","type":"repair","status":"open"}` in turn output (SPEC 2.1).
+public struct RecordReference: Sendable, Equatable, Hashable {
+    public var id: String
+    public var type: String
+    public var status: String
+
+    public init(id: String, type: String, status: String) {
+        self.id = id
+        self.type = type
+        self.status = status
+    }
+
+    public var json: JSON {
+        .object(JSONObject([("id", .string(id)), ("type", .string(type)), ("status", .string(status))]))
+    }
+
+    public init?(json: JSON) {
+        guard let id = json["id"]?.string else { return nil }
+        self.init(id: id, type: json["type"]?.string ?? "", status: json["status"]?.string ?? "")
+    }
+}

@@ -1,0 +1,120 @@
+/// Why a store could not do what was asked. A failed write is never acknowledged as saved.
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The write or fsync failed (ENOSPC, EIO, …): nothing was acknowledged.
+    case writeFailed(String)
+    /// No record has this ID.
+    case notFound(String)
+    /// The request makes no sense for the record (unknown status, …).
+    case invalid(String)
+
+    public var description: String {
+        switch self {
+        case .writeFailed(let why): "could not save: \(why)"
+        case .notFound(let id): "no record \(id)"
+        case .invalid(let why): why
+        }
+    }
+}
+
+/// A change to an existing record: a status step with a note, and/or a return-visit answer.
+public struct RecordUpdate: Sendable, Equatable {
+    public var id: String
+    /// ISO 8601 with the estate's offset.
+    public var at: String
+    public var actor: String
+    /// The new status, or `nil` to keep it (a note or a satisfaction answer alone).
+    public var status: String?
+    public var note: String
+    /// A return-visit answer (`Satisfaction.rawValue`); sets `revisited_at` to `at`.
+    public var satisfaction: String?
+
+    public init(id: String, at: String, actor: String, status: String? = nil, note: String = "", satisfaction: String? = nil) {
+        self.id = id
+        self.at = at
+        self.actor = actor
+        self.status = status
+        self.note = note
+        self.satisfaction = satisfaction
+    }
+
+    public var json: JSON {
+        var o = JSONObject([("id", .string(id)), ("at", .string(at)), ("actor", .string(actor))])
+        if let status { o.append("status", .string(status)) }
+        o.append("note", .string(note))
+        if let satisfaction { o.append("satisfaction", .string(satisfaction)) }
+        return .object(o)
+    }
+
+    public init?(json: JSON) {
+        guard let id = json["id"]?.string, let at = json["at"]?.string else { return nil }
+        self.init(
+            id: id, at: at, actor: json["actor"]?.string ?? "", status: json["status"]?.string,
+            note: json["note"]?.string ?? "", satisfaction: json["satisfaction"]?.string)
+    }
+}
+
+/// Something the office must be able to audit that is not a record: a fee disclosure,
+/// a failed verification, a lockout alert (SPEC 4, 8.2).
+public struct AuditEvent: Sendable, Equatable, Hashable {
+    /// `fee_disclosure`, `verify_failed`, `verify_succeeded`, `lockout`, `session_lockout`, `record_disclosure`.
+    public var kind: String
+    public var at: String
+    public var session: String
+    public var unit: String?
+    public var detail: String
+
+    public init(kind: String, at: String, session: String, unit: String? = nil, detail: String = "") {
+        self.kind = kind
+        self.at = at
+        self.session = session
+        self.unit = unit
+        self.detail = detail
+    }
+
+    public var json: JSON {
+        var o = JSONObject([("kind", .string(kind)), ("at", .string(at)), ("session", .string(session))])
+        if let unit { o.append("unit", .string(unit)) }
+        o.append("detail", .string(detail))
+        return .object(o)
+    }
+
+    public init?(json: JSON) {
+        guard let kind = json["kind"]?.string, let at = json["at"]?.string else { return nil }
+        self.init(
+            kind: kind, at: at, session: json["session"]?.string ?? "", unit: json["unit"]?.string,
+            detail: json["detail"]?.string ?? "")
+    }
+}
+
+/// Where records live. The file journal and the in-memory store both implement it, so the
+/// dialogue engine is tested with the latter and run with the former.
+///
+/// Every method is safe to call from many threads at once. `create`, `update` and `audit`
+/// return only once the change is durable (for the journal: its line fsync'ed).
+public protocol RecordStore: Sendable {
+    /// Assigns the next ID `TYPE-YYYYMMDD-NNNN` (the date of `draft.createdAt`, the sequence
+    /// per type and day continuing across restarts), appends an `open` history entry when the
+    /// draft has none, stores it durably and returns it.
+    ///
+    /// - Throws: `StoreError.writeFailed` when it could not be made durable: never show an ID then.
+    func create(_ draft: Record) throws(StoreError) -> Record
+
+    /// Applies an update durably and returns the record as it now is.
+    ///
+    /// - Throws: `StoreError.notFound`, `.invalid` (unknown status), `.writeFailed`.
+    func update(_ update: RecordUpdate) throws(StoreError) -> Record
+
+    /// The record with this ID as it now is, including changes other processes made.
+    func record(id: String) -> Record?
+
+    /// Every record, in creation order, as it now is.
+    func allRecords() -> [Record]
+
+    /// Appends an audit event durably.
+    ///
+    /// - Throws: `StoreError.writeFailed`.
+    func audit(_ event: AuditEvent) throws(StoreError)
+
+    /// Audit events at or after `since` (ISO 8601 strings compare correctly at one offset).
+    func auditEvents(since: String) -> [AuditEvent]
+}

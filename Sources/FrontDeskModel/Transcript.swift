@@ -1,0 +1,93 @@
+/// Who spoke a transcript turn.
+public enum Role: String, Sendable, Hashable {
+    case resident
+    case bot
+}
+
+/// One line of `var/transcripts/YYYY-MM-DD.jsonl` (SPEC 6).
+public struct TranscriptEvent: Sendable, Equatable {
+    /// ISO 8601 with the estate's offset.
+    public var time: String
+    public var session: String
+    /// 1, 2, 3, … within the session, over both roles.
+    public var seq: Int
+    public var channel: String
+    /// `127.0.0.1:53122` for TCP, `stdin` for stdio.
+    public var peer: String
+    public var role: Role
+    /// Phone numbers already masked.
+    public var text: String
+    public var intent: String?
+    public var confidence: Double?
+    public var language: String?
+    public var awaiting: String?
+    public var slots: JSONObject
+    public var record: RecordReference?
+
+    public init(
+        time: String, session: String, seq: Int, channel: String, peer: String, role: Role, text: String,
+        intent: String? = nil, confidence: Double? = nil, language: String? = nil, awaiting: String? = nil,
+        slots: JSONObject = JSONObject(), record: RecordReference? = nil
+    ) {
+        self.time = time
+        self.session = session
+        self.seq = seq
+        self.channel = channel
+        self.peer = peer
+        self.role = role
+        self.text = text
+        self.intent = intent
+        self.confidence = confidence
+        self.language = language
+        self.awaiting = awaiting
+        self.slots = slots
+        self.record = record
+    }
+
+    public var json: JSON {
+        var o = JSONObject()
+        o.append("time", .string(time))
+        o.append("session", .string(session))
+        o.append("seq", .number(Double(seq)))
+        o.append("channel", .string(channel))
+        o.append("peer", .string(peer))
+        o.append("role", .string(role.rawValue))
+        o.append("text", .string(text))
+        o.append("intent", .optional(intent))
+        if let confidence { o.append("confidence", .number((confidence * 1000).rounded() / 1000)) }
+        if let language { o.append("lang", .string(language)) }
+        if role == .bot { o.append("awaiting", .optional(awaiting)) }
+        o.append("slots", .object(slots))
+        o.append("record", record?.json ?? .null)
+        return .object(o)
+    }
+
+    /// Reads an event; `nil` when a required field (time, session, seq, role, text) is missing.
+    public init?(json: JSON) {
+        guard let time = json["time"]?.string, let session = json["session"]?.string, let seq = json["seq"]?.int,
+            let roleName = json["role"]?.string, let role = Role(rawValue: roleName), let text = json["text"]?.string
+        else { return nil }
+        self.init(
+            time: time, session: session, seq: seq, channel: json["channel"]?.string ?? "",
+            peer: json["peer"]?.string ?? "", role: role, text: text, intent: json["intent"]?.string,
+            confidence: json["confidence"]?.number, language: json["lang"]?.string,
+            awaiting: json["awaiting"]?.string, slots: json["slots"]?.object ?? JSONObject(),
+            record: json["record"].flatMap(RecordReference.init(json:)))
+    }
+}
+
+/// Where transcript events go. Appending never blocks a turn for long and never throws:
+/// the sink buffers, and reports its own write failures out of band.
+public protocol TranscriptSink: Sendable {
+    /// Queues one event.
+    func append(_ event: TranscriptEvent)
+    /// Writes out everything queued (and syncs it, for a file sink).
+    func flush()
+}
+
+/// A sink that drops everything (transcripts off).
+public struct NullTranscriptSink: TranscriptSink {
+    public init() {}
+    public func append(_ event: TranscriptEvent) {}
+    public func flush() {}
+}

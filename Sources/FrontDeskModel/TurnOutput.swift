@@ -1,0 +1,46 @@
+/// What the bot does with one resident line: the `chat --json` / `serve --json` object (SPEC 2.1).
+public struct TurnOutput: Sendable, Equatable {
+    public var session: String
+    /// One line: never contains a raw newline.
+    public var reply: String
+    /// The intent that handled this turn, or `nil`.
+    public var intent: String?
+    public var confidence: Double
+    /// The slot the bot now waits for (`unit`, `phone`, … , `confirm`), or `nil`.
+    public var awaiting: String?
+    /// The slots of the flow in progress (or of the record just made).
+    public var slots: JSONObject
+    /// The record created, updated or looked up on this turn.
+    public var record: RecordReference?
+    /// The language the reply is in.
+    public var language: Language
+
+    public init(
+        session: String, reply: String, intent: String?, confidence: Double = 0, awaiting: String? = nil,
+        slots: JSONObject = JSONObject(), record: RecordReference? = nil, language: Language = .zhHans
+    ) {
+        self.session = session
+        self.reply = reply
+        self.intent = intent
+        self.confidence = confidence
+        self.awaiting = awaiting
+        self.slots = slots
+        self.record = record
+        self.language = language
+    }
+
+    /// The SPEC 2.1 object.
+    public var json: JSON {
+        .object(
+            JSONObject([
+                ("session", .string(session)),
+                ("reply", .string(reply)),
+                ("intent", .optional(intent)),
+                ("confidence", .number((confidence * 100).rounded() / 100)),
+                ("awaiting", .optional(awaiting)),
+                ("slots", .object(slots)),
+                ("record", record?.json ?? .null),
+                ("lang", .string(language.rawValue)),
+            ]))
+    }
+}

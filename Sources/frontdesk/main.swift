@@ -1,0 +1,4 @@
+import FrontDeskCLI
+import Foundation
+
+exit(FrontDesk.main(Array(CommandLine.arguments.dropFirst())))
