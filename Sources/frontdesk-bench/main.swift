@@ -1,1 +1,16 @@
-// Benchmarks; see README.
+// frontdesk-bench: benchmarks, release builds only (`swift run -c release frontdesk-bench <name>`).
+// Never run by `swift test`. Each benchmark lives in its own file and registers one line here.
+import Foundation
+
+let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
+    // BENCHMARKS: one line per benchmark (keep this marker for merges)
+]
+
+let argv = Array(CommandLine.arguments.dropFirst())
+guard let name = argv.first, let bench = benchmarks.first(where: { $0.name == name }) else {
+    var usage = "usage: frontdesk-bench <benchmark> [options]\n\nbenchmarks:\n"
+    for b in benchmarks { usage += "  \(b.name)\t\(b.summary)\n" }
+    FileHandle.standardError.write(Data(usage.utf8))
+    exit(2)
+}
+exit(bench.run(Array(argv.dropFirst())))

@@ -1,0 +1,65 @@
+import Foundation
+import FrontDeskContent
+import FrontDeskModel
+
+/// What a command reads from the common flags (SPEC 2): content, estate, data directory, clock.
+struct Workspace {
+    static let defaultIntents = "intents"
+    static let defaultEstate = "estate/sample.json"
+    static let defaultDataDir = "var"
+
+    var intentsPath: String
+    var estatePath: String
+    var dataDir: String
+    var clock: any WallClock
+    /// Whether `--now` fixed the clock.
+    var fixedClock: Bool
+
+    /// Reads `--intents`, `--estate`, `--data-dir` and `--now`.
+    ///
+    /// - Throws: `UsageError` for a `--now` that is not ISO 8601.
+    init(_ arguments: Arguments) throws(UsageError) {
+        intentsPath = arguments.value("--intents") ?? Workspace.defaultIntents
+        estatePath = arguments.value("--estate") ?? Workspace.defaultEstate
+        dataDir = arguments.value("--data-dir") ?? Workspace.defaultDataDir
+        if let now = arguments.value("--now") {
+            guard let time = CivilTime.parse(now, defaultOffset: 28_800) else {
+                throw UsageError("--now expects an ISO 8601 time such as 2026-11-22T10:00:00+08:00, got '\(now)'")
+            }
+            clock = FixedClock(time.date)
+            fixedClock = true
+        } else {
+            clock = SystemClock()
+            fixedClock = false
+        }
+    }
+
+    /// The catalog, or a failure listing every content mistake.
+    ///
+    /// - Throws: `CommandFailure` naming a missing folder or listing each diagnostic.
+    func catalog() throws(CommandFailure) -> Catalog {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: intentsPath, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CommandFailure("intents folder '\(intentsPath)' not found (use --intents DIR)")
+        }
+        do {
+            return try Catalog.load(directory: intentsPath)
+        } catch {
+            throw CommandFailure("the content in '\(intentsPath)' has mistakes:\n" + error.description)
+        }
+    }
+
+    /// The estate, or a failure listing every mistake in its file.
+    ///
+    /// - Throws: `CommandFailure`.
+    func estate() throws(CommandFailure) -> Estate {
+        guard FileManager.default.fileExists(atPath: estatePath) else {
+            throw CommandFailure("estate file '\(estatePath)' not found (use --estate FILE)")
+        }
+        do {
+            return try Estate.load(path: estatePath)
+        } catch {
+            throw CommandFailure("the estate file has mistakes:\n" + error.description)
+        }
+    }
+}

@@ -1,0 +1,89 @@
+/// The state that journal events build: records by ID, the next sequence number per ID
+/// prefix and day, and audit events. A pure value shared by the file journal (which replays
+/// its file into one) and the in-memory store, so both assign IDs and apply updates alike.
+public struct RecordBook: Sendable {
+    public private(set) var records: [Record] = []
+    private var indexByID: [String: Int] = [:]
+    /// Highest sequence used per `TYPE-YYYYMMDD` prefix.
+    private var lastSequence: [String: Int] = [:]
+    public private(set) var auditEvents: [AuditEvent] = []
+
+    public init() {}
+
+    /// The ID the next record of `type` created on `compactDate` (`20261122`) gets.
+    public func nextID(type: RecordType, compactDate: String) -> String {
+        let prefix = "\(type.prefix)-\(compactDate)"
+        let next = (lastSequence[prefix] ?? 0) + 1
+        let digits = String(next)
+        return prefix + "-" + (digits.count >= 4 ? digits : String(repeating: "0", count: 4 - digits.count) + digits)
+    }
+
+    /// A draft with its ID assigned and its first history entry added; not yet stored.
+    ///
+    /// - Throws: `StoreError.invalid` when `createdAt` is not an ISO 8601 time.
+    public func prepare(_ draft: Record) throws(StoreError) -> Record {
+        guard let created = CivilTime.parse(draft.createdAt) else {
+            throw .invalid("created_at '\(draft.createdAt)' is not an ISO 8601 time")
+        }
+        var record = draft
+        record.id = nextID(type: draft.type, compactDate: created.compactDate)
+        if record.history.isEmpty {
+            record.history = [HistoryEntry(at: draft.createdAt, status: record.status, actor: "bot", note: "")]
+        }
+        return record
+    }
+
+    /// Checks an update against the current state and returns the record as it would become.
+    ///
+    /// - Throws: `StoreError.notFound`, or `.invalid` for a status the record's type does not have.
+    public func applying(_ update: RecordUpdate) throws(StoreError) -> Record {
+        guard let index = indexByID[update.id] else { throw .notFound(update.id) }
+        var record = records[index]
+        if let status = update.status {
+            guard record.type.statuses.contains(status) else {
+                throw .invalid(
+                    "status '\(status)' is not one of \(record.type.statuses.joined(separator: ", ")) for \(record.type.rawValue)")
+            }
+            record.status = status
+            if status == "resolved" { record.resolvedAt = update.at }
+        }
+        if let satisfaction = update.satisfaction {
+            record.satisfaction = satisfaction
+            record.revisitedAt = update.at
+        }
+        record.history.append(
+            HistoryEntry(at: update.at, status: record.status, actor: update.actor, note: update.note))
+        return record
+    }
+
+    /// Adds a created record (from `prepare`, or replayed from a journal).
+    public mutating func insert(_ record: Record) {
+        if let existing = indexByID[record.id] {
+            records[existing] = record
+        } else {
+            indexByID[record.id] = records.count
+            records.append(record)
+        }
+        let parts = record.id.split(separator: "-")
+        if parts.count == 3, let sequence = Int(parts[2]) {
+            let prefix = "\(parts[0])-\(parts[1])"
+            lastSequence[prefix] = max(lastSequence[prefix] ?? 0, sequence)
+        }
+    }
+
+    /// Applies an update (checked with `applying`) and returns the record as it now is.
+    ///
+    /// - Throws: as `applying`.
+    @discardableResult
+    public mutating func apply(_ update: RecordUpdate) throws(StoreError) -> Record {
+        let record = try applying(update)
+        records[indexByID[update.id]!] = record
+        return record
+    }
+
+    /// Adds an audit event.
+    public mutating func append(_ event: AuditEvent) { auditEvents.append(event) }
+
+    /// The record with this ID.
+    public func record(id: String) -> Record? { indexByID[id].map { records[$0] } }
+}
