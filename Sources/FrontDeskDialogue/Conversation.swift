@@ -57,6 +57,7 @@ public struct Conversation: Sendable {
                 event.awaiting = output.awaiting
                 event.slots = Conversation.masked(output.slots, except: publicNumbers)
                 event.record = output.record
+                event.choices = output.choices
             }
         }
         transcripts.append(event)

@@ -23,6 +23,8 @@ public struct TranscriptEvent: Sendable, Equatable {
     public var awaiting: String?
     public var slots: JSONObject
     public var record: RecordReference?
+    /// On a bot turn that asked "which did you mean": the intents offered.
+    public var choices: [String] = []
 
     public init(
         time: String, session: String, seq: Int, channel: String, peer: String, role: Role, text: String,
@@ -59,6 +61,7 @@ public struct TranscriptEvent: Sendable, Equatable {
         if role == .bot { o.append("awaiting", .optional(awaiting)) }
         o.append("slots", .object(slots))
         o.append("record", record?.json ?? .null)
+        if !choices.isEmpty { o.append("choices", .array(choices.map(JSON.string))) }
         return .object(o)
     }
 
@@ -73,6 +76,7 @@ public struct TranscriptEvent: Sendable, Equatable {
             confidence: json["confidence"]?.number, language: json["lang"]?.string,
             awaiting: json["awaiting"]?.string, slots: json["slots"]?.object ?? JSONObject(),
             record: json["record"].flatMap(RecordReference.init(json:)))
+        choices = json["choices"]?.array?.compactMap(\.string) ?? []
     }
 }
 

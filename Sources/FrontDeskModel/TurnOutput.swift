@@ -14,6 +14,9 @@ public struct TurnOutput: Sendable, Equatable {
     public var record: RecordReference?
     /// The language the reply is in.
     public var language: Language
+    /// When the bot asks which of two or more intents was meant: those intents, best first.
+    /// Empty otherwise. Such a turn has `intent == "fallback"`.
+    public var choices: [String] = []
 
     public init(
         session: String, reply: String, intent: String?, confidence: Double = 0, awaiting: String? = nil,
@@ -41,6 +44,7 @@ public struct TurnOutput: Sendable, Equatable {
                 ("slots", .object(slots)),
                 ("record", record?.json ?? .null),
                 ("lang", .string(language.rawValue)),
+                ("choices", .array(choices.map(JSON.string))),
             ]))
     }
 }
