@@ -31,6 +31,10 @@ def start():
             return p
         except OSError:
             if p.poll() is not None:
+                log = open(os.path.join(data, "serve.log")).read()
+                if "not found" in log and ("intents" in log or "estate" in log):
+                    print("SKIP: serve cannot start without intents/ and the estate file: " + log.strip()[-300:])
+                    sys.exit(77)
                 sys.exit(f"FAIL: serve exited with {p.returncode} on restart; see {data}/serve.log:\n"
                          + open(os.path.join(data, "serve.log")).read()[-2000:])
             time.sleep(0.05)
