@@ -26,6 +26,7 @@ struct ServeCommand: Subcommand {
           --max-backlog        unread reply bytes per client before its input pauses (default 262144)
           --rate               messages per second per connection, burst 10; 0 = unlimited (default 5)
           --workers            threads running turns (default 4)
+          --loops              event-loop threads (default 2)
 
         """
     static let spec = ArgumentSpec(
@@ -105,7 +106,8 @@ struct ServeCommand: Subcommand {
     static func serverLimits(_ arguments: Arguments) throws(UsageError) -> ServerLimits {
         var limits = ServerLimits()
         limits.maxLineBytes = try arguments.int("--max-line", default: limits.maxLineBytes, in: 16...16_777_216)
-        limits.maxConnections = try arguments.int("--max-connections", default: limits.maxConnections, in: 1...1_000_000)
+        limits.maxConnections = try arguments.int(
+            "--max-connections", default: limits.maxConnections, in: 1...1_000_000)
         limits.idleTimeout = try seconds(arguments, "--idle-timeout", default: limits.idleTimeout)
         limits.lineTimeout = try seconds(arguments, "--line-timeout", default: limits.lineTimeout)
         limits.maxBacklogBytes = try arguments.int("--max-backlog", default: limits.maxBacklogBytes, in: 1024...1 << 30)
@@ -118,7 +120,8 @@ struct ServeCommand: Subcommand {
     ) throws(UsageError) -> Double {
         guard let text = arguments.value(name) else { return value }
         guard let number = Double(text), number.isFinite, allowZero ? number >= 0 : number > 0, number <= 1e6 else {
-            throw UsageError("option '\(name)' expects a \(allowZero ? "non-negative" : "positive") number, got '\(text)'")
+            let kind = allowZero ? "non-negative" : "positive"
+            throw UsageError("option '\(name)' expects a \(kind) number, got '\(text)'")
         }
         return number
     }

@@ -83,7 +83,9 @@ final class EventLoop: @unchecked Sendable {
             var next = lastTick + Self.tickInterval
             for id in rateWaiters { if let due = connections[id]?.rateWaitUntil, due < next { next = due } }
             let timeout = Int32(max(0, min(250, ((next - now) * 1000).rounded(.up))))
-            let count = (try? Sys.epollWait(epoll.fd, tokens: &tokens, masks: &masks, max: 256, timeoutMilliseconds: timeout)) ?? 0
+            let count =
+                (try? Sys.epollWait(epoll.fd, tokens: &tokens, masks: &masks, max: 256, timeoutMilliseconds: timeout))
+                ?? 0
             let after = Sys.monotonicNow()
             for i in 0..<count {
                 switch tokens[i] {

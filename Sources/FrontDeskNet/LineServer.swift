@@ -40,7 +40,8 @@ public final class LineServer: Sendable {
         var listeners: [Descriptor] = []
         do {
             for _ in 0..<max(1, eventLoops) {
-                let listener = Descriptor(try Sys.socket(domain: address.family, type: CFD_SOCK_STREAM | CFD_SOCK_NONBLOCK_CLOEXEC))
+                let fd = try Sys.socket(domain: address.family, type: CFD_SOCK_STREAM | CFD_SOCK_NONBLOCK_CLOEXEC)
+                let listener = Descriptor(fd)
                 listeners.append(listener)
                 try Sys.setOption(listener.fd, SOL_SOCKET, SO_REUSEADDR, 1)
                 try Sys.setOption(listener.fd, SOL_SOCKET, SO_REUSEPORT, 1)

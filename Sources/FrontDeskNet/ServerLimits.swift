@@ -37,7 +37,8 @@ public struct ServerMessages: Sendable, Equatable {
     /// Reply to a line longer than `maxLineBytes` (the line is skipped).
     public var lineTooLong = "抱歉，您的消息太长了，请分几次发送。Sorry, that message is too long; please send it in parts."
     /// Sent, then close, after `maxLongLines` over-long lines.
-    public var tooManyLongLines = "多次收到过长的消息，本次会话结束，欢迎稍后再联系我们。Too many over-long messages; goodbye for now."
+    public var tooManyLongLines =
+        "多次收到过长的消息，本次会话结束，欢迎稍后再联系我们。Too many over-long messages; goodbye for now."
     /// Reply to a line with invalid UTF-8, a NUL or another control character.
     public var invalidInput = "抱歉，无法识别您的消息（包含无效字符），请重新输入。Sorry, that message contains characters we cannot read; please type it again."
     /// Sent, then close, after `idleTimeout` without a message.

@@ -138,7 +138,9 @@ enum Sys {
         try retrying("epoll_create1") { epoll_create1(Int32(EPOLL_CLOEXEC)) }
     }
 
-    static func epollControl(_ epfd: Int32, _ op: Int32, _ fd: Int32, events: UInt32, token: UInt64) throws(SystemError) {
+    static func epollControl(
+        _ epfd: Int32, _ op: Int32, _ fd: Int32, events: UInt32, token: UInt64
+    ) throws(SystemError) {
         _ = try retrying("epoll_ctl") { cfd_epoll_ctl(epfd, op, fd, events, token) }
     }
 
