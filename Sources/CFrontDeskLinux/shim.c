@@ -1,1 +1,9 @@
-// epoll, eventfd, accept4 for FrontDeskNet
+// accept4 is a GNU extension: this file defines _GNU_SOURCE before any header; the public
+// header must not (it would clash with the Glibc module's view of the same headers).
+#define _GNU_SOURCE 1
+#include <sys/socket.h>
+#include "CFrontDeskLinux.h"
+
+int cfd_accept_nonblocking(int fd, struct sockaddr_storage *addr, socklen_t *len) {
+    return accept4(fd, (struct sockaddr *)addr, len, SOCK_NONBLOCK | SOCK_CLOEXEC);
+}

@@ -1,0 +1,128 @@
+import Dispatch
+import Foundation
+import FrontDeskContent
+import FrontDeskDialogue
+import FrontDeskJournal
+import FrontDeskModel
+import FrontDeskNet
+import Synchronization
+
+/// `frontdesk serve`: the TCP line server (SPEC 8), one `Conversation` per connection.
+struct ServeCommand: Subcommand {
+    static let name = "serve"
+    static let summary = "TCP line server (default 127.0.0.1:7700), one session per connection"
+    static let usage = """
+        usage: frontdesk serve [--host 127.0.0.1] [--port 7700] [--json] [--max-line BYTES]
+                               [--max-connections N] [--idle-timeout S] [--line-timeout S]
+                               [--max-backlog BYTES] [--rate PER_SECOND] [--workers N]
+                               [--intents DIR] [--estate FILE] [--data-dir DIR] [--now ISO8601]
+
+          --host, --port       where to listen (default 127.0.0.1:7700; port 0 picks a free one)
+          --json               one JSON object per line, no greeting (SPEC 2.1)
+          --max-line           longest line in bytes (default 8192)
+          --max-connections    open connections (default 10000)
+          --idle-timeout       seconds without a message before goodbye (default 300)
+          --line-timeout       seconds a partial line may stay unfinished (default 30)
+          --max-backlog        unread reply bytes per client before its input pauses (default 262144)
+          --rate               messages per second per connection, burst 10; 0 = unlimited (default 5)
+          --workers            threads running turns (default 4)
+          --loops              event-loop threads (default 2)
+
+        """
+    static let spec = ArgumentSpec(
+        options: ArgumentSpec.common.union([
+            "--host", "--port", "--max-line", "--max-connections", "--idle-timeout", "--line-timeout",
+            "--max-backlog", "--rate", "--workers", "--loops",
+        ]),
+        flags: ["--json", "--echo"])
+
+    static func run(_ arguments: Arguments, console: Console) throws -> Int32 {
+        // A client that disconnects must never kill the server: sends use MSG_NOSIGNAL, and SIGPIPE
+        // is ignored for anything else that writes to a closed pipe or socket.
+        signal(SIGPIPE, SIG_IGN)
+        let host = arguments.value("--host") ?? "127.0.0.1"
+        let port = try arguments.int("--port", default: 7700, in: 0...65535)
+        let limits = try serverLimits(arguments)
+        let workers = try arguments.int("--workers", default: 4, in: 1...256)
+        let loops = try arguments.int("--loops", default: 2, in: 1...64)
+
+        var closers: [() -> Void] = []
+        let factory: any LineHandlerFactory
+        var messages = ServerMessages()
+        if arguments.has("--echo") {
+            // Hidden, for bench/run-load.sh: replies with the line itself, no engine or journal.
+            factory = EchoLineFactory()
+        } else {
+            let workspace = try Workspace(arguments)
+            let catalog = try workspace.catalog()
+            let estate = try workspace.estate()
+            let journal: FileJournal
+            let transcripts: TranscriptWriter
+            do {
+                journal = try FileJournal(directory: workspace.dataDir)
+                transcripts = try TranscriptWriter(directory: workspace.dataDir + "/transcripts")
+            } catch {
+                throw CommandFailure("cannot open the data directory '\(workspace.dataDir)': \(error)")
+            }
+            for line in journal.recovery { console.err("frontdesk serve: \(line)\n") }
+            closers = [{ journal.close() }, { transcripts.close() }]
+            let engine = Engine(catalog: catalog, estate: estate, store: journal, clock: workspace.clock)
+            messages = ServerMessages(phrases: catalog.phrases)
+            factory = ConversationFactory(
+                engine: engine, transcripts: transcripts, json: arguments.has("--json"),
+                sequentialIDs: workspace.fixedClock)
+        }
+
+        let server: LineServer
+        do {
+            server = try LineServer(
+                host: host, port: port, factory: factory, limits: limits, messages: messages, eventLoops: loops,
+                workers: workers)
+        } catch {
+            for close in closers { close() }
+            throw CommandFailure("cannot listen on \(host):\(port): \(error)")
+        }
+        // SIGINT/SIGTERM: graceful shutdown through Dispatch signal sources (the default action is
+        // turned off so the process lives until the turns in flight are answered).
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        let sources = [SIGINT, SIGTERM].map { number in
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { server.shutdown() }
+            source.resume()
+            return source
+        }
+        console.err("frontdesk: listening on \(server.address)\n")
+        server.wait()
+        for source in sources { source.cancel() }
+        for close in closers { close() }
+        console.err("frontdesk: stopped\n")
+        return 0
+    }
+
+    /// The `ServerLimits` the flags ask for.
+    ///
+    /// - Throws: `UsageError` for a value out of range.
+    static func serverLimits(_ arguments: Arguments) throws(UsageError) -> ServerLimits {
+        var limits = ServerLimits()
+        limits.maxLineBytes = try arguments.int("--max-line", default: limits.maxLineBytes, in: 16...16_777_216)
+        limits.maxConnections = try arguments.int(
+            "--max-connections", default: limits.maxConnections, in: 1...1_000_000)
+        limits.idleTimeout = try seconds(arguments, "--idle-timeout", default: limits.idleTimeout)
+        limits.lineTimeout = try seconds(arguments, "--line-timeout", default: limits.lineTimeout)
+        limits.maxBacklogBytes = try arguments.int("--max-backlog", default: limits.maxBacklogBytes, in: 1024...1 << 30)
+        limits.messagesPerSecond = try seconds(arguments, "--rate", default: limits.messagesPerSecond, allowZero: true)
+        return limits
+    }
+
+    private static func seconds(
+        _ arguments: Arguments, _ name: String, default value: Double, allowZero: Bool = false
+    ) throws(UsageError) -> Double {
+        guard let text = arguments.value(name) else { return value }
+        guard let number = Double(text), number.isFinite, allowZero ? number >= 0 : number > 0, number <= 1e6 else {
+            let kind = allowZero ? "non-negative" : "positive"
+            throw UsageError("option '\(name)' expects a \(kind) number, got '\(text)'")
+        }
+        return number
+    }
+}

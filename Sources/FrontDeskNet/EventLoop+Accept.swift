@@ -1,0 +1,102 @@
+import CFrontDeskLinux
+import Glibc
+
+extension EventLoop {
+    /// Accepts waiting connections (up to 64 per wake-up, for fairness with other events).
+    func acceptConnections(now: Double) {
+        guard let listener else { return }
+        for _ in 0..<64 {
+            let accepted: IOResult<(Int32, SocketAddress)>
+            do {
+                accepted = try Sys.accept(listener.fd)
+            } catch {
+                switch error.code {
+                case EMFILE, ENFILE, ENOBUFS, ENOMEM:
+                    outOfDescriptors(listener, now: now)
+                    return
+                default:
+                    continue  // ECONNABORTED, EPROTO, …: that client is gone; keep accepting
+                }
+            }
+            guard case .done(let (fd, address)) = accepted else { return }
+            let socket = Descriptor(fd)
+            let open = context.openConnections.wrappingAdd(1, ordering: .relaxed).newValue
+            if open > limits.maxConnections {
+                context.openConnections.wrappingSubtract(1, ordering: .relaxed)
+                reject(socket)
+                continue
+            }
+            try? Sys.setOption(fd, Int32(IPPROTO_TCP), TCP_NODELAY, 1)
+            let id = nextID
+            nextID += 1
+            let connection = Connection(
+                id: id, socket: socket, peer: address.description, limits: limits, now: now)
+            do {
+                try Sys.epollControl(epoll.fd, EPOLL_CTL_ADD, fd, events: CFD_EPOLLIN, token: id)
+            } catch {
+                context.openConnections.wrappingSubtract(1, ordering: .relaxed)
+                socket.close()
+                continue
+            }
+            connection.interest = CFD_EPOLLIN
+            connections[id] = connection
+            startSession(connection)
+        }
+    }
+
+    /// No descriptor left: use the spare one to tell one waiting client the desk is busy, then
+    /// stop accepting for a moment (the listener is disarmed, re-armed by `tick`).
+    private func outOfDescriptors(_ listener: Descriptor, now: Double) {
+        if let spare {
+            spare.close()
+            self.spare = nil
+            if case .done(let (fd, _)) = try? Sys.accept(listener.fd) { reject(Descriptor(fd)) }
+            self.spare = try? Descriptor(Sys.openReadOnly("/dev/null"))
+        }
+        try? Sys.epollControl(epoll.fd, EPOLL_CTL_MOD, listener.fd, events: 0, token: Self.listenerToken)
+        listenerPausedUntil = now + 0.1
+    }
+
+    /// Re-arms a listener paused by `outOfDescriptors`.
+    func resumeListenerIfDue(now: Double) {
+        guard let until = listenerPausedUntil, now >= until, let listener else { return }
+        listenerPausedUntil = nil
+        try? Sys.epollControl(epoll.fd, EPOLL_CTL_MOD, listener.fd, events: CFD_EPOLLIN, token: Self.listenerToken)
+    }
+
+    /// Tells a connection we cannot take that the desk is busy, then closes it.
+    private func reject(_ socket: Descriptor) {
+        var line = Array(context.messages.busy.utf8)
+        line.append(0x0A)
+        _ = try? line.withUnsafeBytes { raw throws(SystemError) in try Sys.send(socket.fd, raw) }
+        try? Sys.shutdown(socket.fd, Int32(SHUT_WR))
+        socket.close()
+    }
+
+    /// Makes the connection's session and greeting on the worker pool.
+    private func startSession(_ connection: Connection) {
+        connection.busy = true
+        outstanding += 1
+        let id = connection.id
+        let peer = connection.peer
+        let factory = context.factory
+        context.pool.submit { [self] in
+            let session = factory.makeSession(peer: peer)
+            let box = SessionBox(session)
+            let greeting = session.greeting()
+            post(id, .session(box, greeting: greeting))
+        }
+    }
+
+    /// Runs one turn on the worker pool.
+    func submitTurn(_ connection: Connection, line: String) {
+        guard let box = connection.session else { return }
+        connection.busy = true
+        outstanding += 1
+        let id = connection.id
+        context.pool.submit { [self] in
+            let reply = box.session.handle(line: line)
+            post(id, .reply(box, reply))
+        }
+    }
+}

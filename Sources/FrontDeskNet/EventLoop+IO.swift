@@ -1,0 +1,216 @@
+import CFrontDeskLinux
+import Glibc
+
+extension EventLoop {
+    /// One epoll event for a connection.
+    func handle(_ connection: Connection, _ mask: UInt32, now: Double) {
+        if mask & (CFD_EPOLLERR | CFD_EPOLLHUP) != 0 && mask & CFD_EPOLLIN == 0 {
+            hardClose(connection)
+            return
+        }
+        if mask & CFD_EPOLLOUT != 0 {
+            guard connection.flush() else {
+                hardClose(connection)
+                return
+            }
+            pump(connection, now: now)
+        }
+        if mask & CFD_EPOLLIN != 0, connections[connection.id] != nil {
+            read(connection, now: now)
+        }
+    }
+
+    /// Reads once (level-triggered: more input brings another event) and queues what it completes.
+    private func read(_ connection: Connection, now: Double) {
+        let result: IOResult<Int>
+        do {
+            result = try Sys.read(connection.socket.fd, readBuffer)
+        } catch {
+            hardClose(connection)  // ECONNRESET and friends: nobody is left to answer
+            return
+        }
+        guard case .done(let count) = result else { return }
+        if case .lingering = connection.closing {
+            if count == 0 { hardClose(connection) }
+            return
+        }
+        if connection.inputStopped {
+            if count == 0 { connection.peerClosed = true }
+            updateInterest(connection)
+            return
+        }
+        frameEvents.removeAll(keepingCapacity: true)
+        if count == 0 {
+            connection.peerClosed = true
+            connection.inputStopped = true
+            connection.framer.finish(into: &frameEvents)
+        } else {
+            connection.framer.feed(UnsafeRawBufferPointer(rebasing: readBuffer[0..<count]), into: &frameEvents)
+        }
+        if connection.framer.hasPartialLine {
+            if connection.partialSince == nil { connection.partialSince = now }
+        } else {
+            connection.partialSince = nil
+        }
+        enqueue(connection, now: now)
+        pump(connection, now: now)
+    }
+
+    /// Turns framed lines into queued jobs, applying the over-long-line and queue limits.
+    private func enqueue(_ connection: Connection, now: Double) {
+        let messages = context.messages
+        for event in frameEvents {
+            connection.lastActivity = now
+            switch event {
+            case .line(let bytes):
+                if let line = LineValidator.validate(bytes) {
+                    connection.queue.append(.turn(line))
+                } else {
+                    connection.queue.append(.immediate(messages.invalidInput))
+                }
+            case .tooLong:
+                connection.longLines += 1
+                connection.queue.append(.immediate(messages.lineTooLong))
+                if connection.longLines >= limits.maxLongLines {
+                    stopInput(connection, last: messages.tooManyLongLines)
+                    return
+                }
+            }
+        }
+        if limits.messagesPerSecond > 0 && connection.queue.count > limits.maxQueuedMessages {
+            connection.queue.removeAll()
+            stopInput(connection, last: messages.rateExceeded)
+        }
+    }
+
+    /// Takes no more input; `last` is sent after the jobs already queued, then the connection closes.
+    func stopInput(_ connection: Connection, last: String) {
+        connection.inputStopped = true
+        connection.partialSince = nil
+        connection.queue.append(.final(last))
+    }
+
+    /// Starts the jobs at the head of the queue, in order, one at a time, then sends what is ready.
+    func pump(_ connection: Connection, now: Double) {
+        guard connections[connection.id] != nil else { return }
+        drain: while !connection.busy, let job = connection.queue.first {
+            if connection.backlog > limits.maxBacklogBytes || connection.closing != .open { break }
+            switch job {
+            case .immediate(let text):
+                _ = connection.queue.popFirst()
+                connection.appendLine(text)
+            case .final(let text):
+                connection.queue.removeAll()
+                connection.appendLine(text)
+                beginClose(connection, now: now)
+                break drain
+            case .turn(let line):
+                if !shuttingDown
+                    && !connection.takeToken(now: now, rate: limits.messagesPerSecond, burst: limits.burst)
+                {
+                    rateWaiters.insert(connection.id)
+                    break drain
+                }
+                _ = connection.queue.popFirst()
+                submitTurn(connection, line: line)
+            }
+        }
+        if connection.closing == .open && !connection.busy && connection.queue.isEmpty {
+            if shuttingDown {
+                connection.appendLine(context.messages.shutdownGoodbye)
+                beginClose(connection, now: now)
+            } else if connection.peerClosed {
+                beginClose(connection, now: now)
+            }
+        }
+        send(connection, now: now)
+    }
+
+    /// Sends pending output, tracks the backlog, finishes a close, and updates the epoll interest.
+    private func send(_ connection: Connection, now: Double) {
+        if connection.backlog > 0 && !connection.flush() {
+            hardClose(connection)
+            return
+        }
+        if connection.backlog > limits.maxBacklogBytes {
+            if connection.backlogSince == nil { connection.backlogSince = now }
+        } else {
+            connection.backlogSince = nil
+        }
+        if case .flushing = connection.closing, connection.backlog == 0 {
+            if connection.peerClosed {
+                hardClose(connection)
+                return
+            }
+            try? Sys.shutdown(connection.socket.fd, Int32(SHUT_WR))
+            connection.closing = .lingering(deadline: now + 2)
+        }
+        updateInterest(connection)
+    }
+
+    /// Stops reading and closes once the output is flushed (or after a few seconds regardless).
+    private func beginClose(_ connection: Connection, now: Double) {
+        connection.inputStopped = true
+        connection.queue.removeAll()
+        rateWaiters.remove(connection.id)
+        connection.closing = .flushing(deadline: shuttingDown ? max(now + 1, shutdownDeadline) : now + 5)
+    }
+
+    func updateInterest(_ connection: Connection) {
+        var wanted: UInt32 = 0
+        let queueFull = limits.messagesPerSecond <= 0 && connection.queue.count >= limits.maxQueuedMessages
+        if case .lingering = connection.closing {
+            wanted = CFD_EPOLLIN
+        } else if !connection.inputStopped && connection.backlog <= limits.maxBacklogBytes && !queueFull {
+            wanted = CFD_EPOLLIN
+        }
+        if connection.backlog > 0 { wanted |= CFD_EPOLLOUT }
+        guard wanted != connection.interest else { return }
+        connection.interest = wanted
+        try? Sys.epollControl(epoll.fd, EPOLL_CTL_MOD, connection.socket.fd, events: wanted, token: connection.id)
+    }
+
+    /// Closes the socket now; the session is closed on the worker pool after its last turn.
+    func hardClose(_ connection: Connection) {
+        guard connections.removeValue(forKey: connection.id) != nil else { return }
+        try? Sys.epollControl(epoll.fd, EPOLL_CTL_DEL, connection.socket.fd, events: 0, token: 0)
+        connection.socket.close()
+        rateWaiters.remove(connection.id)
+        context.openConnections.wrappingSubtract(1, ordering: .relaxed)
+        if let box = connection.session, !connection.busy { closeSession(box) }
+    }
+
+    /// Timeouts, checked every `tickInterval`: closing deadlines, shutdown grace, backlog drain,
+    /// unfinished lines and idle connections; and a paused listener.
+    func tick(now: Double) {
+        resumeListenerIfDue(now: now)
+        let messages = context.messages
+        for connection in Array(connections.values) {
+            switch connection.closing {
+            case .flushing(let deadline), .lingering(let deadline):
+                if now >= deadline { hardClose(connection) }
+                continue
+            case .open:
+                break
+            }
+            if shuttingDown {
+                if now >= shutdownDeadline { hardClose(connection) }
+                continue
+            }
+            if let since = connection.backlogSince, now - since >= limits.backlogDrainTimeout {
+                connection.appendLine(messages.backlogExceeded)
+                _ = connection.flush()
+                hardClose(connection)
+            } else if let since = connection.partialSince, now - since >= limits.lineTimeout {
+                connection.queue.removeAll()
+                stopInput(connection, last: messages.lineTimeout)
+                pump(connection, now: now)
+            } else if !connection.busy && connection.queue.isEmpty && connection.backlog == 0
+                && connection.partialSince == nil && now - connection.lastActivity >= limits.idleTimeout
+            {
+                stopInput(connection, last: messages.idleGoodbye)
+                pump(connection, now: now)
+            }
+        }
+    }
+}

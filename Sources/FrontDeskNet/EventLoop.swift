@@ -1,0 +1,172 @@
+import CFrontDeskLinux
+import Glibc
+import Synchronization
+
+/// One event-loop thread: its own epoll instance (level-triggered), its own SO_REUSEPORT
+/// listener, an eventfd for wake-ups, and the connections it accepted. Handler calls never run
+/// here: they go to the worker pool, and their results come back through `inbox`.
+final class EventLoop: @unchecked Sendable {
+    // Unchecked: every stored property except `inbox` is touched only by the loop's own thread
+    // (inside `run()`); other threads only call `post` and `requestShutdown`, which go through the
+    // `inbox` Mutex (the eventfd is written and closed only while holding it).
+
+    struct Inbox {
+        var completions: [(UInt64, Completion)] = []
+        var shutdown = false
+        var closed = false
+    }
+
+    static let listenerToken: UInt64 = 1
+    static let wakeToken: UInt64 = 2
+    static let tickInterval = 0.25
+
+    /// Guards completions from workers, the shutdown request, and the wake eventfd's lifetime.
+    private let inbox = Mutex<Inbox>(Inbox())
+    private let wake: Descriptor
+    let epoll: Descriptor
+    var listener: Descriptor?
+    /// A spare descriptor, given up when accept hits EMFILE so the waiting client can be told.
+    var spare: Descriptor?
+    let context: ServerContext
+    var limits: ServerLimits { context.limits }
+    var connections: [UInt64: Connection] = [:]
+    var nextID: UInt64 = 16
+    /// Worker jobs submitted whose completion has not come back yet.
+    var outstanding = 0
+    var shuttingDown = false
+    var shutdownDeadline = 0.0
+    var listenerPausedUntil: Double?
+    var lastTick = 0.0
+    var rateWaiters = Set<UInt64>()
+    let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 65_536, alignment: 16)
+    var frameEvents: [FrameEvent] = []
+
+    init(listener: Descriptor, context: ServerContext) throws(SystemError) {
+        self.context = context
+        self.listener = listener
+        self.epoll = Descriptor(try Sys.epollCreate())
+        self.wake = Descriptor(try Sys.eventFD())
+        self.spare = try? Descriptor(Sys.openReadOnly("/dev/null"))
+        try Sys.epollControl(epoll.fd, EPOLL_CTL_ADD, wake.fd, events: CFD_EPOLLIN, token: Self.wakeToken)
+        try Sys.epollControl(epoll.fd, EPOLL_CTL_ADD, listener.fd, events: CFD_EPOLLIN, token: Self.listenerToken)
+    }
+
+    /// Hands a finished job back to this loop (any thread).
+    func post(_ id: UInt64, _ completion: Completion) {
+        inbox.withLock { box in
+            box.completions.append((id, completion))
+            if box.completions.count == 1 { signal(&box) }
+        }
+    }
+
+    /// Asks the loop to shut down gracefully (any thread).
+    func requestShutdown() {
+        inbox.withLock { box in
+            box.shutdown = true
+            signal(&box)
+        }
+    }
+
+    private func signal(_ box: inout Inbox) {
+        guard !box.closed else { return }
+        var one: UInt64 = 1
+        _ = try? withUnsafeBytes(of: &one) { raw throws(SystemError) in try Sys.write(wake.fd, raw) }
+    }
+
+    /// Runs until shut down and every connection is closed; then closes its descriptors.
+    func run() {
+        var tokens = [UInt64](repeating: 0, count: 256)
+        var masks = [UInt32](repeating: 0, count: 256)
+        lastTick = Sys.monotonicNow()
+        while !(shuttingDown && connections.isEmpty && outstanding == 0) {
+            let now = Sys.monotonicNow()
+            var next = lastTick + Self.tickInterval
+            for id in rateWaiters { if let due = connections[id]?.rateWaitUntil, due < next { next = due } }
+            let timeout = Int32(max(0, min(250, ((next - now) * 1000).rounded(.up))))
+            let count =
+                (try? Sys.epollWait(epoll.fd, tokens: &tokens, masks: &masks, max: 256, timeoutMilliseconds: timeout))
+                ?? 0
+            let after = Sys.monotonicNow()
+            for i in 0..<count {
+                switch tokens[i] {
+                case Self.listenerToken: acceptConnections(now: after)
+                case Self.wakeToken: drainInbox(now: after)
+                default: if let connection = connections[tokens[i]] { handle(connection, masks[i], now: after) }
+                }
+            }
+            if !rateWaiters.isEmpty { releaseRateWaiters(now: after) }
+            if after - lastTick >= Self.tickInterval {
+                lastTick = after
+                tick(now: after)
+            }
+        }
+        closeListener()
+        spare?.close()
+        spare = nil
+        epoll.close()
+        inbox.withLock { box in
+            box.closed = true
+            wake.close()
+        }
+        readBuffer.deallocate()
+    }
+
+    private func drainInbox(now: Double) {
+        var sink: UInt64 = 0
+        _ = try? withUnsafeMutableBytes(of: &sink) { raw throws(SystemError) in try Sys.read(wake.fd, raw) }
+        let (items, shutdown) = inbox.withLock { box in
+            defer { box.completions.removeAll(keepingCapacity: true) }
+            return (box.completions, box.shutdown)
+        }
+        if shutdown && !shuttingDown { beginShutdown(now: now) }
+        for (id, completion) in items {
+            outstanding -= 1
+            guard let connection = connections[id] else {
+                closeSession(completion.box)
+                continue
+            }
+            connection.busy = false
+            connection.lastActivity = now
+            switch completion {
+            case .session(let box, let greeting):
+                connection.session = box
+                if let greeting { connection.appendLine(greeting) }
+            case .reply(_, let text):
+                connection.appendLine(text)
+            }
+            pump(connection, now: now)
+        }
+    }
+
+    private func beginShutdown(now: Double) {
+        shuttingDown = true
+        shutdownDeadline = now + limits.shutdownGrace
+        closeListener()
+        for connection in Array(connections.values) {
+            connection.inputStopped = true
+            connection.partialSince = nil
+            pump(connection, now: now)
+        }
+    }
+
+    func closeListener() {
+        guard let listener else { return }
+        try? Sys.epollControl(epoll.fd, EPOLL_CTL_DEL, listener.fd, events: 0, token: 0)
+        listener.close()
+        self.listener = nil
+        listenerPausedUntil = nil
+    }
+
+    /// Hands a session's `close()` to the worker pool (after its last turn).
+    func closeSession(_ box: SessionBox) {
+        context.pool.submit { box.session.close() }
+    }
+
+    private func releaseRateWaiters(now: Double) {
+        let due = rateWaiters.filter { (connections[$0]?.rateWaitUntil ?? 0) <= now }
+        for id in due {
+            rateWaiters.remove(id)
+            if let connection = connections[id] { pump(connection, now: now) }
+        }
+    }
+}
