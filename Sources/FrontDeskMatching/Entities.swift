@@ -7,7 +7,7 @@ import FrontDeskModel
 public struct Entities: Sendable, Equatable {
     /// `B-U-R`, e.g. `3-2-501`.
     public var unit: String?
-    /// Digits only for mobiles and Hong Kong numbers (`13812345678`), `0571-88886666` for landlines.
+    /// Digits only: `13812345678`, Hong Kong `91234567`, landline `057188886666`.
     public var phone: String?
     /// ISO date `2026-11-25`, resolved against the clock in the estate's time zone.
     public var date: String?

@@ -3,7 +3,7 @@ import FrontDeskModel
 /// Phone numbers: mainland mobiles, landlines with an area code, Hong Kong 8-digit numbers.
 extension EntityScan {
     /// `13812345678`, `138-1234-5678`, `138 1234 5678`, `+86 138…` → digits; `0571-88886666`, `057188886666`,
-    /// `(0571)88886666` → `0571-88886666`; `9123 4567`, `+852 91234567` → `91234567`.
+    /// `(0571)88886666` → `057188886666`; `9123 4567`, `+852 91234567` → `91234567`.
     mutating func recognizePhones() {
         var i = 0
         while i < count, found.phone == nil {
@@ -73,13 +73,14 @@ extension EntityScan {
         return nil
     }
 
-    /// `0571` + `88886666` → `0571-88886666` (area code 0 + 2–3 digits, local number 7–8 digits).
+    /// `0571` + `88886666` → `057188886666`: digits only, like every phone the office keeps
+    /// (area code 0 + 2–3 digits, local number 7–8 digits).
     static func landline(area: String, local: String) -> String? {
         let a = Array(area.utf8)
         guard a.count == 3 || a.count == 4, a[0] == 0x30, a[1] != 0x30 else { return nil }
         guard (7...8).contains(local.utf8.count), local.utf8.first != 0x30 else { return nil }
         if a.count == 3, a[1] != 0x31, a[1] != 0x32 { return nil }  // 3-digit codes are 010 and 02x
-        return "\(area)-\(local)"
+        return area + local
     }
 
     /// `20261125`: eight digits that read as a date in this century.
