@@ -75,6 +75,7 @@ let package = Package(
         .testTarget(
             name: "ReportsTests", dependencies: ["FrontDeskModel", "FrontDeskJournal", "FrontDeskReports"],
             swiftSettings: strict),
-        .testTarget(name: "CLITests", dependencies: ["FrontDeskCLI"], swiftSettings: strict),
+        .testTarget(
+            name: "CLITests", dependencies: ["FrontDeskCLI", "FrontDeskModel", "FrontDeskJournal"], swiftSettings: strict),
     ]
 )

@@ -7,6 +7,7 @@ public enum FrontDesk {
         // COMMANDS: one line per subcommand (keep this marker for merges)
         ServeCommand.self,
         ConnectCommand.self,
+        RecordsCommand.self,
     ]
 
     static let mainUsage: String = {

@@ -6,6 +6,7 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     // BENCHMARKS: one line per benchmark (keep this marker for merges)
     ("entities", "entity extraction, messages/s on one core", benchEntities),
     ("estate-load", "load and validate an estate file (FILE [RUNS])", benchEstateLoad),
+    ("journal", "durable record creation, 1/16/200 concurrent writers", journalBenchmark),
 ]
 
 let argv = Array(CommandLine.arguments.dropFirst())
