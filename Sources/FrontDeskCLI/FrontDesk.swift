@@ -8,6 +8,8 @@ public enum FrontDesk {
         ServeCommand.self,
         ConnectCommand.self,
         RecordsCommand.self,
+        ClassifyCommand.self,
+        LintCommand.self,
     ]
 
     static let mainUsage: String = {
