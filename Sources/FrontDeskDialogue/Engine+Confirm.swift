@@ -133,7 +133,9 @@ extension Engine {
     /// The documents to bring for a decoration permit.
     func documents(_ language: Language) -> String {
         let listed = decorationRules.documents
-        if listed.isEmpty { return say("decoration.documents", language) }
-        return listed.joined(separator: say("list.comma", language))
+        if listed.isEmpty || language == .en { return say("decoration.documents", language) }
+        let joined = listed.joined(separator: say("list.comma", language))
+        guard language == .zhHant else { return joined }
+        return joined.applyingTransform(StringTransform("Hans-Hant"), reverse: false) ?? joined
     }
 }

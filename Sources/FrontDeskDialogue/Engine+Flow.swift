@@ -167,6 +167,6 @@ extension Engine {
     /// Values the limit phrases use.
     var limits: [String: String] {
         let rules = decorationRules
-        return ["max_days": String(rules.maxDays), "max_workers": String(rules.maxWorkers)]
+        return ["max_days": String(rules.maxDurationDays), "max_workers": String(rules.maxWorkers)]
     }
 }

@@ -31,7 +31,7 @@ extension Engine {
         let entities = turn.entities
 
         if order.contains("unit") {
-            if let unit = entities.unit ?? SlotText.unit(turn.text) ?? roomCorrection(flow, turn) {
+            if let unit = entities.unit ?? (entities.date == nil ? SlotText.unit(turn.text) : nil) ?? roomCorrection(flow, turn) {
                 if flow.kind == .feeQuery || flow.kind == .emergency || flow.kind == .progressQuery || unitExists(unit) {
                     set("unit", unit)
                 } else {
@@ -46,16 +46,6 @@ extension Engine {
                 set("phone", phone)
             } else if awaiting == "phone", !SlotText.digitRuns(turn.text).isEmpty {
                 problem("phone", "invalid.phone")
-            }
-        }
-        if order.contains("description") {
-            let category = turn.classification.categories[flow.kind.rawValue]
-            if awaiting == "description" || category != nil || (confirming && turn.isCorrection) {
-                let description = cleanDescription(turn)
-                if description.count >= 2 {
-                    set("description", description)
-                    flow.slots["category"] = category ?? flow.slots["category"] ?? defaultCategory(flow.kind.rawValue)
-                }
             }
         }
         if flow.kind == .repair, entities.date != nil || entities.timeOfDay != nil {
@@ -88,7 +78,7 @@ extension Engine {
         if order.contains("duration_days") {
             let bare = awaiting == "duration_days" ? SlotText.firstInteger(turn.text) : nil
             if let days = entities.durationDays ?? bare {
-                if (1...decorationRules.maxDays).contains(days) { set("duration_days", String(days)) } else {
+                if (1...decorationRules.maxDurationDays).contains(days) { set("duration_days", String(days)) } else {
                     problem("duration_days", "invalid.duration_days", limits)
                 }
             }
@@ -111,6 +101,17 @@ extension Engine {
         }
         if order.contains("record_id"), flow.verifyingFor == nil {
             if let id = entities.recordID ?? SlotText.recordID(turn.text) { set("record_id", id) }
+        }
+        if order.contains("description") {
+            let category = turn.classification.categories[flow.kind.rawValue]
+            let correction = confirming && turn.isCorrection && result.filled.isEmpty && result.problems.isEmpty
+            if awaiting == "description" || category != nil || correction {
+                let description = cleanDescription(turn)
+                if description.count >= 2 {
+                    set("description", description)
+                    flow.slots["category"] = category ?? flow.slots["category"] ?? defaultCategory(flow.kind.rawValue)
+                }
+            }
         }
         return result
     }

@@ -50,7 +50,7 @@ enum SlotText {
     /// A unit written as `3-2-501` (the canonical form).
     static func unit(_ text: String) -> String? {
         let runs = digitRuns(text)
-        guard runs.count >= 3 else { return nil }
+        guard runs.count >= 3, runs[0].count <= 3, runs[1].count <= 2 else { return nil }
         let canonical = runs[0] + "-" + runs[1] + "-" + runs[2]
         return text.contains(canonical) ? canonical : nil
     }
@@ -84,15 +84,19 @@ enum SlotText {
         text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }
     }
 
-    /// Whether `text` has a run of 3 or more ASCII letters (an English word, not "ok" or "B3").
+    /// Whether `text` has a run of 3 or more ASCII letters with a lower-case one (an English word,
+    /// not "ok", "B3" or the `REP` of a record ID).
     static func hasEnglishWord(_ text: String) -> Bool {
         var run = 0
+        var lower = false
         for scalar in text.unicodeScalars {
             if (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") {
                 run += 1
-                if run >= 3 { return true }
+                lower = lower || scalar >= "a"
+                if run >= 3, lower { return true }
             } else {
                 run = 0
+                lower = false
             }
         }
         return false
