@@ -103,9 +103,7 @@ extension Engine {
     /// The slots still to ask, in order (a complaint about a public area skips the unit).
     func slotOrder(_ flow: Flow) -> [String] {
         if flow.kind == .progressQuery, flow.verifyingFor != nil { return ["unit", "verify"] }
-        if flow.kind == .complaint, let description = flow.slots["description"], flow.slots["unit"] == nil,
-            Lexicon.containsAny(description.lowercased(), Lexicon.publicArea)
-        {
+        if flow.kind == .complaint, flow.slots["public_area"] != nil, flow.slots["unit"] == nil {
             return ["description", "phone"]
         }
         return flow.kind.slotOrder
@@ -125,7 +123,7 @@ extension Engine {
 
     /// The explanation of an answer that did not fit the slot.
     func invalidKey(_ slot: String, _ flow: Flow) -> String {
-        if slot == "unit", flow.kind == .feeQuery || flow.kind == .progressQuery { return "invalid.unit_format" }
+        if slot == "unit" { return "invalid.unit_format" }
         return "invalid." + slot
     }
 

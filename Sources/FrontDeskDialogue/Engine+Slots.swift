@@ -109,6 +109,8 @@ extension Engine {
                 let description = cleanDescription(turn)
                 if description.count >= 2 {
                     set("description", description)
+                    let publicArea = Lexicon.containsAny(turn.lower, Lexicon.publicArea)
+                    flow.slots["public_area"] = publicArea && flow.kind == .complaint ? "yes" : nil
                     flow.slots["category"] = category ?? flow.slots["category"] ?? defaultCategory(flow.kind.rawValue)
                 }
             }
@@ -147,7 +149,7 @@ extension Engine {
             var text = Lexicon.trimmed(stripPrefixes(clause, Engine.fillerPrefixes))
             if SlotText.digitRuns(text).contains(where: { $0.count >= 7 }) { continue }
             if turn.entities.unit != nil || SlotText.unit(text) != nil {
-                text = String(text.drop { Engine.unitCharacters.contains($0) })
+                text = SlotText.droppingLeadingUnit(text) ?? String(text.drop { Engine.unitCharacters.contains($0) })
                 let lower = text.lowercased()
                 if english, Lexicon.containsAny(lower, ["building", "room", "flat", "unit "]),
                     !SlotText.digitRuns(text).isEmpty, text.split(separator: " ").count <= 6
@@ -191,7 +193,7 @@ extension Engine {
 
     static let clauseBreaks: Set<Character> = [",", "，", "。", ";", "；", "!", "！", "?", "？", "\n", "、"]
     static let unitCharacters: Set<Character> = Set(
-        "0123456789-#栋棟单單元号號楼樓室座幢层層 一二三四五六七八九十零〇两兩")
+        "0123456789-#栋棟单單元号號室座幢 一二三四五六七八九十零〇两兩")
     static let fillerPrefixes = [
         "您好", "你好", "请问", "麻烦", "我要报修", "我想报修", "我要投诉", "我想投诉", "报修", "投诉", "我家", "我们家",
         "不对", "不是", "是", "hi", "hello", "i want to report", "i'd like to report", "i want to complain about",

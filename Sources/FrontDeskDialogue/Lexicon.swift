@@ -22,7 +22,7 @@ enum Lexicon {
 
     static let publicArea = [
         "小区", "楼道", "车库", "电梯", "大堂", "门口", "公共", "花园", "广场", "停车场", "楼梯", "绿化",
-        "lobby", "garage", "elevator", "lift", "public", "corridor", "hallway", "entrance", "parking lot", "stairs",
+        "lobby", "garage", "elevator", "lift", "public", "corridor", "hallway", "entrance", "parking lot", "staircase", "stairwell",
         "community", "estate",
     ]
     static let structural = [

@@ -47,12 +47,69 @@ enum SlotText {
         return nil
     }
 
-    /// A unit written as `3-2-501` (the canonical form).
+    /// A unit written as `3-2-501` (the canonical form) or `3栋2单元501` with Arabic digits.
     static func unit(_ text: String) -> String? {
         let runs = digitRuns(text)
         guard runs.count >= 3, runs[0].count <= 3, runs[1].count <= 2 else { return nil }
         let canonical = runs[0] + "-" + runs[1] + "-" + runs[2]
-        return text.contains(canonical) ? canonical : nil
+        if text.contains(canonical) { return canonical }
+        return chineseUnit(text)
+    }
+
+    /// `text` without a unit at its start (`3-2-501`, `3栋2单元501室`); `nil` when it does not start with one.
+    static func droppingLeadingUnit(_ text: String) -> String? {
+        let characters = Array(text)
+        var index = 0
+        var parts = 0
+        while parts < 3 {
+            let start = index
+            while index < characters.count, let ascii = characters[index].asciiValue, ascii >= 48, ascii <= 57 { index += 1 }
+            guard index > start else { return nil }
+            parts += 1
+            let markers = parts == 1 ? ["号楼", "栋", "幢", "座", "-"] : parts == 2 ? ["单元", "-"] : ["室", "号"]
+            for marker in markers {
+                let marked = Array(marker)
+                if index + marked.count <= characters.count, Array(characters[index..<index + marked.count]) == marked {
+                    index += marked.count
+                    break
+                }
+            }
+        }
+        return String(characters[index...])
+    }
+
+    /// `3栋2单元501`, `3号楼2单元501室`, `3幢2单元501`: building, entrance and room digits by their markers.
+    private static func chineseUnit(_ text: String) -> String? {
+        let characters = Array(text)
+        var index = 0
+        func digits() -> String? {
+            var run = ""
+            while index < characters.count, let ascii = characters[index].asciiValue, ascii >= 48, ascii <= 57 {
+                run.append(characters[index])
+                index += 1
+            }
+            return run.isEmpty ? nil : run
+        }
+        func skip(_ markers: [String]) -> Bool {
+            for marker in markers {
+                let marked = Array(marker)
+                if index + marked.count <= characters.count, Array(characters[index..<index + marked.count]) == marked {
+                    index += marked.count
+                    return true
+                }
+            }
+            return false
+        }
+        while index < characters.count {
+            let start = index
+            if let building = digits(), skip(["号楼", "栋", "幢", "座", "楼"]), let entrance = digits(), skip(["单元"]),
+                let room = digits(), (3...4).contains(room.count)
+            {
+                return building + "-" + entrance + "-" + room
+            }
+            index = max(index, start + 1)
+        }
+        return nil
     }
 
     /// An ISO date `2026-12-01` written as such.
