@@ -41,6 +41,9 @@ extension Engine {
             return reply
         }
         if let kind = FlowKind(rawValue: turn.intent) { return startFlow(kind, turn, &state) }
+        if turn.intent == "fallback", Lexicon.containsAny(turn.lower, Lexicon.structuralWorks) {
+            return startFlow(.decorationPermit, turn, &state)
+        }
         switch turn.intent {
         case "inquiry": return answerInquiry(turn)
         case "greeting": return Reply([say("greeting.reply", turn.language)], intent: "greeting")

@@ -29,6 +29,8 @@ enum Lexicon {
         "拆承重墙", "承重墙", "剪力墙", "梁", "柱", "主体结构", "外立面", "承重牆", "剪力牆", "主體結構",
         "load-bearing", "load bearing", "loadbearing", "structural", "shear wall", "facade", "façade",
     ]
+    /// Structural words specific enough to mean a renovation question on their own.
+    static let structuralWorks = structural.filter { $0.count >= 3 }
     static let asSoonAsPossible = ["尽快", "越快越好", "马上", "随时", "都可以", "asap", "as soon as possible", "any time", "anytime"]
     static let myRecords = ["我的", "我家", "我报", "我提交", "my "]
 
