@@ -60,7 +60,8 @@ extension Engine {
             return Reply([say(level.score >= 4 ? "revisit.satisfied" : "revisit.unsatisfied", turn.language)], intent: nil)
         case .suggestion:
             state.revisit = nil
-            if newRequest { return nil }
+            // Feedback mentions the service it is about ("师傅很专业"): only a clear new request interrupts.
+            if newRequest, turn.classification.confidence >= 0.95 { return nil }
             let nothing = turn.isDeny || Lexicon.matches(turn.lower, ["没有", "没有了", "没了", "无", "none", "nothing"])
             if !nothing, turn.intent != "thanks", turn.intent != "goodbye" {
                 let note = RecordUpdate(id: revisit.recordID, at: turn.civil.iso8601, actor: "resident", note: turn.text)
