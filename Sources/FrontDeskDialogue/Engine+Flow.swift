@@ -158,6 +158,10 @@ extension Engine {
         case "start_date": return entities.date == nil
         case "record_id": return entities.recordID == nil && SlotText.recordID(turn.text) == nil
         case "verify", "duration_days", "workers": return SlotText.firstInteger(turn.text) == nil
+        // Whatever is said when asked to describe the problem is the description ("物业费收得太贵" is a
+        // complaint's description, "厨房水管漏水" may be one too).
+        case "description": return false
+        case "name", "scope", "contractor": return turn.classification.confidence >= 0.8
         default: return true
         }
     }
