@@ -6,6 +6,7 @@ public enum FrontDesk {
     static let commands: [any Subcommand.Type] = [
         // COMMANDS: one line per subcommand (keep this marker for merges)
         ClassifyCommand.self,
+        LintCommand.self,
     ]
 
     static let mainUsage: String = {

@@ -4,6 +4,9 @@ import Foundation
 
 let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     // BENCHMARKS: one line per benchmark (keep this marker for merges)
+    ("classify", "classify throughput over a generated corpus (--n, --passes, --intents)", classifyBenchmark),
+    ("peers", "outside-engine contract of shared/bench (--corpus --spec --runs --limit)", peersBenchmark),
+    ("gen-hant-hans", "print the Traditional → Simplified table for intents/hant-hans.txt", generateHanTable),
 ]
 
 let argv = Array(CommandLine.arguments.dropFirst())
