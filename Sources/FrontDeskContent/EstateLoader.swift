@@ -113,9 +113,12 @@ struct EstateReader {
         return text
     }
 
-    /// Reports each required key of `required` that `seen` lacks.
-    mutating func requireKeys(_ required: [String], seen: Set<String>, at path: @autoclosure () -> String) {
-        for key in required where !seen.contains(key) { report(path(), EstateMessage.missing(key)) }
+    /// Reports each key `keys[i]` whose bit `1 << i` is in `required` but not in `seen`.
+    mutating func requireKeys(_ keys: [String], required: UInt32, seen: UInt32, at path: @autoclosure () -> String) {
+        guard required & seen != required else { return }
+        for (i, key) in keys.enumerated() where required & (1 << i) != 0 && seen & (1 << i) == 0 {
+            report(path(), EstateMessage.missing(key))
+        }
     }
 
     mutating func unknownKey(_ key: String, known: [String], at base: @autoclosure () -> String) {

@@ -9,9 +9,9 @@ extension EstateReader {
     mutating func estate(_ json: JSON) -> Estate? {
         guard let root = object(json, "") else { return nil }
         var estate = Estate()
-        var seen = Set<String>()
+        var seen: UInt32 = 0
         for (key, value) in root {
-            seen.insert(key)
+            if let bit = Self.topKeys.firstIndex(of: key) { seen |= 1 << bit }
             switch key {
             case "version":
                 guard let version = value.int, version >= 1 else {
@@ -42,7 +42,7 @@ extension EstateReader {
             default: unknownKey(key, known: Self.topKeys, at: "")
             }
         }
-        requireKeys(["name", "timezone", "office", "rates", "units"], seen: seen, at: "")
+        requireKeys(Self.topKeys, required: 0b1001_1110, seen: seen, at: "")  // name timezone office rates units
         return estate
     }
 
@@ -51,9 +51,9 @@ extension EstateReader {
     private mutating func office(_ value: JSON) -> Office? {
         guard let members = object(value, "office") else { return nil }
         var office = Office()
-        var seen = Set<String>()
+        var seen: UInt32 = 0
         for (key, value) in members {
-            seen.insert(key)
+            if let bit = Self.officeKeys.firstIndex(of: key) { seen |= 1 << bit }
             let path = "office.\(key)"
             switch key {
             case "phone": office.phone = phone(value, path, allowShort: true) ?? ""
@@ -63,22 +63,23 @@ extension EstateReader {
             default: unknownKey(key, known: Self.officeKeys, at: "office")
             }
         }
-        requireKeys(["phone", "hours", "emergency_phone"], seen: seen, at: "office")
+        requireKeys(Self.officeKeys, required: 0b0111, seen: seen, at: "office")
         return office
     }
 
     private mutating func rates(_ value: JSON) -> Rates? {
         guard let members = object(value, "rates") else { return nil }
         var rates = Rates()
-        var seen = Set<String>()
+        var seen: UInt32 = 0
         for (key, value) in members {
-            seen.insert(key)
             switch key {
-            case "property_per_m2": rates.propertyPerM2 = amount(value, "rates.property_per_m2") ?? 0
+            case "property_per_m2":
+                seen = 1
+                rates.propertyPerM2 = amount(value, "rates.property_per_m2") ?? 0
             default: unknownKey(key, known: ["property_per_m2"], at: "rates")
             }
         }
-        requireKeys(["property_per_m2"], seen: seen, at: "rates")
+        requireKeys(["property_per_m2"], required: 1, seen: seen, at: "rates")
         return rates
     }
 

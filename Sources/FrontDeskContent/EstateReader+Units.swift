@@ -69,16 +69,19 @@ extension EstateReader {
         let base = { "units[\(unit)].residents[\(index)]" }
         guard let members = object(value, base()) else { return nil }
         var resident = Resident(name: "", phone: "")
-        var seen = Set<String>()
+        var seen: UInt32 = 0
         for (key, value) in members {
-            seen.insert(key)
             switch key {
-            case "name": resident.name = string(value, "\(base()).name") ?? ""
-            case "phone": resident.phone = phone(value, "\(base()).phone") ?? ""
+            case "name":
+                seen |= 1
+                resident.name = string(value, "\(base()).name") ?? ""
+            case "phone":
+                seen |= 2
+                resident.phone = phone(value, "\(base()).phone") ?? ""
             default: unknownKey(key, known: Self.residentKeys, at: base())
             }
         }
-        requireKeys(["name", "phone"], seen: seen, at: base())
+        requireKeys(Self.residentKeys, required: 0b11, seen: seen, at: base())
         return resident
     }
 
@@ -86,26 +89,31 @@ extension EstateReader {
         let base = { "units[\(unit)].bills[\(index)]" }
         guard let members = object(value, base()) else { return nil }
         var bill = Bill(period: "", item: "", amount: 0, paid: false)
-        var seen = Set<String>()
+        var seen: UInt32 = 0
         for (key, value) in members {
-            seen.insert(key)
             switch key {
             case "period":
+                seen |= 1
                 guard let period = string(value, "\(base()).period") else { continue }
                 if !period.isEmpty, !EstateSyntax.isPeriod(period) {
                     report("\(base()).period", EstateMessage.badPeriod(period))
                 }
                 bill.period = period
             case "item":
+                seen |= 2
                 guard let item = string(value, "\(base()).item") else { continue }
                 if !item.isEmpty, !EstateSyntax.isItem(item) { report("\(base()).item", EstateMessage.badItem(item)) }
                 bill.item = item
-            case "amount": bill.amount = amount(value, "\(base()).amount") ?? 0
-            case "paid": bill.paid = bool(value, "\(base()).paid") ?? false
+            case "amount":
+                seen |= 4
+                bill.amount = amount(value, "\(base()).amount") ?? 0
+            case "paid":
+                seen |= 8
+                bill.paid = bool(value, "\(base()).paid") ?? false
             default: unknownKey(key, known: Self.billKeys, at: base())
             }
         }
-        requireKeys(Self.billKeys, seen: seen, at: base())
+        requireKeys(Self.billKeys, required: 0b1111, seen: seen, at: base())
         return bill
     }
 }
