@@ -158,9 +158,15 @@ extension Engine {
         case "start_date": return entities.date == nil
         case "record_id": return entities.recordID == nil && SlotText.recordID(turn.text) == nil
         case "verify", "duration_days", "workers": return SlotText.firstInteger(turn.text) == nil
-        // Whatever is said when asked to describe the problem is the description ("物业费收得太贵" is a
-        // complaint's description, "厨房水管漏水" may be one too).
-        case "description": return false
+        // Asked to describe the problem, a repair or complaint matter is the description ("厨房水管漏水" in a
+        // complaint, "物业费收得太贵" too); only a clear question of another kind interrupts.
+        case "description":
+            let categories = turn.classification.categories
+            guard categories["repair"] == nil, categories["complaint"] == nil, turn.classification.confidence >= 0.8
+            else { return false }
+            let others: Set<String> = flow.kind == .complaint ? ["inquiry", "progress_query", "handoff"]
+                : ["inquiry", "progress_query", "handoff", "fee_query"]
+            return others.contains(turn.intent)
         case "name", "scope", "contractor": return turn.classification.confidence >= 0.8
         default: return true
         }

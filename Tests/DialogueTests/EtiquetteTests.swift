@@ -110,3 +110,43 @@ struct HandoffTests {
         #expect(out.reply.contains("call you back"))
     }
 }
+
+@Suite("Digressions in other languages")
+struct DigressionLanguageTests {
+    @Test("English: an office-hours question during a repair, then resume")
+    func english() {
+        let desk = Desk()
+        desk.send("I need a repair in flat 3-2-501")
+        var out = desk.send("What are your office hours?")
+        #expect(out.intent == "inquiry")
+        #expect(out.reply.contains("has not been submitted yet"))
+        out = desk.send("yes")
+        #expect(out.intent == "repair")
+        #expect(out.awaiting == "description")
+    }
+
+    @Test("Traditional: a gas leak during a decoration application, then resume")
+    func traditional() {
+        let desk = Desk()
+        desk.send("我想申請裝修")
+        desk.send("3座2單元501室")
+        var out = desk.send("有煤氣味，好像洩漏了")
+        #expect(out.intent == "emergency")
+        #expect(out.language == .zhHant)
+        out = desk.send("3座2單元501室")
+        #expect(out.record?.type == "emergency")
+        #expect(out.reply.contains("裝修申請還沒有提交"))
+        out = desk.send("好")
+        #expect(out.awaiting == "name")
+    }
+}
+
+@Suite("Transcript masking")
+struct ConversationTests {
+    @Test("the office's own numbers are public; residents' numbers are masked in transcripts")
+    func publicNumbers() {
+        let desk = Desk()
+        #expect(desk.engine.publicPhoneNumbers.contains("0571-88886666"))
+        #expect(desk.engine.publicPhoneNumbers.contains("0571-88886699"))
+    }
+}
