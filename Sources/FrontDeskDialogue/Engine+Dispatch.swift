@@ -34,8 +34,14 @@ extension Engine {
             let options = Array(classification.ambiguous.prefix(2))
             state.pending = .choice(options, text: turn.text)
             var reply = Reply(
-                [say("clarify.which", turn.language, ["first": flowName(options[0], turn.language),
-                                                       "second": flowName(options[1], turn.language)])],
+                [
+                    say(
+                        "clarify.which", turn.language,
+                        [
+                            "first": flowName(options[0], turn.language),
+                            "second": flowName(options[1], turn.language),
+                        ])
+                ],
                 intent: "fallback")
             reply.choices = options
             return reply
@@ -85,7 +91,9 @@ extension Engine {
                 state.flow = flow
                 return advance(turn, &state, notes: [])
             }
-            if turn.isDeny || turn.isCancel { return Reply([say("progress.verify_declined", turn.language)], intent: nil) }
+            if turn.isDeny || turn.isCancel {
+                return Reply([say("progress.verify_declined", turn.language)], intent: nil)
+            }
             return nil
         }
     }

@@ -164,7 +164,9 @@ extension Engine {
             let categories = turn.classification.categories
             guard categories["repair"] == nil, categories["complaint"] == nil, turn.classification.confidence >= 0.8
             else { return false }
-            let others: Set<String> = flow.kind == .complaint ? ["inquiry", "progress_query", "handoff"]
+            let others: Set<String> =
+                flow.kind == .complaint
+                ? ["inquiry", "progress_query", "handoff"]
                 : ["inquiry", "progress_query", "handoff", "fee_query"]
             return others.contains(turn.intent)
         case "name", "scope", "contractor": return turn.classification.confidence >= 0.8

@@ -31,8 +31,11 @@ extension Engine {
         let entities = turn.entities
 
         if order.contains("unit") {
-            if let unit = entities.unit ?? (entities.date == nil ? SlotText.unit(turn.text) : nil) ?? roomCorrection(flow, turn) {
-                if flow.kind == .feeQuery || flow.kind == .emergency || flow.kind == .progressQuery || unitExists(unit) {
+            if let unit = entities.unit ?? (entities.date == nil ? SlotText.unit(turn.text) : nil)
+                ?? roomCorrection(flow, turn)
+            {
+                if flow.kind == .feeQuery || flow.kind == .emergency || flow.kind == .progressQuery || unitExists(unit)
+                {
                     set("unit", unit)
                 } else {
                     problem("unit", "invalid.unit", ["unit": unit])
@@ -78,7 +81,9 @@ extension Engine {
         if order.contains("duration_days") {
             let bare = awaiting == "duration_days" ? SlotText.firstInteger(turn.text) : nil
             if let days = entities.durationDays ?? bare {
-                if (1...decorationRules.maxDurationDays).contains(days) { set("duration_days", String(days)) } else {
+                if (1...decorationRules.maxDurationDays).contains(days) {
+                    set("duration_days", String(days))
+                } else {
                     problem("duration_days", "invalid.duration_days", limits)
                 }
             }
@@ -86,7 +91,9 @@ extension Engine {
         if order.contains("workers") {
             let bare = awaiting == "workers" ? SlotText.firstInteger(turn.text) : nil
             if let count = entities.count ?? bare {
-                if (1...decorationRules.maxWorkers).contains(count) { set("workers", String(count)) } else {
+                if (1...decorationRules.maxWorkers).contains(count) {
+                    set("workers", String(count))
+                } else {
                     problem("workers", "invalid.workers", limits)
                 }
             }
@@ -94,7 +101,9 @@ extension Engine {
         if order.contains("verify") {
             let tailWords = ["尾号", "后四位", "后4位", "last 4", "last four", "ending"]
             if awaiting == "verify" || Lexicon.containsAny(turn.lower, tailWords) {
-                if let tail = SlotText.phoneTail(turn.text) { set("verify", tail) } else if awaiting == "verify" {
+                if let tail = SlotText.phoneTail(turn.text) {
+                    set("verify", tail)
+                } else if awaiting == "verify" {
                     problem("verify", "invalid.verify")
                 }
             }

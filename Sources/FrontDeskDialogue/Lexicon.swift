@@ -22,7 +22,8 @@ enum Lexicon {
 
     static let publicArea = [
         "小区", "楼道", "车库", "电梯", "大堂", "门口", "公共", "花园", "广场", "停车场", "楼梯", "绿化",
-        "lobby", "garage", "elevator", "lift", "public", "corridor", "hallway", "entrance", "parking lot", "staircase", "stairwell",
+        "lobby", "garage", "elevator", "lift", "public", "corridor", "hallway", "entrance", "parking lot", "staircase",
+        "stairwell",
         "community", "estate",
     ]
     static let structural = [
@@ -31,7 +32,9 @@ enum Lexicon {
     ]
     /// Structural words specific enough to mean a renovation question on their own.
     static let structuralWorks = structural.filter { $0.count >= 3 }
-    static let asSoonAsPossible = ["尽快", "越快越好", "马上", "随时", "都可以", "asap", "as soon as possible", "any time", "anytime"]
+    static let asSoonAsPossible = [
+        "尽快", "越快越好", "马上", "随时", "都可以", "asap", "as soon as possible", "any time", "anytime",
+    ]
     static let myRecords = ["我的", "我家", "我报", "我提交", "my "]
 
     /// Satisfaction answers, most specific first (非常不满意 before 不满意 before 满意).

@@ -129,7 +129,10 @@ struct DecorationFlowTests {
         var out = desk.send("I would like to apply for a renovation permit")
         #expect(out.language == .en)
         #expect(out.awaiting == "unit")
-        for answer in ["3-2-501", "Zhang Wei", "new kitchen and bathroom tiles", "Good Home Decoration Ltd", "2026-12-01", "30", "5"] {
+        for answer in [
+            "3-2-501", "Zhang Wei", "new kitchen and bathroom tiles", "Good Home Decoration Ltd", "2026-12-01", "30",
+            "5",
+        ] {
             out = desk.send(answer)
         }
         #expect(out.awaiting == "confirm")

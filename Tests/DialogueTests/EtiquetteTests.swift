@@ -36,9 +36,11 @@ struct EtiquetteTests {
         }
     }
 
-    @Test("two close intents: the bot asks which one, with choices; the next message picks", arguments: [
-        ("第一个", "repair"), ("the second one", "decoration_permit"), ("装修申请", "decoration_permit"), ("报修", "repair"),
-    ])
+    @Test(
+        "two close intents: the bot asks which one, with choices; the next message picks",
+        arguments: [
+            ("第一个", "repair"), ("the second one", "decoration_permit"), ("装修申请", "decoration_permit"), ("报修", "repair"),
+        ])
     func clarification(answer: String, intent: String) {
         let desk = Desk()
         let out = desk.send("装修 报修")

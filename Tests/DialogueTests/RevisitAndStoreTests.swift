@@ -10,7 +10,8 @@ struct RevisitTests {
             category: "plumbing", description: "厨房水管漏水")
         let record = try store.create(draft)
         return try store.update(
-            RecordUpdate(id: record.id, at: "2026-11-22T08:00:00+08:00", actor: "王师傅", status: "resolved", note: "已更换接头"))
+            RecordUpdate(
+                id: record.id, at: "2026-11-22T08:00:00+08:00", actor: "王师傅", status: "resolved", note: "已更换接头"))
     }
 
     @Test("after fee verification the resident is thanked and asked; 满意 is stored, then suggestions are asked")
@@ -32,7 +33,9 @@ struct RevisitTests {
         #expect(desk.state.revisit == nil)
     }
 
-    @Test("not satisfied: thanks for the feedback, not good enough, will improve", arguments: ["不满意", "1", "very dissatisfied"])
+    @Test(
+        "not satisfied: thanks for the feedback, not good enough, will improve",
+        arguments: ["不满意", "1", "very dissatisfied"])
     func dissatisfied(answer: String) throws {
         let desk = Desk()
         let record = try Self.resolvedRepair(desk.store)
@@ -75,11 +78,13 @@ struct RevisitTests {
 
 @Suite("Store failures")
 struct StoreFailureTests {
-    @Test("a failed save shows no record ID, apologizes and gives the office phone", arguments: [
-        ["3栋2单元501厨房漏水，电话13812345678", "确认"],
-        ["投诉3栋2单元501楼上噪音太大，电话13812345678", "确认"],
-        ["转人工", "13812345678", "确认"],
-    ])
+    @Test(
+        "a failed save shows no record ID, apologizes and gives the office phone",
+        arguments: [
+            ["3栋2单元501厨房漏水，电话13812345678", "确认"],
+            ["投诉3栋2单元501楼上噪音太大，电话13812345678", "确认"],
+            ["转人工", "13812345678", "确认"],
+        ])
     func failedSave(lines: [String]) {
         let desk = Desk()
         desk.store.failWrites("ENOSPC")

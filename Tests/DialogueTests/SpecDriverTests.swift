@@ -34,20 +34,24 @@ struct SpecDriverTests {
         return (out, turns)
     }
 
-    @Test("creates the record", arguments: [
-        ("我要报修", "repair"), ("我要投诉", "complaint"), ("我要办理装修申请", "decoration_permit"), ("转人工", "callback"),
-        ("3栋2单元501卫生间灯不亮了", "repair"), ("小区门口的保安态度很差", "complaint"), ("我要办装修，下周一开工", "decoration_permit"),
-    ])
+    @Test(
+        "creates the record",
+        arguments: [
+            ("我要报修", "repair"), ("我要投诉", "complaint"), ("我要办理装修申请", "decoration_permit"), ("转人工", "callback"),
+            ("3栋2单元501卫生间灯不亮了", "repair"), ("小区门口的保安态度很差", "complaint"), ("我要办装修，下周一开工", "decoration_permit"),
+        ])
     func chinese(opening: String, type: String) {
         let (out, turns) = Self.drive(opening, Self.answers)
         #expect(out.record?.type == type, "stopped after \(turns) turns: \(out.reply)")
         #expect(out.awaiting == nil || out.record != nil)
     }
 
-    @Test("creates the record in English", arguments: [
-        ("I need a repair", "repair"), ("I want to make a complaint", "complaint"),
-        ("I want to apply for a renovation permit", "decoration_permit"),
-    ])
+    @Test(
+        "creates the record in English",
+        arguments: [
+            ("I need a repair", "repair"), ("I want to make a complaint", "complaint"),
+            ("I want to apply for a renovation permit", "decoration_permit"),
+        ])
     func english(opening: String, type: String) {
         let (out, _) = Self.drive(opening, Self.englishAnswers)
         #expect(out.record?.type == type, "\(out.reply)")
