@@ -67,6 +67,8 @@ extension Engine {
                 }
             } else if confirming, let value = valueAfter(turn.text, Engine.correctionPrefixes[slot] ?? []) {
                 set(slot, value)
+            } else if slot == "name", !confirming, flow.slots["name"] == nil, let name = statedName(turn.text) {
+                set("name", name)
             }
         }
         if order.contains("start_date") {
@@ -125,6 +127,23 @@ extension Engine {
             }
         }
         return result
+    }
+
+    /// A name stated in passing: "业主张伟" / "申请人：李娜" / "my name is Zhang Wei".
+    func statedName(_ text: String) -> String? {
+        let lower = text.lowercased()
+        for marker in ["申请人", "业主", "我叫", "姓名", "my name is"] {
+            guard let range = lower.range(of: marker) else { continue }
+            var rest = Substring(text.dropFirst(lower.distance(from: lower.startIndex, to: range.upperBound)))
+            while let first = rest.first, first == "：" || first == ":" || first == " " || first == "是" {
+                rest = rest.dropFirst()
+            }
+            let value = String(rest.prefix { !Engine.clauseBreaks.contains($0) && $0 != "。" })
+            let english = marker.hasPrefix("my")
+            let fits = english ? (2...40).contains(value.count) : (2...4).contains(value.count)
+            if fits, !hasDigits(value), value.first.map({ !$0.isWhitespace }) == true { return value }
+        }
+        return nil
     }
 
     /// "不对，是502室" / "no, room 502": the same building and entrance, another room.
@@ -209,7 +228,10 @@ extension Engine {
         "i'd like to complain about", "i want to complain", "i'd like to complain", "report", "no,", "actually",
     ]
     static let answerPrefixes: [String: [String]] = [
-        "name": ["我叫", "我是", "姓名是", "姓名", "名字是", "申请人是", "申请人", "my name is", "name is", "i'm", "i am"],
+        "name": [
+            "我叫", "我是", "姓名是", "姓名", "名字是", "申请人是", "申请人", "业主是", "业主", "my name is", "name is", "i'm",
+            "i am",
+        ],
         "scope": ["装修范围是", "装修内容是", "施工内容是", "范围是", "内容是", "scope is", "the scope is"],
         "contractor": ["施工单位是", "装修公司是", "施工队是", "contractor is", "the contractor is"],
     ]
