@@ -73,6 +73,12 @@ extension Engine {
         }
         state.flow = flow
         let notes = result.problems.map { say($0.key, turn.language, $0.values) }
+        if let awaited, !isFilled(awaited, flow), result.filled.isEmpty, result.problems.isEmpty,
+            turn.intent == "greeting" || turn.intent == "thanks"
+        {
+            // Small talk is not a wrong answer: ask again without counting it.
+            return Reply([ask(awaited, flow, turn.language)], intent: flow.kind.rawValue, awaiting: awaited)
+        }
         if let awaited, !isFilled(awaited, flow), result.filled.isEmpty {
             let explained = result.problems.contains { $0.slot == awaited }
             let why = explained ? notes : notes + [say(invalidKey(awaited, flow), turn.language, limits)]

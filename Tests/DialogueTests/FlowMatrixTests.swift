@@ -97,3 +97,18 @@ struct FlowMatrixTests {
         }
     }
 }
+
+@Suite("Small talk inside a flow")
+struct SmallTalkInFlowTests {
+    @Test("a greeting or thanks while a slot is asked is not counted as a wrong answer")
+    func notCounted() {
+        let desk = Desk()
+        desk.send("我要报修")
+        for text in ["你好", "谢谢", "您好"] {
+            let out = desk.send(text)
+            #expect(out.intent == "repair")
+            #expect(out.awaiting == "unit")
+        }
+        #expect(desk.state.flow?.failures["unit"] == nil)
+    }
+}
