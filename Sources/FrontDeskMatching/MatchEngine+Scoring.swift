@@ -13,7 +13,11 @@ extension MatchEngine {
         while g < hitCount, hits[g].end <= start {
             let other = hits[g]
             g += 1
-            if other.flags & (ScanHit.invalid | ScanHit.contentSuppressed) != 0 { continue }
+            if other.flags & (ScanHit.invalid | ScanHit.contentSuppressed) != 0
+                || hot.patternFlags[Int(other.pattern)] & CompiledRules.modifier == 0
+            {
+                continue
+            }
             let first = Int(hot.patternOutputStart[Int(other.pattern)])
             let last = Int(hot.patternOutputStart[Int(other.pattern) + 1])
             for o in first..<last {

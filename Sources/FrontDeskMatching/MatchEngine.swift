@@ -131,6 +131,11 @@ final class MatchEngine: Sendable {
         let categoryScores = buffers.categoryScores
         for i in 0..<scores.count { scores[i] = 0 }
         for i in 0..<categoryScores.count { categoryScores[i] = 0 }
+        if hitCount == 0 {
+            summary.best = -1
+            summary.second = -1
+            return
+        }
         var vetoed: UInt64 = 0
         var acts: UInt8 = 0
         for h in 0..<hitCount {

@@ -84,12 +84,16 @@ enum PeerSpec {
         return Matcher(intents: definitions, settings: settings, han: hanTable())
     }
 
-    /// `intents/hant-hans.txt` next to the working directory or the binary's checkout, else ICU.
+    /// `intents/hant-hans.txt` in the working directory or a parent of the binary, else ICU.
     static func hanTable() -> HanConversion {
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        let checkout = executable.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        for directory in ["intents", checkout.appendingPathComponent("intents").path] {
-            if let catalogTable = try? Catalog.loadHanTable(directory: directory) { return catalogTable }
+        var candidates = ["intents"]
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<5 {
+            candidates.append(directory.appendingPathComponent("intents").path)
+            directory = directory.deletingLastPathComponent()
+        }
+        for candidate in candidates {
+            if let table = try? Catalog.loadHanTable(directory: candidate) { return table }
         }
         return HanConversion.fromICU()
     }
