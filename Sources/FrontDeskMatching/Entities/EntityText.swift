@@ -23,12 +23,19 @@ enum EntityText {
 
     /// `value` with at least `width` digits (leading zeros kept): `digits(571, width: 4)` is `0571`.
     static func digits(_ value: Int, width: Int) -> String {
-        String(unsafeUninitializedCapacity: max(width, 20)) { put(value, width: width, $0, at: 0) }
+        var length = 1
+        var rest = value / 10
+        while rest > 0 {
+            length += 1
+            rest /= 10
+        }
+        // The exact capacity: up to 15 bytes make a small string, with no allocation.
+        return String(unsafeUninitializedCapacity: max(width, length)) { put(value, width: width, $0, at: 0) }
     }
 
     /// `2026-11-25`.
     static func isoDate(_ year: Int, _ month: Int, _ day: Int) -> String {
-        String(unsafeUninitializedCapacity: 32) { b in
+        String(unsafeUninitializedCapacity: year < 10_000 ? 10 : 32) { b in
             var k = put(year, width: 4, b, at: 0)
             b[k] = 0x2D
             k = put(month, width: 2, b, at: k + 1)
@@ -39,7 +46,7 @@ enum EntityText {
 
     /// `3-2-501`.
     static func unit(_ building: Int, _ unit: Int, _ room: Int) -> String {
-        String(unsafeUninitializedCapacity: 64) { b in
+        String(unsafeUninitializedCapacity: max(building, unit, room) < 10_000 ? 14 : 64) { b in
             var k = put(building, width: 1, b, at: 0)
             b[k] = 0x2D
             k = put(unit, width: 1, b, at: k + 1)
@@ -50,7 +57,7 @@ enum EntityText {
 
     /// `09:30`.
     static func clock(_ hour: Int, _ minute: Int) -> String {
-        String(unsafeUninitializedCapacity: 48) { b in
+        String(unsafeUninitializedCapacity: hour < 100 && minute < 100 ? 5 : 48) { b in
             let k = put(hour, width: 2, b, at: 0)
             b[k] = 0x3A
             return put(minute, width: 2, b, at: k + 1)
