@@ -58,7 +58,17 @@ public struct EntityExtractor: Sendable {
 
     /// Every entity in `normalized`, dates relative to `now` at `utcOffset` seconds east of UTC.
     public func extract(from normalized: String, now: Date, utcOffset: Int) -> Entities {
-        var scan = EntityScan(normalized, today: CivilTime(now, offset: utcOffset))
+        var text = normalized
+        // Most messages have no digit, no letter and no trigger character: nothing to tokenize.
+        guard text.withUTF8({ EntityPrescan.mayHaveEntities($0) }) else { return Entities() }
+        var scan = EntityScan(text, now: now, offset: utcOffset)
+        return scan.run()
+    }
+
+    /// `extract` without its shortcuts (the pre-scan and collapsed runs of unread characters), for tests
+    /// that check the shortcuts change nothing.
+    func extractWithoutShortcuts(from normalized: String, now: Date, utcOffset: Int) -> Entities {
+        var scan = EntityScan(normalized, now: now, offset: utcOffset, collapsing: false)
         return scan.run()
     }
 }

@@ -152,12 +152,13 @@ extension EntityScan {
 
     private mutating func setDate(year: Int, month: Int, day: Int, _ range: Range<Int>) {
         guard CivilTime.isValid(year: year, month: month, day: day) else { return }
-        found.date = CivilTime(year: year, month: month, day: day, offset: today.offset).isoDate
+        found.date = EntityText.isoDate(year, month, day)
         use(range)
     }
 
     private mutating func relative(_ days: Int, _ range: Range<Int>) {
-        found.date = today.addingDays(days).isoDate
+        let day = today.addingDays(days)
+        found.date = EntityText.isoDate(day.year, day.month, day.day)
         use(range)
     }
 

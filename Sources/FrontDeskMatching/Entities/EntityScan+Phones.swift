@@ -15,25 +15,31 @@ extension EntityScan {
             }
             if isChar(i - 1, "("), isChar(i + 1, ")") {
                 if let local = number(i + 2), local.form == .arabic,
-                    let phone = Self.landline(area: first.digitString, local: local.digitString)
+                    let phone = Self.landline(area: Digits(first), local: Digits(local))
                 {
                     take(phone, i - 1..<i + 3)
                 }
                 continue
             }
-            var groups: [(text: String, end: Int)] = []
+            // Up to 4 digit groups separated by a space or `-`, at most 12 digits in all.
+            var groups = InlineArray<4, Digits>(repeating: Digits(value: 0, count: 0))
+            var ends = InlineArray<4, Int>(repeating: 0)
+            var groupCount = 0
             var digits = 0
             var j = i
-            while let g = number(j), g.form == .arabic, g.digits + digits <= 12, groups.count < 4 {
+            while let g = number(j), g.form == .arabic, g.digits + digits <= 12, groupCount < 4 {
                 digits += g.digits
-                groups.append((g.digitString, j + 1))
+                groups[groupCount] = Digits(g)
+                ends[groupCount] = j + 1
+                groupCount += 1
                 guard isSpace(j + 1) || isChar(j + 1, "-"), number(j + 2) != nil else { break }
                 j += 2
             }
-            for k in stride(from: groups.count, through: 1, by: -1) {
-                let parts = groups[0..<k].map(\.text)
-                if let phone = Self.phone(parts, afterPlus852: isPlus852(before: i)) {
-                    take(phone, i..<groups[k - 1].end)
+            guard groupCount > 0 else { continue }
+            let afterPlus852 = isPlus852(before: i)
+            for k in stride(from: groupCount, through: 1, by: -1) {
+                if let phone = Self.phone(groups, k, afterPlus852: afterPlus852) {
+                    take(phone, i..<ends[k - 1])
                     break
                 }
             }
@@ -50,43 +56,82 @@ extension EntityScan {
         return j >= 1 && tokens[j].kind == .number && tokens[j].value == 852 && isChar(j - 1, "+")
     }
 
-    /// The canonical phone that `parts` (digit groups as written) make, or `nil`.
-    static func phone(_ parts: [String], afterPlus852: Bool) -> String? {
-        let all = parts.joined()
-        let bytes = Array(all.utf8)
-        let short = parts.contains { $0.utf8.count < 3 }
-        if bytes.count == 11, bytes[0] == 0x31, (0x33...0x39).contains(bytes[1]), !short {
-            return all
+    /// A number as written in Arabic digits: its value and its number of digits, leading zeros included.
+    struct Digits {
+        var value: Int
+        var count: Int
+
+        init(value: Int, count: Int) {
+            self.value = value
+            self.count = count
         }
-        if parts.count == 2, let landline = landline(area: parts[0], local: parts[1]) { return landline }
-        if parts.count == 1, bytes.count >= 10, bytes[0] == 0x30 {
-            let areaLength = bytes[1] == 0x31 || bytes[1] == 0x32 ? 3 : 4
-            if let landline = landline(area: String(all.prefix(areaLength)), local: String(all.dropFirst(areaLength))) {
+
+        init(_ token: EntityToken) { self.init(value: token.value, count: token.digits) }
+
+        /// The digit at `position` from the left.
+        @inline(__always)
+        func digit(_ position: Int) -> Int { value / Digits.power(count - 1 - position) % 10 }
+
+        /// The first `n` digits.
+        func prefix(_ n: Int) -> Digits { Digits(value: value / Digits.power(count - n), count: n) }
+
+        /// The digits after the first `n`.
+        func dropFirst(_ n: Int) -> Digits { Digits(value: value % Digits.power(count - n), count: count - n) }
+
+        /// `self` followed by `other`.
+        func appending(_ other: Digits) -> Digits {
+            Digits(value: value * Digits.power(other.count) + other.value, count: count + other.count)
+        }
+
+        var text: String { EntityText.digits(value, width: count) }
+
+        @inline(__always)
+        static func power(_ n: Int) -> Int {
+            var p = 1
+            for _ in 0..<max(n, 0) { p &*= 10 }
+            return p
+        }
+    }
+
+    /// The canonical phone that the first `k` of `groups` (digit groups as written) make, or `nil`.
+    static func phone(_ groups: InlineArray<4, Digits>, _ k: Int, afterPlus852: Bool) -> String? {
+        var all = groups[0]
+        var short = groups[0].count < 3
+        for g in 1..<k {
+            all = all.appending(groups[g])
+            short = short || groups[g].count < 3
+        }
+        if all.count == 11, all.digit(0) == 1, all.digit(1) >= 3, !short {
+            return all.text
+        }
+        if k == 2, let landline = landline(area: groups[0], local: groups[1]) { return landline }
+        if k == 1, all.count >= 10, all.digit(0) == 0 {
+            let second = all.digit(1)
+            let areaLength = second == 1 || second == 2 ? 3 : 4
+            if let landline = landline(area: all.prefix(areaLength), local: all.dropFirst(areaLength)) {
                 return landline
             }
         }
-        if bytes.count == 8, parts.count == 1 || (parts.count == 2 && parts[0].utf8.count == 4) {
-            let lead = bytes[0]
-            let hongKong = [0x32, 0x33, 0x35, 0x36, 0x37, 0x39].contains(lead)
-            if hongKong, afterPlus852 || !looksLikeDate(bytes) { return all }
+        if all.count == 8, k == 1 || (k == 2 && groups[0].count == 4) {
+            let lead = all.digit(0)
+            let hongKong = lead == 2 || lead == 3 || lead == 5 || lead == 6 || lead == 7 || lead == 9
+            if hongKong, afterPlus852 || !looksLikeDate(all.value) { return all.text }
         }
         return nil
     }
 
     /// `0571` + `88886666` → `057188886666`: digits only, like every phone the office keeps
     /// (area code 0 + 2–3 digits, local number 7–8 digits).
-    static func landline(area: String, local: String) -> String? {
-        let a = Array(area.utf8)
-        guard a.count == 3 || a.count == 4, a[0] == 0x30, a[1] != 0x30 else { return nil }
-        guard (7...8).contains(local.utf8.count), local.utf8.first != 0x30 else { return nil }
-        if a.count == 3, a[1] != 0x31, a[1] != 0x32 { return nil }  // 3-digit codes are 010 and 02x
-        return area + local
+    static func landline(area: Digits, local: Digits) -> String? {
+        guard area.count == 3 || area.count == 4, area.digit(0) == 0, area.digit(1) != 0 else { return nil }
+        guard (7...8).contains(local.count), local.digit(0) != 0 else { return nil }
+        if area.count == 3, area.digit(1) != 1, area.digit(1) != 2 { return nil }  // 3-digit codes are 010 and 02x
+        return area.appending(local).text
     }
 
-    /// `20261125`: eight digits that read as a date in this century.
-    private static func looksLikeDate(_ b: [UInt8]) -> Bool {
-        guard b[0] == 0x32, b[1] == 0x30 else { return false }
-        func n(_ from: Int, _ len: Int) -> Int { b[from..<from + len].reduce(0) { $0 * 10 + Int($1 - 0x30) } }
-        return CivilTime.isValid(year: n(0, 4), month: n(4, 2), day: n(6, 2))
+    /// `20261125`: eight digits (no leading zero) that read as a date in this century.
+    private static func looksLikeDate(_ n: Int) -> Bool {
+        guard n / 1_000_000 == 20 else { return false }
+        return CivilTime.isValid(year: n / 10_000, month: n / 100 % 100, day: n % 100)
     }
 }

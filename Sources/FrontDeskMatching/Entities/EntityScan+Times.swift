@@ -113,6 +113,6 @@ extension EntityScan {
         case .bare: if (1...6).contains(hour) { hour += 12 }
         }
         hour %= 24
-        return ((hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)", next)
+        return (EntityText.clock(hour, minute), next)
     }
 }

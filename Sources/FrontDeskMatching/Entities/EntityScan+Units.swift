@@ -63,7 +63,7 @@ extension EntityScan {
         if let u = number(j), u.form != .english, (1...20).contains(u.value), let after = chars(j + 1, "单元") {
             j = skipFiller(after)
             if let r = roomNumber(at: j) {
-                found.unit = "\(b.value)-\(u.value)-\(r.value)"
+                found.unit = EntityText.unit(b.value, u.value, r.value)
                 found.building = b.value
                 use(i..<r.next)
                 return true
@@ -107,7 +107,7 @@ extension EntityScan {
             return
         }
         if let after = char(i + 5), after == 0x2D || after == 0x2F, number(i + 6) != nil { return }
-        found.unit = "\(b.value)-\(u.value)-\(r.value)"
+        found.unit = EntityText.unit(b.value, u.value, r.value)
         found.building = b.value
         use(i..<i + 5)
     }
@@ -136,7 +136,7 @@ extension EntityScan {
             use(i..<buildingEnd)
             return
         }
-        found.unit = "\(b.value)-\(u.value)-\(r.value)"
+        found.unit = EntityText.unit(b.value, u.value, r.value)
         found.building = b.value
         use(i..<j + 1)
     }

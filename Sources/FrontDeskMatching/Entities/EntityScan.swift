@@ -1,3 +1,4 @@
+import Foundation
 import FrontDeskModel
 
 /// One extraction in progress: the tokens of a message, what has been taken, and what was found.
@@ -8,13 +9,16 @@ struct EntityScan {
     var tokens: [EntityToken]
     /// What the message may contain, from the tokenizer.
     let cues: EntityCues
-    /// The wall time the message was received at, in the estate's offset.
-    let today: CivilTime
+    /// The wall time the message was received at, in the estate's offset (worked out when a date needs it).
+    lazy var today = CivilTime(now, offset: offset)
+    private let now: Date
+    private let offset: Int
     var found = Entities()
 
-    init(_ normalized: String, today: CivilTime) {
-        (tokens, cues) = EntityTokenizer.tokenize(normalized)
-        self.today = today
+    init(_ normalized: String, now: Date, offset: Int, collapsing: Bool = true) {
+        (tokens, cues) = EntityTokenizer.tokenize(normalized, collapsing: collapsing)
+        self.now = now
+        self.offset = offset
     }
 
     mutating func run() -> Entities {

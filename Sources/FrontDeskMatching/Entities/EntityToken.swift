@@ -42,10 +42,7 @@ struct EntityToken: Sendable {
     @inline(__always) var digits: Int { Int(digitCount) }
 
     /// The number's digits with leading zeros, for phones and record IDs (Arabic numbers only).
-    var digitString: String {
-        let s = String(value)
-        return digits > s.utf8.count ? String(repeating: "0", count: digits - s.utf8.count) + s : s
-    }
+    var digitString: String { EntityText.digits(value, width: digits) }
 
     /// Whether this is a number written digit by digit (Arabic or Chinese digits) with `range` digits.
     @inline(__always)
@@ -101,14 +98,18 @@ struct EntityTokenizer {
     private var letters: UInt64 = 0
     private var letterCount = 0
 
-    static func tokenize(_ text: String) -> (tokens: [EntityToken], cues: EntityCues) {
+    /// The tokens of `text`; with `collapsing`, each run of characters no recognizer reads is one
+    /// placeholder `.char` token of value 0 (which reads the same to every recognizer, and is shorter).
+    static func tokenize(_ text: String, collapsing: Bool = true) -> (tokens: [EntityToken], cues: EntityCues) {
         var tokenizer = EntityTokenizer()
         var text = text
-        text.withUTF8 { bytes in tokenizer.run(bytes) }
+        text.withUTF8 { bytes in
+            EntityChars.read.withUnsafeBufferPointer { read in tokenizer.run(bytes, read: read, collapsing: collapsing) }
+        }
         return (tokenizer.tokens, tokenizer.cues)
     }
 
-    private mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) {
+    private mutating func run(_ bytes: UnsafeBufferPointer<UInt8>, read: UnsafeBufferPointer<UInt64>, collapsing: Bool) {
         tokens.reserveCapacity(bytes.count / 2 + 4)
         var i = 0
         let n = bytes.count
@@ -129,6 +130,12 @@ struct EntityTokenizer {
                 i += 4
             } else {
                 i = n
+            }
+            if v >= 0x80, collapsing, !EntityChars.isRead(v, in: read) {
+                flush()
+                if let last = tokens.last, last.kind == .char, last.value == 0 { continue }
+                tokens.append(EntityToken(kind: .char, value: 0))
+                continue
             }
             take(v)
         }
