@@ -79,9 +79,9 @@ func withServer(
     try body(server, factory)
 }
 
-/// Polls `condition` until it holds or 10 s pass (the bound only stops a hang).
-func eventually(_ condition: () -> Bool) -> Bool {
-    for _ in 0..<1000 {
+/// Polls `condition` until it holds or `seconds` pass (the bound only stops a hang).
+func eventually(seconds: Int = 10, _ condition: () -> Bool) -> Bool {
+    for _ in 0..<(seconds * 100) {
         if condition() { return true }
         usleep(10_000)
     }
