@@ -4,6 +4,7 @@ import Foundation
 
 let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     // BENCHMARKS: one line per benchmark (keep this marker for merges)
+    ("startup", "load intents, matcher, estate and journal: median ms (--estate FILE, --runs N)", startupBenchmark),
     ("entities", "entity extraction, messages/s on one core", benchEntities),
     ("estate-load", "load and validate an estate file (FILE [RUNS])", benchEstateLoad),
     ("journal", "durable record creation, 1/16/200 concurrent writers", journalBenchmark),
