@@ -30,7 +30,7 @@ public struct TextReport: Sendable {
         out += heading("\(t(.records)) · \(t(.total)) \(r.total)")
         out += tally(r.byType, header: t(.type), total: r.total)
         out += "\n" + tally(r.byStatus, header: t(.status), total: r.total)
-        for entry in r.byCategory where entry.type != .complaint {
+        for entry in r.byCategory where entry.type == .repair {
             let sum = entry.counts.reduce(0) { $0 + $1.count }
             out += "\n" + tally(entry.counts, header: "\(labels.name(entry.type.rawValue)) · \(t(.category))", total: sum)
         }

@@ -1,0 +1,111 @@
+/// Inline SVG charts for the HTML report: no scripts, sized by a viewBox so they scale to the
+/// page width on a phone and on A4.
+public enum SVGChart {
+    /// Escapes text for HTML and SVG (`&`, `<`, `>`, quotes).
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for c in text.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default:
+                if c.value < 0x20 || c.value == 0x7F { out += " " } else { out.unicodeScalars.append(c) }
+            }
+        }
+        return out
+    }
+
+    /// Vertical bars, one per value, each with a tooltip, x labels where `label` gives one, and gridlines.
+    public static func columns(
+        _ values: [Int], title: String, tooltip: (Int) -> String, label: (Int) -> String?, color: String = "#2f6fb3"
+    ) -> String {
+        let width = 640.0
+        let height = 180.0
+        let left = 36.0
+        let bottom = 22.0
+        let top = 14.0
+        let maxValue = max(1, values.max() ?? 1)
+        let step = (width - left - 4) / Double(max(1, values.count))
+        var svg = open(width: width, height: height, title: title)
+        let marks = maxValue < 4 ? Array(0...maxValue) : [0, maxValue / 2, maxValue]
+        for value in marks {
+            let y = top + (height - top - bottom) * (1 - Double(value) / Double(maxValue))
+            svg += "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(width - 4))\" y2=\"\(f(y))\" class=\"grid\"/>"
+            svg += "<text x=\"\(f(left - 4))\" y=\"\(f(y + 4))\" class=\"axis\" text-anchor=\"end\">\(value)</text>"
+        }
+        for (i, value) in values.enumerated() {
+            let h = (height - top - bottom) * Double(value) / Double(maxValue)
+            let x = left + Double(i) * step + step * 0.15
+            let y = height - bottom - h
+            svg += "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(max(1, step * 0.7)))\" height=\"\(f(h))\" fill=\"\(color)\">"
+            svg += "<title>\(escape(tooltip(i))) \(value)</title></rect>"
+            if let text = label(i) {
+                svg += "<text x=\"\(f(x + step * 0.35))\" y=\"\(f(height - 6))\" class=\"axis\" text-anchor=\"middle\">"
+                svg += "\(escape(text))</text>"
+            }
+        }
+        return svg + "</svg>"
+    }
+
+    /// Horizontal bars, one row per item, the label on the left and the value on the right.
+    public static func bars(_ items: [(label: String, value: Int)], title: String, color: String = "#2f6fb3") -> String {
+        let width = 640.0
+        let row = 24.0
+        let labelWidth = 150.0
+        let valueWidth = 56.0
+        let height = row * Double(max(1, items.count)) + 4
+        let maxValue = max(1, items.map(\.value).max() ?? 1)
+        var svg = open(width: width, height: height, title: title)
+        for (i, item) in items.enumerated() {
+            let y = 2 + row * Double(i)
+            let w = (width - labelWidth - valueWidth) * Double(item.value) / Double(maxValue)
+            svg += "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(y + 16))\" class=\"label\" text-anchor=\"end\">"
+            svg += "\(escape(item.label))</text>"
+            svg += "<rect x=\"\(f(labelWidth))\" y=\"\(f(y + 4))\" width=\"\(f(max(w, item.value > 0 ? 2 : 0)))\" "
+            svg += "height=\"\(f(row - 8))\" rx=\"2\" fill=\"\(color)\"/>"
+            svg += "<text x=\"\(f(labelWidth + w + 6))\" y=\"\(f(y + 16))\" class=\"value\">\(item.value)</text>"
+        }
+        return svg + "</svg>"
+    }
+
+    /// One bar split into coloured parts with a legend under it (satisfaction, on time / late).
+    public static func stacked(_ parts: [(label: String, value: Int, color: String)], title: String) -> String {
+        let width = 640.0
+        let total = parts.reduce(0) { $0 + $1.value }
+        let legendRows = (parts.count + 2) / 3
+        let height = 40 + 22 * Double(legendRows)
+        var svg = open(width: width, height: height, title: title)
+        var x = 0.0
+        if total == 0 {
+            svg += "<rect x=\"0\" y=\"4\" width=\"\(f(width))\" height=\"26\" fill=\"#e5e7eb\"/>"
+        }
+        for part in parts where total > 0 && part.value > 0 {
+            let w = width * Double(part.value) / Double(total)
+            svg += "<rect x=\"\(f(x))\" y=\"4\" width=\"\(f(w))\" height=\"26\" fill=\"\(part.color)\">"
+            svg += "<title>\(escape(part.label)) \(part.value)</title></rect>"
+            x += w
+        }
+        for (i, part) in parts.enumerated() {
+            let lx = Double(i % 3) * (width / 3)
+            let ly = 40 + 22 * Double(i / 3)
+            svg += "<rect x=\"\(f(lx))\" y=\"\(f(ly))\" width=\"12\" height=\"12\" fill=\"\(part.color)\"/>"
+            svg += "<text x=\"\(f(lx + 18))\" y=\"\(f(ly + 11))\" class=\"label\">\(escape(part.label)) \(part.value)</text>"
+        }
+        return svg + "</svg>"
+    }
+
+    static func open(width: Double, height: Double, title: String) -> String {
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" "
+            + "aria-label=\"\(escape(title))\" preserveAspectRatio=\"xMinYMin meet\"><title>\(escape(title))</title>"
+    }
+
+    /// A coordinate with at most one decimal.
+    static func f(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(abs(tenths % 10))"
+    }
+}
