@@ -39,7 +39,7 @@ struct ReportCommand: Subcommand {
         let progress = ProgressLine(enabled: isatty(2) == 1, console: console)
         let (monthly, understanding): (MonthlyReport, UnderstandingReport)
         do {
-            (monthly, understanding) = try builder.build(progress: progress.update)
+            (monthly, understanding) = try builder.build(progress: { progress.update($0) })
         } catch {
             progress.clear()
             throw CommandFailure(error.message)
@@ -85,7 +85,7 @@ struct ReportCommand: Subcommand {
 
 /// A progress line on stderr, rewritten in place, only when stderr is a terminal.
 final class ProgressLine: @unchecked Sendable {
-    // Unchecked: used from the one thread that runs the command.
+    // Unchecked: `update` is called only from the builder's one transcript thread, `clear` after it ended.
     private let enabled: Bool
     private let console: Console
     private var last = -1

@@ -141,6 +141,24 @@ import Testing
         #expect(!text.contains("报修"))
     }
 
+    @Test func fastReadersGiveTheSameReportAsTheStandardOnes() throws {
+        let fixture = try Fixture.make()
+        defer { fixture.remove() }
+        // A damaged journal line (bad checksum) and a line that is not an event: both skipped by both.
+        let journal = FileHandle(forWritingAtPath: fixture.directory + "/records.jsonl")!
+        journal.seekToEndOfFile()
+        journal.write(Data("{\"v\":1,\"seq\":99,\"event\":\"audit\",\"data\":{},\"crc\":\"00000000\"}\n".utf8))
+        try journal.close()
+        let period = try ReportPeriod.month("2026-11", offset: 28_800)
+        var builder = ReportBuilder(dataDirectory: fixture.directory, estateName: "翠湖花园", period: period, now: Fixture.nowSeconds)
+        let fast = try builder.build()
+        builder.readers = .standard
+        let standard = try builder.build()
+        #expect(fast.monthly.skippedLines == 2)
+        #expect(fast.monthly.json.serialized == standard.monthly.json.serialized)
+        #expect(fast.understanding.json.serialized == standard.understanding.json.serialized)
+    }
+
     @Test func columnsLineUpByDisplayWidth() {
         var table = TextTable(["类别", "Count"])
         table.add(["门窗门锁", "12"])
