@@ -20,7 +20,8 @@ public struct ConversationFold: Sendable {
     public private(set) var messages = MessageFigures()
     public private(set) var grouper: MessageGrouper
     private var understanding = UnderstandingReport()
-    private var sessions: [String: Session] = [:]
+    /// Keyed by the FNV-1a hash of the session ID (no string kept per live session).
+    private var sessions: [UInt64: Session] = [:]
     private var corrections: [String: CorrectionGroup] = [:]
     private var events = 0
     /// Sessions silent for this many events are forgotten (bounds memory over a year).
@@ -44,6 +45,22 @@ public struct ConversationFold: Sendable {
     /// Folds in one event given by its fields (`time` in seconds since 1970).
     public mutating func add(time: Int, session id: String, seq: Int, role: Role, intent: String?, choices: [String],
                              text: @autoclosure () -> String) {
+        var id = id
+        let key = id.withUTF8 { Self.hash($0) }
+        add(time: time, sessionKey: key, seq: seq, role: role, intent: intent, choices: choices, text: text())
+    }
+
+    /// The 64-bit FNV-1a hash of a session ID's bytes.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    /// As `add(time:session:…)`, the session given by `hash` of its ID.
+    mutating func add(time: Int, sessionKey id: UInt64, seq: Int, role: Role, intent: String?, choices: [String],
+                      text: @autoclosure () -> String) {
         guard period.contains(time), time <= now else { return }
         events += 1
         if events % horizon == 0 { forgetIdleSessions() }
@@ -108,18 +125,46 @@ public struct ConversationFold: Sendable {
 }
 
 /// Recognizes a resident turn that corrects the bot: "不是…", "不对，是…", "no, I meant…".
+/// Works on UTF-8 bytes (ASCII folded to lower case): it runs on every resident message of a year.
 public enum Corrections {
-    /// Openings of a correction (after the normalization of `GroupingText.key`, spaces kept for English).
-    static let openings = ["不是", "不对", "错了", "搞错", "我是说", "我说的是", "我的意思是", "不對", "錯了", "我是說", "我說的是",
-                           "no,", "no ", "nope", "not ", "wrong", "that's wrong", "thats wrong", "i meant", "i mean "]
+    /// Openings of a correction, after leading spaces and commas.
+    static let openings: [[UInt8]] = [
+        "不是", "不对", "错了", "搞错", "我是说", "我说的是", "我的意思是", "不對", "錯了", "我是說", "我說的是", "no,", "no ", "nope",
+        "not ", "wrong", "i meant", "i mean ", "that's wrong", "thats wrong", "that’s wrong",
+    ].map { Array($0.utf8) }
     /// Phrases that make a correction wherever they appear.
-    static let anywhere = ["i meant", "that's wrong", "that's not what", "not what i", "我的意思是", "我是说", "我是說", "不是这个"]
+    static let anywhere: [[UInt8]] = [
+        "i meant", "that's wrong", "that’s wrong", "that's not what", "not what i", "我的意思是", "我是说", "我是說", "不是这个",
+    ].map { Array($0.utf8) }
+    static let leading: [[UInt8]] = [" ", ",", "，", "。", "、"].map { Array($0.utf8) }
 
     /// Whether `text` reads as a correction of what the bot understood.
     public static func isCorrection(_ text: String) -> Bool {
-        let lowered = text.lowercased().drop { $0 == " " || $0 == "，" || $0 == "," || $0 == "。" }
-        let plain = lowered.replacingOccurrences(of: "’", with: "'")
-        if openings.contains(where: { plain.hasPrefix($0) }) { return true }
-        return anywhere.contains { plain.contains($0) }
+        var text = text
+        return text.withUTF8 { raw in
+            var b = [UInt8](raw)
+            for i in b.indices where b[i] >= 65 && b[i] <= 90 { b[i] += 32 }
+            var start = 0
+            var moved = true
+            while moved {
+                moved = false
+                for p in leading where matches(b, p, at: start) {
+                    start += p.count
+                    moved = true
+                }
+            }
+            if openings.contains(where: { matches(b, $0, at: start) }) { return true }
+            return anywhere.contains { p in
+                guard b.count >= p.count else { return false }
+                return (start...(b.count - p.count)).contains { matches(b, p, at: $0) }
+            }
+        }
+    }
+
+    @inline(__always)
+    static func matches(_ b: [UInt8], _ p: [UInt8], at i: Int) -> Bool {
+        guard i >= 0, i + p.count <= b.count else { return false }
+        for k in 0..<p.count where b[i + k] != p[k] { return false }
+        return true
     }
 }

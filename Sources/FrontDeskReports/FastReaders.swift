@@ -138,13 +138,18 @@ enum FastReaders {
     /// Folds one transcript line; false when it is not an event.
     static func transcriptLine(_ b: UnsafeBufferPointer<UInt8>, into fold: inout ConversationFold) -> Bool {
         let skim = JSONSkim(b: b)
-        var time: Int?, session: String?, seq: Int?, role: Role?, intent: String?
+        var time: Int?, session: UInt64?, seq: Int?, role: Role?, intent: String?
         var text: Range<Int>?
         var choices: [String] = []
         guard let end = skim.object(at: 0, { key, value in
             if skim.key(key, is: "time") {
-                if let s = skim.string(value) { time = Timestamp.seconds(s, defaultOffset: fold.period.offset) }
-            } else if skim.key(key, is: "session") { session = skim.string(value) }
+                guard value.count > 2, skim.b[value.lowerBound] == UInt8(ascii: "\"") else { return }
+                time = Timestamp.seconds(utf8: UnsafeBufferPointer(rebasing: skim.b[(value.lowerBound + 1)..<(value.upperBound - 1)]),
+                                         defaultOffset: fold.period.offset)
+            } else if skim.key(key, is: "session") {
+                guard value.count >= 2, skim.b[value.lowerBound] == UInt8(ascii: "\"") else { return }
+                session = ConversationFold.hash(UnsafeBufferPointer(rebasing: skim.b[(value.lowerBound + 1)..<(value.upperBound - 1)]))
+            }
             else if skim.key(key, is: "seq") { seq = skim.int(value) }
             else if skim.key(key, is: "role") {
                 role = skim.raw(value, is: "\"resident\"") ? .resident : skim.raw(value, is: "\"bot\"") ? .bot : nil
@@ -154,7 +159,7 @@ enum FastReaders {
         }), skim.skipSpace(end) == b.count, let time, let session, let seq, let role, let text,
             b[text.lowerBound] == UInt8(ascii: "\"")
         else { return false }
-        fold.add(time: time, session: session, seq: seq, role: role, intent: intent, choices: choices,
+        fold.add(time: time, sessionKey: session, seq: seq, role: role, intent: intent, choices: choices,
                  text: skim.string(text) ?? "")
         return true
     }
