@@ -23,11 +23,11 @@ public struct HTMLReport: Sendable {
 
     /// The whole page.
     public func render(_ r: MonthlyReport, _ u: UnderstandingReport) -> String {
-        let title = "\(r.estate) · \(labels.text(.title)) · \(r.period.title)"
+        let title = ([r.estate, labels.text(.title), r.period.title].filter { !$0.isEmpty }).joined(separator: " · ")
         var h = "<!DOCTYPE html>\n<html lang=\"\(labels.chinese ? "zh-CN" : "en")\"><head><meta charset=\"utf-8\">"
         h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>\(e(title))</title>"
         h += "<style>\(Self.css)</style></head><body><main>\n"
-        h += "<header><h1>\(e(r.estate))</h1><p class=\"sub\">\(t(.title)) · \(e(r.period.title))</p>"
+        h += "<header><h1>\(e(r.estate.isEmpty ? labels.text(.title) : r.estate))</h1><p class=\"sub\">\(t(.title)) · \(e(r.period.title))</p>"
         h += "<p class=\"meta\">\(t(.period)) \(r.period.first.isoDate) – \(r.period.last.isoDate) · "
         h += "\(t(.generated)) \(e(Timestamp.iso(r.generated, offset: r.period.offset)))</p></header>\n"
         h += cards(r, u)

@@ -1,7 +1,7 @@
 extension TextReport {
     /// The understanding report: unrecognized messages grouped, biggest first, and corrections.
     public func render(_ u: UnderstandingReport, estate: String, period: ReportPeriod) -> String {
-        var out = bold("\(estate) · \(t(.understandingTitle)) · \(period.title)") + "\n"
+        var out = bold([estate, t(.understandingTitle), period.title].filter { !$0.isEmpty }.joined(separator: " · ")) + "\n"
         out += "\(t(.residentMessages)) \(u.residentMessages)    \(t(.unrecognized)) \(u.unrecognized)"
         out += " (\(format.share(u.unrecognizedShare)))    \(t(.fallback)) \(u.fallback)    \(t(.clarify)) \(u.clarify)\n\n"
         out += heading(t(.groups))

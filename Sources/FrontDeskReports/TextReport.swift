@@ -23,7 +23,7 @@ public struct TextReport: Sendable {
 
     /// The monthly review.
     public func render(_ r: MonthlyReport) -> String {
-        var out = bold("\(r.estate) · \(t(.title)) · \(r.period.title)") + "\n"
+        var out = bold([r.estate, t(.title), r.period.title].filter { !$0.isEmpty }.joined(separator: " · ")) + "\n"
         out += "\(t(.period)) \(r.period.first.isoDate) – \(r.period.last.isoDate)    "
         out += "\(t(.generated)) \(Timestamp.iso(r.generated, offset: r.period.offset))\n\n"
 

@@ -6,7 +6,7 @@ import FrontDeskModel
 import FrontDeskReports
 
 /// Runs the report benchmark. Options: `--dir DIR` (keep and reuse the generated data),
-/// `--records N`, `--events N`.
+/// `--records N`, `--events N`, `--html FILE` (also write the year's HTML page).
 func reportBenchmark(_ argv: [String]) -> Int32 {
     func option(_ name: String) -> String? { argv.firstIndex(of: name).flatMap { $0 + 1 < argv.count ? argv[$0 + 1] : nil } }
     let records = option("--records").flatMap(Int.init) ?? 100_000
@@ -50,6 +50,7 @@ func reportBenchmark(_ argv: [String]) -> Int32 {
         + "\(built.understanding.groups.count) groups, corrections \(built.understanding.corrections)")
     print("text \(text.utf8.count) bytes, html \(html.utf8.count) bytes")
     print(String(format: "report: %.2f s (target < 5 s), peak memory VmHWM %d MB (target < 200 MB)", seconds, peakMemoryMB()))
+    if let path = option("--html") { _ = fm.createFile(atPath: path, contents: Data(html.utf8)) }
     if keep == nil { try? fm.removeItem(atPath: dir) }
     return 0
 }
