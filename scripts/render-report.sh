@@ -15,7 +15,8 @@ mkdir -p "$out"
 browser=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
 [ -n "$browser" ] || { echo "render-report: chromium not found (apt-get install -y chromium)" >&2; exit 1; }
 
-swift build -c release --product frontdesk --product frontdesk-bench >/dev/null
+swift build -c release --product frontdesk >/dev/null
+swift build -c release --product frontdesk-bench >/dev/null
 bin=$(swift build -c release --show-bin-path)
 
 # A year of a small estate (3,000 records, 60,000 transcript events): same generator as the benchmark.

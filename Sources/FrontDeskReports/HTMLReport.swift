@@ -27,9 +27,10 @@ public struct HTMLReport: Sendable {
         var h = "<!DOCTYPE html>\n<html lang=\"\(labels.chinese ? "zh-CN" : "en")\"><head><meta charset=\"utf-8\">"
         h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>\(e(title))</title>"
         h += "<style>\(Self.css)</style></head><body><main>\n"
-        h += "<header><h1>\(e(r.estate.isEmpty ? labels.text(.title) : r.estate))</h1><p class=\"sub\">\(t(.title)) · \(e(r.period.title))</p>"
+        h += "<header><h1>\(e(r.estate.isEmpty ? labels.text(.title) : r.estate))</h1><p class=\"sub\">"
+        h += (r.estate.isEmpty ? "" : "\(t(.title)) · ") + "\(e(r.period.title))</p>"
         h += "<p class=\"meta\">\(t(.period)) \(r.period.first.isoDate) – \(r.period.last.isoDate) · "
-        h += "\(t(.generated)) \(e(Timestamp.iso(r.generated, offset: r.period.offset)))</p></header>\n"
+        h += "\(t(.generated)) \(e(Self.readable(Timestamp.iso(r.generated, offset: r.period.offset))))</p></header>\n"
         h += cards(r, u)
         h += section(t(.perDay), SVGChart.columns(r.perDay, title: labels.text(.perDay), tooltip: r.period.date(ofDay:)) { i in
             let every = max(1, r.perDay.count / 8)
@@ -173,6 +174,9 @@ public struct HTMLReport: Sendable {
         }, numeric: [2])
     }
 
+    /// `2026-12-01 09:00` from `2026-12-01T09:00:00+08:00`.
+    static func readable(_ iso: String) -> String { String(iso.prefix(16)).replacingOccurrences(of: "T", with: " ") }
+
     static let css = """
         :root{--ink:#1f2937;--muted:#6b7280;--line:#e5e7eb;--bg:#f8fafc}\
         *{box-sizing:border-box}\
@@ -185,12 +189,18 @@ public struct HTMLReport: Sendable {
         .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(120px,1fr));gap:8px;background:none;border:0;padding:0}\
         .card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:10px}\
         .card span{display:block;color:var(--muted);font-size:.8em}.card b{font-size:1.45em}\
-        svg{width:100%;height:auto;display:block;margin:4px 0}\
-        svg .axis{font-size:10px;fill:var(--muted)}svg .label,svg .value{font-size:12px;fill:var(--ink)}\
+        svg{width:100%;height:auto;display:block;margin:4px 0}svg.cols{max-width:600px}svg.stack{height:22px}\
+        svg .axis{font-size:12px;fill:var(--muted)}\
+        .bars{margin:4px 0 8px}.bar{display:flex;align-items:center;gap:8px;margin:3px 0;font-size:.9em}\
+        .bl{flex:0 0 34%;max-width:170px;text-align:right;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}\
+        .bt{flex:1 1 auto}.bt i{display:block;height:14px;border-radius:2px;min-width:1px}\
+        .bv{flex:0 0 3.5em;font-variant-numeric:tabular-nums}\
+        .legend{list-style:none;padding:0;margin:4px 0 8px;display:flex;flex-wrap:wrap;gap:4px 16px;font-size:.85em}\
+        .legend i{display:inline-block;width:11px;height:11px;margin-right:5px;border-radius:2px;vertical-align:-1px}\
         svg .grid{stroke:var(--line);stroke-width:1}\
         .scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:.9em}\
         th,td{padding:4px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}\
-        th{color:var(--muted);font-weight:600}.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\
+        th{color:var(--muted);font-weight:600}.n{text-align:right;font-variant-numeric:tabular-nums}td.n{white-space:nowrap}\
         @media (max-width:520px){body{font-size:14px}main{padding:8px}section{padding:10px}}\
         @media print{@page{size:A4;margin:12mm}body{background:#fff;font-size:10pt}main{max-width:none;padding:0}\
         section{break-inside:avoid;margin:6px 0;padding:8px 10px}.cards{grid-template-columns:repeat(6,1fr)}}

@@ -23,16 +23,16 @@ public enum SVGChart {
     public static func columns(
         _ values: [Int], title: String, tooltip: (Int) -> String, label: (Int) -> String?, color: String = "#2f6fb3"
     ) -> String {
-        let width = 640.0
-        let height = 180.0
-        let left = 36.0
+        let width = 480.0
+        let height = 160.0
+        let left = 34.0
         let bottom = 22.0
         let top = 14.0
-        let maxValue = max(1, values.max() ?? 1)
+        let tick = niceStep(max(1, values.max() ?? 1))
+        let maxValue = max(1, ((values.max() ?? 1) + tick - 1) / tick * tick)
         let step = (width - left - 4) / Double(max(1, values.count))
-        var svg = open(width: width, height: height, title: title)
-        let marks = maxValue < 4 ? Array(0...maxValue) : [0, maxValue / 2, maxValue]
-        for value in marks {
+        var svg = open(width: width, height: height, title: title).replacingOccurrences(of: "<svg ", with: "<svg class=\"cols\" ")
+        for value in stride(from: 0, through: maxValue, by: tick) {
             let y = top + (height - top - bottom) * (1 - Double(value) / Double(maxValue))
             svg += "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(width - 4))\" y2=\"\(f(y))\" class=\"grid\"/>"
             svg += "<text x=\"\(f(left - 4))\" y=\"\(f(y + 4))\" class=\"axis\" text-anchor=\"end\">\(value)</text>"
@@ -51,34 +51,24 @@ public enum SVGChart {
         return svg + "</svg>"
     }
 
-    /// Horizontal bars, one row per item, the label on the left and the value on the right.
+    /// Horizontal bars, one row per item, as HTML (label, bar, value), so the text stays
+    /// readable at any page width.
     public static func bars(_ items: [(label: String, value: Int)], title: String, color: String = "#2f6fb3") -> String {
-        let width = 640.0
-        let row = 24.0
-        let labelWidth = 150.0
-        let valueWidth = 56.0
-        let height = row * Double(max(1, items.count)) + 4
         let maxValue = max(1, items.map(\.value).max() ?? 1)
-        var svg = open(width: width, height: height, title: title)
-        for (i, item) in items.enumerated() {
-            let y = 2 + row * Double(i)
-            let w = (width - labelWidth - valueWidth) * Double(item.value) / Double(maxValue)
-            svg += "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(y + 16))\" class=\"label\" text-anchor=\"end\">"
-            svg += "\(escape(item.label))</text>"
-            svg += "<rect x=\"\(f(labelWidth))\" y=\"\(f(y + 4))\" width=\"\(f(max(w, item.value > 0 ? 2 : 0)))\" "
-            svg += "height=\"\(f(row - 8))\" rx=\"2\" fill=\"\(color)\"/>"
-            svg += "<text x=\"\(f(labelWidth + w + 6))\" y=\"\(f(y + 16))\" class=\"value\">\(item.value)</text>"
+        var h = "<div class=\"bars\" role=\"img\" aria-label=\"\(escape(title))\">"
+        for item in items {
+            let percent = Double(item.value) * 100 / Double(maxValue)
+            h += "<div class=\"bar\"><span class=\"bl\">\(escape(item.label))</span><span class=\"bt\">"
+            h += "<i style=\"width:\(f(percent))%;background:\(color)\"></i></span><span class=\"bv\">\(item.value)</span></div>"
         }
-        return svg + "</svg>"
+        return h + "</div>"
     }
 
     /// One bar split into coloured parts with a legend under it (satisfaction, on time / late).
     public static func stacked(_ parts: [(label: String, value: Int, color: String)], title: String) -> String {
         let width = 640.0
         let total = parts.reduce(0) { $0 + $1.value }
-        let legendRows = (parts.count + 2) / 3
-        let height = 40 + 22 * Double(legendRows)
-        var svg = open(width: width, height: height, title: title)
+        var svg = open(width: width, height: 30, title: title).replacingOccurrences(of: "<svg ", with: "<svg class=\"stack\" ")
         var x = 0.0
         if total == 0 {
             svg += "<rect x=\"0\" y=\"4\" width=\"\(f(width))\" height=\"26\" fill=\"#e5e7eb\"/>"
@@ -89,13 +79,22 @@ public enum SVGChart {
             svg += "<title>\(escape(part.label)) \(part.value)</title></rect>"
             x += w
         }
-        for (i, part) in parts.enumerated() {
-            let lx = Double(i % 3) * (width / 3)
-            let ly = 40 + 22 * Double(i / 3)
-            svg += "<rect x=\"\(f(lx))\" y=\"\(f(ly))\" width=\"12\" height=\"12\" fill=\"\(part.color)\"/>"
-            svg += "<text x=\"\(f(lx + 18))\" y=\"\(f(ly + 11))\" class=\"label\">\(escape(part.label)) \(part.value)</text>"
+        svg += "</svg><ul class=\"legend\">"
+        for part in parts {
+            svg += "<li><i style=\"background:\(part.color)\"></i>\(escape(part.label)) <b>\(part.value)</b></li>"
         }
-        return svg + "</svg>"
+        return svg + "</ul>"
+    }
+
+    /// The smallest round gridline step (1, 2, 5 × 10ⁿ) that needs at most four steps to reach `maxValue`.
+    static func niceStep(_ maxValue: Int) -> Int {
+        var magnitude = 1
+        while true {
+            for factor in [1, 2, 5] where (maxValue + magnitude * factor - 1) / (magnitude * factor) <= 4 {
+                return magnitude * factor
+            }
+            magnitude *= 10
+        }
     }
 
     static func open(width: Double, height: Double, title: String) -> String {

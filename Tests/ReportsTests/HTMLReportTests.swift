@@ -35,14 +35,17 @@ import Testing
             // return visits, satisfaction
             "<td>3 天内回访</td><td class=\"n\">3</td>", "<td>超过 3 天回访</td><td class=\"n\">1</td>",
             "<td>逾期未回访</td><td class=\"n\">2</td>", "<td>待回访</td><td class=\"n\">1</td>",
-            "非常满意 1</text>", "满意 2</text>", "一般 0</text>", "不满意 1</text>", "非常不满意 0</text>",
+            "非常满意 <b>1</b></li>", "满意 <b>2</b></li>", "一般 <b>0</b></li>", "不满意 <b>1</b></li>",
+            "非常不满意 <b>0</b></li>", "3 天内回访 <b>3</b></li>", "超时未办 <b>1</b></li>",
             "回答数 <b>4</b>", "满意率 <b>75.0%</b>", "平均分 <b>3.75</b>",
             // verifications
             "<td>验证成功</td><td class=\"n\">3</td>", "<td>验证失败</td><td class=\"n\">5</td>",
             "<td>房号锁定</td><td class=\"n\">1</td>", "<td>会话锁定</td><td class=\"n\">1</td>",
             "<td>账单查看</td><td class=\"n\">3</td>", "<td>工单详情查看</td><td class=\"n\">1</td>",
             // categories (bar labels and values)
-            ">水管</text>", ">噪音</text>", ">燃气</text>", "class=\"value\">2</text>",
+            "<span class=\"bl\">水管</span>", "<span class=\"bl\">噪音</span>", "<span class=\"bl\">燃气</span>",
+            "<span class=\"bl\">报修</span><span class=\"bt\"><i style=\"width:100%;background:#2f6fb3\"></i></span><span class=\"bv\">3</span>",
+            "<span class=\"bl\">噪音</span><span class=\"bt\"><i style=\"width:100%;background:#c2410c\"></i></span><span class=\"bv\">2</span>",
             // messages
             "住户消息 <b>11</b>", "机器人回复 <b>15</b>", "会话 <b>4</b>", "<title>09时 4</title>", "<title>14时 3</title>",
             "<title>20时 3</title>", "<title>23时 1</title>",
