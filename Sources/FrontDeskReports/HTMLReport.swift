@@ -39,7 +39,7 @@ public struct HTMLReport: Sendable {
         h += section("\(t(.records)) · \(t(.byType))", SVGChart.bars(r.byType.map { (labels.name($0.key), $0.count) },
                                                                      title: labels.text(.byType)) + table([t(.status), t(.count)], r.byStatus.map { [name($0.key), "\($0.count)"] }))
         for entry in r.byCategory {
-            let heading = "\(name(entry.type.rawValue)) · \(t(.byCategory))"
+            let heading = "\(e(Self.capitalized(labels.name(entry.type.rawValue)))) · \(t(.byCategory))"
             h += section(heading, SVGChart.bars(entry.counts.map { (labels.name($0.key), $0.count) }, title: labels.text(.byCategory),
                                                 color: entry.type == .complaint ? "#c2410c" : entry.type == .emergency ? "#b91c1c" : "#2f6fb3"))
         }
@@ -173,6 +173,9 @@ public struct HTMLReport: Sendable {
             [name(c.from), name(c.to), "\(c.count)", c.examples.map { "“\(e(TextReport.oneLine($0)))”" }.joined(separator: "<br>")]
         }, numeric: [2])
     }
+
+    /// `Repair` from `repair` (Chinese unchanged).
+    static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
     /// `2026-12-01 09:00` from `2026-12-01T09:00:00+08:00`.
     static func readable(_ iso: String) -> String { String(iso.prefix(16)).replacingOccurrences(of: "T", with: " ") }

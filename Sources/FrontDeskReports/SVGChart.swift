@@ -59,7 +59,8 @@ public enum SVGChart {
         for item in items {
             let percent = Double(item.value) * 100 / Double(maxValue)
             h += "<div class=\"bar\"><span class=\"bl\">\(escape(item.label))</span><span class=\"bt\">"
-            h += "<i style=\"width:\(f(percent))%;background:\(color)\"></i></span><span class=\"bv\">\(item.value)</span></div>"
+            if item.value > 0 { h += "<i style=\"width:\(f(percent))%;background:\(color)\"></i>" }
+            h += "</span><span class=\"bv\">\(item.value)</span></div>"
         }
         return h + "</div>"
     }
@@ -69,6 +70,7 @@ public enum SVGChart {
         let width = 640.0
         let total = parts.reduce(0) { $0 + $1.value }
         var svg = open(width: width, height: 30, title: title).replacingOccurrences(of: "<svg ", with: "<svg class=\"stack\" ")
+            .replacingOccurrences(of: "xMinYMin meet", with: "none")
         var x = 0.0
         if total == 0 {
             svg += "<rect x=\"0\" y=\"4\" width=\"\(f(width))\" height=\"26\" fill=\"#e5e7eb\"/>"

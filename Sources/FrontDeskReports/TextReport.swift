@@ -32,7 +32,7 @@ public struct TextReport: Sendable {
         out += "\n" + tally(r.byStatus, header: t(.status), total: r.total)
         for entry in r.byCategory where entry.type == .repair {
             let sum = entry.counts.reduce(0) { $0 + $1.count }
-            out += "\n" + tally(entry.counts, header: "\(labels.name(entry.type.rawValue)) · \(t(.category))", total: sum)
+            out += "\n" + tally(entry.counts, header: "\(HTMLReport.capitalized(labels.name(entry.type.rawValue))) · \(t(.category))", total: sum)
         }
         out += "\n" + heading(t(.perDay)) + perDay(r) + "\n"
 
