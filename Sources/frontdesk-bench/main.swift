@@ -4,6 +4,7 @@ import Foundation
 
 let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     // BENCHMARKS: one line per benchmark (keep this marker for merges)
+    ("journal", "durable record creation, 1/16/200 concurrent writers", journalBenchmark),
     ("report", "a year of a 5,000-unit estate through frontdesk report (time, VmHWM)", reportBenchmark),
 ]
 
