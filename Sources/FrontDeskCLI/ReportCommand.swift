@@ -57,7 +57,8 @@ struct ReportCommand: Subcommand {
             console.out((unrecognized ? understanding.json : monthly.json).serialized + "\n")
         } else {
             let text = TextReport(labels: labels, offset: period.offset, color: isatty(1) == 1)
-            console.out(unrecognized ? text.render(understanding, estate: estate.name, period: period) : text.render(monthly))
+            console.out(
+                unrecognized ? text.render(understanding, estate: estate.name, period: period) : text.render(monthly))
         }
         return 0
     }

@@ -38,13 +38,16 @@ public struct ConversationFold: Sendable {
     /// Folds in one event.
     public mutating func add(_ event: TranscriptEvent) {
         guard let time = Timestamp.seconds(event.time, defaultOffset: period.offset) else { return }
-        add(time: time, session: event.session, seq: event.seq, role: event.role, intent: event.intent,
+        add(
+            time: time, session: event.session, seq: event.seq, role: event.role, intent: event.intent,
             choices: event.choices, text: event.text)
     }
 
     /// Folds in one event given by its fields (`time` in seconds since 1970).
-    public mutating func add(time: Int, session id: String, seq: Int, role: Role, intent: String?, choices: [String],
-                             text: @autoclosure () -> String) {
+    public mutating func add(
+        time: Int, session id: String, seq: Int, role: Role, intent: String?, choices: [String],
+        text: @autoclosure () -> String
+    ) {
         var id = id
         let key = id.withUTF8 { Self.hash($0) }
         add(time: time, sessionKey: key, seq: seq, role: role, intent: intent, choices: choices, text: text())
@@ -59,8 +62,10 @@ public struct ConversationFold: Sendable {
     }
 
     /// As `add(time:session:…)`, the session given by `hash` of its ID.
-    mutating func add(time: Int, sessionKey id: UInt64, seq: Int, role: Role, intent: String?, choices: [String],
-                      text: @autoclosure () -> String) {
+    mutating func add(
+        time: Int, sessionKey id: UInt64, seq: Int, role: Role, intent: String?, choices: [String],
+        text: @autoclosure () -> String
+    ) {
         guard period.contains(time), time <= now else { return }
         events += 1
         if events % horizon == 0 { forgetIdleSessions() }

@@ -39,30 +39,52 @@ enum FastReaders {
         var version: Int?
         var kind: Range<Int>?
         var data: Range<Int>?
-        guard skim.object(at: 0, { key, value in
-            if skim.key(key, is: "v") { version = skim.int(value) }
-            else if skim.key(key, is: "event") { kind = value }
-            else if skim.key(key, is: "data") { data = value }
-        }) != nil, version == 1, let kind, let data else { return false }
+        guard
+            skim.object(
+                at: 0,
+                { key, value in
+                    if skim.key(key, is: "v") {
+                        version = skim.int(value)
+                    } else if skim.key(key, is: "event") {
+                        kind = value
+                    } else if skim.key(key, is: "data") {
+                        data = value
+                    }
+                }) != nil, version == 1, let kind, let data
+        else { return false }
         if skim.raw(kind, is: "\"create\"") {
             guard let record = record(skim, data) else { return false }
             fold.add(.create(record))
         } else if skim.raw(kind, is: "\"update\"") {
-            var id: String?, at: String?, actor = "", status: String?, satisfaction: String?
+            var id: String?
+            var at: String?
+            var actor = ""
+            var status: String?
+            var satisfaction: String?
             _ = skim.object(at: data.lowerBound) { key, value in
-                if skim.key(key, is: "id") { id = skim.string(value) }
-                else if skim.key(key, is: "at") { at = skim.string(value) }
-                else if skim.key(key, is: "actor") { actor = skim.string(value) ?? "" }
-                else if skim.key(key, is: "status") { status = skim.string(value) }
-                else if skim.key(key, is: "satisfaction") { satisfaction = skim.string(value) }
+                if skim.key(key, is: "id") {
+                    id = skim.string(value)
+                } else if skim.key(key, is: "at") {
+                    at = skim.string(value)
+                } else if skim.key(key, is: "actor") {
+                    actor = skim.string(value) ?? ""
+                } else if skim.key(key, is: "status") {
+                    status = skim.string(value)
+                } else if skim.key(key, is: "satisfaction") {
+                    satisfaction = skim.string(value)
+                }
             }
             guard let id, let at else { return false }
             fold.add(.update(RecordUpdate(id: id, at: at, actor: actor, status: status, satisfaction: satisfaction)))
         } else if skim.raw(kind, is: "\"audit\"") {
-            var kindName: String?, at: String?
+            var kindName: String?
+            var at: String?
             _ = skim.object(at: data.lowerBound) { key, value in
-                if skim.key(key, is: "kind") { kindName = skim.string(value) }
-                else if skim.key(key, is: "at") { at = skim.string(value) }
+                if skim.key(key, is: "kind") {
+                    kindName = skim.string(value)
+                } else if skim.key(key, is: "at") {
+                    at = skim.string(value)
+                }
             }
             guard let kindName, let at else { return false }
             fold.add(.audit(AuditEvent(kind: kindName, at: at, session: "")))
@@ -74,26 +96,46 @@ enum FastReaders {
 
     /// The fields of a created record that a report reads.
     static func record(_ skim: JSONSkim, _ data: Range<Int>) -> Record? {
-        var id: String?, type: RecordType?, status: String?, created: String?
-        var category: String?, priority: String?, due: String?, resolved: String?, revisited: String?
+        var id: String?
+        var type: RecordType?
+        var status: String?
+        var created: String?
+        var category: String?
+        var priority: String?
+        var due: String?
+        var resolved: String?
+        var revisited: String?
         var satisfaction: String?
         var history: [HistoryEntry] = []
         _ = skim.object(at: data.lowerBound) { key, value in
-            if skim.key(key, is: "id") { id = skim.string(value) }
-            else if skim.key(key, is: "type") { type = skim.string(value).flatMap(RecordType.init(rawValue:)) }
-            else if skim.key(key, is: "status") { status = skim.string(value) }
-            else if skim.key(key, is: "created_at") { created = skim.string(value) }
-            else if skim.key(key, is: "category") { category = skim.string(value) }
-            else if skim.key(key, is: "priority") { priority = skim.string(value) }
-            else if skim.key(key, is: "due_at") { due = skim.string(value) }
-            else if skim.key(key, is: "resolved_at") { resolved = skim.string(value) }
-            else if skim.key(key, is: "revisited_at") { revisited = skim.string(value) }
-            else if skim.key(key, is: "satisfaction") { satisfaction = skim.string(value) }
-            else if skim.key(key, is: "history") { history = entries(skim, value) }
+            if skim.key(key, is: "id") {
+                id = skim.string(value)
+            } else if skim.key(key, is: "type") {
+                type = skim.string(value).flatMap(RecordType.init(rawValue:))
+            } else if skim.key(key, is: "status") {
+                status = skim.string(value)
+            } else if skim.key(key, is: "created_at") {
+                created = skim.string(value)
+            } else if skim.key(key, is: "category") {
+                category = skim.string(value)
+            } else if skim.key(key, is: "priority") {
+                priority = skim.string(value)
+            } else if skim.key(key, is: "due_at") {
+                due = skim.string(value)
+            } else if skim.key(key, is: "resolved_at") {
+                resolved = skim.string(value)
+            } else if skim.key(key, is: "revisited_at") {
+                revisited = skim.string(value)
+            } else if skim.key(key, is: "satisfaction") {
+                satisfaction = skim.string(value)
+            } else if skim.key(key, is: "history") {
+                history = entries(skim, value)
+            }
         }
         guard let id, let type, let status, let created else { return nil }
-        var record = Record(id: id, type: type, status: status, createdAt: created, category: category,
-                            priority: priority, dueAt: due, history: history)
+        var record = Record(
+            id: id, type: type, status: status, createdAt: created, category: category,
+            priority: priority, dueAt: due, history: history)
         record.resolvedAt = resolved
         record.revisitedAt = revisited
         record.satisfaction = satisfaction
@@ -104,12 +146,22 @@ enum FastReaders {
         var out: [HistoryEntry] = []
         var j = skim.skipSpace(range.lowerBound + 1)
         while j < range.upperBound, skim.b[j] == UInt8(ascii: "{") {
-            var at: String?, status: String?, actor = ""
-            guard let end = skim.object(at: j, { key, value in
-                if skim.key(key, is: "at") { at = skim.string(value) }
-                else if skim.key(key, is: "status") { status = skim.string(value) }
-                else if skim.key(key, is: "actor") { actor = skim.string(value) ?? "" }
-            }) else { break }
+            var at: String?
+            var status: String?
+            var actor = ""
+            guard
+                let end = skim.object(
+                    at: j,
+                    { key, value in
+                        if skim.key(key, is: "at") {
+                            at = skim.string(value)
+                        } else if skim.key(key, is: "status") {
+                            status = skim.string(value)
+                        } else if skim.key(key, is: "actor") {
+                            actor = skim.string(value) ?? ""
+                        }
+                    })
+            else { break }
             if let at, let status { out.append(HistoryEntry(at: at, status: status, actor: actor)) }
             j = skim.skipSpace(end)
             if j < range.upperBound, skim.b[j] == UInt8(ascii: ",") { j = skim.skipSpace(j + 1) }
@@ -138,29 +190,46 @@ enum FastReaders {
     /// Folds one transcript line; false when it is not an event.
     static func transcriptLine(_ b: UnsafeBufferPointer<UInt8>, into fold: inout ConversationFold) -> Bool {
         let skim = JSONSkim(b: b)
-        var time: Int?, session: UInt64?, seq: Int?, role: Role?, intent: String?
+        var time: Int?
+        var session: UInt64?
+        var seq: Int?
+        var role: Role?
+        var intent: String?
         var text: Range<Int>?
         var choices: [String] = []
-        guard let end = skim.object(at: 0, { key, value in
-            if skim.key(key, is: "time") {
-                guard value.count > 2, skim.b[value.lowerBound] == UInt8(ascii: "\"") else { return }
-                time = Timestamp.seconds(utf8: UnsafeBufferPointer(rebasing: skim.b[(value.lowerBound + 1)..<(value.upperBound - 1)]),
-                                         defaultOffset: fold.period.offset)
-            } else if skim.key(key, is: "session") {
-                guard value.count >= 2, skim.b[value.lowerBound] == UInt8(ascii: "\"") else { return }
-                session = ConversationFold.hash(UnsafeBufferPointer(rebasing: skim.b[(value.lowerBound + 1)..<(value.upperBound - 1)]))
-            }
-            else if skim.key(key, is: "seq") { seq = skim.int(value) }
-            else if skim.key(key, is: "role") {
-                role = skim.raw(value, is: "\"resident\"") ? .resident : skim.raw(value, is: "\"bot\"") ? .bot : nil
-            } else if skim.key(key, is: "intent") { intent = skim.string(value) }
-            else if skim.key(key, is: "text") { text = value }
-            else if skim.key(key, is: "choices") { choices = skim.strings(value) }
-        }), skim.skipSpace(end) == b.count, let time, let session, let seq, let role, let text,
+        guard
+            let end = skim.object(
+                at: 0,
+                { key, value in
+                    if skim.key(key, is: "time") {
+                        guard value.count > 2, skim.b[value.lowerBound] == UInt8(ascii: "\"") else { return }
+                        time = Timestamp.seconds(
+                            utf8: UnsafeBufferPointer(
+                                rebasing: skim.b[(value.lowerBound + 1)..<(value.upperBound - 1)]),
+                            defaultOffset: fold.period.offset)
+                    } else if skim.key(key, is: "session") {
+                        guard value.count >= 2, skim.b[value.lowerBound] == UInt8(ascii: "\"") else { return }
+                        session = ConversationFold.hash(
+                            UnsafeBufferPointer(rebasing: skim.b[(value.lowerBound + 1)..<(value.upperBound - 1)]))
+                    } else if skim.key(key, is: "seq") {
+                        seq = skim.int(value)
+                    } else if skim.key(key, is: "role") {
+                        role =
+                            skim.raw(value, is: "\"resident\"")
+                            ? .resident : skim.raw(value, is: "\"bot\"") ? .bot : nil
+                    } else if skim.key(key, is: "intent") {
+                        intent = skim.string(value)
+                    } else if skim.key(key, is: "text") {
+                        text = value
+                    } else if skim.key(key, is: "choices") {
+                        choices = skim.strings(value)
+                    }
+                }), skim.skipSpace(end) == b.count, let time, let session, let seq, let role, let text,
             b[text.lowerBound] == UInt8(ascii: "\"")
         else { return false }
-        fold.add(time: time, sessionKey: session, seq: seq, role: role, intent: intent, choices: choices,
-                 text: skim.string(text) ?? "")
+        fold.add(
+            time: time, sessionKey: session, seq: seq, role: role, intent: intent, choices: choices,
+            text: skim.string(text) ?? "")
         return true
     }
 }

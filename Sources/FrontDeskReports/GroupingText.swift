@@ -64,7 +64,8 @@ public enum GroupingText {
     }
 
     static func isHan(_ s: Unicode.Scalar) -> Bool {
-        (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value) || (0xF900...0xFAFF).contains(s.value)
+        (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value)
+            || (0xF900...0xFAFF).contains(s.value)
     }
 
     static func isLatin(_ s: Unicode.Scalar) -> Bool { s.value < 0x250 && CharacterSet.alphanumerics.contains(s) }
@@ -81,7 +82,8 @@ public enum GroupingText {
 
     /// Traditional characters common in residents' messages, folded into Simplified.
     static let traditionalToSimplified: [Unicode.Scalar: Unicode.Scalar] = {
-        let pairs = "樓楼氣气處处電电門门車车費费號号單单裝装維维邊边漏漏燈灯水水梯梯問问題题請请謝谢麼么這这個个"
+        let pairs =
+            "樓楼氣气處处電电門门車车費费號号單单裝装維维邊边漏漏燈灯水水梯梯問问題题請请謝谢麼么這这個个"
             + "們们來来說说話话時时間间裡里裏里開开關关壞坏噪噪聲声臭臭衛卫環环鄰邻麗丽園园區区寵宠發发廳厅"
             + "窩窝櫃柜戶户帳账繳缴錢钱費费戲戏員员業业態态應应該该還还沒没給给報报訴诉修修養养網网線线"
         var map: [Unicode.Scalar: Unicode.Scalar] = [:]

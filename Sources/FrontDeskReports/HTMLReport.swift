@@ -32,34 +32,50 @@ public struct HTMLReport: Sendable {
         h += "<p class=\"meta\">\(t(.period)) \(r.period.first.isoDate) – \(r.period.last.isoDate) · "
         h += "\(t(.generated)) \(e(Self.readable(Timestamp.iso(r.generated, offset: r.period.offset))))</p></header>\n"
         h += cards(r, u)
-        h += section(t(.perDay), SVGChart.columns(r.perDay, title: labels.text(.perDay), tooltip: r.period.date(ofDay:)) { i in
-            let every = max(1, r.perDay.count / 8)
-            return i % every == 0 ? String(r.period.date(ofDay: i).dropFirst(5)) : nil
-        })
-        h += section("\(t(.records)) · \(t(.byType))", SVGChart.bars(r.byType.map { (labels.name($0.key), $0.count) },
-                                                                     title: labels.text(.byType)) + table([t(.status), t(.count)], r.byStatus.map { [name($0.key), "\($0.count)"] }))
+        h += section(
+            t(.perDay),
+            SVGChart.columns(r.perDay, title: labels.text(.perDay), tooltip: r.period.date(ofDay:)) { i in
+                let every = max(1, r.perDay.count / 8)
+                return i % every == 0 ? String(r.period.date(ofDay: i).dropFirst(5)) : nil
+            })
+        h += section(
+            "\(t(.records)) · \(t(.byType))",
+            SVGChart.bars(
+                r.byType.map { (labels.name($0.key), $0.count) },
+                title: labels.text(.byType))
+                + table([t(.status), t(.count)], r.byStatus.map { [name($0.key), "\($0.count)"] }))
         for entry in r.byCategory {
             let heading = "\(e(Self.capitalized(labels.name(entry.type.rawValue)))) · \(t(.byCategory))"
-            h += section(heading, SVGChart.bars(entry.counts.map { (labels.name($0.key), $0.count) }, title: labels.text(.byCategory),
-                                                color: entry.type == .complaint ? "#c2410c" : entry.type == .emergency ? "#b91c1c" : "#2f6fb3"))
+            h += section(
+                heading,
+                SVGChart.bars(
+                    entry.counts.map { (labels.name($0.key), $0.count) }, title: labels.text(.byCategory),
+                    color: entry.type == .complaint ? "#c2410c" : entry.type == .emergency ? "#b91c1c" : "#2f6fb3"))
         }
         h += section(t(.deadlines), deadlines(r))
         h += section("\(t(.lateList)) · \(r.lateTotal)", lateList(r))
         h += section(t(.returnVisits), returnVisits(r.returnVisits))
         h += section(t(.satisfaction), satisfaction(r.satisfaction))
         let v = r.verifications
-        h += section(t(.verifications), table([t(.verifications), t(.count)], [
-            [t(.succeeded), "\(v.succeeded)"], [t(.failed), "\(v.failed)"], [t(.lockouts), "\(v.lockouts)"],
-            [t(.sessionLockouts), "\(v.sessionLockouts)"], [t(.feeDisclosures), "\(v.feeDisclosures)"],
-            [t(.recordDisclosures), "\(v.recordDisclosures)"],
-        ]))
+        h += section(
+            t(.verifications),
+            table(
+                [t(.verifications), t(.count)],
+                [
+                    [t(.succeeded), "\(v.succeeded)"], [t(.failed), "\(v.failed)"], [t(.lockouts), "\(v.lockouts)"],
+                    [t(.sessionLockouts), "\(v.sessionLockouts)"], [t(.feeDisclosures), "\(v.feeDisclosures)"],
+                    [t(.recordDisclosures), "\(v.recordDisclosures)"],
+                ]))
         let m = r.messages
-        h += section(t(.perHour), "<p>\(t(.residentMessages)) <b>\(m.resident)</b> · \(t(.botTurns)) <b>\(m.bot)</b> · "
-                     + "\(t(.sessions)) <b>\(m.sessions)</b></p>"
-                     + SVGChart.columns(m.perHour, title: labels.text(.perHour),
-                                        tooltip: { ($0 < 10 ? "0\($0)" : "\($0)") + labels.text(.hour) },
-                                        label: { $0 % 3 == 0 ? "\($0)" : nil },
-                                        color: "#0f766e"))
+        h += section(
+            t(.perHour),
+            "<p>\(t(.residentMessages)) <b>\(m.resident)</b> · \(t(.botTurns)) <b>\(m.bot)</b> · "
+                + "\(t(.sessions)) <b>\(m.sessions)</b></p>"
+                + SVGChart.columns(
+                    m.perHour, title: labels.text(.perHour),
+                    tooltip: { ($0 < 10 ? "0\($0)" : "\($0)") + labels.text(.hour) },
+                    label: { $0 % 3 == 0 ? "\($0)" : nil },
+                    color: "#0f766e"))
         h += section(t(.topUnrecognized), unrecognized(u))
         h += section("\(t(.corrections)) · \(u.corrections)", corrections(u))
         if r.skippedLines > 0 { h += "<p class=\"meta\">\(t(.skipped)): \(r.skippedLines)</p>\n" }
@@ -76,7 +92,8 @@ public struct HTMLReport: Sendable {
             (t(.satisfied), format.share(r.satisfaction.satisfiedShare)),
             (t(.unrecognized), format.share(u.unrecognizedShare)),
         ]
-        return "<section class=\"cards\">" + items.map { "<div class=\"card\"><span>\($0.0)</span><b>\(e($0.1))</b></div>" }
+        return "<section class=\"cards\">"
+            + items.map { "<div class=\"card\"><span>\($0.0)</span><b>\(e($0.1))</b></div>" }
             .joined() + "</section>\n"
     }
 
@@ -86,11 +103,15 @@ public struct HTMLReport: Sendable {
     func table(_ headers: [String], _ rows: [[String]], numeric: Set<Int>? = nil) -> String {
         let right = numeric ?? Set(1..<max(1, headers.count))
         var h = "<div class=\"scroll\"><table><thead><tr>"
-        for (i, head) in headers.enumerated() { h += right.contains(i) ? "<th class=\"n\">\(head)</th>" : "<th>\(head)</th>" }
+        for (i, head) in headers.enumerated() {
+            h += right.contains(i) ? "<th class=\"n\">\(head)</th>" : "<th>\(head)</th>"
+        }
         h += "</tr></thead><tbody>"
         for row in rows {
             h += "<tr>"
-            for (i, cell) in row.enumerated() { h += right.contains(i) ? "<td class=\"n\">\(cell)</td>" : "<td>\(cell)</td>" }
+            for (i, cell) in row.enumerated() {
+                h += right.contains(i) ? "<td class=\"n\">\(cell)</td>" : "<td>\(cell)</td>"
+            }
             h += "</tr>"
         }
         return h + "</tbody></table></div>"
@@ -104,41 +125,57 @@ public struct HTMLReport: Sendable {
         var h = table(
             [t(.kind), t(.onTime), t(.late), t(.overdue), t(.pending), t(.onTimeShare), t(.median), t(.p90)],
             rows.map { name, d in
-                [name, "\(d.onTime)", "\(d.late)", "\(d.overdue)", "\(d.pending)", e(format.share(d.onTimeShare)),
-                 e(format.duration(minutes: d.medianMinutes)), e(format.duration(minutes: d.p90Minutes))]
+                [
+                    name, "\(d.onTime)", "\(d.late)", "\(d.overdue)", "\(d.pending)", e(format.share(d.onTimeShare)),
+                    e(format.duration(minutes: d.medianMinutes)), e(format.duration(minutes: d.p90Minutes)),
+                ]
             })
         for (name, d) in rows.prefix(2) {
-            h += "<h3>\(name)</h3>" + SVGChart.stacked([
-                (labels.text(.onTime), d.onTime, "#15803d"), (labels.text(.late), d.late - d.overdue, "#f59e0b"),
-                (labels.text(.overdue), d.overdue, "#b91c1c"), (labels.text(.pending), d.pending, "#9ca3af"),
-            ], title: name)
+            h +=
+                "<h3>\(name)</h3>"
+                + SVGChart.stacked(
+                    [
+                        (labels.text(.onTime), d.onTime, "#15803d"),
+                        (labels.text(.late), d.late - d.overdue, "#f59e0b"),
+                        (labels.text(.overdue), d.overdue, "#b91c1c"), (labels.text(.pending), d.pending, "#9ca3af"),
+                    ], title: name)
         }
         return h
     }
 
     func lateList(_ r: MonthlyReport) -> String {
         guard !r.late.isEmpty else { return "<p>\(t(.none))</p>" }
-        var h = table(["ID", t(.type), t(.category), t(.kind), t(.due), t(.done), t(.lateBy)],
-                      r.late.prefix(lateLimit).map { item in
-                          [e(item.id), name(item.type.rawValue), item.category.map(name) ?? "", name(item.kind.rawValue),
-                           e(format.time(item.due)), item.done.map { e(format.time($0)) } ?? t(.notDone),
-                           e(format.duration(minutes: item.lateMinutes))]
-                      }, numeric: [6])
+        var h = table(
+            ["ID", t(.type), t(.category), t(.kind), t(.due), t(.done), t(.lateBy)],
+            r.late.prefix(lateLimit).map { item in
+                [
+                    e(item.id), name(item.type.rawValue), item.category.map(name) ?? "", name(item.kind.rawValue),
+                    e(format.time(item.due)), item.done.map { e(format.time($0)) } ?? t(.notDone),
+                    e(format.duration(minutes: item.lateMinutes)),
+                ]
+            }, numeric: [6])
         let more = r.lateTotal - min(lateLimit, r.late.count)
-        if more > 0 { h += "<p class=\"meta\">… \(e(labels.text(.andMore).replacingOccurrences(of: "%d", with: "\(more)")))</p>" }
+        if more > 0 {
+            h += "<p class=\"meta\">… \(e(labels.text(.andMore).replacingOccurrences(of: "%d", with: "\(more)")))</p>"
+        }
         return h
     }
 
     func returnVisits(_ v: ReturnVisitFigures) -> String {
-        SVGChart.stacked([
-            (labels.text(.withinThreeDays), v.withinThreeDays, "#15803d"), (labels.text(.visitedLate), v.late, "#f59e0b"),
-            (labels.text(.visitOverdue), v.overdue, "#b91c1c"), (labels.text(.visitPending), v.pending, "#9ca3af"),
-        ], title: labels.text(.returnVisits))
-            + table([t(.returnVisits), t(.count)], [
-                [t(.resolved), "\(v.resolved)"], [t(.withinThreeDays), "\(v.withinThreeDays)"], [t(.visitedLate), "\(v.late)"],
-                [t(.visitOverdue), "\(v.overdue)"], [t(.visitPending), "\(v.pending)"],
-                [t(.onTimeShare), e(format.share(v.onTimeShare))],
-            ])
+        SVGChart.stacked(
+            [
+                (labels.text(.withinThreeDays), v.withinThreeDays, "#15803d"),
+                (labels.text(.visitedLate), v.late, "#f59e0b"),
+                (labels.text(.visitOverdue), v.overdue, "#b91c1c"), (labels.text(.visitPending), v.pending, "#9ca3af"),
+            ], title: labels.text(.returnVisits))
+            + table(
+                [t(.returnVisits), t(.count)],
+                [
+                    [t(.resolved), "\(v.resolved)"], [t(.withinThreeDays), "\(v.withinThreeDays)"],
+                    [t(.visitedLate), "\(v.late)"],
+                    [t(.visitOverdue), "\(v.overdue)"], [t(.visitPending), "\(v.pending)"],
+                    [t(.onTimeShare), e(format.share(v.onTimeShare))],
+                ])
     }
 
     func satisfaction(_ s: SatisfactionFigures) -> String {
@@ -152,15 +189,21 @@ public struct HTMLReport: Sendable {
     }
 
     func unrecognized(_ u: UnderstandingReport) -> String {
-        var h = "<p>\(t(.residentMessages)) <b>\(u.residentMessages)</b> · \(t(.unrecognized)) <b>\(u.unrecognized)</b> "
-        h += "(\(e(format.share(u.unrecognizedShare)))) · \(t(.fallback)) <b>\(u.fallback)</b> · \(t(.clarify)) <b>\(u.clarify)</b></p>"
+        var h =
+            "<p>\(t(.residentMessages)) <b>\(u.residentMessages)</b> · \(t(.unrecognized)) <b>\(u.unrecognized)</b> "
+        h +=
+            "(\(e(format.share(u.unrecognizedShare)))) · \(t(.fallback)) <b>\(u.fallback)</b> · \(t(.clarify)) <b>\(u.clarify)</b></p>"
         guard !u.groups.isEmpty else { return h + "<p>\(t(.none))</p>" }
         let shown = Array(u.groups.prefix(groupLimit))
         h += SVGChart.bars(shown.map { ($0.label, $0.count) }, title: labels.text(.topUnrecognized), color: "#7c3aed")
-        h += table([t(.group), t(.count), t(.fallback), t(.clarify), t(.examples)], shown.map { g in
-            [e(g.label), "\(g.count)", "\(g.fallback)", "\(g.clarify)",
-             g.examples.map { "“\(e(TextReport.oneLine($0.text)))” ×\($0.count)" }.joined(separator: "<br>")]
-        }, numeric: [1, 2, 3])
+        h += table(
+            [t(.group), t(.count), t(.fallback), t(.clarify), t(.examples)],
+            shown.map { g in
+                [
+                    e(g.label), "\(g.count)", "\(g.fallback)", "\(g.clarify)",
+                    g.examples.map { "“\(e(TextReport.oneLine($0.text)))” ×\($0.count)" }.joined(separator: "<br>"),
+                ]
+            }, numeric: [1, 2, 3])
         let rest = u.groups.dropFirst(groupLimit).reduce(0) { $0 + $1.count } + u.ungrouped
         if rest > 0 { h += "<p class=\"meta\">\(t(.otherGroups)): \(rest)</p>" }
         if u.approximate { h += "<p class=\"meta\">\(t(.approximate))</p>" }
@@ -169,9 +212,14 @@ public struct HTMLReport: Sendable {
 
     func corrections(_ u: UnderstandingReport) -> String {
         guard !u.correctionGroups.isEmpty else { return "<p>\(t(.none))</p>" }
-        return table([t(.understoodAs), t(.thenAs), t(.count), t(.examples)], u.correctionGroups.map { c in
-            [name(c.from), name(c.to), "\(c.count)", c.examples.map { "“\(e(TextReport.oneLine($0)))”" }.joined(separator: "<br>")]
-        }, numeric: [2])
+        return table(
+            [t(.understoodAs), t(.thenAs), t(.count), t(.examples)],
+            u.correctionGroups.map { c in
+                [
+                    name(c.from), name(c.to), "\(c.count)",
+                    c.examples.map { "“\(e(TextReport.oneLine($0)))”" }.joined(separator: "<br>"),
+                ]
+            }, numeric: [2])
     }
 
     /// `Repair` from `repair` (Chinese unchanged).

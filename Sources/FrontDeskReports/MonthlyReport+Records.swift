@@ -35,24 +35,32 @@ extension MonthlyReport {
             let day = period.dayIndex(r.created)
             if day >= 0, day < perDay.count { perDay[day] += 1 }
             if let due = r.due {
-                let late = Self.measure(start: r.created, due: due, done: r.firstResponse, now: now,
-                                        figures: &firstResponse, times: &responseTimes)
+                let late = Self.measure(
+                    start: r.created, due: due, done: r.firstResponse, now: now,
+                    figures: &firstResponse, times: &responseTimes)
                 if r.type == .emergency {
-                    Self.measure(start: r.created, due: due, done: r.firstResponse, now: now,
-                                 figures: &emergencyResponse, times: &emergencyTimes)
+                    Self.measure(
+                        start: r.created, due: due, done: r.firstResponse, now: now,
+                        figures: &emergencyResponse, times: &emergencyTimes)
                 }
                 if late {
-                    lateItems.append(LateItem(id: r.id, type: r.type, category: r.category, kind: .firstResponse,
-                                              due: due, done: r.firstResponse,
-                                              lateMinutes: ((r.firstResponse ?? now) - due) / 60))
+                    lateItems.append(
+                        LateItem(
+                            id: r.id, type: r.type, category: r.category, kind: .firstResponse,
+                            due: due, done: r.firstResponse,
+                            lateMinutes: ((r.firstResponse ?? now) - due) / 60))
                 }
             }
             let deadline = targets.deadline(of: r)
-            if Self.measure(start: r.created, due: deadline, done: r.resolved, now: now, figures: &resolution,
-                            times: &resolutionTimes) {
-                lateItems.append(LateItem(id: r.id, type: r.type, category: r.category, kind: .resolution,
-                                          due: deadline, done: r.resolved,
-                                          lateMinutes: ((r.resolved ?? now) - deadline) / 60))
+            if Self.measure(
+                start: r.created, due: deadline, done: r.resolved, now: now, figures: &resolution,
+                times: &resolutionTimes)
+            {
+                lateItems.append(
+                    LateItem(
+                        id: r.id, type: r.type, category: r.category, kind: .resolution,
+                        due: deadline, done: r.resolved,
+                        lateMinutes: ((r.resolved ?? now) - deadline) / 60))
             }
             if r.getsReturnVisit, let resolved = r.resolved {
                 returnVisits.resolved += 1
@@ -74,7 +82,9 @@ extension MonthlyReport {
         Self.percentiles(&emergencyResponse, emergencyTimes)
         byType = RecordType.allCases.map { (key: $0.rawValue, count: typeCounts[$0] ?? 0) }
         var statusOrder: [String] = []
-        for type in RecordType.allCases { for s in type.statuses where !statusOrder.contains(s) { statusOrder.append(s) } }
+        for type in RecordType.allCases {
+            for s in type.statuses where !statusOrder.contains(s) { statusOrder.append(s) }
+        }
         statusOrder += statusCounts.keys.filter { !statusOrder.contains($0) }.sorted()
         byStatus = statusOrder.map { (key: $0, count: statusCounts[$0] ?? 0) }.filter { $0.count > 0 }
         byCategory = Categories.byType.map { entry in
@@ -89,11 +99,16 @@ extension MonthlyReport {
 
     /// Counts one deadline; returns whether it was missed.
     @discardableResult
-    private static func measure(start: Int, due: Int, done: Int?, now: Int, figures: inout DeadlineFigures,
-                                times: inout [Int]) -> Bool {
+    private static func measure(
+        start: Int, due: Int, done: Int?, now: Int, figures: inout DeadlineFigures,
+        times: inout [Int]
+    ) -> Bool {
         if let done {
             times.append(max(0, done - start))
-            if done <= due { figures.onTime += 1; return false }
+            if done <= due {
+                figures.onTime += 1
+                return false
+            }
             figures.late += 1
             return true
         }

@@ -40,7 +40,9 @@ public struct RecordState: Sendable, Equatable {
         if let resolvedAt = record.resolvedAt, resolved == nil {
             resolved = Timestamp.seconds(resolvedAt, defaultOffset: defaultOffset)
         }
-        if let revisitedAt = record.revisitedAt { revisited = Timestamp.seconds(revisitedAt, defaultOffset: defaultOffset) }
+        if let revisitedAt = record.revisitedAt {
+            revisited = Timestamp.seconds(revisitedAt, defaultOffset: defaultOffset)
+        }
         satisfaction = record.satisfaction.flatMap(Satisfaction.init(rawValue:))
     }
 

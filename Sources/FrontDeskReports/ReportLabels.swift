@@ -40,7 +40,8 @@ public struct ReportLabels: Sendable {
     ]
     static let english: [String: String] = [
         "decoration_permit": "decoration permit", "in_progress": "in progress", "pending_review": "pending review",
-        "door_window": "door/window/lock", "public_facility": "public facilities", "elevator_trapped": "trapped in lift",
+        "door_window": "door/window/lock", "public_facility": "public facilities",
+        "elevator_trapped": "trapped in lift",
         "first_response": "first response", "fee_query": "fee query", "progress_query": "progress query",
     ]
 }
@@ -109,7 +110,8 @@ extension ReportLabels.Phrase {
     public static let examples = p("示例", "Examples")
     public static let offered = p("提供的选项", "Offered")
     public static let otherGroups = p("其余分组的消息", "Messages in other groups")
-    public static let approximate = p("（罕见消息已舍去以控制内存，计数为下限）", "(rare messages dropped to bound memory: counts are lower bounds)")
+    public static let approximate = p(
+        "（罕见消息已舍去以控制内存，计数为下限）", "(rare messages dropped to bound memory: counts are lower bounds)")
     public static let corrections = p("住户纠正", "Corrections by residents")
     public static let understoodAs = p("机器人理解为", "Bot understood")
     public static let thenAs = p("纠正后", "After the correction")

@@ -31,7 +31,8 @@ public enum SVGChart {
         let tick = niceStep(max(1, values.max() ?? 1))
         let maxValue = max(1, ((values.max() ?? 1) + tick - 1) / tick * tick)
         let step = (width - left - 4) / Double(max(1, values.count))
-        var svg = open(width: width, height: height, title: title).replacingOccurrences(of: "<svg ", with: "<svg class=\"cols\" ")
+        var svg = open(width: width, height: height, title: title).replacingOccurrences(
+            of: "<svg ", with: "<svg class=\"cols\" ")
         for value in stride(from: 0, through: maxValue, by: tick) {
             let y = top + (height - top - bottom) * (1 - Double(value) / Double(maxValue))
             svg += "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(width - 4))\" y2=\"\(f(y))\" class=\"grid\"/>"
@@ -41,7 +42,8 @@ public enum SVGChart {
             let h = (height - top - bottom) * Double(value) / Double(maxValue)
             let x = left + Double(i) * step + step * 0.15
             let y = height - bottom - h
-            svg += "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(max(1, step * 0.7)))\" height=\"\(f(h))\" fill=\"\(color)\">"
+            svg +=
+                "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(max(1, step * 0.7)))\" height=\"\(f(h))\" fill=\"\(color)\">"
             svg += "<title>\(escape(tooltip(i))) \(value)</title></rect>"
             if let text = label(i) {
                 svg += "<text x=\"\(f(x + step * 0.35))\" y=\"\(f(height - 6))\" class=\"axis\" text-anchor=\"middle\">"
@@ -53,7 +55,8 @@ public enum SVGChart {
 
     /// Horizontal bars, one row per item, as HTML (label, bar, value), so the text stays
     /// readable at any page width.
-    public static func bars(_ items: [(label: String, value: Int)], title: String, color: String = "#2f6fb3") -> String {
+    public static func bars(_ items: [(label: String, value: Int)], title: String, color: String = "#2f6fb3") -> String
+    {
         let maxValue = max(1, items.map(\.value).max() ?? 1)
         var h = "<div class=\"bars\" role=\"img\" aria-label=\"\(escape(title))\">"
         for item in items {
@@ -69,8 +72,10 @@ public enum SVGChart {
     public static func stacked(_ parts: [(label: String, value: Int, color: String)], title: String) -> String {
         let width = 640.0
         let total = parts.reduce(0) { $0 + $1.value }
-        var svg = open(width: width, height: 30, title: title).replacingOccurrences(of: "<svg ", with: "<svg class=\"stack\" ")
-            .replacingOccurrences(of: "xMinYMin meet", with: "none")
+        var svg = open(width: width, height: 30, title: title).replacingOccurrences(
+            of: "<svg ", with: "<svg class=\"stack\" "
+        )
+        .replacingOccurrences(of: "xMinYMin meet", with: "none")
         var x = 0.0
         if total == 0 {
             svg += "<rect x=\"0\" y=\"4\" width=\"\(f(width))\" height=\"26\" fill=\"#e5e7eb\"/>"

@@ -32,7 +32,11 @@ public struct TextReport: Sendable {
         out += "\n" + tally(r.byStatus, header: t(.status), total: r.total)
         for entry in r.byCategory where entry.type == .repair {
             let sum = entry.counts.reduce(0) { $0 + $1.count }
-            out += "\n" + tally(entry.counts, header: "\(HTMLReport.capitalized(labels.name(entry.type.rawValue))) · \(t(.category))", total: sum)
+            out +=
+                "\n"
+                + tally(
+                    entry.counts,
+                    header: "\(HTMLReport.capitalized(labels.name(entry.type.rawValue))) · \(t(.category))", total: sum)
         }
         out += "\n" + heading(t(.perDay)) + perDay(r) + "\n"
 
@@ -57,7 +61,10 @@ public struct TextReport: Sendable {
     func tally(_ tally: Tally, header: String, total: Int) -> String {
         var table = TextTable([header, t(.count), t(.share)])
         for item in tally {
-            table.add([labels.name(item.key), "\(item.count)", format.share(total == 0 ? nil : Double(item.count) / Double(total))])
+            table.add([
+                labels.name(item.key), "\(item.count)",
+                format.share(total == 0 ? nil : Double(item.count) / Double(total)),
+            ])
         }
         return table.render()
     }
@@ -99,8 +106,10 @@ public struct TextReport: Sendable {
             alignments: [.left, .left, .left, .left, .left, .left, .right])
         for item in r.late.prefix(lateLimit) {
             table.add([
-                item.id, labels.name(item.type.rawValue), item.category.map(labels.name) ?? "", labels.name(item.kind.rawValue),
-                format.time(item.due), item.done.map(format.time) ?? t(.notDone), format.duration(minutes: item.lateMinutes),
+                item.id, labels.name(item.type.rawValue), item.category.map(labels.name) ?? "",
+                labels.name(item.kind.rawValue),
+                format.time(item.due), item.done.map(format.time) ?? t(.notDone),
+                format.duration(minutes: item.lateMinutes),
             ])
         }
         var out = table.render()
@@ -145,7 +154,8 @@ public struct TextReport: Sendable {
     }
 
     func messages(_ m: MessageFigures) -> String {
-        var out = "  \(t(.residentMessages)) \(m.resident)    \(t(.botTurns)) \(m.bot)    \(t(.sessions)) \(m.sessions)\n"
+        var out =
+            "  \(t(.residentMessages)) \(m.resident)    \(t(.botTurns)) \(m.bot)    \(t(.sessions)) \(m.sessions)\n"
         out += "  \(t(.perHour)):\n"
         for start in stride(from: 0, to: 24, by: 6) {
             let cells = (start..<start + 6).map { h -> String in

@@ -8,7 +8,9 @@ import FrontDeskReports
 /// Runs the report benchmark. Options: `--dir DIR` (keep and reuse the generated data),
 /// `--records N`, `--events N`, `--html FILE` (also write the year's HTML page).
 func reportBenchmark(_ argv: [String]) -> Int32 {
-    func option(_ name: String) -> String? { argv.firstIndex(of: name).flatMap { $0 + 1 < argv.count ? argv[$0 + 1] : nil } }
+    func option(_ name: String) -> String? {
+        argv.firstIndex(of: name).flatMap { $0 + 1 < argv.count ? argv[$0 + 1] : nil }
+    }
     let records = option("--records").flatMap(Int.init) ?? 100_000
     let events = option("--events").flatMap(Int.init) ?? 2_000_000
     let keep = option("--dir")
@@ -23,12 +25,15 @@ func reportBenchmark(_ argv: [String]) -> Int32 {
             print("report bench: cannot generate data: \(error)")
             return 1
         }
-        print("generated \(dir) in \(String(format: "%.1f", Date().timeIntervalSince(start))) s, VmHWM so far \(peakMemoryMB()) MB")
+        print(
+            "generated \(dir) in \(String(format: "%.1f", Date().timeIntervalSince(start))) s, VmHWM so far \(peakMemoryMB()) MB"
+        )
     }
     let journalMB = ((try? fm.attributesOfItem(atPath: dir + "/records.jsonl"))?[.size] as? Int ?? 0) >> 20
-    let transcriptMB = ((try? fm.contentsOfDirectory(atPath: dir + "/transcripts")) ?? []).reduce(0) {
-        $0 + (((try? fm.attributesOfItem(atPath: dir + "/transcripts/" + $1))?[.size] as? Int) ?? 0)
-    } >> 20
+    let transcriptMB =
+        ((try? fm.contentsOfDirectory(atPath: dir + "/transcripts")) ?? []).reduce(0) {
+            $0 + (((try? fm.attributesOfItem(atPath: dir + "/transcripts/" + $1))?[.size] as? Int) ?? 0)
+        } >> 20
     let period = try! ReportPeriod.range(from: "2026-01-01", to: "2026-12-31", offset: 28_800)
     let now = Timestamp.seconds("2027-01-05T09:00:00+08:00")!
     let start = Date()
@@ -47,12 +52,16 @@ func reportBenchmark(_ argv: [String]) -> Int32 {
     let cpu = cpuSeconds() - cpuStart
     let m = built.monthly
     print("data: journal \(journalMB) MB, transcripts \(transcriptMB) MB")
-    print("records \(m.total), resident messages \(m.messages.resident), bot turns \(m.messages.bot), "
-        + "sessions \(m.messages.sessions), unrecognized \(built.understanding.unrecognized) in "
-        + "\(built.understanding.groups.count) groups, corrections \(built.understanding.corrections)")
+    print(
+        "records \(m.total), resident messages \(m.messages.resident), bot turns \(m.messages.bot), "
+            + "sessions \(m.messages.sessions), unrecognized \(built.understanding.unrecognized) in "
+            + "\(built.understanding.groups.count) groups, corrections \(built.understanding.corrections)")
     print("text \(text.utf8.count) bytes, html \(html.utf8.count) bytes")
-    print(String(format: "report: %.2f s wall, %.2f s CPU on 2 threads (target < 5 s), peak memory VmHWM %d MB (target < 200 MB)",
-                 seconds, cpu, peakMemoryMB()))
+    print(
+        String(
+            format:
+                "report: %.2f s wall, %.2f s CPU on 2 threads (target < 5 s), peak memory VmHWM %d MB (target < 200 MB)",
+            seconds, cpu, peakMemoryMB()))
     var load = [Double](repeating: 0, count: 3)
     if getloadavg(&load, 3) == 3 { print(String(format: "load average during the run: %.2f (2 cores)", load[0])) }
     if let path = option("--html") { _ = fm.createFile(atPath: path, contents: Data(html.utf8)) }
@@ -93,8 +102,10 @@ struct ReportBenchData {
         ("我想申请装修", "decoration_permit"), ("我的报修到哪一步了", "progress_query"), ("物业几点上班", "inquiry"),
         ("谢谢", "thanks"), ("好的", "repair"), ("13812345678", "repair"), ("明天上午", "repair"), ("对", "repair"),
     ]
-    static let unknown = ["快递可以放物业吗", "能帮我代收快递吗", "小区游泳池几点开", "宠物狗一直叫怎么办", "门禁卡丢了补办",
-                          "车位可以出租吗", "充电桩什么时候装", "垃圾分类几点收", "wifi密码是多少", "有没有家政服务"]
+    static let unknown = [
+        "快递可以放物业吗", "能帮我代收快递吗", "小区游泳池几点开", "宠物狗一直叫怎么办", "门禁卡丢了补办",
+        "车位可以出租吗", "充电桩什么时候装", "垃圾分类几点收", "wifi密码是多少", "有没有家政服务",
+    ]
 
     /// Writes `records.jsonl` and `transcripts/YYYY-MM-DD.jsonl` under `dir`.
     mutating func write(to dir: String) throws {
@@ -119,7 +130,8 @@ struct ReportBenchData {
             }
             for _ in 0..<(perDay / 5) {
                 let at = CivilTime(date.date.addingTimeInterval(Double(rng.next(86_400))), offset: 28_800).iso8601
-                let kind = ["verify_succeeded", "verify_succeeded", "verify_failed", "fee_disclosure", "lockout"][rng.next(5)]
+                let kind = ["verify_succeeded", "verify_succeeded", "verify_failed", "fee_disclosure", "lockout"][
+                    rng.next(5)]
                 emit(.audit(AuditEvent(kind: kind, at: at, session: "s-\(rng.next(1 << 30))", unit: "1-1-101")))
             }
             try journal.write(contentsOf: buffer)
@@ -131,16 +143,20 @@ struct ReportBenchData {
     mutating func emitRecord(created: Date, number: Int, date: CivilTime, emit: (JournalEvent) -> Void) {
         let iso = { (d: Date) in CivilTime(d, offset: 28_800).iso8601 }
         let roll = rng.next(100)
-        let type: RecordType = roll < 55 ? .repair : roll < 85 ? .complaint : roll < 90 ? .decorationPermit : roll < 93 ? .emergency : .callback
-        let category: String? = switch type {
-        case .repair: Self.repair[rng.next(Self.repair.count)]
-        case .complaint: Self.complaint[rng.next(Self.complaint.count)]
-        case .emergency: Self.emergency[rng.next(Self.emergency.count)]
-        default: nil
-        }
+        let type: RecordType =
+            roll < 55
+            ? .repair : roll < 85 ? .complaint : roll < 90 ? .decorationPermit : roll < 93 ? .emergency : .callback
+        let category: String? =
+            switch type {
+            case .repair: Self.repair[rng.next(Self.repair.count)]
+            case .complaint: Self.complaint[rng.next(Self.complaint.count)]
+            case .emergency: Self.emergency[rng.next(Self.emergency.count)]
+            default: nil
+            }
         let dueHours = type == .emergency ? 0.5 : type == .repair ? 4 : 24
         var record = Record(
-            id: "\(type.prefix)-\(date.compactDate)-\(String(format: "%04d", number))", type: type, createdAt: iso(created),
+            id: "\(type.prefix)-\(date.compactDate)-\(String(format: "%04d", number))", type: type,
+            createdAt: iso(created),
             unit: "\(rng.next(20) + 1)-\(rng.next(4) + 1)-\(rng.next(30) + 1)01", name: "张伟", phone: "13812345678",
             category: category, description: "厨房水槽下面进水管的接头在滴水", priority: "normal",
             dueAt: iso(created.addingTimeInterval(dueHours * 3600)), session: "s-\(number)", language: "zh-Hans")
@@ -155,8 +171,11 @@ struct ReportBenchData {
         guard rng.next(10) < 8 else { return }
         let levels = Satisfaction.allCases
         let visited = resolved.addingTimeInterval(Double(rng.next(4 * 86_400)))
-        emit(.update(RecordUpdate(id: record.id, at: iso(visited), actor: "客服小李",
-                                  satisfaction: levels[min(rng.next(6), levels.count - 1)].rawValue)))
+        emit(
+            .update(
+                RecordUpdate(
+                    id: record.id, at: iso(visited), actor: "客服小李",
+                    satisfaction: levels[min(rng.next(6), levels.count - 1)].rawValue)))
     }
 
     mutating func writeTranscripts(day: CivilTime, count: Int, to path: String) throws {
@@ -168,9 +187,10 @@ struct ReportBenchData {
             var time = day.date.addingTimeInterval(Double(rng.next(86_000)))
             var seq = 1
             func add(_ role: Role, _ text: String, _ intent: String?, _ choices: [String] = []) {
-                var event = TranscriptEvent(time: CivilTime(time, offset: 28_800).iso8601, session: session, seq: seq,
-                                            channel: "tcp", peer: "127.0.0.1:53122", role: role, text: text, intent: intent,
-                                            confidence: 0.9, language: "zh-Hans")
+                var event = TranscriptEvent(
+                    time: CivilTime(time, offset: 28_800).iso8601, session: session, seq: seq,
+                    channel: "tcp", peer: "127.0.0.1:53122", role: role, text: text, intent: intent,
+                    confidence: 0.9, language: "zh-Hans")
                 event.choices = choices
                 event.json.write(to: &out)
                 out.append(0x0A)

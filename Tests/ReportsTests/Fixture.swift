@@ -1,6 +1,7 @@
 import Foundation
 import FrontDeskJournal
 import FrontDeskModel
+
 @testable import FrontDeskReports
 
 /// A data directory with known contents, written through the real journal and transcript
@@ -29,12 +30,20 @@ struct Fixture {
     static func writeJournal(_ dir: String) throws {
         let journal = try FileJournal(directory: dir)
         defer { journal.close() }
-        func create(_ type: RecordType, _ category: String?, _ priority: String?, _ created: String, _ due: String) throws -> String {
-            try journal.create(Record(type: type, createdAt: created, unit: "3-2-501", category: category,
-                                      priority: priority, dueAt: due)).id
+        func create(_ type: RecordType, _ category: String?, _ priority: String?, _ created: String, _ due: String)
+            throws -> String
+        {
+            try journal.create(
+                Record(
+                    type: type, createdAt: created, unit: "3-2-501", category: category,
+                    priority: priority, dueAt: due)
+            ).id
         }
-        func update(_ id: String, _ at: String, _ actor: String, _ status: String? = nil, _ satisfaction: String? = nil) throws {
-            _ = try journal.update(RecordUpdate(id: id, at: at, actor: actor, status: status, satisfaction: satisfaction))
+        func update(_ id: String, _ at: String, _ actor: String, _ status: String? = nil, _ satisfaction: String? = nil)
+            throws
+        {
+            _ = try journal.update(
+                RecordUpdate(id: id, at: at, actor: actor, status: status, satisfaction: satisfaction))
         }
         // R10: created in October, outside the period; its update is ignored too.
         let r10 = try create(.repair, "other", "normal", t("10-31", "23:00"), t("11-01", "09:00"))
@@ -81,9 +90,14 @@ struct Fixture {
         // R11: created after the period.
         _ = try create(.repair, "appliance", "normal", t("12-01", "09:00"), t("12-01", "13:00"))
         // Audit: 3 succeeded, 5 failed (+1 in October), 1 lockout, 1 session lockout, 3 fee and 1 record disclosures.
-        func audit(_ kind: String, _ at: String) throws { try journal.audit(AuditEvent(kind: kind, at: at, session: "s-x")) }
+        func audit(_ kind: String, _ at: String) throws {
+            try journal.audit(AuditEvent(kind: kind, at: at, session: "s-x"))
+        }
         try audit("verify_failed", t("10-30", "10:00"))
-        for d in ["11-03", "11-04", "11-05"] { try audit("verify_succeeded", t(d, "10:00")); try audit("fee_disclosure", t(d, "10:01")) }
+        for d in ["11-03", "11-04", "11-05"] {
+            try audit("verify_succeeded", t(d, "10:00"))
+            try audit("fee_disclosure", t(d, "10:01"))
+        }
         for m in 0..<5 { try audit("verify_failed", t("11-06", "10:0\(m)")) }
         try audit("lockout", t("11-06", "10:05"))
         try audit("session_lockout", t("11-07", "10:00"))
@@ -94,52 +108,67 @@ struct Fixture {
         let writer = try TranscriptWriter(directory: dir, onError: { _ in })
         func session(_ id: String, _ turns: [(String, Role, String, String?, [String])]) {
             for (i, turn) in turns.enumerated() {
-                var event = TranscriptEvent(time: turn.0, session: id, seq: i + 1, channel: "stdio", peer: "stdin",
-                                            role: turn.1, text: turn.2, intent: turn.3)
+                var event = TranscriptEvent(
+                    time: turn.0, session: id, seq: i + 1, channel: "stdio", peer: "stdin",
+                    role: turn.1, text: turn.2, intent: turn.3)
                 event.choices = turn.4
                 writer.append(event)
             }
         }
         let clarify = ["complaint", "decoration_permit"]
         // Outside the period: October.
-        session("s-0", [(t("10-31", "10:00"), .bot, "您好", "greeting", []), (t("10-31", "10:00"), .resident, "快递", nil, []),
-                        (t("10-31", "10:00"), .bot, "抱歉", "fallback", [])])
-        session("s-1", [
-            (t("11-03", "09:05"), .bot, "您好，这里是翠湖花园物业客服中心", "greeting", []),
-            (t("11-03", "09:05"), .resident, "快递可以放物业吗", nil, []),
-            (t("11-03", "09:05"), .bot, "抱歉，我没有听懂", "fallback", []),
-            (t("11-03", "09:06"), .resident, "能帮我代收快递吗", nil, []),
-            (t("11-03", "09:06"), .bot, "抱歉，我没有听懂", "fallback", []),
-            (t("11-03", "09:07"), .resident, "厨房水管漏水", "repair", []),
-            (t("11-03", "09:07"), .bot, "请问您的房号？", "repair", []),
-            (t("11-03", "09:08"), .resident, "不是，我是说卫生间", nil, []),
-            (t("11-03", "09:08"), .bot, "好的，卫生间漏水", "repair", []),
-        ])
-        session("s-2", [
-            (t("11-10", "14:00"), .bot, "您好", "greeting", []),
-            (t("11-10", "14:00"), .resident, "代收快递", nil, []),
-            (t("11-10", "14:00"), .bot, "抱歉", "fallback", []),
-            (t("11-10", "14:01"), .resident, "楼上装修太吵了", nil, []),
-            (t("11-10", "14:01"), .bot, "您是指投诉还是装修申请？", "fallback", clarify),
-            (t("11-10", "14:02"), .resident, "不对，是投诉噪音", nil, []),
-            (t("11-10", "14:02"), .bot, "非常抱歉给您带来困扰", "complaint", []),
-        ])
-        session("s-3", [
-            (t("11-20", "20:30"), .bot, "您好", "greeting", []),
-            (t("11-20", "20:30"), .resident, "樓上裝修太吵", nil, []),
-            (t("11-20", "20:30"), .bot, "您是指投訴還是裝修申請？", "fallback", clarify),
-            (t("11-20", "20:31"), .resident, "no, I meant noise complaint", nil, []),
-            (t("11-20", "20:31"), .bot, "Sorry for the trouble", "complaint", []),
-            (t("11-20", "20:32"), .resident, "宠物狗一直叫", nil, []),
-            (t("11-20", "20:32"), .bot, "抱歉", "fallback", []),
-        ])
-        session("s-4", [
-            (t("11-29", "23:50"), .bot, "您好", "greeting", []),
-            (t("11-29", "23:50"), .resident, "不是投诉，是想报修门锁", nil, []),
-            (t("11-29", "23:50"), .bot, "请问您的房号？", "repair", []),
-        ])
+        session(
+            "s-0",
+            [
+                (t("10-31", "10:00"), .bot, "您好", "greeting", []), (t("10-31", "10:00"), .resident, "快递", nil, []),
+                (t("10-31", "10:00"), .bot, "抱歉", "fallback", []),
+            ])
+        session(
+            "s-1",
+            [
+                (t("11-03", "09:05"), .bot, "您好，这里是翠湖花园物业客服中心", "greeting", []),
+                (t("11-03", "09:05"), .resident, "快递可以放物业吗", nil, []),
+                (t("11-03", "09:05"), .bot, "抱歉，我没有听懂", "fallback", []),
+                (t("11-03", "09:06"), .resident, "能帮我代收快递吗", nil, []),
+                (t("11-03", "09:06"), .bot, "抱歉，我没有听懂", "fallback", []),
+                (t("11-03", "09:07"), .resident, "厨房水管漏水", "repair", []),
+                (t("11-03", "09:07"), .bot, "请问您的房号？", "repair", []),
+                (t("11-03", "09:08"), .resident, "不是，我是说卫生间", nil, []),
+                (t("11-03", "09:08"), .bot, "好的，卫生间漏水", "repair", []),
+            ])
+        session(
+            "s-2",
+            [
+                (t("11-10", "14:00"), .bot, "您好", "greeting", []),
+                (t("11-10", "14:00"), .resident, "代收快递", nil, []),
+                (t("11-10", "14:00"), .bot, "抱歉", "fallback", []),
+                (t("11-10", "14:01"), .resident, "楼上装修太吵了", nil, []),
+                (t("11-10", "14:01"), .bot, "您是指投诉还是装修申请？", "fallback", clarify),
+                (t("11-10", "14:02"), .resident, "不对，是投诉噪音", nil, []),
+                (t("11-10", "14:02"), .bot, "非常抱歉给您带来困扰", "complaint", []),
+            ])
+        session(
+            "s-3",
+            [
+                (t("11-20", "20:30"), .bot, "您好", "greeting", []),
+                (t("11-20", "20:30"), .resident, "樓上裝修太吵", nil, []),
+                (t("11-20", "20:30"), .bot, "您是指投訴還是裝修申請？", "fallback", clarify),
+                (t("11-20", "20:31"), .resident, "no, I meant noise complaint", nil, []),
+                (t("11-20", "20:31"), .bot, "Sorry for the trouble", "complaint", []),
+                (t("11-20", "20:32"), .resident, "宠物狗一直叫", nil, []),
+                (t("11-20", "20:32"), .bot, "抱歉", "fallback", []),
+            ])
+        session(
+            "s-4",
+            [
+                (t("11-29", "23:50"), .bot, "您好", "greeting", []),
+                (t("11-29", "23:50"), .resident, "不是投诉，是想报修门锁", nil, []),
+                (t("11-29", "23:50"), .bot, "请问您的房号？", "repair", []),
+            ])
         // After the period.
-        session("s-5", [(t("12-01", "08:00"), .bot, "您好", "greeting", []), (t("12-01", "08:00"), .resident, "hello", nil, [])])
+        session(
+            "s-5",
+            [(t("12-01", "08:00"), .bot, "您好", "greeting", []), (t("12-01", "08:00"), .resident, "hello", nil, [])])
         writer.close()
         // One damaged line: skipped and counted.
         let handle = FileHandle(forWritingAtPath: dir + "/2026-11-20.jsonl")!

@@ -19,14 +19,24 @@ enum HTMLCheck {
                 i = j + 1
                 continue
             }
-            guard b[i] == UInt8(ascii: "<") else { i += 1; continue }
-            guard let close = b[i...].firstIndex(of: UInt8(ascii: ">")) else { problems.append("unclosed < at \(i)"); break }
+            guard b[i] == UInt8(ascii: "<") else {
+                i += 1
+                continue
+            }
+            guard let close = b[i...].firstIndex(of: UInt8(ascii: ">")) else {
+                problems.append("unclosed < at \(i)")
+                break
+            }
             let tag = text(i + 1, close)
             i = close + 1
             if tag.hasPrefix("!") { continue }
             if tag.hasPrefix("/") {
                 let name = String(tag.dropFirst()).lowercased()
-                if stack.last == name { stack.removeLast() } else { problems.append("</\(name)> closes <\(stack.last ?? "nothing")>") }
+                if stack.last == name {
+                    stack.removeLast()
+                } else {
+                    problems.append("</\(name)> closes <\(stack.last ?? "nothing")>")
+                }
                 continue
             }
             let name = String(tag.prefix { $0 != " " && $0 != "/" }).lowercased()
@@ -39,7 +49,10 @@ enum HTMLCheck {
             if tag.contains("src=") || tag.contains("href=") { problems.append("external reference in <\(name)>") }
             if tag.hasSuffix("/") || void.contains(name) { continue }
             if name == "style" {
-                guard let end = html.range(of: "</style>") else { problems.append("unclosed style"); break }
+                guard let end = html.range(of: "</style>") else {
+                    problems.append("unclosed style")
+                    break
+                }
                 i = html.utf8.distance(from: html.startIndex, to: end.lowerBound)
             }
             stack.append(name)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FrontDeskReports
 
 /// The HTML page holds every figure and is well-formed.

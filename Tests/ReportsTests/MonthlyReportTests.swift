@@ -1,6 +1,7 @@
 import Foundation
 import FrontDeskModel
 import Testing
+
 @testable import FrontDeskReports
 
 /// Every figure of the monthly report over the fixture, in JSON and in text.
@@ -9,7 +10,8 @@ import Testing
         let fixture = try Fixture.make()
         defer { fixture.remove() }
         let period = try ReportPeriod.month("2026-11", offset: 28_800)
-        let builder = ReportBuilder(dataDirectory: fixture.directory, estateName: estate, period: period, now: Fixture.nowSeconds)
+        let builder = ReportBuilder(
+            dataDirectory: fixture.directory, estateName: estate, period: period, now: Fixture.nowSeconds)
         return try builder.build()
     }
 
@@ -22,37 +24,49 @@ import Testing
         #expect(json["generated_at"]?.string == "2026-12-01T12:00:00+08:00")
         let records = try #require(json["records"])
         #expect(records["total"]?.int == 9)
-        #expect(records["by_type"] == ["repair": 3, "complaint": 3, "decoration_permit": 1, "emergency": 1, "callback": 1])
+        #expect(
+            records["by_type"] == ["repair": 3, "complaint": 3, "decoration_permit": 1, "emergency": 1, "callback": 1])
         #expect(records["by_status"] == ["open": 1, "resolved": 7, "approved": 1])
-        #expect(records["by_category"]?["repair"] == [
-            "plumbing": 1, "electrical": 1, "door_window": 0, "elevator": 1, "public_facility": 0, "appliance": 0, "other": 0,
-        ])
-        #expect(records["by_category"]?["complaint"] == [
-            "noise": 2, "sanitation": 0, "parking": 1, "staff": 0, "pet": 0, "smell": 0, "security": 0, "service": 0, "other": 0,
-        ])
-        #expect(records["by_category"]?["emergency"] == ["gas": 1, "fire": 0, "flood": 0, "elevator_trapped": 0, "electrical": 0])
+        #expect(
+            records["by_category"]?["repair"] == [
+                "plumbing": 1, "electrical": 1, "door_window": 0, "elevator": 1, "public_facility": 0, "appliance": 0,
+                "other": 0,
+            ])
+        #expect(
+            records["by_category"]?["complaint"] == [
+                "noise": 2, "sanitation": 0, "parking": 1, "staff": 0, "pet": 0, "smell": 0, "security": 0,
+                "service": 0, "other": 0,
+            ])
+        #expect(
+            records["by_category"]?["emergency"] == [
+                "gas": 1, "fire": 0, "flood": 0, "elevator_trapped": 0, "electrical": 0,
+            ])
         let perDay = try #require(records["per_day"]?.array)
         #expect(perDay.count == 30)
         let busy = perDay.filter { $0["count"]?.int == 1 }.compactMap { $0["date"]?.string }
         #expect(busy == ["02", "05", "10", "12", "15", "18", "20", "25", "30"].map { "2026-11-\($0)" })
         #expect(perDay.allSatisfy { $0["count"]?.int == 0 || $0["count"]?.int == 1 })
 
-        #expect(json["first_response"] == [
-            "on_time": 7, "late": 2, "overdue": 1, "pending": 0, "on_time_share": 0.7778, "median_minutes": 60,
-            "p90_minutes": 1200,
-        ])
-        #expect(json["resolution"] == [
-            "on_time": 6, "late": 3, "overdue": 1, "pending": 0, "on_time_share": 0.6667, "median_minutes": 1440,
-            "p90_minutes": 5760,
-        ])
+        #expect(
+            json["first_response"] == [
+                "on_time": 7, "late": 2, "overdue": 1, "pending": 0, "on_time_share": 0.7778, "median_minutes": 60,
+                "p90_minutes": 1200,
+            ])
+        #expect(
+            json["resolution"] == [
+                "on_time": 6, "late": 3, "overdue": 1, "pending": 0, "on_time_share": 0.6667, "median_minutes": 1440,
+                "p90_minutes": 5760,
+            ])
         #expect(json["late_total"]?.int == 5)
         let late = try #require(json["late"]?.array)
-        #expect(late.map { $0["id"]?.string ?? "" } == [
-            "REP-20261110-0001", "REP-20261110-0001", "REP-20261105-0001", "CB-20261125-0001", "REP-20261105-0001",
-        ])
-        #expect(late.map { $0["deadline"]?.string ?? "" } == [
-            "first_response", "resolution", "resolution", "resolution", "first_response",
-        ])
+        #expect(
+            late.map { $0["id"]?.string ?? "" } == [
+                "REP-20261110-0001", "REP-20261110-0001", "REP-20261105-0001", "CB-20261125-0001", "REP-20261105-0001",
+            ])
+        #expect(
+            late.map { $0["deadline"]?.string ?? "" } == [
+                "first_response", "resolution", "resolution", "resolution", "first_response",
+            ])
         #expect(late.map { $0["late_minutes"]?.int ?? -1 } == [30420, 29040, 2880, 1500, 90])
         #expect(late[0]["due_at"]?.string == "2026-11-10T09:00:00+08:00")
         #expect(late[0]["done_at"] == .null)
@@ -62,27 +76,36 @@ import Testing
         #expect(json["complaints"]?["total"]?.int == 3)
         #expect(json["complaints"]?["by_category"]?["noise"]?.int == 2)
         #expect(json["complaints"]?["by_category"]?["parking"]?.int == 1)
-        #expect(json["return_visits"] == [
-            "resolved": 7, "within_3_days": 3, "late": 1, "overdue": 2, "pending": 1, "on_time_share": 0.5,
-        ])
-        #expect(json["satisfaction"] == [
-            "answers": 4, "distribution": ["非常满意": 1, "满意": 2, "一般": 0, "不满意": 1, "非常不满意": 0],
-            "satisfied_share": 0.75, "average": 3.75,
-        ])
+        #expect(
+            json["return_visits"] == [
+                "resolved": 7, "within_3_days": 3, "late": 1, "overdue": 2, "pending": 1, "on_time_share": 0.5,
+            ])
+        #expect(
+            json["satisfaction"] == [
+                "answers": 4, "distribution": ["非常满意": 1, "满意": 2, "一般": 0, "不满意": 1, "非常不满意": 0],
+                "satisfied_share": 0.75, "average": 3.75,
+            ])
         #expect(json["emergencies"]?["total"]?.int == 1)
         #expect(json["emergencies"]?["by_category"]?["gas"]?.int == 1)
-        #expect(json["emergencies"]?["first_response"] == [
-            "on_time": 1, "late": 0, "overdue": 0, "pending": 0, "on_time_share": 1, "median_minutes": 10, "p90_minutes": 10,
-        ])
-        #expect(json["verifications"] == [
-            "succeeded": 3, "failed": 5, "lockouts": 1, "session_lockouts": 1, "fee_disclosures": 3, "record_disclosures": 1,
-        ])
+        #expect(
+            json["emergencies"]?["first_response"] == [
+                "on_time": 1, "late": 0, "overdue": 0, "pending": 0, "on_time_share": 1, "median_minutes": 10,
+                "p90_minutes": 10,
+            ])
+        #expect(
+            json["verifications"] == [
+                "succeeded": 3, "failed": 5, "lockouts": 1, "session_lockouts": 1, "fee_disclosures": 3,
+                "record_disclosures": 1,
+            ])
         var hours = [Int](repeating: 0, count: 24)
         hours[9] = 4
         hours[14] = 3
         hours[20] = 3
         hours[23] = 1
-        #expect(json["messages"] == ["resident": 11, "bot": 15, "sessions": 4, "per_hour": .array(hours.map { .number(Double($0)) })])
+        #expect(
+            json["messages"] == [
+                "resident": 11, "bot": 15, "sessions": 4, "per_hour": .array(hours.map { .number(Double($0)) }),
+            ])
         #expect(json["skipped_lines"]?.int == 1)
     }
 
@@ -94,9 +117,11 @@ import Testing
         #expect(text.hasPrefix("翠湖花园 · 月度服务报告 · 2026-11\n"))
         #expect(has("统计期间 2026-11-01 – 2026-11-30 生成时间 2026-12-01T12:00:00+08:00"))
         #expect(has("工单 · 合计 9"))
-        for line in ["报修 3 33.3%", "投诉 3 33.3%", "装修申请 1 11.1%", "紧急事件 1 11.1%", "回电请求 1 11.1%",
-                     "待处理 1 11.1%", "已解决 7 77.8%", "已批准 1 11.1%",
-                     "水管 1 33.3%", "电路 1 33.3%", "电梯 1 33.3%", "门窗门锁 0 0.0%"] {
+        for line in [
+            "报修 3 33.3%", "投诉 3 33.3%", "装修申请 1 11.1%", "紧急事件 1 11.1%", "回电请求 1 11.1%",
+            "待处理 1 11.1%", "已解决 7 77.8%", "已批准 1 11.1%",
+            "水管 1 33.3%", "电路 1 33.3%", "电梯 1 33.3%", "门窗门锁 0 0.0%",
+        ] {
             #expect(has(line), "missing: \(line)")
         }
         #expect(has("11-01 0 11-02 1 11-03 0 11-04 0 11-05 1 11-06 0 11-07 0"))
@@ -116,8 +141,10 @@ import Testing
         for line in ["已解决 7", "3 天内回访 3", "超过 3 天回访 1", "逾期未回访 2", "待回访 1", "按时率 50.0%"] {
             #expect(has(line), "missing: \(line)")
         }
-        for line in ["非常满意 1 25.0%", "满意 2 50.0%", "一般 0 0.0%", "不满意 1 25.0%", "非常不满意 0 0.0%",
-                     "回答数 4 满意率 75.0% 平均分 3.75"] {
+        for line in [
+            "非常满意 1 25.0%", "满意 2 50.0%", "一般 0 0.0%", "不满意 1 25.0%", "非常不满意 0 0.0%",
+            "回答数 4 满意率 75.0% 平均分 3.75",
+        ] {
             #expect(has(line), "missing: \(line)")
         }
         #expect(has("紧急事件 · 合计 1"))
@@ -150,7 +177,8 @@ import Testing
         journal.write(Data("{\"v\":1,\"seq\":99,\"event\":\"audit\",\"data\":{},\"crc\":\"00000000\"}\n".utf8))
         try journal.close()
         let period = try ReportPeriod.month("2026-11", offset: 28_800)
-        var builder = ReportBuilder(dataDirectory: fixture.directory, estateName: "翠湖花园", period: period, now: Fixture.nowSeconds)
+        var builder = ReportBuilder(
+            dataDirectory: fixture.directory, estateName: "翠湖花园", period: period, now: Fixture.nowSeconds)
         let fast = try builder.build()
         builder.readers = .standard
         let standard = try builder.build()

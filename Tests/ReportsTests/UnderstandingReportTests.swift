@@ -1,6 +1,7 @@
 import Foundation
 import FrontDeskModel
 import Testing
+
 @testable import FrontDeskReports
 
 /// The understanding report over the fixture, and the grouping and correction rules.
@@ -14,34 +15,42 @@ import Testing
         #expect(json["clarify"]?.int == 2)
         #expect(json["unrecognized_share"]?.number == 0.5455)
         #expect(json["approximate"]?.bool == false)
-        #expect(json["groups"] == [
-            [
-                "label": "代收快递", "count": 3, "fallback": 3, "clarify": 0,
-                "examples": [["text": "代收快递", "count": 1], ["text": "快递可以放物业吗", "count": 1],
-                             ["text": "能帮我代收快递吗", "count": 1]],
-                "offered": [],
-            ],
-            [
-                "label": "楼上装修太吵", "count": 2, "fallback": 0, "clarify": 2,
-                "examples": [["text": "樓上裝修太吵", "count": 1], ["text": "楼上装修太吵了", "count": 1]],
-                "offered": ["complaint/decoration_permit"],
-            ],
-            [
-                "label": "宠物狗一直叫", "count": 1, "fallback": 1, "clarify": 0,
-                "examples": [["text": "宠物狗一直叫", "count": 1]], "offered": [],
-            ],
-        ])
+        #expect(
+            json["groups"] == [
+                [
+                    "label": "代收快递", "count": 3, "fallback": 3, "clarify": 0,
+                    "examples": [
+                        ["text": "代收快递", "count": 1], ["text": "快递可以放物业吗", "count": 1],
+                        ["text": "能帮我代收快递吗", "count": 1],
+                    ],
+                    "offered": [],
+                ],
+                [
+                    "label": "楼上装修太吵", "count": 2, "fallback": 0, "clarify": 2,
+                    "examples": [["text": "樓上裝修太吵", "count": 1], ["text": "楼上装修太吵了", "count": 1]],
+                    "offered": ["complaint/decoration_permit"],
+                ],
+                [
+                    "label": "宠物狗一直叫", "count": 1, "fallback": 1, "clarify": 0,
+                    "examples": [["text": "宠物狗一直叫", "count": 1]], "offered": [],
+                ],
+            ])
         #expect(json["other_groups"]?.int == 0)
         #expect(json["corrections"]?.int == 3)
-        #expect(json["correction_groups"] == [
-            ["from": "fallback", "to": "complaint", "count": 2, "examples": ["不对，是投诉噪音", "no, I meant noise complaint"]],
-            ["from": "repair", "to": "repair", "count": 1, "examples": ["不是，我是说卫生间"]],
-        ])
+        #expect(
+            json["correction_groups"] == [
+                [
+                    "from": "fallback", "to": "complaint", "count": 2,
+                    "examples": ["不对，是投诉噪音", "no, I meant noise complaint"],
+                ],
+                ["from": "repair", "to": "repair", "count": 1, "examples": ["不是，我是说卫生间"]],
+            ])
     }
 
     @Test func textHasEveryFigure() throws {
         let (r, u) = try MonthlyReportTests.build()
-        let text = TextReport(labels: ReportLabels(estateName: r.estate), offset: 28_800).render(u, estate: r.estate, period: r.period)
+        let text = TextReport(labels: ReportLabels(estateName: r.estate), offset: 28_800).render(
+            u, estate: r.estate, period: r.period)
         let lines = text.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
         #expect(text.hasPrefix("翠湖花园 · 未识别消息报告 · 2026-11\n"))
         let expected = [
