@@ -10,6 +10,7 @@ public enum FrontDesk {
         RecordsCommand.self,
         ClassifyCommand.self,
         LintCommand.self,
+        ReportCommand.self,
     ]
 
     static let mainUsage: String = {

@@ -1,0 +1,119 @@
+import Foundation
+import FrontDeskContent
+import FrontDeskModel
+import FrontDeskReports
+
+/// `frontdesk report`: the office's monthly review and the understanding report.
+struct ReportCommand: Subcommand {
+    static let name = "report"
+    static let summary = "monthly service report, unrecognized messages, HTML page"
+    static let usage = """
+        usage: frontdesk report [--month YYYY-MM | --from DATE --to DATE] [--unrecognized] [--json] [--html FILE]
+                                [--data-dir DIR] [--estate FILE] [--now ISO8601]
+
+          --month YYYY-MM   the calendar month to report (default: the month of --now, or this month)
+          --from, --to      a range of days instead, both included (2026-11-01)
+          --unrecognized    what residents asked that the bot did not understand, and their corrections
+          --json            one JSON object instead of text
+          --html FILE       also write a self-contained HTML page with both reports and charts
+
+        """
+    static let spec = ArgumentSpec(
+        options: ArgumentSpec.common.union(["--month", "--from", "--to", "--html"]),
+        flags: ["--json", "--unrecognized"])
+
+    static func run(_ arguments: Arguments, console: Console) throws -> Int32 {
+        let workspace = try Workspace(arguments)
+        // Without an estate file the data alone still makes a report (English labels, offset +08:00).
+        var estate: (name: String, utcOffset: Int) = ("", 28_800)
+        if arguments.value("--estate") != nil || FileManager.default.fileExists(atPath: workspace.estatePath) {
+            let loaded = try workspace.estate()
+            estate = (loaded.name, loaded.utcOffset)
+        }
+        let now = workspace.clock.now()
+        let period = try period(arguments, now: now, offset: estate.utcOffset)
+        var builder = ReportBuilder(
+            dataDirectory: workspace.dataDir, estateName: estate.name, period: period,
+            now: Int(now.timeIntervalSince1970.rounded(.down)))
+        builder.groupingCapacity = 4000
+        let progress = ProgressLine(enabled: isatty(2) == 1, console: console)
+        let (monthly, understanding): (MonthlyReport, UnderstandingReport)
+        do {
+            (monthly, understanding) = try builder.build(progress: { progress.update($0) })
+        } catch {
+            progress.clear()
+            throw CommandFailure(error.message)
+        }
+        progress.clear()
+        let labels = ReportLabels(estateName: estate.name)
+        if let path = arguments.value("--html") {
+            let page = HTMLReport(labels: labels, offset: period.offset).render(monthly, understanding)
+            guard FileManager.default.createFile(atPath: path, contents: Data(page.utf8)) else {
+                throw CommandFailure("cannot write \(path)")
+            }
+        }
+        let unrecognized = arguments.has("--unrecognized")
+        if arguments.has("--json") {
+            console.out((unrecognized ? understanding.json : monthly.json).serialized + "\n")
+        } else {
+            let text = TextReport(labels: labels, offset: period.offset, color: isatty(1) == 1)
+            console.out(
+                unrecognized ? text.render(understanding, estate: estate.name, period: period) : text.render(monthly))
+        }
+        return 0
+    }
+
+    /// The period from `--month` or `--from`/`--to`; the month of `now` when neither is given.
+    static func period(_ arguments: Arguments, now: Date, offset: Int) throws(UsageError) -> ReportPeriod {
+        let month = arguments.value("--month")
+        let from = arguments.value("--from")
+        let to = arguments.value("--to")
+        do {
+            switch (month, from, to) {
+            case (let month?, nil, nil): return try ReportPeriod.month(month, offset: offset)
+            case (nil, let from?, let to?): return try ReportPeriod.range(from: from, to: to, offset: offset)
+            case (nil, nil, nil): return ReportPeriod.month(containing: now, offset: offset)
+            case (_?, _, _): throw UsageError("give either --month or --from and --to, not both")
+            default: throw UsageError("--from and --to go together")
+            }
+        } catch let error as ReportError {
+            throw UsageError(error.message)
+        } catch {
+            throw error as! UsageError
+        }
+    }
+}
+
+/// A progress line on stderr, rewritten in place, only when stderr is a terminal.
+final class ProgressLine: @unchecked Sendable {
+    // Unchecked: `update` is called only from the builder's one transcript thread, `clear` after it ended.
+    private let enabled: Bool
+    private let console: Console
+    private var last = -1
+    private var shown = false
+
+    init(enabled: Bool, console: Console) {
+        self.enabled = enabled
+        self.console = console
+    }
+
+    func update(_ p: ReportProgress) {
+        guard enabled else { return }
+        let text: String
+        if let total = p.total, total > 0 {
+            let percent = p.done * 100 / total
+            guard percent != last else { return }
+            last = percent
+            text = "\(p.phase): \(percent)%"
+        } else {
+            text = "\(p.phase): \(p.done)"
+        }
+        shown = true
+        console.err("\r\u{1B}[K" + text)
+    }
+
+    func clear() {
+        if shown { console.err("\r\u{1B}[K") }
+        shown = false
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// The light normalization and the n-grams the understanding report groups messages by:
+/// compatibility forms and full-width folded, lower-cased, common Traditional characters folded
+/// into Simplified, punctuation and spaces dropped; n-grams are character bigrams of Chinese
+/// runs and words of Latin runs, without function words.
+public enum GroupingText {
+    /// The grouping key of a message: `樓上  好吵！` → `楼上好吵`.
+    public static func key(_ text: String) -> String {
+        let folded = text.precomposedStringWithCompatibilityMapping.lowercased()
+        var out = String.UnicodeScalarView()
+        var lastWasSpace = false
+        for scalar in folded.unicodeScalars {
+            if CharacterSet.alphanumerics.contains(scalar) {
+                if lastWasSpace, !out.isEmpty, isLatin(out.last!), isLatin(scalar) { out.append(" ") }
+                out.append(traditionalToSimplified[scalar] ?? scalar)
+                lastWasSpace = false
+            } else {
+                lastWasSpace = true
+            }
+        }
+        return String(out)
+    }
+
+    /// The distinct n-grams of a key, in order of first appearance.
+    public static func grams(_ key: String) -> [String] {
+        var grams: [String] = []
+        var seen = Set<String>()
+        func add(_ gram: String) { if seen.insert(gram).inserted { grams.append(gram) } }
+        var han: [Unicode.Scalar] = []
+        var word = String.UnicodeScalarView()
+        func flushHan() {
+            if han.count >= 2 {
+                for i in 0..<(han.count - 1) where !stopHan.contains(han[i]) && !stopHan.contains(han[i + 1]) {
+                    if weakHan.contains(han[i]) && weakHan.contains(han[i + 1]) { continue }
+                    var gram = String.UnicodeScalarView()
+                    gram.append(han[i])
+                    gram.append(han[i + 1])
+                    add(String(gram))
+                }
+            }
+            han.removeAll(keepingCapacity: true)
+        }
+        func flushWord() {
+            let w = String(word)
+            if w.unicodeScalars.count >= 3, !stopWords.contains(w), !w.allSatisfy(\.isNumber) { add(w) }
+            word = String.UnicodeScalarView()
+        }
+        for scalar in key.unicodeScalars {
+            if isHan(scalar) {
+                flushWord()
+                han.append(scalar)
+            } else if isLatin(scalar) {
+                flushHan()
+                word.append(scalar)
+            } else {
+                flushHan()
+                flushWord()
+            }
+        }
+        flushHan()
+        flushWord()
+        return grams
+    }
+
+    static func isHan(_ s: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value)
+            || (0xF900...0xFAFF).contains(s.value)
+    }
+
+    static func isLatin(_ s: Unicode.Scalar) -> Bool { s.value < 0x250 && CharacterSet.alphanumerics.contains(s) }
+
+    /// Characters that make a bigram uninformative on their own (particles, pronouns).
+    static let stopHan: Set<Unicode.Scalar> = Set("的了吗呢吧啊呀哦嗯么我你您他她它们是".unicodeScalars)
+    /// Characters that are uninformative when both characters of a bigram are among them.
+    static let weakHan: Set<Unicode.Scalar> = Set("请问一下这那个什怎样能可以要想有没在和就也都还多少几时候请帮看给到去来说".unicodeScalars)
+    static let stopWords: Set<String> = [
+        "the", "and", "for", "you", "your", "are", "can", "how", "what", "when", "where", "who", "why", "with",
+        "this", "that", "there", "have", "has", "please", "want", "would", "could", "does", "did", "not", "but",
+        "our", "from", "about", "any", "was", "were", "will", "just", "get", "got", "hello", "thanks",
+    ]
+
+    /// Traditional characters common in residents' messages, folded into Simplified.
+    static let traditionalToSimplified: [Unicode.Scalar: Unicode.Scalar] = {
+        let pairs =
+            "樓楼氣气處处電电門门車车費费號号單单裝装維维邊边漏漏燈灯水水梯梯問问題题請请謝谢麼么這这個个"
+            + "們们來来說说話话時时間间裡里裏里開开關关壞坏噪噪聲声臭臭衛卫環环鄰邻麗丽園园區区寵宠發发廳厅"
+            + "窩窝櫃柜戶户帳账繳缴錢钱費费戲戏員员業业態态應应該该還还沒没給给報报訴诉修修養养網网線线"
+        var map: [Unicode.Scalar: Unicode.Scalar] = [:]
+        let scalars = Array(pairs.unicodeScalars)
+        for i in stride(from: 0, to: scalars.count - 1, by: 2) where scalars[i] != scalars[i + 1] {
+            map[scalars[i]] = scalars[i + 1]
+        }
+        return map
+    }()
+}
