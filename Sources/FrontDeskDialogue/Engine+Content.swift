@@ -63,10 +63,11 @@ extension Engine {
         ]
     }
 
-    /// Renders a phrase with the base values plus `values`.
+    /// Renders a phrase with the base values plus `values`; values that restate the resident's
+    /// words are made polite first (`PoliteEcho`).
     func say(_ key: String, _ language: Language, _ values: [String: String] = [:]) -> String {
         var all = baseValues
-        for (name, value) in values { all[name] = value }
+        for (name, value) in values { all[name] = PoliteEcho.polite(value) }
         return catalog.phrases.render(key, language, all)
     }
 }

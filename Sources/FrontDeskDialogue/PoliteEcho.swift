@@ -1,0 +1,58 @@
+import FrontDeskContent
+
+/// Resident words the bot restates ("门锁不行了", "no hot water") pass through here first, so a
+/// restatement never puts a forbidden word (SPEC 4.1) in the bot's mouth. The meaning is kept:
+/// 不行 → 有问题, 不知道 → 不清楚, 不可以 → 不能, "can't"/"cannot" → "unable to",
+/// "I don't know" → "not sure", and the word "no" → "without".
+enum PoliteEcho {
+    private static let replacements: [(String, String)] = [
+        ("不行", "有问题"), ("不知道", "不清楚"), ("不可以", "不能"),
+        ("i don't know", "not sure"), ("i don’t know", "not sure"), ("i do not know", "not sure"),
+        ("can't", "unable to"), ("can’t", "unable to"), ("cannot", "unable to"),
+    ]
+
+    /// `text` with every forbidden word replaced; `text` itself when it has none (the common case).
+    static func polite(_ text: String) -> String {
+        guard PhraseBook.forbiddenWord(in: text) != nil else { return text }
+        var scalars = Array(text.unicodeScalars)
+        for (word, replacement) in replacements {
+            scalars = replace(word, with: replacement, in: scalars)
+        }
+        scalars = replace("no", with: "without", in: scalars, wholeWord: true)
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    /// Case-insensitive replacement of every occurrence of `word` (ASCII case folding only).
+    private static func replace(
+        _ word: String, with replacement: String, in scalars: [Unicode.Scalar], wholeWord: Bool = false
+    ) -> [Unicode.Scalar] {
+        let needle = Array(word.unicodeScalars)
+        let substitute = Array(replacement.unicodeScalars)
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(scalars.count)
+        var i = 0
+        while i < scalars.count {
+            if i + needle.count <= scalars.count,
+                (0..<needle.count).allSatisfy({ folded(scalars[i + $0]) == needle[$0] }),
+                !wholeWord || (boundary(scalars, i - 1) && boundary(scalars, i + needle.count))
+            {
+                out.append(contentsOf: substitute)
+                i += needle.count
+            } else {
+                out.append(scalars[i])
+                i += 1
+            }
+        }
+        return out
+    }
+
+    private static func folded(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        s.value >= 65 && s.value <= 90 ? Unicode.Scalar(s.value + 32)! : s
+    }
+
+    private static func boundary(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {
+        guard index >= 0, index < scalars.count else { return true }
+        let s = folded(scalars[index])
+        return !((s >= "a" && s <= "z") || (s >= "0" && s <= "9") || s == "_" || s == "'" || s == "’")
+    }
+}
