@@ -19,10 +19,12 @@ public struct Entities: Sendable, Equatable {
     public var count: Int?
     /// `REP-20261122-0001` (upper-cased).
     public var recordID: String?
+    /// The building of a unit, also when only the building was named (`5号楼801`, `6号楼1单元12楼`).
+    public var building: Int?
 
     public init(
         unit: String? = nil, phone: String? = nil, date: String? = nil, timeOfDay: String? = nil,
-        durationDays: Int? = nil, count: Int? = nil, recordID: String? = nil
+        durationDays: Int? = nil, count: Int? = nil, recordID: String? = nil, building: Int? = nil
     ) {
         self.unit = unit
         self.phone = phone
@@ -31,6 +33,7 @@ public struct Entities: Sendable, Equatable {
         self.durationDays = durationDays
         self.count = count
         self.recordID = recordID
+        self.building = building
     }
 
     /// `{"unit":…,"phone":…,"date":…,"record_id":…}` as in `classify --json` (absent ones null).
@@ -45,11 +48,17 @@ public struct Entities: Sendable, Equatable {
 }
 
 /// Finds entities in normalized text (already half-width, lower-cased, Simplified).
+///
+/// One pass splits the text into tokens (numbers in Arabic digits, Chinese numerals or English words;
+/// ASCII words; single characters); recognizers then read the tokens in a fixed order, each taking the
+/// tokens it uses so that a unit's or a record ID's digits never become a phone or a date.
 public struct EntityExtractor: Sendable {
+    /// An extractor; it holds no state.
     public init() {}
 
     /// Every entity in `normalized`, dates relative to `now` at `utcOffset` seconds east of UTC.
     public func extract(from normalized: String, now: Date, utcOffset: Int) -> Entities {
-        Entities()
+        var scan = EntityScan(normalized, today: CivilTime(now, offset: utcOffset))
+        return scan.run()
     }
 }

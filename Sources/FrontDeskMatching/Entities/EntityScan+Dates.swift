@@ -1,0 +1,196 @@
+import FrontDeskModel
+
+/// Dates, resolved against `today`: ISO and Chinese full dates, month-day, day of month, relative days, weekdays.
+extension EntityScan {
+    /// `2026-11-25`, `2026/11/25`, `2026.11.25`, `2026年11月25日`, `二〇二六年十一月二十五日`.
+    mutating func recognizeFullDates() {
+        var i = 0
+        while i < count, found.date == nil {
+            defer { i += 1 }
+            guard let y = number(i), y.isDigitNumber(4...4), (1900...2100).contains(y.value) else { continue }
+            if let sep = char(i + 1), sep == 0x2D || sep == 0x2F || sep == 0x2E, y.form == .arabic,
+                let m = number(i + 2), m.isDigitNumber(1...2), char(i + 3) == sep,
+                let d = number(i + 4), d.isDigitNumber(1...2)
+            {
+                setDate(year: y.value, month: m.value, day: d.value, i..<i + 5)
+            } else if let afterYear = chars(i + 1, "年"), let m = number(afterYear), m.form != .english,
+                let afterMonth = chars(afterYear + 1, "月"), let d = number(afterMonth), d.form != .english
+            {
+                var end = afterMonth + 1
+                if isChar(end, "日") || isChar(end, "号") { end += 1 }
+                setDate(year: y.value, month: m.value, day: d.value, i..<end)
+            }
+        }
+    }
+
+    /// Month-day, day of month, 今天/明天/后天/大后天, 下周一, 周六, today, tomorrow, next monday, nov 25, 25th.
+    mutating func recognizeDates() {
+        var i = 0
+        while i < count, found.date == nil {
+            switch tokens[i].kind {
+            case .number: numericDate(at: i)
+            case .word: englishDate(at: i)
+            case .char: chineseDate(at: i)
+            case .space: break
+            }
+            i += 1
+        }
+    }
+
+    private mutating func numericDate(at i: Int) {
+        guard let n = number(i), n.form != .english || word(skipSpace(i + 1))?.month != nil else { return }
+        if let afterMonth = chars(i + 1, "月"), let d = number(afterMonth), d.form != .english {
+            var end = afterMonth + 1
+            if isChar(end, "日") || isChar(end, "号") { end += 1 }
+            monthDay(n.value, d.value, i..<end)
+        } else if isChar(i + 1, "/"), n.isDigitNumber(1...2), let d = number(i + 2), d.isDigitNumber(1...2),
+            !(isChar(i + 3, "/") && number(i + 4) != nil), !(isChar(i - 1, "/") && tokens[max(i - 2, 0)].kind == .number)
+        {
+            monthDay(n.value, d.value, i..<i + 3)
+        } else if let c = char(i + 1), c == 0x53F7 || c == 0x65E5, n.form != .english {  // 号 日
+            guard !isChar(i - 1, "月"), !Self.notADayAfterHao(char(i + 2)) else { return }
+            dayOfMonth(n.value, i..<i + 2)
+        } else if let w = word(i + 1), w == .st || w == .nd || w == .rd || w == .th {
+            var j = skipSpace(i + 2)
+            if word(j) == .of { j = skipSpace(j + 1) }
+            if let month = word(j)?.month {
+                monthDay(month, n.value, i..<j + 1)
+            } else {
+                dayOfMonth(n.value, i..<i + 2)
+            }
+        } else if let month = word(skipSpace(i + 1))?.month {
+            monthDay(month, n.value, i..<skipSpace(i + 1) + 1)
+        }
+    }
+
+    /// After `N号`, a noun that makes it a name (3号楼, 5号线, 1号门, 2号车位), not a day.
+    private static func notADayAfterHao(_ c: UInt32?) -> Bool {
+        guard let c else { return false }
+        return "楼线门院房室机码位车床铺窗柜口库桩箱栋座幢".unicodeScalars.contains { $0.value == c }
+    }
+
+    private mutating func englishDate(at i: Int) {
+        guard let w = word(i) else { return }
+        switch w {
+        case .today: relative(0, i..<i + 1)
+        case .tonight:
+            relative(0, i..<i + 1)
+            if found.timeOfDay == nil { found.timeOfDay = "evening" }
+        case .tomorrow: relative(1, i..<i + 1)
+        case .day:
+            let a = skipSpace(i + 1)
+            let t = skipSpace(a + 1)
+            if word(a) == .after, word(t) == .tomorrow { relative(2, i..<t + 1) }
+        case .next, .this, .on, .coming:
+            let j = skipSpace(i + 1)
+            if let weekday = word(j)?.weekday {
+                w == .next ? nextWeek(weekday, i..<j + 1) : coming(weekday, i..<j + 1)
+            }
+        default:
+            if let weekday = w.weekday {
+                coming(weekday, i..<i + 1)
+            } else if let month = w.month {
+                let j = skipSpace(i + 1)
+                guard let d = number(j) else { return }
+                var end = j + 1
+                if let s = word(end), s == .st || s == .nd || s == .rd || s == .th { end += 1 }
+                monthDay(month, d.value, i..<end)
+            }
+        }
+    }
+
+    private mutating func chineseDate(at i: Int) {
+        guard let c = char(i) else { return }
+        switch c {
+        case 0x4ECA:  // 今
+            if let (choice, next) = anyChars(i, ["今天", "今日", "今晚", "今早"]) {
+                relative(0, i..<next)
+                partOfDay(choice)
+            }
+        case 0x660E:  // 明
+            if let (choice, next) = anyChars(i, ["明天", "明日", "明晚", "明早"]) {
+                relative(1, i..<next)
+                partOfDay(choice)
+            }
+        case 0x5927:  // 大
+            if let next = chars(i, "大后天") { relative(3, i..<next) }
+        case 0x540E:  // 后
+            if let next = chars(i, "后天"), !isChar(i - 1, "大") { relative(2, i..<next) }
+        case 0x4E0B:  // 下
+            var j = i + 1
+            if isChar(j, "个") { j += 1 }
+            if let (weekday, next) = weekday(at: j) { nextWeek(weekday, i..<next) }
+        case 0x8FD9, 0x672C:  // 这 本
+            var j = i + 1
+            if isChar(j, "个") { j += 1 }
+            if let (weekday, next) = weekday(at: j) { coming(weekday, i..<next) }
+        case 0x5468, 0x661F, 0x793C:  // 周 星 礼
+            if let (weekday, next) = weekday(at: i) { coming(weekday, i..<next) }
+        default: break
+        }
+    }
+
+    /// `周一`, `星期三`, `礼拜天` at `i`: the ISO weekday and the index after it.
+    private func weekday(at i: Int) -> (Int, Int)? {
+        guard let (_, j) = anyChars(i, ["周", "星期", "礼拜"]) else { return nil }
+        if let n = number(j), n.digits == 1, n.form == .chineseDigits || n.form == .arabic, (1...7).contains(n.value) {
+            if n.form == .chineseDigits, n.value == 7 { return nil }
+            return (n.value, j + 1)
+        }
+        if isChar(j, "日") || isChar(j, "天") { return (7, j + 1) }
+        return nil
+    }
+
+    /// 今晚 / 明晚 name the evening, 今早 / 明早 the morning (choices 2 and 3 of the day words).
+    private mutating func partOfDay(_ choice: Int) {
+        guard found.timeOfDay == nil, choice >= 2 else { return }
+        found.timeOfDay = choice == 2 ? "晚上" : "早上"
+    }
+
+    // MARK: - Resolution
+
+    private mutating func setDate(year: Int, month: Int, day: Int, _ range: Range<Int>) {
+        guard CivilTime.isValid(year: year, month: month, day: day) else { return }
+        found.date = CivilTime(year: year, month: month, day: day, offset: today.offset).isoDate
+        use(range)
+    }
+
+    private mutating func relative(_ days: Int, _ range: Range<Int>) {
+        found.date = today.addingDays(days).isoDate
+        use(range)
+    }
+
+    /// The coming `weekday` (today included).
+    private mutating func coming(_ weekday: Int, _ range: Range<Int>) {
+        relative((weekday - today.weekday + 7) % 7, range)
+    }
+
+    /// `weekday` of next (ISO) week.
+    private mutating func nextWeek(_ weekday: Int, _ range: Range<Int>) {
+        relative(7 - today.weekday + weekday, range)
+    }
+
+    /// A month and day without a year: this year, or next year when already past.
+    private mutating func monthDay(_ month: Int, _ day: Int, _ range: Range<Int>) {
+        guard (1...12).contains(month), (1...31).contains(day) else { return }
+        var year = today.year
+        if month < today.month || (month == today.month && day < today.day) { year += 1 }
+        if !CivilTime.isValid(year: year, month: month, day: day), month == 2, day == 29 {
+            year += (1...4).first { CivilTime.isValid(year: year + $0, month: 2, day: 29) } ?? 0
+        }
+        setDate(year: year, month: month, day: day, range)
+    }
+
+    /// A day of the month: this month, or the next month that has it when already past.
+    private mutating func dayOfMonth(_ day: Int, _ range: Range<Int>) {
+        guard (1...31).contains(day) else { return }
+        var (year, month) = (today.year, today.month)
+        if day < today.day { month += 1 }
+        for _ in 0..<3 {
+            if month > 12 { (year, month) = (year + 1, 1) }
+            if CivilTime.isValid(year: year, month: month, day: day) { break }
+            month += 1
+        }
+        setDate(year: year, month: month, day: day, range)
+    }
+}

@@ -1,0 +1,83 @@
+/// Durations (`30天`, `两个月`, `一个半月`, `two weeks`) and worker counts (`5个工人`, `five people`).
+extension EntityScan {
+    /// The first duration, in days: a month is 30 days, a week 7.
+    mutating func recognizeDurations() {
+        var i = 0
+        while i < count, found.durationDays == nil {
+            defer { i += 1 }
+            if let next = chars(i, "半个月") {
+                take(days: 15, i..<next)
+                continue
+            }
+            if let w = word(i), w == .a || w == .an || w == .half {
+                englishDuration(1, from: i, at: skipSpace(i + 1), half: w == .half)
+                continue
+            }
+            guard let n = number(i), n.value <= 3650 else { continue }
+            if n.form == .english || n.form == .arabic, englishDuration(n.value, from: i, at: skipSpace(i + 1)) {
+                continue
+            }
+            guard n.form != .english else { continue }
+            var j = skipSpace(i + 1)
+            let classifier = isChar(j, "个")
+            if classifier { j += 1 }
+            if classifier, isChar(j, "半"), isChar(j + 1, "月") {
+                take(days: n.value * 30 + 15, i..<j + 2)
+            } else if classifier, isChar(j, "月") {
+                take(days: n.value * 30, i..<j + 1)
+            } else if !classifier, isChar(j, "天") {
+                take(days: n.value, i..<j + 1)
+            } else if let after = anyChars(j, ["星期", "礼拜"]) {
+                take(days: n.value * 7, i..<after.next)
+            } else if !classifier, isChar(j, "周"), !isChar(j + 1, "年") {
+                take(days: n.value * 7, i..<j + 1)
+            }
+        }
+    }
+
+    /// `10 days`, `two weeks`, `1 month`, `a month`, `half a month` at `j`; true when taken.
+    @discardableResult
+    private mutating func englishDuration(_ n: Int, from i: Int, at j: Int, half: Bool = false) -> Bool {
+        var k = j
+        if half {
+            guard let a = word(k), a == .a || a == .an else { return false }
+            k = skipSpace(k + 1)
+        }
+        guard let w = word(k) else { return false }
+        let unit: Int
+        switch w {
+        case .day, .daysUnit: unit = 1
+        case .week, .weeks: unit = 7
+        case .month, .months: unit = 30
+        default: return false
+        }
+        take(days: half ? unit / 2 : n * unit, i..<k + 1)
+        return true
+    }
+
+    private mutating func take(days: Int, _ range: Range<Int>) {
+        found.durationDays = days
+        use(range)
+    }
+
+    /// The first count of workers or people: `5个工人`, `五个人`, `三名工人`, `5 workers`, `five people`.
+    mutating func recognizeCounts() {
+        var i = 0
+        while i < count, found.count == nil {
+            defer { i += 1 }
+            guard let n = number(i), (1...999).contains(n.value) else { continue }
+            var j = skipSpace(i + 1)
+            if let w = word(j), w == .worker || w == .people {
+                found.count = n.value
+                use(i..<j + 1)
+                continue
+            }
+            guard n.form != .english else { continue }
+            if let c = char(j), c == 0x4E2A || c == 0x540D || c == 0x4F4D { j += 1 }  // 个 名 位
+            if let noun = anyChars(j, ["装修工人", "施工人员", "工人", "师傅", "员工", "人员", "人"]) {
+                found.count = n.value
+                use(i..<noun.next)
+            }
+        }
+    }
+}

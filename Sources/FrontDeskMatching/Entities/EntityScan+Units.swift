@@ -1,0 +1,143 @@
+/// Record IDs (`REP-20261122-0001`) and units (`3栋2单元501` → `3-2-501`).
+extension EntityScan {
+    /// `rep-20261122-0001`, `rep 20261122 0001`, `rep202611220001` → `REP-20261122-0001`.
+    mutating func recognizeRecordIDs() {
+        var i = 0
+        while i < count {
+            defer { i += 1 }
+            guard let w = word(i), let type = Self.recordType(w) else { continue }
+            var j = i + 1
+            if isChar(j, "-") || isChar(j, "_") || isSpace(j) { j += 1 }
+            guard let first = number(j), first.form == .arabic else { continue }
+            var date: String
+            var serial: String
+            if first.digits == 12 {
+                let all = first.digitString
+                date = String(all.prefix(8))
+                serial = String(all.suffix(4))
+            } else if first.digits == 8 {
+                var k = j + 1
+                if isChar(k, "-") || isChar(k, "_") || isSpace(k) { k += 1 }
+                guard let second = number(k), second.form == .arabic, second.digits == 4 else { continue }
+                date = first.digitString
+                serial = second.digitString
+                j = k
+            } else {
+                continue
+            }
+            if found.recordID == nil { found.recordID = "\(type)-\(date)-\(serial)" }
+            use(i..<j + 1)
+            i = j
+        }
+    }
+
+    static func recordType(_ word: EntityWord) -> String? {
+        switch word {
+        case .rep: "REP"
+        case .cmp: "CMP"
+        case .dec: "DEC"
+        case .emg: "EMG"
+        case .cb: "CB"
+        default: nil
+        }
+    }
+
+    /// Chinese (`3号楼2单元501室`), separated (`3-2-501`, `3/2/501`) and English (`bldg 3, unit 2, rm 501`) forms.
+    mutating func recognizeUnits() {
+        var i = 0
+        while i < count, found.unit == nil {
+            if tokens[i].kind == .number {
+                if !chineseUnit(at: i) { separatedUnit(at: i) }
+            } else if let w = word(i), w == .building || w == .block || w == .tower {
+                englishUnit(at: i)
+            }
+            i += 1
+        }
+    }
+
+    /// `3栋2单元501`, `3号楼 2单元 501室`, `三栋二单元五零一`. A building alone is kept as `building`.
+    private mutating func chineseUnit(at i: Int) -> Bool {
+        guard let b = number(i), b.form != .english, (1...99).contains(b.value) else { return false }
+        guard let marker = anyChars(i + 1, ["号楼", "栋", "幢", "座", "号", "楼", "#"]) else { return false }
+        var j = skipFiller(marker.next)
+        if let u = number(j), u.form != .english, (1...20).contains(u.value), let after = chars(j + 1, "单元") {
+            j = skipFiller(after)
+            if let r = roomNumber(at: j) {
+                found.unit = "\(b.value)-\(u.value)-\(r.value)"
+                found.building = b.value
+                use(i..<r.next)
+                return true
+            }
+        }
+        // A building named with a building word (not a bare 号/楼) still tells which building.
+        if marker.choice != 4 && marker.choice != 5, found.building == nil {
+            found.building = b.value
+            use(i..<marker.next)
+            return true
+        }
+        return false
+    }
+
+    /// A room number at `j` (3–4 digits, or 一千八百零二), not a floor (`12楼`, `12层`); with a trailing 室/号/房.
+    private func roomNumber(at j: Int) -> (value: Int, next: Int)? {
+        guard let r = number(j), r.form != .english else { return nil }
+        if r.form == .chinesePositional {
+            guard (101...9999).contains(r.value) else { return nil }
+        } else {
+            guard (3...4).contains(r.digits), r.value >= 101 else { return nil }
+        }
+        if isChar(j + 1, "楼") || isChar(j + 1, "层") { return nil }
+        if isChar(j + 1, "-") || isChar(j + 1, "/"), number(j + 2) != nil { return nil }
+        var next = j + 1
+        if let c = char(next), c == 0x5BA4 || c == 0x53F7 || c == 0x623F { next += 1 }  // 室 号 房
+        return (r.value, next)
+    }
+
+    /// `3-2-501`, `3/2/501`, not part of a longer chain (dates, phones).
+    private mutating func separatedUnit(at i: Int) {
+        guard let b = number(i), b.form == .arabic, (1...2).contains(b.digits), b.value >= 1 else { return }
+        guard let sep = char(i + 1), sep == 0x2D || sep == 0x2F else { return }
+        guard let u = number(i + 2), u.form == .arabic, (1...2).contains(u.digits), (1...20).contains(u.value) else {
+            return
+        }
+        guard char(i + 3) == sep, let r = number(i + 4), r.form == .arabic, (3...4).contains(r.digits),
+            r.value >= 101
+        else { return }
+        if let before = char(i - 1), before == 0x2D || before == 0x2F || before == 0x2B, tokens[max(i - 2, 0)].kind == .number {
+            return
+        }
+        if let after = char(i + 5), after == 0x2D || after == 0x2F, number(i + 6) != nil { return }
+        found.unit = "\(b.value)-\(u.value)-\(r.value)"
+        found.building = b.value
+        use(i..<i + 5)
+    }
+
+    /// `building 3 unit 2 room 501`, `bldg 3, unit 2, rm 501`, `block 3 unit 2 flat 501`, `blk 9 unit 2 #1102`.
+    private mutating func englishUnit(at i: Int) {
+        var j = skipFiller(i + 1)
+        if word(j) == .no { j = skipFiller(j + 1) }
+        guard let b = number(j), b.form != .chineseDigits, (1...99).contains(b.value) else { return }
+        let buildingEnd = j + 1
+        j = skipFiller(j + 1)
+        guard word(j) == .unit else {
+            if found.building == nil { found.building = b.value }
+            return
+        }
+        j = skipFiller(j + 1)
+        guard let u = number(j), (1...20).contains(u.value) else { return }
+        j = skipFiller(j + 1)
+        if let w = word(j), w == .room || w == .flat || w == .apt {
+            j = skipFiller(j + 1)
+            if word(j) == .no { j = skipFiller(j + 1) }
+        }
+        if isChar(j, "#") { j += 1 }
+        guard let r = number(j), r.form == .arabic, (3...4).contains(r.digits), r.value >= 101 else {
+            if found.building == nil { found.building = b.value }
+            use(i..<buildingEnd)
+            return
+        }
+        found.unit = "\(b.value)-\(u.value)-\(r.value)"
+        found.building = b.value
+        use(i..<j + 1)
+    }
+}
