@@ -1,0 +1,183 @@
+import Dispatch
+import FrontDeskModel
+import Glibc
+import Synchronization
+
+/// What a caller asked the journal to do.
+enum CommitOperation: Sendable {
+    case create(Record)
+    case update(RecordUpdate)
+    case audit(AuditEvent)
+    /// Only apply what other processes appended.
+    case refresh
+    /// Finish what is queued before it, then refuse new work.
+    case close
+}
+
+/// The answer a leader gives a waiting caller.
+enum CommitOutcome: Sendable {
+    case done(Record?)
+    case failed(StoreError)
+    /// Nothing yet: you lead the next batch.
+    case lead
+}
+
+/// One caller waiting in the group-commit queue.
+final class CommitRequest: Sendable {
+    let operation: CommitOperation
+    let wakeUp = DispatchSemaphore(value: 0)
+    let outcome = Mutex<CommitOutcome?>(nil)  // guards the answer: written by the leader, read by the caller
+
+    init(_ operation: CommitOperation) { self.operation = operation }
+
+    func answer(_ answer: CommitOutcome) { outcome.withLock { $0 = answer } }
+
+    func take() -> CommitOutcome? { outcome.withLock { o in defer { o = nil }; return o } }
+}
+
+extension FileJournal {
+    /// Queues `operation` and returns once its batch is durable (or failed). The first caller to
+    /// find no leader leads: it takes the whole queue, writes it with one write(2) and one fsync,
+    /// answers everyone, then hands the lead to the oldest caller queued meanwhile.
+    func submit(_ operation: CommitOperation) throws(StoreError) -> Record? {
+        let request = CommitRequest(operation)
+        let lead: Bool? = state.withLock { s in
+            if s.closed { return nil }
+            s.queue.append(request)
+            if s.leaderActive { return false }
+            s.leaderActive = true
+            return true
+        }
+        guard var leading = lead else {
+            if case .close = operation { return nil }
+            throw .writeFailed("the records journal \(path) is closed")
+        }
+        while true {
+            if leading {
+                runBatch(leader: request)
+                handOff()
+            } else {
+                request.wakeUp.wait()
+            }
+            switch request.take() {
+            case .lead: leading = true
+            case .done(let record): return record
+            case .failed(let error): throw error
+            case nil: leading = false
+            }
+        }
+    }
+
+    /// Passes the lead to the oldest queued caller, or gives it up.
+    private func handOff() {
+        let (next, refused) = state.withLock { s -> (CommitRequest?, [CommitRequest]) in
+            if s.queue.isEmpty {
+                s.leaderActive = false
+                return (nil, [])
+            }
+            if s.closed {
+                let refused = s.queue
+                s.queue.removeAll()
+                s.leaderActive = false
+                return (nil, refused)
+            }
+            return (s.queue[0], [])
+        }
+        for request in refused {
+            request.answer(.failed(.writeFailed("the records journal \(path) is closed")))
+            request.wakeUp.signal()
+        }
+        if let next {
+            next.answer(.lead)
+            next.wakeUp.signal()
+        }
+    }
+
+    /// Takes the queue and commits it as one batch under the file lock.
+    private func runBatch(leader: CommitRequest) {
+        let batch = state.withLock { s in
+            let taken = s.queue
+            s.queue.removeAll(keepingCapacity: true)
+            return taken
+        }
+        var outcomes = [CommitOutcome](repeating: .done(nil), count: batch.count)
+        defer {
+            for (request, outcome) in zip(batch, outcomes) {
+                request.answer(outcome)
+                if request !== leader { request.wakeUp.signal() }
+            }
+        }
+        do {
+            try Posix.flock(fd, LOCK_EX, path: path)
+        } catch {
+            outcomes = outcomes.map { _ in .failed(.writeFailed(error.description)) }
+            return
+        }
+        defer { try? Posix.flock(fd, LOCK_UN, path: path) }
+        let caughtUp: CatchUp
+        do {
+            caughtUp = try catchUp()
+        } catch {
+            outcomes = outcomes.map { _ in .failed(error) }
+            return
+        }
+        var plan = state.withLock { s in
+            caughtUp.apply(to: &s)
+            s.inFlight = true
+            return BatchPlan(batch: batch, state: s)
+        }
+        outcomes = plan.outcomes
+        var failure: StoreError?
+        if !plan.events.isEmpty {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(plan.events.count * 512)
+            for (i, event) in plan.events.enumerated() {
+                JournalLine.encode(seq: plan.firstSeq + i, event: event, to: &bytes)
+            }
+            failure = append(bytes, at: plan.startOffset)
+            if failure == nil {
+                plan.endOffset = plan.startOffset + bytes.count
+            }
+        }
+        state.withLock { s in
+            s.inFlight = false
+            if failure == nil {
+                for event in plan.events { s.book.apply(event) }
+                s.lastSeq = plan.firstSeq + plan.events.count - 1
+                s.lineCount += plan.events.count
+                s.readOffset = plan.endOffset
+            }
+            if plan.closes { s.closed = true }
+        }
+        if let failure {
+            outcomes = outcomes.map { outcome in
+                if case .done = outcome { return .failed(failure) }
+                return outcome
+            }
+        }
+    }
+
+    /// Writes a batch and fsyncs it; on any failure truncates back to `start` so no partial line
+    /// stays, and returns the error (the batch is then never acknowledged; fsync is not retried).
+    private func append(_ bytes: [UInt8], at start: Int) -> StoreError? {
+        var written = 0
+        do {
+            while written < bytes.count {
+                let result = bytes.withUnsafeBytes { raw in
+                    Result { () throws(SystemError) -> Int in
+                        try io.write(fd, UnsafeRawBufferPointer(rebasing: raw[written...]), path: path)
+                    }
+                }
+                let n = try result.get()
+                if n <= 0 { throw SystemError(call: "write", path: path, code: EIO) }
+                written += n
+            }
+            try io.fsync(fd, path: path)
+            return nil
+        } catch {
+            try? io.ftruncate(fd, start, path: path)
+            try? io.fsync(fd, path: path)
+            return .writeFailed("\(error)")
+        }
+    }
+}
