@@ -1,19 +1,100 @@
 import FrontDeskModel
 
-// OWNER: dialogue helper. Stub with the agreed signature; see docs/ARCHITECTURE.md.
-
 /// Every phrase the bot says, by key, in zh-Hans, zh-Hant and English, with `{placeholder}`s.
+///
+/// Loaded once from `intents/phrases/*.json` (`{"version":1,"phrases":{"key":{"zh-Hans":…,"en":…}}}`);
+/// zh-Hant is derived from zh-Hans at load unless a phrase gives its own `zh-Hant` override.
+/// Templates are split into literal and placeholder segments at load, so rendering is a
+/// concatenation with no scanning.
 public struct PhraseBook: Sendable {
-    /// Loads `directory/*.json`, appending every mistake to `diagnostics`.
-    public static func load(directory: String, diagnostics: inout [Diagnostic]) -> PhraseBook {
-        PhraseBook()
+    /// One piece of a compiled template.
+    enum Segment: Sendable, Equatable {
+        case literal(String)
+        case placeholder(String)
     }
+
+    /// One phrase: where it came from, its source texts and their compiled templates.
+    struct Phrase: Sendable {
+        var file: String
+        /// The texts as written (zh-Hant derived when not written).
+        var texts: [Language: String]
+        /// The languages the file spelled out.
+        var written: Set<Language>
+        var templates: [Language: [Segment]]
+    }
+
+    var phrases: [String: Phrase] = [:]
+
+    /// An empty phrase book (every key renders as itself).
+    public init() {}
+
+    /// Every phrase key, sorted.
+    public var keys: [String] { phrases.keys.sorted() }
+
+    /// Whether the book has a phrase for `key`.
+    public func contains(_ key: String) -> Bool { phrases[key] != nil }
 
     /// The phrase `key` in `language` with its placeholders filled from `values`.
+    ///
+    /// A missing language falls back to zh-Hans, then English; an unknown key renders as the key
+    /// itself and a placeholder without a value stays as `{name}`, so a gap is visible, never silent.
     public func render(_ key: String, _ language: Language, _ values: [String: String] = [:]) -> String {
-        key
+        guard let phrase = phrases[key] else { return key }
+        guard let segments = phrase.templates[language] ?? phrase.templates[.zhHans] ?? phrase.templates[.en]
+        else { return key }
+        var out = ""
+        for segment in segments {
+            switch segment {
+            case .literal(let text): out += text
+            case .placeholder(let name):
+                if let value = values[name] { out += value } else { out += "{" + name + "}" }
+            }
+        }
+        return out
     }
 
-    /// Problems `frontdesk lint` reports: forbidden words, unknown placeholders, missing languages.
-    public func lint() -> [Diagnostic] { [] }
+    /// Fills `{name}` placeholders of any text (FAQ answers, …) from `values` in one pass.
+    /// Unknown placeholders are left as written.
+    public static func fill(_ text: String, _ values: [String: String]) -> String {
+        guard text.contains("{") else { return text }
+        var out = ""
+        for segment in compile(text) {
+            switch segment {
+            case .literal(let literal): out += literal
+            case .placeholder(let name): out += values[name] ?? "{" + name + "}"
+            }
+        }
+        return out
+    }
+
+    /// Splits a template into literals and `{name}` placeholders (name: ASCII letters, digits, `_`).
+    static func compile(_ text: String) -> [Segment] {
+        var segments: [Segment] = []
+        var literal = ""
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character == "{", let close = text[index...].firstIndex(of: "}") {
+                let name = text[text.index(after: index)..<close]
+                if !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) {
+                    if !literal.isEmpty { segments.append(.literal(literal)) }
+                    literal = ""
+                    segments.append(.placeholder(String(name)))
+                    index = text.index(after: close)
+                    continue
+                }
+            }
+            literal.append(character)
+            index = text.index(after: index)
+        }
+        if !literal.isEmpty { segments.append(.literal(literal)) }
+        return segments
+    }
+
+    /// The placeholder names of a template, in order of first appearance.
+    static func placeholders(in text: String) -> [String] {
+        var names: [String] = []
+        for case .placeholder(let name) in compile(text) where !names.contains(name) { names.append(name) }
+        return names
+    }
 }
