@@ -5,6 +5,9 @@ public enum FrontDesk {
     /// Every subcommand, in the order `--help` lists them.
     static let commands: [any Subcommand.Type] = [
         // COMMANDS: one line per subcommand (keep this marker for merges)
+        ChatCommand.self,
+        TestCommand.self,
+        ReplayCommand.self,
     ]
 
     static let mainUsage: String = {

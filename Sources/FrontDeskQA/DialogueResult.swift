@@ -52,21 +52,18 @@ public struct DialogueResult: Sendable, Equatable {
 
 /// The text `frontdesk test` prints for a suite run.
 public enum DialogueReport {
-    /// Every failure (`file:line: expected …` / actual), a `FAIL`/`ok` line per dialogue when
+    /// Every failure (`file:line: expected …` / actual), an `ok` line per passing dialogue when
     /// `verbose`, and the last line `N passed, N failed` (counting dialogue files).
     public static func text(_ results: [DialogueResult], verbose: Bool = false) -> String {
-        var out = ""
-        for result in results {
-            if result.passed {
-                if verbose { out += "ok    \(result.path) (\(result.turns) turns)\n" }
-                continue
-            }
-            out += "FAIL  \(result.path)" + (result.title.isEmpty ? "" : " — \(result.title)") + "\n"
-            for failure in result.failures { out += failure.description + "\n" }
-            out += "\n"
-        }
-        out += summary(results) + "\n"
-        return out
+        results.map { details($0, verbose: verbose) }.joined() + summary(results) + "\n"
+    }
+
+    /// What one dialogue's run prints: its failures (or, when `verbose`, an `ok` line).
+    public static func details(_ result: DialogueResult, verbose: Bool = false) -> String {
+        if result.passed { return verbose ? "ok    \(result.path) (\(result.turns) turns)\n" : "" }
+        var out = "FAIL  \(result.path)" + (result.title.isEmpty ? "" : " — \(result.title)") + "\n"
+        for failure in result.failures { out += failure.description + "\n" }
+        return out + "\n"
     }
 
     /// `N passed, N failed`.
