@@ -47,9 +47,17 @@ extension FileJournal {
         var result = CatchUp()
         let size: Int
         do {
-            size = try Posix.fstat(fd, path: path).size
+            let open = try Posix.fstat(fd, path: path)
+            // A repair replaces the file by rename; lines written to the old one would be lost.
+            guard try Posix.stat(path)?.inode == open.inode else {
+                throw StoreError.writeFailed(
+                    "\(path) was replaced (repaired?) after this process opened it; restart to use the new file")
+            }
+            size = open.size
+        } catch let error as StoreError {
+            throw error
         } catch {
-            throw .writeFailed(error.description)
+            throw .writeFailed("\(error)")
         }
         if size == offset { return result }
         let reload = size < offset

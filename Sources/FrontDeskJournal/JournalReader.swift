@@ -1,7 +1,5 @@
 import FrontDeskModel
 
-// OWNER: journal helper. Stub with the agreed signature; see docs/ARCHITECTURE.md.
-
 /// One line of `records.jsonl`.
 public enum JournalEvent: Sendable, Equatable {
     case create(Record)
@@ -16,15 +14,49 @@ public enum JournalReader {
     /// - Returns: the number of damaged lines skipped.
     /// - Throws: `JournalError` when the file cannot be read; rethrows what `body` throws.
     @discardableResult
-    public static func forEachEvent(path: String, _ body: (JournalEvent) throws -> Void) throws -> Int { 0 }
+    public static func forEachEvent(path: String, _ body: (JournalEvent) throws -> Void) throws -> Int {
+        var damaged = 0
+        do {
+            try LineScanner.scan(path: path) { line, _, complete in
+                guard complete, let (_, event) = try? JournalLine.decode(line) else {
+                    damaged += 1
+                    return
+                }
+                try body(event)
+            }
+        } catch let error as SystemError {
+            throw JournalError("cannot read \(path): \(error)")
+        }
+        return damaged
+    }
 }
 
 /// Streams transcript files line by line (memory does not grow with their size).
 public enum TranscriptReader {
     /// Calls `body` for every event of each file in order; lines that are not events are skipped and counted.
+    /// Blank lines are neither events nor counted.
     ///
     /// - Returns: the number of lines skipped.
     /// - Throws: `JournalError` when a file cannot be read; rethrows what `body` throws.
     @discardableResult
-    public static func forEachEvent(paths: [String], _ body: (TranscriptEvent) throws -> Void) throws -> Int { 0 }
+    public static func forEachEvent(paths: [String], _ body: (TranscriptEvent) throws -> Void) throws -> Int {
+        var skipped = 0
+        for path in paths {
+            do {
+                try LineScanner.scan(path: path) { line, _, _ in
+                    var bytes = line
+                    if bytes.last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }
+                    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+                    guard let json = try? JSON.parse(bytes), let event = TranscriptEvent(json: json) else {
+                        skipped += 1
+                        return
+                    }
+                    try body(event)
+                }
+            } catch let error as SystemError {
+                throw JournalError("cannot read \(path): \(error)")
+            }
+        }
+        return skipped
+    }
 }

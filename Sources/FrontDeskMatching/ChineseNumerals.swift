@@ -25,7 +25,7 @@ public enum ChineseNumerals {
             }
         }
         if arabicCount > 0 { return arabic }
-        return reader.isEmpty ? nil : reader.value
+        return reader.isEmpty || reader.malformed ? nil : reader.value
     }
 
     /// The value of a numeral character: 0–9 for digits (零, 〇, 两, 幺 included), or `nil`.
@@ -70,14 +70,18 @@ public enum ChineseNumerals {
         private(set) var count = 0
         /// Whether a 十/百/千/万 was seen.
         private(set) var positional = false
+        /// Whether the run is not one number (`十一二` "eleven or twelve", `二三十`).
+        private(set) var malformed = false
+        /// Nonzero digits in a row just read.
+        private var run = 0
         private var total = 0
         private var section = 0
         private var current = 0
 
         var isEmpty: Bool { count == 0 }
 
-        /// The value read so far.
-        var value: Int { positional ? total + section + current : concatenated }
+        /// The value read so far; -1 when malformed.
+        var value: Int { malformed ? -1 : positional ? total + section + current : concatenated }
 
         /// Takes one character; returns false (and changes nothing) when it is not a numeral.
         @inline(__always)
@@ -85,7 +89,11 @@ public enum ChineseNumerals {
             if let d = digit(v) {
                 if count < 18 { concatenated = concatenated * 10 + d }
                 current = d
+                run = d == 0 ? 0 : run + 1
+                if positional, run > 1 { malformed = true }
             } else if let m = multiplier(v) {
+                if run > 1 { malformed = true }
+                run = 0
                 positional = true
                 if m == 10_000 {
                     total = (total + section + current) * 10_000

@@ -51,6 +51,7 @@ extension EntityScan {
             guard !isChar(i - 1, "月"), !Self.notADayAfterHao(char(i + 2)) else { return }
             dayOfMonth(n.value, i..<i + 2)
         } else if let w = word(i + 1), w == .st || w == .nd || w == .rd || w == .th {
+            guard word(skipSpace(i + 2)) != .floor else { return }  // the 9th floor
             var j = skipSpace(i + 2)
             if word(j) == .of { j = skipSpace(j + 1) }
             if let month = word(j)?.month {

@@ -10,13 +10,14 @@ extension EntityScan {
         while i < count {
             var shift = Shift.bare
             var j = i
+            var afterAt = false
             if let q = qualifier(at: i) {
                 part = part ?? q.said
                 shift = q.shift
                 j = skipSpace(q.next)
-                if word(j) == .at { j = skipSpace(j + 1) }
+                if word(j) == .at { (j, afterAt) = (skipSpace(j + 1), true) }
             }
-            if let clock = clockTime(at: j, shift: shift) {
+            if let clock = clockTime(at: j, shift: shift, afterAt: afterAt) {
                 found.timeOfDay = clock.text
                 use(i..<clock.next)
                 return
@@ -60,8 +61,9 @@ extension EntityScan {
         }
     }
 
-    /// `3点`, `3点半`, `3点15分`, `三点一刻`, `14:00`, `3pm`, `10:30 am` at `i`.
-    private func clockTime(at i: Int, shift: Shift) -> (text: String, next: Int)? {
+    /// `3点`, `3点半`, `3点15分`, `三点一刻`, `14:00`, `3pm`, `10:30 am` at `i`; a bare hour after
+    /// "tonight at" / "morning at".
+    private func clockTime(at i: Int, shift: Shift, afterAt: Bool) -> (text: String, next: Int)? {
         guard let h = number(i), h.form != .english, (0...24).contains(h.value) else { return nil }
         var hour = h.value
         var minute = 0
@@ -100,7 +102,7 @@ extension EntityScan {
             guard (1...12).contains(hour) else { return nil }
             effective = w == .am ? .am : .pm
             next = j + 1
-        } else if next == i + 1 {
+        } else if next == i + 1, !afterAt || h.form != .arabic || !(1...12).contains(hour) {
             return nil  // a bare number is not a time
         }
         switch effective {

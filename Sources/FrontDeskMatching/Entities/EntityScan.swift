@@ -104,12 +104,12 @@ struct EntityScan {
         for i in range where i < tokens.count { tokens[i].used = true }
     }
 
-    /// Whether a message of only CJK characters may still name a day (今天, 周六, 下午, …).
+    /// Whether a message of only CJK characters may still name a day or a span (今天, 周六, 下午, 半个月, …).
     private func containsDateWord() -> Bool {
         for token in tokens where token.kind == .char {
             switch token.value {
-            case 0x4ECA, 0x660E, 0x540E, 0x5468, 0x661F, 0x793C, 0x5348, 0x665A, 0x65E9, 0x508D, 0x51CC, 0x591C:
-                return true  // 今 明 后 周 星 礼 午 晚 早 傍 凌 夜
+            case 0x4ECA, 0x660E, 0x540E, 0x5468, 0x661F, 0x793C, 0x5348, 0x665A, 0x65E9, 0x508D, 0x51CC, 0x591C, 0x534A:
+                return true  // 今 明 后 周 星 礼 午 晚 早 傍 凌 夜 半
             default: continue
             }
         }

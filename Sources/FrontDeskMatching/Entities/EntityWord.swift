@@ -2,7 +2,7 @@
 enum EntityWord: UInt8, Sendable {
     case other
     // units
-    case building, block, tower, unit, room, flat, apt, no
+    case building, block, tower, unit, room, flat, apt, no, floor
     // record types (`dec` is also December: see `month`)
     case rep, cmp, dec, emg, cb
     // days
@@ -52,7 +52,7 @@ enum EntityWord: UInt8, Sendable {
         let spellings: [(String, EntityWord)] = [
             ("building", .building), ("bldg", .building), ("bld", .building), ("block", .block), ("blk", .block),
             ("tower", .tower), ("unit", .unit), ("room", .room), ("rm", .room), ("flat", .flat), ("apt", .apt),
-            ("apartment", .apt), ("no", .no), ("rep", .rep), ("cmp", .cmp), ("dec", .dec), ("emg", .emg),
+            ("apartment", .apt), ("no", .no), ("floor", .floor), ("fl", .floor), ("storey", .floor), ("rep", .rep), ("cmp", .cmp), ("dec", .dec), ("emg", .emg),
             ("cb", .cb), ("today", .today), ("tonight", .tonight), ("tomorrow", .tomorrow), ("tmr", .tomorrow),
             ("day", .day), ("after", .after), ("next", .next), ("this", .this), ("on", .on), ("coming", .coming),
             ("monday", .monday), ("mon", .monday), ("tuesday", .tuesday), ("tue", .tuesday), ("tues", .tuesday),
