@@ -55,17 +55,19 @@ public struct DialogueRunner: Sendable {
         }
         defer { scratch.remove() }
         let journal: FileJournal
-        let transcripts: TranscriptWriter
         do {
             journal = try FileJournal(directory: scratch.path)
-            transcripts = try TranscriptWriter(directory: scratch.path + "/transcripts")
         } catch {
             return failed(path, line: 1, "a fresh journal", error.description, title: dialogue.title)
         }
-        defer {
-            transcripts.close()
-            journal.close()
+        defer { journal.close() }
+        let transcripts: TranscriptWriter
+        do {
+            transcripts = try TranscriptWriter(directory: scratch.path + "/transcripts")
+        } catch {
+            return failed(path, line: 1, "a transcript directory", error.description, title: dialogue.title)
         }
+        defer { transcripts.close() }
         let clock = ManualClock(start.date)
         let engine = Engine(catalog: environment.catalog, estate: estate, store: journal, clock: clock)
         var run = DialogueRun(dialogue: dialogue, engine: engine, store: journal, clock: clock, transcripts: transcripts)

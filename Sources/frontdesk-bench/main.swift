@@ -4,6 +4,7 @@ import Foundation
 
 let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     // BENCHMARKS: one line per benchmark (keep this marker for merges)
+    ("turns", "whole chat turns in process, transcripts on vs off", turnsBench),
 ]
 
 let argv = Array(CommandLine.arguments.dropFirst())

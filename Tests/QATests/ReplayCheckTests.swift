@@ -15,7 +15,9 @@ struct ReplayCheckTests {
     /// Records one session with the bundled content into `directory` and returns the transcript file.
     static func record(into directory: String) throws -> String {
         let writer = try TranscriptWriter(directory: directory + "/transcripts")
+        defer { writer.close() }
         let journal = try FileJournal(directory: directory)
+        defer { journal.close() }
         let clock = ManualClock(CivilTime(year: 2026, month: 11, day: 22, hour: 10, offset: 28_800).date)
         let engine = Engine(catalog: try Repo.catalog(), estate: try Repo.estate(), store: journal, clock: clock)
         var conversation = Conversation(engine: engine, sessionID: "s-rec", channel: .stdio, peer: "stdin", transcripts: writer)
@@ -24,8 +26,6 @@ struct ReplayCheckTests {
             clock.advance(by: 7)
             _ = conversation.handle(message)
         }
-        writer.close()
-        journal.close()
         return directory + "/transcripts/2026-11-22.jsonl"
     }
 

@@ -48,6 +48,7 @@ struct TranscriptFuzzTests {
         let scratch = try ScratchDirectory(label: "fuzz")
         defer { scratch.remove() }
         let writer = try TranscriptWriter(directory: scratch.path)
+        defer { writer.close() }
         let store = InMemoryRecordStore()
         let clock = FixedClock(CivilTime(year: 2026, month: 11, day: 22, hour: 10, offset: 28_800).date)
         let engine = Engine(catalog: try Repo.catalog(), estate: try Repo.estate(), store: store, clock: clock)

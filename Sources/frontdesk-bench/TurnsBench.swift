@@ -1,0 +1,93 @@
+import Foundation
+import FrontDeskContent
+import FrontDeskDialogue
+import FrontDeskJournal
+import FrontDeskModel
+
+/// `frontdesk-bench turns [--n 100000] [--runs 5] [--intents DIR] [--estate FILE]`: whole chat turns
+/// in process (match, dialogue, reply, transcript event) per second, with transcripts written by a
+/// real `TranscriptWriter` to a temporary directory (on) against `NullTranscriptSink` (off).
+/// Runs alternate on/off; medians are reported with their ratio (target: on < 10% slower).
+func turnsBench(_ argv: [String]) -> Int32 {
+    var options: [String: String] = [:]
+    var i = 0
+    while i + 1 < argv.count {
+        options[argv[i]] = argv[i + 1]
+        i += 2
+    }
+    let n = Int(options["--n"] ?? "") ?? 100_000
+    let runs = Int(options["--runs"] ?? "") ?? 5
+    let catalog: Catalog
+    let estate: Estate
+    do {
+        catalog = try Catalog.load(directory: options["--intents"] ?? "intents")
+        estate = try Estate.load(path: options["--estate"] ?? "estate/sample.json")
+    } catch {
+        FileHandle.standardError.write(Data("turns: cannot load content: \(error)\n".utf8))
+        return 1
+    }
+    var on: [Double] = []
+    var off: [Double] = []
+    print("turns: \(n) turns per run, \(runs) runs each, alternating")
+    for run in 0..<(runs * 2) {
+        let transcriptsOn = run % 2 == 1
+        guard let rate = turnsRun(n: n, catalog: catalog, estate: estate, transcripts: transcriptsOn) else { return 1 }
+        if transcriptsOn { on.append(rate) } else { off.append(rate) }
+        print("  run \(run / 2 + 1) transcripts \(transcriptsOn ? "on " : "off"): \(Int(rate)) turns/s")
+    }
+    let medianOn = median(on)
+    let medianOff = median(off)
+    print("transcripts off: median \(Int(medianOff)) turns/s")
+    print("transcripts on:  median \(Int(medianOn)) turns/s")
+    let slower = (1 - medianOn / medianOff) * 100
+    print("on/off ratio: \(String(format: "%.3f", medianOn / medianOff)) (\(String(format: "%.1f", slower))% slower; target < 10%)")
+    return 0
+}
+
+/// The scripted sessions the benchmark cycles through (new session after each script).
+let benchScripts: [[String]] = [
+    ["您好", "3栋2单元501厨房水管漏水了", "13812345678", "明天上午", "对", "谢谢", "再见"],
+    ["Hello", "The light in the corridor of building 3 is broken", "Unit 3-2-501", "13812345678", "yes", "thanks, bye"],
+    ["物業費多少錢", "3座2單元501室", "5678", "謝謝"],
+    ["楼上太吵了，天天半夜装修", "3-2-501", "13812345678", "对", "再见"],
+    ["物业办公时间是几点", "快递放在哪里", "谢谢"],
+]
+
+private func turnsRun(n: Int, catalog: Catalog, estate: Estate, transcripts on: Bool) -> Double? {
+    let directory = NSTemporaryDirectory() + "/frontdesk-bench-turns-\(UUID().uuidString.prefix(8))"
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let writer: TranscriptWriter?
+    do {
+        writer = on ? try TranscriptWriter(directory: directory) : nil
+    } catch {
+        FileHandle.standardError.write(Data("turns: \(error)\n".utf8))
+        return nil
+    }
+    let sink: any TranscriptSink = writer ?? NullTranscriptSink()
+    let clock = FixedClock(CivilTime(year: 2026, month: 11, day: 22, hour: 10, offset: estate.utcOffset).date)
+    let engine = Engine(catalog: catalog, estate: estate, store: InMemoryRecordStore(), clock: clock)
+    var done = 0
+    var session = 0
+    var replyBytes = 0
+    let start = ContinuousClock.now
+    while done < n {
+        let script = benchScripts[session % benchScripts.count]
+        session += 1
+        var conversation = Conversation(engine: engine, sessionID: "b-\(session)", channel: .test, peer: "bench", transcripts: sink)
+        for message in script where done < n {
+            replyBytes &+= conversation.handle(message).reply.utf8.count
+            done += 1
+        }
+    }
+    writer?.close()
+    let elapsed = ContinuousClock.now - start
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    if replyBytes == 0 { print("  (warning: every reply was empty)") }
+    return Double(n) / seconds
+}
+
+private func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return 0 }
+    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
