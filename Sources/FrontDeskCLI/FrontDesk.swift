@@ -8,6 +8,8 @@ public enum FrontDesk {
         ChatCommand.self,
         TestCommand.self,
         ReplayCommand.self,
+        ClassifyCommand.self,
+        LintCommand.self,
     ]
 
     static let mainUsage: String = {

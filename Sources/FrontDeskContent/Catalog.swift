@@ -1,19 +1,103 @@
+import Foundation
 import FrontDeskModel
-
-// OWNER: matcher helper. Stub with the agreed signature; see docs/ARCHITECTURE.md.
 
 /// The bot's content loaded from `intents/`: validated, immutable, ready to compile.
 public struct Catalog: Sendable {
     /// The etiquette and flow phrases (`intents/phrases/`).
     public var phrases: PhraseBook
+    /// The folder it was read from.
+    public let directory: String
+    /// The 13 canonical intents, `fallback` included, in canonical order.
+    public let intents: [IntentDefinition]
+    /// Threshold, margin, negators, contrast words.
+    public let settings: MatchSettings
+    /// Dialogue acts and their words.
+    public let acts: [ActDefinition]
+    /// FAQ topics for `inquiry`, with answers in every language.
+    public let faq: [FAQTopic]
+    /// The Traditional → Simplified character table.
+    public let han: HanConversion
 
     /// Loads and validates every file under `directory`.
     ///
     /// - Throws: `ContentError` listing every mistake found, each as `file: key path: message`.
     public static func load(directory: String) throws(ContentError) -> Catalog {
+        var loader = CatalogLoader(directory: directory)
         var diagnostics: [Diagnostic] = []
-        let phrases = PhraseBook.load(directory: directory + "/phrases", diagnostics: &diagnostics)
+        let han = loadHan(loader: loader, diagnostics: &diagnostics)
+        var settings = loader.loadLexicon()
+        var intents: [IntentDefinition] = []
+        for name in CatalogLoader.canonicalIntents {
+            if let intent = loader.loadIntent(name, settings: &settings) { intents.append(intent) }
+        }
+        let acts = loader.loadActs()
+        var faq = loader.loadFAQ()
+        diagnostics += loader.diagnostics
+        diagnostics += unknownFiles(directory: directory, loader: loader)
+        let phrases = PhraseBook.load(directory: loader.displayName("phrases"), diagnostics: &diagnostics)
         if !diagnostics.isEmpty { throw ContentError(diagnostics) }
-        return Catalog(phrases: phrases)
+        deriveTraditionalAnswers(&faq)
+        return Catalog(
+            phrases: phrases, directory: directory, intents: intents, settings: settings, acts: acts, faq: faq,
+            han: han)
+    }
+
+    /// The intent named `name`, or `nil`.
+    public func intent(named name: String) -> IntentDefinition? { intents.first { $0.name == name } }
+
+    /// The slots `intent` asks for, in order.
+    public func slots(of intent: String) -> [String] { self.intent(named: intent)?.slots ?? [] }
+
+    /// The category names of `intent` (FAQ topic ids for `inquiry`), in file order.
+    public func categories(of intent: String) -> [String] {
+        if intent == "inquiry" { return faq.map(\.id) }
+        return self.intent(named: intent)?.categories.map(\.name) ?? []
+    }
+
+    /// The attributes of a category for the dialogue (`team`, `priority`, `due_hours`, `department`, …).
+    public func categoryAttributes(intent: String, category: String) -> [String: String] {
+        self.intent(named: intent)?.categories.first { $0.name == category }?.attributes ?? [:]
+    }
+
+    /// The category to use when none was recognized (`other`), if the intent has one.
+    public func defaultCategory(of intent: String) -> String? { self.intent(named: intent)?.defaultCategory }
+
+    /// The FAQ answer `id` in `language`, placeholders (`{office_phone}`, …) left for the caller.
+    public func faqAnswer(_ id: String, _ language: Language) -> String? {
+        faq.first { $0.id == id }?.answers[language]
+    }
+
+    private static func loadHan(loader: CatalogLoader, diagnostics: inout [Diagnostic]) -> HanConversion {
+        let path = loader.displayName("hant-hans.txt")
+        guard let data = FileManager.default.contents(atPath: path) else { return HanConversion.fromICU() }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            diagnostics.append(Diagnostic(file: path, path: "", message: "not valid UTF-8"))
+            return HanConversion(pairs: [:])
+        }
+        return HanConversion.parse(text, file: path, diagnostics: &diagnostics)
+    }
+
+    /// JSON files in the folder that are not part of the format (a typo in a file name).
+    private static func unknownFiles(directory: String, loader: CatalogLoader) -> [Diagnostic] {
+        let known = Set(CatalogLoader.canonicalIntents.map { "\($0).json" } + ["lexicon.json", "acts.json", "faq.json"])
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return files.filter { $0.hasSuffix(".json") && !known.contains($0) }.sorted().map { file in
+            let message = ContentMessages.unknownKey(file, allowed: known.sorted())
+                .replacingOccurrences(of: "unknown key", with: "unknown content file")
+            return Diagnostic(file: loader.displayName(file), path: "", message: message)
+        }
+    }
+
+    /// Fills missing zh-Hant answers from zh-Hans with one ICU transform over all of them.
+    private static func deriveTraditionalAnswers(_ faq: inout [FAQTopic]) {
+        let missing = faq.indices.filter { faq[$0].answers[.zhHant] == nil && faq[$0].answers[.zhHans] != nil }
+        guard !missing.isEmpty else { return }
+        let separator = "\n\u{1E}\n"
+        let joined = missing.map { faq[$0].answers[.zhHans]! }.joined(separator: separator)
+        let converted = joined.applyingTransform(StringTransform("Hans-Hant"), reverse: false) ?? joined
+        let parts = converted.components(separatedBy: separator)
+        for (offset, index) in missing.enumerated() {
+            faq[index].answers[.zhHant] = parts.count == missing.count ? parts[offset] : faq[index].answers[.zhHans]
+        }
     }
 }

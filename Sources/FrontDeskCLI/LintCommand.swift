@@ -1,0 +1,53 @@
+import Foundation
+import FrontDeskContent
+import FrontDeskModel
+
+/// `frontdesk lint`: validates `intents/` (format, phrases, FAQ) and the estate file.
+struct LintCommand: Subcommand {
+    static let name = "lint"
+    static let summary = "validate intents/ and the estate file"
+    static let usage = """
+        usage: frontdesk lint [--intents DIR] [--estate FILE]
+
+        Prints every problem as 'file: path: message' and exits 1 if there is any.
+
+        """
+    static let spec = ArgumentSpec(options: ["--intents", "--estate"])
+
+    static func run(_ arguments: Arguments, console: Console) throws -> Int32 {
+        let workspace = try Workspace(arguments)
+        var problems: [Diagnostic] = []
+        var summary: [String] = []
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: workspace.intentsPath, isDirectory: &isDirectory), isDirectory.boolValue {
+            do {
+                let catalog = try Catalog.load(directory: workspace.intentsPath)
+                problems += catalog.lint()
+                problems += catalog.phrases.lint()
+                let keywords = catalog.intents.reduce(0) { $0 + $1.keywords.count }
+                summary.append("\(catalog.intents.count) intents, \(keywords) keywords, \(catalog.faq.count) FAQ topics")
+            } catch {
+                problems += error.diagnostics
+            }
+        } else {
+            problems.append(Diagnostic(file: workspace.intentsPath, path: "", message: "intents folder not found"))
+        }
+        if FileManager.default.fileExists(atPath: workspace.estatePath) {
+            do {
+                _ = try Estate.load(path: workspace.estatePath)
+                summary.append("estate \(workspace.estatePath)")
+            } catch {
+                problems += error.diagnostics
+            }
+        } else {
+            problems.append(Diagnostic(file: workspace.estatePath, path: "", message: "estate file not found"))
+        }
+        if !problems.isEmpty {
+            console.out(problems.map { $0.description + "\n" }.joined())
+            console.err("frontdesk lint: \(problems.count) problem\(problems.count == 1 ? "" : "s")\n")
+            return 1
+        }
+        console.out("OK: \(summary.joined(separator: "; "))\n")
+        return 0
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import FrontDeskModel
+
+/// Reads and validates every file of `intents/` (except `phrases/`), collecting all mistakes.
+struct CatalogLoader {
+    /// The newest format version this program reads.
+    static let supportedVersion = 1
+    /// The 13 canonical intents of SPEC 2.3; each needs a file `intents/<name>.json`.
+    static let canonicalIntents = [
+        "repair", "complaint", "fee_query", "decoration_permit", "progress_query", "inquiry", "emergency",
+        "handoff", "greeting", "thanks", "goodbye", "cancel", "fallback",
+    ]
+    /// Slot names the dialogue knows (SPEC 2.1 `awaiting`).
+    static let knownSlots = [
+        "unit", "phone", "description", "time", "name", "scope", "contractor", "start_date", "duration_days",
+        "workers", "verify", "record_id",
+    ]
+    static let intentKeys = [
+        "version", "intent", "description", "priority", "small_talk", "slots", "category_weight", "keywords",
+        "negatives", "categories", "default_category",
+    ]
+
+    let directory: String
+    /// The name shown for files: the directory as given, plus the file name.
+    var diagnostics: [Diagnostic] = []
+    var concepts: [String: [String]] = [:]
+
+    init(directory: String) { self.directory = directory }
+
+    func displayName(_ file: String) -> String {
+        directory.hasSuffix("/") ? directory + file : directory + "/" + file
+    }
+
+    /// Reads and parses one JSON file; reports a missing file or a syntax error with line and column.
+    mutating func parse(_ file: String, required: Bool = true) -> JSON? {
+        let path = displayName(file)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            if required { diagnostics.append(Diagnostic(file: path, path: "", message: "file not found")) }
+            return nil
+        }
+        do {
+            return try JSON.parse(data)
+        } catch {
+            diagnostics.append(Diagnostic(file: path, path: "line \(error.line), column \(error.column)", message: error.message))
+            return nil
+        }
+    }
+
+    /// Expands keyword groups `[{"weight": 2, "words": ["报修", "@water_pipe"]}]` at `path`.
+    mutating func keywordGroups(_ value: JSON?, at path: String, reader: inout ContentReader) -> [Keyword] {
+        guard let value else { return [] }
+        guard let groups = value.array else {
+            reader.report(path, ContentMessages.expected("an array of keyword groups", value))
+            return []
+        }
+        var keywords: [Keyword] = []
+        for (index, group) in groups.enumerated() {
+            let groupPath = "\(path)[\(index)]"
+            guard let object = reader.object(group, at: groupPath, allowed: ["weight", "words"]) else { continue }
+            let weight = reader.number(object, "weight", at: groupPath)
+            if let weight, !(weight > 0 && weight <= 100) {
+                reader.report("\(groupPath).weight", "expected a weight above 0 and at most 100, got \(weight)")
+            }
+            guard let wordsValue = object["words"] else {
+                reader.report("\(groupPath).words", ContentMessages.missing)
+                continue
+            }
+            let words = reader.strings(wordsValue, at: "\(groupPath).words")
+            for (wordIndex, word) in words.enumerated() {
+                if word.hasPrefix("@") {
+                    let name = String(word.dropFirst())
+                    guard let members = concepts[name] else {
+                        reader.report(
+                            "\(groupPath).words[\(wordIndex)]",
+                            ContentMessages.unknownConcept(name, known: concepts.keys.sorted()))
+                        continue
+                    }
+                    for member in members { keywords.append(Keyword(text: member, weight: weight ?? 1, concept: word)) }
+                } else {
+                    keywords.append(Keyword(text: word, weight: weight ?? 1))
+                }
+            }
+        }
+        return keywords
+    }
+
+    /// Reads `lexicon.json`: concepts, negators, contrast words, Traditional markers.
+    mutating func loadLexicon() -> MatchSettings {
+        var settings = MatchSettings()
+        guard let json = parse("lexicon.json") else { return settings }
+        var reader = ContentReader(file: displayName("lexicon.json"))
+        defer { diagnostics += reader.diagnostics }
+        let allowed = ["version", "description", "concepts", "negators", "neutral", "contrast", "traditional_markers"]
+        guard let root = reader.object(json, at: "", allowed: allowed) else { return settings }
+        reader.version(root, supported: Self.supportedVersion)
+        _ = reader.string(root, "description", at: "", required: false)
+        if let value = root["concepts"] {
+            if let object = value.object {
+                for (name, words) in object { concepts[name] = reader.strings(words, at: "concepts.\(name)") }
+            } else {
+                reader.report("concepts", ContentMessages.expected("an object", value))
+            }
+        }
+        if let value = root["negators"] {
+            for (index, element) in (value.array ?? []).enumerated() {
+                let path = "negators[\(index)]"
+                guard let object = reader.object(element, at: path, allowed: ["words", "window"]) else { continue }
+                let words = object["words"].map { reader.strings($0, at: "\(path).words") } ?? []
+                let window = reader.number(object, "window", at: path).map { Int($0) } ?? 0
+                settings.negators.append(Negator(words: words, window: window))
+            }
+            if value.array == nil { reader.report("negators", ContentMessages.expected("an array", value)) }
+        }
+        if let value = root["neutral"] { settings.neutralWords = reader.strings(value, at: "neutral") }
+        if let value = root["contrast"], let object = reader.object(value, at: "contrast", allowed: ["words", "boost"]) {
+            settings.contrastWords = object["words"].map { reader.strings($0, at: "contrast.words") } ?? []
+            settings.contrastBoost = reader.number(object, "boost", at: "contrast", required: false) ?? 1
+        }
+        if let value = root["traditional_markers"] {
+            settings.traditionalMarkers = reader.strings(value, at: "traditional_markers")
+        }
+        return settings
+    }
+
+    /// Reads `acts.json`: `{"acts": {"affirm": [...], "deny": [...], "correction": [...]}}`.
+    mutating func loadActs() -> [ActDefinition] {
+        guard let json = parse("acts.json") else { return [] }
+        var reader = ContentReader(file: displayName("acts.json"))
+        defer { diagnostics += reader.diagnostics }
+        guard let root = reader.object(json, at: "", allowed: ["version", "description", "acts"]) else { return [] }
+        reader.version(root, supported: Self.supportedVersion)
+        _ = reader.string(root, "description", at: "", required: false)
+        guard let value = root["acts"] else {
+            reader.report("acts", ContentMessages.missing)
+            return []
+        }
+        let names = ["affirm", "deny", "correction"]
+        guard let object = reader.object(value, at: "acts", allowed: names) else { return [] }
+        return names.compactMap { name in
+            guard let words = object[name] else {
+                reader.report("acts.\(name)", ContentMessages.missing)
+                return nil
+            }
+            return ActDefinition(name: name, words: reader.strings(words, at: "acts.\(name)"))
+        }
+    }
+}

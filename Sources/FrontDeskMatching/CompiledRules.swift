@@ -1,0 +1,152 @@
+import FrontDeskContent
+import FrontDeskModel
+
+/// What one keyword occurrence means for the scorer.
+struct RuleOutput: Sendable {
+    enum Kind: UInt8, Sendable {
+        case intentKeyword, veto, penalty, category, act, negator, contrast, neutral
+    }
+
+    var kind: Kind
+    /// Intent index (keywords, negatives, categories) or act index.
+    var index: UInt8
+    /// Global category slot, or a negator's window.
+    var slot: UInt16
+    var weight: Float
+}
+
+/// The catalog turned into flat arrays: patterns, what each pattern means, the automaton.
+struct CompiledRules: Sendable {
+    static let startsWord: UInt8 = 1
+    static let endsWord: UInt8 = 2
+    static let content: UInt8 = 4
+    static let act: UInt8 = 8
+
+    let automaton: KeywordAutomaton
+    /// Normalized text of each pattern, for `--explain`.
+    let patternText: [String]
+    /// `startsWord | endsWord | content | act` per pattern.
+    let patternFlags: [UInt8]
+    let patternOutputStart: [Int32]
+    let outputs: [RuleOutput]
+    let intentNames: [String]
+    let intentPriority: [Int]
+    let intentSmallTalk: [Bool]
+    let intentCategoryWeight: [Double]
+    /// Global category slots: owning intent and name.
+    let categoryIntent: [Int]
+    let categoryName: [String]
+    /// Slots of intent `i`: `categoryStart[i]..<categoryStart[i + 1]`.
+    let categoryStart: [Int]
+    let actNames: [DialogueAct]
+    let fallbackIndex: Int
+    let threshold: Double
+    let margin: Double
+    let contrastBoost: Double
+    /// The longest pattern, in scalars (bounds the containment search).
+    let maxPatternLength: Int
+
+    /// Compiles intents (with FAQ topics as the categories of `inquiry`), acts and settings.
+    init(intents: [IntentDefinition], faq: [FAQTopic], acts: [ActDefinition], settings: MatchSettings,
+         normalizer: Normalizer) {
+        var ids: [String: Int] = [:]
+        var texts: [String] = []
+        var scalars: [[UInt32]] = []
+        var meanings: [[RuleOutput]] = []
+        func add(_ word: String, _ output: RuleOutput) {
+            let normalized = normalizer.normalize(word).text
+            guard !normalized.isEmpty else { return }
+            if let id = ids[normalized] {
+                // The same word twice for one target (e.g. written in both scripts) counts once, at its best weight.
+                if let same = meanings[id].firstIndex(where: {
+                    $0.kind == output.kind && $0.index == output.index && $0.slot == output.slot
+                }) {
+                    meanings[id][same].weight = max(meanings[id][same].weight, output.weight)
+                } else {
+                    meanings[id].append(output)
+                }
+            } else {
+                ids[normalized] = texts.count
+                texts.append(normalized)
+                scalars.append(normalized.unicodeScalars.map(\.value))
+                meanings.append([output])
+            }
+        }
+        var categoryIntent: [Int] = []
+        var categoryName: [String] = []
+        var categoryStart: [Int] = []
+        for (index, intent) in intents.enumerated() {
+            let i = UInt8(index)
+            categoryStart.append(categoryIntent.count)
+            for keyword in intent.keywords {
+                add(keyword.text, RuleOutput(kind: .intentKeyword, index: i, slot: 0, weight: Float(keyword.weight)))
+            }
+            for negative in intent.negatives {
+                let kind: RuleOutput.Kind = negative.effect == .veto ? .veto : .penalty
+                add(negative.text, RuleOutput(kind: kind, index: i, slot: 0, weight: Float(negative.weight)))
+            }
+            var categories = intent.categories.map { ($0.name, $0.keywords) }
+            if intent.name == "inquiry" { categories += faq.map { ($0.id, $0.keywords) } }
+            for (name, keywords) in categories {
+                let slot = UInt16(categoryIntent.count)
+                categoryIntent.append(index)
+                categoryName.append(name)
+                for keyword in keywords {
+                    add(keyword.text, RuleOutput(kind: .category, index: i, slot: slot, weight: Float(keyword.weight)))
+                }
+            }
+        }
+        categoryStart.append(categoryIntent.count)
+        var actNames: [DialogueAct] = []
+        for act in acts {
+            guard let dialogueAct = DialogueAct(rawValue: act.name) else { continue }
+            let index = UInt8(actNames.count)
+            actNames.append(dialogueAct)
+            for word in act.words { add(word, RuleOutput(kind: .act, index: index, slot: 0, weight: 1)) }
+        }
+        for negator in settings.negators {
+            for word in negator.words {
+                add(word, RuleOutput(kind: .negator, index: 0, slot: UInt16(max(0, negator.window)), weight: 0))
+            }
+        }
+        for word in settings.neutralWords { add(word, RuleOutput(kind: .neutral, index: 0, slot: 0, weight: 0)) }
+        for word in settings.contrastWords { add(word, RuleOutput(kind: .contrast, index: 0, slot: 0, weight: 0)) }
+
+        var flags: [UInt8] = []
+        var starts: [Int32] = [0]
+        var outputs: [RuleOutput] = []
+        for (id, pattern) in scalars.enumerated() {
+            var flag: UInt8 = 0
+            if Normalizer.isWordCharacter(pattern[0]) { flag |= Self.startsWord }
+            if Normalizer.isWordCharacter(pattern[pattern.count - 1]) { flag |= Self.endsWord }
+            for output in meanings[id] {
+                switch output.kind {
+                case .intentKeyword, .veto, .penalty, .category, .neutral: flag |= Self.content
+                case .act: flag |= Self.act
+                case .negator, .contrast: break
+                }
+            }
+            flags.append(flag)
+            outputs += meanings[id]
+            starts.append(Int32(outputs.count))
+        }
+        automaton = KeywordAutomaton(patterns: scalars)
+        patternText = texts
+        patternFlags = flags
+        patternOutputStart = starts
+        self.outputs = outputs
+        intentNames = intents.map(\.name)
+        intentPriority = intents.map(\.priority)
+        intentSmallTalk = intents.map(\.smallTalk)
+        intentCategoryWeight = intents.map(\.categoryWeight)
+        self.categoryIntent = categoryIntent
+        self.categoryName = categoryName
+        self.categoryStart = categoryStart
+        self.actNames = actNames
+        fallbackIndex = intents.firstIndex { $0.name == "fallback" } ?? intents.count
+        threshold = settings.threshold
+        margin = settings.margin
+        contrastBoost = settings.contrastBoost
+        maxPatternLength = scalars.map(\.count).max() ?? 1
+    }
+}

@@ -1,0 +1,76 @@
+import FrontDeskModel
+
+extension MatchEngine {
+    /// 0 when a negator stands right before hit `h` in the same clause ("不是投诉", "not a complaint"),
+    /// the contrast boost when a contrast word came earlier ("是想报修", "just want to"), else 1.
+    @inline(__always)
+    func modifierFactor(_ h: Int, _ buffers: inout ScanBuffers, hitCount: Int) -> Double {
+        let hits = buffers.hits
+        let start = hits[h].start
+        var factor = 1.0
+        var g = 0
+        // Hits are in order of their end, so every hit that ends before `start` comes first.
+        while g < hitCount, hits[g].end <= start {
+            let other = hits[g]
+            g += 1
+            if other.flags & (ScanHit.invalid | ScanHit.contentSuppressed) != 0 { continue }
+            let first = Int(rules.patternOutputStart[Int(other.pattern)])
+            let last = Int(rules.patternOutputStart[Int(other.pattern) + 1])
+            for o in first..<last {
+                let output = rules.outputs[o]
+                if output.kind == .negator, Int(start - other.end) <= Int(output.slot),
+                    !hasClauseBreak(buffers.normalized, from: Int(other.end), to: Int(start))
+                {
+                    return 0
+                }
+                if output.kind == .contrast { factor = rules.contrastBoost }
+            }
+        }
+        return factor
+    }
+
+    @inline(__always)
+    private func hasClauseBreak(_ text: UnsafeMutableBufferPointer<UInt32>, from: Int, to: Int) -> Bool {
+        var i = from
+        while i < to {
+            if Normalizer.isClauseBreak(text[i]) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Final scores: keyword sums plus the intent's share of its best category, vetoes applied;
+    /// then the best and second-best intents (ties: higher priority).
+    func decide(
+        scores: UnsafeMutableBufferPointer<Double>, categoryScores: UnsafeMutableBufferPointer<Double>,
+        vetoed: UInt64, _ summary: inout ScanSummary
+    ) {
+        let intentCount = rules.intentNames.count
+        for i in 0..<intentCount where rules.categoryStart[i] < rules.categoryStart[i + 1] {
+            var top = 0.0
+            for slot in rules.categoryStart[i]..<rules.categoryStart[i + 1] { top = max(top, categoryScores[slot]) }
+            scores[i] += top * rules.intentCategoryWeight[i]
+        }
+        var best = -1
+        var second = -1
+        for i in 0..<intentCount {
+            if vetoed & (1 << UInt64(i)) != 0 { scores[i] = 0 }
+            if i == rules.fallbackIndex || scores[i] <= 0 { continue }
+            if best < 0 || better(i, than: best, scores) {
+                second = best
+                best = i
+            } else if second < 0 || better(i, than: second, scores) {
+                second = i
+            }
+        }
+        summary.best = best
+        summary.second = second
+        summary.bestScore = best >= 0 ? scores[best] : 0
+        summary.secondScore = second >= 0 ? scores[second] : 0
+    }
+
+    @inline(__always)
+    private func better(_ a: Int, than b: Int, _ scores: UnsafeMutableBufferPointer<Double>) -> Bool {
+        scores[a] > scores[b] || (scores[a] == scores[b] && rules.intentPriority[a] > rules.intentPriority[b])
+    }
+}

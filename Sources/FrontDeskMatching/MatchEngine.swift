@@ -1,0 +1,183 @@
+import FrontDeskModel
+
+/// Normalizer + compiled rules: one pass over the text, then scoring. Shared by every path of
+/// the matcher (full classification and the label-only fast path).
+struct MatchEngine: Sendable {
+    let normalizer: Normalizer
+    let rules: CompiledRules
+
+    /// Normalizes `utf8`, runs the automaton and records every hit into `buffers`.
+    func scan(_ utf8: UnsafeBufferPointer<UInt8>, _ buffers: inout ScanBuffers, _ summary: inout ScanSummary) {
+        let automaton = rules.automaton
+        let table = normalizer.table
+        let normalized = buffers.normalized
+        let hits = buffers.hits
+        let hitCapacity = hits.count
+        var count = 0
+        var hitCount = 0
+        var state = 0
+        var han = false
+        var traditional = false
+        var i = 0
+        let n = utf8.count
+        @inline(__always) func feed(_ value: UInt32) {
+            normalized[count] = value
+            count += 1
+            state = automaton.step(state, automaton.symbol(value))
+            if state != 0 {
+                var o = Int(automaton.outputStart[state])
+                let end = Int(automaton.outputStart[state + 1])
+                while o < end, hitCount < hitCapacity {
+                    let pattern = automaton.outputs[o]
+                    let length = automaton.patternLength[Int(pattern)]
+                    hits[hitCount] = ScanHit(pattern: pattern, start: Int32(count) - length, end: Int32(count), flags: 0)
+                    hitCount += 1
+                    o += 1
+                }
+            }
+        }
+        while i < n {
+            let b0 = UInt32(utf8[i])
+            var value: UInt32
+            if b0 < 0x80 {
+                value = b0
+                i += 1
+            } else if b0 < 0xE0, i + 1 < n {
+                value = (b0 & 0x1F) << 6 | (UInt32(utf8[i + 1]) & 0x3F)
+                i += 2
+            } else if b0 < 0xF0, i + 2 < n {
+                value = (b0 & 0x0F) << 12 | (UInt32(utf8[i + 1]) & 0x3F) << 6 | (UInt32(utf8[i + 2]) & 0x3F)
+                i += 3
+            } else if i + 3 < n {
+                value = (b0 & 0x07) << 18 | (UInt32(utf8[i + 1]) & 0x3F) << 12 | (UInt32(utf8[i + 2]) & 0x3F) << 6
+                    | (UInt32(utf8[i + 3]) & 0x3F)
+                i += 4
+            } else {
+                value = 0xFFFD
+                i = n
+            }
+            if value < 65_536 {
+                let entry = table[Int(value)]
+                if entry & Normalizer.traditionalFlag != 0 { traditional = true }
+                if entry & Normalizer.expansionFlag == 0 {
+                    let mapped = entry & Normalizer.valueMask
+                    if mapped >= 0x3400, Normalizer.isHan(mapped) { han = true }
+                    feed(mapped)
+                } else {
+                    let index = Int(entry & Normalizer.valueMask)
+                    for e in Int(normalizer.expansionStarts[index])..<Int(normalizer.expansionStarts[index + 1]) {
+                        feed(normalizer.expansionScalars[e])
+                    }
+                }
+            } else {
+                if Normalizer.isHan(value) { han = true }
+                feed(value)
+            }
+        }
+        summary.normalizedCount = count
+        summary.hitCount = hitCount
+        summary.han = han
+        summary.traditional = traditional
+    }
+
+    /// Applies word boundaries, containment, negation and contrast, then adds up the scores.
+    func score(_ buffers: inout ScanBuffers, _ summary: inout ScanSummary) {
+        let hits = buffers.hits
+        let text = buffers.normalized
+        let count = summary.normalizedCount
+        let hitCount = summary.hitCount
+        let flags = rules.patternFlags
+        // ASCII keywords only on word boundaries.
+        for h in 0..<hitCount {
+            let f = flags[Int(hits[h].pattern)]
+            let start = Int(hits[h].start)
+            let end = Int(hits[h].end)
+            if f & CompiledRules.startsWord != 0, start > 0, Normalizer.isWordCharacter(text[start - 1]) {
+                hits[h].flags |= ScanHit.invalid
+            } else if f & CompiledRules.endsWord != 0, end < count, Normalizer.isWordCharacter(text[end]) {
+                hits[h].flags |= ScanHit.invalid
+            }
+        }
+        // A hit inside a longer content (or act) hit does not count: "取消报修" hides "报修".
+        let reach = Int32(rules.maxPatternLength)
+        for h in 0..<hitCount where hits[h].flags & ScanHit.invalid == 0 {
+            let start = hits[h].start
+            let end = hits[h].end
+            var g = h + 1
+            while g < hitCount, hits[g].end - reach <= start {
+                markContainment(&hits[h], by: hits[g], start: start, end: end)
+                g += 1
+            }
+            g = h - 1
+            while g >= 0, hits[g].end == end {
+                markContainment(&hits[h], by: hits[g], start: start, end: end)
+                g -= 1
+            }
+        }
+        let scores = buffers.scores
+        let categoryScores = buffers.categoryScores
+        for i in 0..<scores.count { scores[i] = 0 }
+        for i in 0..<categoryScores.count { categoryScores[i] = 0 }
+        var vetoed: UInt64 = 0
+        var acts: UInt8 = 0
+        for h in 0..<hitCount {
+            let hit = hits[h]
+            if hit.flags & ScanHit.invalid != 0 { continue }
+            let pattern = Int(hit.pattern)
+            let first = Int(rules.patternOutputStart[pattern])
+            let last = Int(rules.patternOutputStart[pattern + 1])
+            let contentLive = hit.flags & ScanHit.contentSuppressed == 0
+            var repeated = false
+            var factor = 1.0
+            if contentLive, flags[pattern] & CompiledRules.content != 0 {
+                repeated = isRepeat(h, hits)
+                factor = modifierFactor(h, &buffers, hitCount: hitCount)
+            }
+            for o in first..<last {
+                let output = rules.outputs[o]
+                switch output.kind {
+                case .intentKeyword:
+                    if contentLive, !repeated { scores[Int(output.index)] += Double(output.weight) * factor }
+                case .category:
+                    if contentLive, !repeated { categoryScores[Int(output.slot)] += Double(output.weight) * factor }
+                case .veto:
+                    if contentLive, factor > 0 { vetoed |= 1 << UInt64(output.index) }
+                case .penalty:
+                    if contentLive, !repeated, factor > 0 { scores[Int(output.index)] -= Double(output.weight) }
+                case .act:
+                    if hit.flags & ScanHit.actSuppressed == 0 { acts |= 1 << output.index }
+                case .negator, .contrast, .neutral:
+                    break
+                }
+            }
+            if factor == 0 { hits[h].flags |= ScanHit.negated }
+            if factor > 1 { hits[h].flags |= ScanHit.boosted }
+        }
+        decide(scores: scores, categoryScores: categoryScores, vetoed: vetoed, &summary)
+        summary.acts = acts
+    }
+
+    @inline(__always)
+    private func markContainment(_ hit: inout ScanHit, by other: ScanHit, start: Int32, end: Int32) {
+        guard other.flags & ScanHit.invalid == 0, other.start <= start, other.end >= end,
+            other.end - other.start > end - start
+        else { return }
+        let otherFlags = rules.patternFlags[Int(other.pattern)]
+        if otherFlags & CompiledRules.content != 0 { hit.flags |= ScanHit.contentSuppressed }
+        if otherFlags & CompiledRules.act != 0 { hit.flags |= ScanHit.actSuppressed }
+    }
+
+    /// Whether the same pattern already counted earlier in the text.
+    @inline(__always)
+    private func isRepeat(_ h: Int, _ hits: UnsafeMutableBufferPointer<ScanHit>) -> Bool {
+        let pattern = hits[h].pattern
+        var g = 0
+        while g < h {
+            if hits[g].pattern == pattern, hits[g].flags & (ScanHit.invalid | ScanHit.contentSuppressed) == 0 {
+                return true
+            }
+            g += 1
+        }
+        return false
+    }
+}

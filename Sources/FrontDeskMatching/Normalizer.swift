@@ -1,0 +1,131 @@
+import Foundation
+import FrontDeskContent
+import FrontDeskModel
+
+/// Per-character normalization tables, built once: compatibility forms (NFKC), full-width →
+/// half-width, case folding and Traditional → Simplified, so a message is normalized with one
+/// table lookup per character and no ICU call.
+///
+/// Limits: characters are mapped one at a time, so combining sequences are not composed, and
+/// compatibility expansions longer than twice the character's UTF-8 length are left as they are.
+public struct Normalizer: Sendable {
+    /// Entry for each BMP scalar: the mapped scalar in the low 21 bits, or an expansion index
+    /// with `expansionFlag`; `traditionalFlag` when the character marks Traditional writing.
+    let table: [UInt32]
+    /// Expansion `i` is `expansionScalars[expansionStarts[i]..<expansionStarts[i + 1]]`.
+    let expansionStarts: [Int32]
+    let expansionScalars: [UInt32]
+
+    static let expansionFlag: UInt32 = 1 << 31
+    static let traditionalFlag: UInt32 = 1 << 30
+    static let valueMask: UInt32 = (1 << 24) - 1
+
+    /// Ranges whose characters may change under NFKC or case folding (besides ASCII).
+    static let compatibilityRanges: [ClosedRange<UInt32>] = [
+        0x00A0...0x052F, 0x1E00...0x1FFF, 0x2000...0x2BFF, 0x2E80...0x2FDF, 0x3000...0x30FF, 0x3130...0x318F,
+        0x3200...0x33FF, 0xF900...0xFAFF, 0xFB00...0xFB4F, 0xFE10...0xFE6F, 0xFF00...0xFFEF,
+    ]
+
+    /// Builds the tables from the catalog's Traditional → Simplified pairs and marker characters.
+    public init(han: HanConversion, traditionalMarkers: [String] = []) {
+        var table = [UInt32](unsafeUninitializedCapacity: 65_536) { buffer, count in
+            for i in 0..<65_536 { buffer[i] = UInt32(i) }
+            count = 65_536
+        }
+        for value in UInt32(65)...UInt32(90) { table[Int(value)] = value + 32 }
+        var starts: [Int32] = [0]
+        var scalars: [UInt32] = []
+        // One Foundation call for every compatibility character: NFKC, then lower case.
+        var source = String.UnicodeScalarView()
+        var originals: [UInt32] = []
+        for range in Self.compatibilityRanges {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                source.append(scalar)
+                source.append("\u{0}")
+                originals.append(value)
+            }
+        }
+        let mapped = String(source).precomposedStringWithCompatibilityMapping.lowercased()
+        let parts = mapped.unicodeScalars.split(separator: "\u{0}", omittingEmptySubsequences: false)
+        if parts.count >= originals.count {
+            for (original, part) in zip(originals, parts) {
+                let values = part.map { han.pairs[$0.value] ?? $0.value }
+                if values.count == 1 {
+                    table[Int(original)] = values[0]
+                } else if values.count <= 2 * Unicode.Scalar(original)!.utf8.count {
+                    table[Int(original)] = Self.expansionFlag | UInt32(starts.count - 1)
+                    scalars += values
+                    starts.append(Int32(scalars.count))
+                }
+            }
+        }
+        for (traditional, simple) in han.pairs where traditional < 65_536 {
+            table[Int(traditional)] = simple | Self.traditionalFlag
+        }
+        for marker in traditionalMarkers {
+            for scalar in marker.unicodeScalars where scalar.value < 65_536 {
+                table[Int(scalar.value)] |= Self.traditionalFlag
+            }
+        }
+        self.table = table
+        self.expansionStarts = starts
+        self.expansionScalars = scalars
+    }
+
+    /// The normalized text and the language it was written in.
+    public func normalize(_ text: String) -> (text: String, language: Language) {
+        var output = String.UnicodeScalarView()
+        var traditional = false
+        var han = false
+        for scalar in text.unicodeScalars {
+            forEachMapped(scalar.value) { value, isTraditional in
+                traditional = traditional || isTraditional
+                han = han || Self.isHan(value)
+                output.append(Unicode.Scalar(value) ?? scalar)
+            }
+        }
+        let language: Language = !han ? .en : (traditional ? .zhHant : .zhHans)
+        return (String(output), language)
+    }
+
+    /// Calls `body` with each normalized scalar of `value` and whether it marks Traditional writing.
+    @inline(__always)
+    func forEachMapped(_ value: UInt32, _ body: (UInt32, Bool) -> Void) {
+        guard value < 65_536 else {
+            body(value, false)
+            return
+        }
+        let entry = table[Int(value)]
+        let isTraditional = entry & Self.traditionalFlag != 0
+        if entry & Self.expansionFlag == 0 {
+            body(entry & Self.valueMask, isTraditional)
+        } else {
+            let index = Int(entry & Self.valueMask)
+            for i in Int(expansionStarts[index])..<Int(expansionStarts[index + 1]) {
+                body(expansionScalars[i], isTraditional)
+            }
+        }
+    }
+
+    /// Whether `value` is a CJK ideograph (the test for "written in Chinese").
+    @inline(__always)
+    static func isHan(_ value: UInt32) -> Bool {
+        (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0x20000...0x2FFFF).contains(value)
+    }
+
+    /// Whether `value` is `[a-z0-9]` (after normalization), for ASCII word boundaries.
+    @inline(__always)
+    static func isWordCharacter(_ value: UInt32) -> Bool {
+        (0x61...0x7A).contains(value) || (0x30...0x39).contains(value)
+    }
+
+    /// Whether `value` ends a clause (punctuation or a line break), which stops negation.
+    @inline(__always)
+    static func isClauseBreak(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x2C, 0x2E, 0x21, 0x3F, 0x3B, 0x3A, 0x0A, 0x0D, 0x3001, 0x3002, 0x2014, 0x2026, 0x7E, 0x2D: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import FrontDeskModel
+
+/// One keyword occurrence during a scan.
+struct ScanHit {
+    var pattern: Int32
+    /// Scalar offsets into the normalized text, `start..<end`.
+    var start: Int32
+    var end: Int32
+    /// `suppressed…`, `negated`, `boosted`.
+    var flags: UInt8
+
+    static let contentSuppressed: UInt8 = 1
+    static let actSuppressed: UInt8 = 2
+    static let negated: UInt8 = 4
+    static let boosted: UInt8 = 8
+    static let invalid: UInt8 = 16
+}
+
+/// What one scan found, before it is turned into a `Classification`.
+struct ScanSummary {
+    var normalizedCount = 0
+    var hitCount = 0
+    var han = false
+    var traditional = false
+    var acts: UInt8 = 0
+    var best = -1
+    var second = -1
+    var bestScore = 0.0
+    var secondScore = 0.0
+}
+
+/// Scratch buffers for one scan; capacities come from the text's UTF-8 length.
+struct ScanBuffers {
+    var normalized: UnsafeMutableBufferPointer<UInt32>
+    var hits: UnsafeMutableBufferPointer<ScanHit>
+    /// Per intent: keyword sum; then the final score.
+    var scores: UnsafeMutableBufferPointer<Double>
+    /// Per global category slot.
+    var categoryScores: UnsafeMutableBufferPointer<Double>
+
+    /// The largest number of hits recorded for one message; the rest are ignored (100 KB lines).
+    static let maxHits = 4_096
+
+    /// Runs `body` with buffers sized for a text of `utf8Count` bytes, on the stack when small.
+    static func with<R>(utf8Count: Int, rules: CompiledRules, _ body: (inout ScanBuffers) -> R) -> R {
+        let scalarCapacity = 2 * utf8Count + 8
+        let hitCapacity = min(maxHits, 4 * utf8Count + 16)
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: scalarCapacity) { normalized in
+            withUnsafeTemporaryAllocation(of: ScanHit.self, capacity: hitCapacity) { hits in
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: rules.intentNames.count + 1) { scores in
+                    withUnsafeTemporaryAllocation(of: Double.self, capacity: rules.categoryName.count + 1) { categories in
+                        var buffers = ScanBuffers(
+                            normalized: normalized, hits: hits, scores: scores, categoryScores: categories)
+                        return body(&buffers)
+                    }
+                }
+            }
+        }
+    }
+}
