@@ -190,15 +190,22 @@ struct JSONParser {
         index += 1  // opening quote
         var out: [UInt8] = []
         var runStart = index
+        var escaped = false
         while true {
             guard index < bytes.count else { throw error("unterminated string") }
             let byte = bytes[index]
+            if byte == UInt8(ascii: "\""), !escaped {
+                // Fast path (most strings): no escapes, so no intermediate buffer; the bytes are validated.
+                defer { index += 1 }
+                return String(decoding: bytes[runStart..<index], as: UTF8.self)
+            }
             if byte == UInt8(ascii: "\"") {
                 out.append(contentsOf: bytes[runStart..<index])
                 index += 1
                 break
             }
             if byte == UInt8(ascii: "\\") {
+                escaped = true
                 out.append(contentsOf: bytes[runStart..<index])
                 try parseEscape(into: &out)
                 runStart = index

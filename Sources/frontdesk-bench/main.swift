@@ -5,6 +5,8 @@ import Foundation
 let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     // BENCHMARKS: one line per benchmark (keep this marker for merges)
     ("turns", "whole chat turns in process, transcripts on vs off", turnsBench),
+    ("entities", "entity extraction, messages/s on one core", benchEntities),
+    ("estate-load", "load and validate an estate file (FILE [RUNS])", benchEstateLoad),
 ]
 
 let argv = Array(CommandLine.arguments.dropFirst())

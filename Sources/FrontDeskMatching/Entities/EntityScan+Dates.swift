@@ -104,12 +104,12 @@ extension EntityScan {
         guard let c = char(i) else { return }
         switch c {
         case 0x4ECA:  // 今
-            if let (choice, next) = anyChars(i, ["今天", "今日", "今晚", "今早"]) {
+            if let (choice, next) = anyChars(i, Phrases.todayWords) {
                 relative(0, i..<next)
                 partOfDay(choice)
             }
         case 0x660E:  // 明
-            if let (choice, next) = anyChars(i, ["明天", "明日", "明晚", "明早"]) {
+            if let (choice, next) = anyChars(i, Phrases.tomorrowWords) {
                 relative(1, i..<next)
                 partOfDay(choice)
             }
@@ -133,7 +133,7 @@ extension EntityScan {
 
     /// `周一`, `星期三`, `礼拜天` at `i`: the ISO weekday and the index after it.
     private func weekday(at i: Int) -> (Int, Int)? {
-        guard let (_, j) = anyChars(i, ["周", "星期", "礼拜"]) else { return nil }
+        guard let (_, j) = anyChars(i, Phrases.weekWords) else { return nil }
         if let n = number(j), n.digits == 1, n.form == .chineseDigits || n.form == .arabic, (1...7).contains(n.value) {
             if n.form == .chineseDigits, n.value == 7 { return nil }
             return (n.value, j + 1)

@@ -5,7 +5,7 @@ extension EntityScan {
         var i = 0
         while i < count, found.durationDays == nil {
             defer { i += 1 }
-            if let next = chars(i, "半个月") {
+            if char(i) == 0x534A, let next = chars(i, "半个月") {  // 半
                 take(days: 15, i..<next)
                 continue
             }
@@ -27,7 +27,7 @@ extension EntityScan {
                 take(days: n.value * 30, i..<j + 1)
             } else if !classifier, isChar(j, "天") {
                 take(days: n.value, i..<j + 1)
-            } else if let after = anyChars(j, ["星期", "礼拜"]) {
+            } else if let after = anyChars(j, Phrases.weekNouns) {
                 take(days: n.value * 7, i..<after.next)
             } else if !classifier, isChar(j, "周"), !isChar(j + 1, "年") {
                 take(days: n.value * 7, i..<j + 1)
@@ -74,7 +74,7 @@ extension EntityScan {
             }
             guard n.form != .english else { continue }
             if let c = char(j), c == 0x4E2A || c == 0x540D || c == 0x4F4D { j += 1 }  // 个 名 位
-            if let noun = anyChars(j, ["装修工人", "施工人员", "工人", "师傅", "员工", "人员", "人"]) {
+            if let noun = anyChars(j, Phrases.workerNouns) {
                 found.count = n.value
                 use(i..<noun.next)
             }

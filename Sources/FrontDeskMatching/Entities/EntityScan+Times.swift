@@ -69,7 +69,7 @@ extension EntityScan {
         var minute = 0
         var next: Int
         var effective = shift
-        if let afterDian = anyChars(i + 1, ["点钟", "点", "时"]) {
+        if let afterDian = anyChars(i + 1, Phrases.hourWords) {
             next = afterDian.next
             var spoken = afterDian.choice == 0
             if isChar(next, "半") {

@@ -58,7 +58,7 @@ extension EntityScan {
     /// `3栋2单元501`, `3号楼 2单元 501室`, `三栋二单元五零一`. A building alone is kept as `building`.
     private mutating func chineseUnit(at i: Int) -> Bool {
         guard let b = number(i), b.form != .english, (1...99).contains(b.value) else { return false }
-        guard let marker = anyChars(i + 1, ["号楼", "栋", "幢", "座", "号", "楼", "#"]) else { return false }
+        guard let marker = anyChars(i + 1, Phrases.buildingMarkers) else { return false }
         var j = skipFiller(marker.next)
         if let u = number(j), u.form != .english, (1...20).contains(u.value), let after = chars(j + 1, "单元") {
             j = skipFiller(after)

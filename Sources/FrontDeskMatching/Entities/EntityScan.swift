@@ -6,25 +6,28 @@ import FrontDeskModel
 /// durations, counts); each marks the tokens it takes so that, say, a unit's digits never become a phone.
 struct EntityScan {
     var tokens: [EntityToken]
+    /// What the message may contain, from the tokenizer.
+    let cues: EntityCues
     /// The wall time the message was received at, in the estate's offset.
     let today: CivilTime
     var found = Entities()
 
     init(_ normalized: String, today: CivilTime) {
-        tokens = EntityTokenizer.tokenize(normalized)
+        (tokens, cues) = EntityTokenizer.tokenize(normalized)
         self.today = today
     }
 
     mutating func run() -> Entities {
-        guard tokens.contains(where: { $0.kind != .char }) || containsDateWord() else { return found }
-        recognizeRecordIDs()
-        recognizeUnits()
-        recognizeFullDates()
-        recognizePhones()
-        recognizeDates()
-        recognizeTimes()
-        recognizeDurations()
-        recognizeCounts()
+        let number = !cues.isDisjoint(with: [.arabic, .chineseNumber])
+        let word = cues.contains(.word)
+        if word { recognizeRecordIDs() }
+        if word || (number && cues.contains(.unitMark)) { recognizeUnits() }
+        if cues.contains(.longNumber) || cues.contains(.chineseNumber) { recognizeFullDates() }
+        if cues.contains(.longNumber) { recognizePhones() }
+        if word || cues.contains(.dateMark) { recognizeDates() }
+        if word || cues.contains(.timeMark) { recognizeTimes() }
+        if word || cues.contains(.spanMark) { recognizeDurations() }
+        if word || (number && cues.contains(.countMark)) { recognizeCounts() }
         return found
     }
 
@@ -43,20 +46,40 @@ struct EntityScan {
     func isChar(_ i: Int, _ c: Unicode.Scalar) -> Bool { char(i) == c.value }
 
     /// Whether the character tokens from `i` spell `text`; the index after them if so.
-    func chars(_ i: Int, _ text: String) -> Int? {
+    ///
+    /// `StaticString` so that matching a literal decodes its bytes in place, with no retain or allocation.
+    @inline(__always)
+    func chars(_ i: Int, _ text: StaticString) -> Int? {
         var j = i
-        for scalar in text.unicodeScalars {
-            guard char(j) == scalar.value else { return nil }
+        var p = text.utf8Start
+        let end = p + text.utf8CodeUnitCount
+        while p < end {
+            let b0 = UInt32(p[0])
+            let v: UInt32
+            if b0 < 0x80 {
+                v = b0
+                p += 1
+            } else if b0 < 0xE0 {
+                v = (b0 & 0x1F) << 6 | UInt32(p[1] & 0x3F)
+                p += 2
+            } else if b0 < 0xF0 {
+                v = (b0 & 0x0F) << 12 | UInt32(p[1] & 0x3F) << 6 | UInt32(p[2] & 0x3F)
+                p += 3
+            } else {
+                v = (b0 & 0x07) << 18 | UInt32(p[1] & 0x3F) << 12 | UInt32(p[2] & 0x3F) << 6 | UInt32(p[3] & 0x3F)
+                p += 4
+            }
+            guard char(j) == v else { return nil }
             j += 1
         }
         return j
     }
 
     /// The first of `options` spelled at `i`: its position in `options` and the index after it.
-    func anyChars(_ i: Int, _ options: [String]) -> (choice: Int, next: Int)? {
+    func anyChars(_ i: Int, _ options: [StaticString]) -> (choice: Int, next: Int)? {
         guard char(i) != nil else { return nil }
-        for (n, option) in options.enumerated() {
-            if let next = chars(i, option) { return (n, next) }
+        for n in options.indices {
+            if let next = chars(i, options[n]) { return (n, next) }
         }
         return nil
     }
@@ -102,17 +125,5 @@ struct EntityScan {
     /// Marks tokens `range` as taken.
     mutating func use(_ range: Range<Int>) {
         for i in range where i < tokens.count { tokens[i].used = true }
-    }
-
-    /// Whether a message of only CJK characters may still name a day or a span (今天, 周六, 下午, 半个月, …).
-    private func containsDateWord() -> Bool {
-        for token in tokens where token.kind == .char {
-            switch token.value {
-            case 0x4ECA, 0x660E, 0x540E, 0x5468, 0x661F, 0x793C, 0x5348, 0x665A, 0x65E9, 0x508D, 0x51CC, 0x591C, 0x534A:
-                return true  // 今 明 后 周 星 礼 午 晚 早 傍 凌 夜 半
-            default: continue
-            }
-        }
-        return false
     }
 }
