@@ -10,6 +10,7 @@ public enum FrontDesk {
         ReplayCommand.self,
         ClassifyCommand.self,
         LintCommand.self,
+        RecordsCommand.self,
     ]
 
     static let mainUsage: String = {

@@ -1,0 +1,132 @@
+import Foundation
+import FrontDeskContent
+import FrontDeskJournal
+import FrontDeskModel
+
+extension RecordsCommand {
+    /// The messages of `frontdesk records`, declared in one place (STYLE 4).
+    enum Message {
+        static let missingAction = "records needs an action: list, show, update, overdue or repair"
+        static func unknownAction(_ action: String) -> String {
+            "unknown action '\(action)' (expected list, show, update, overdue or repair)"
+        }
+        static func optionNotFor(_ option: String, _ action: String) -> String {
+            "option '\(option)' does not apply to 'records \(action)'"
+        }
+        static func missingID(_ action: String) -> String { "records \(action) needs a record ID" }
+        static func unexpected(_ argument: String) -> String { "unexpected argument '\(argument)'" }
+        static func noRecord(_ id: String) -> String { "no record \(id)" }
+        static func badType(_ type: String) -> String {
+            "unknown type '\(type)' (expected \(RecordType.allCases.map(\.rawValue).joined(separator: ", ")))"
+        }
+        static func badStatus(_ status: String, for type: RecordType) -> String {
+            "status '\(status)' is not one of \(type.statuses.joined(separator: ", ")) for \(type.rawValue)"
+        }
+        static func unknownStatus(_ status: String) -> String {
+            let all = RecordType.repair.statuses + RecordType.decorationPermit.statuses.filter { $0 != "closed" }
+            return "unknown status '\(status)' (expected \(all.joined(separator: ", ")))"
+        }
+        static func badDate(_ option: String, _ value: String) -> String {
+            "option '\(option)' expects a date such as 2026-11-22, got '\(value)'"
+        }
+        static let dateAndRange = "give either --date or --from/--to, not both"
+        static let nothingToUpdate = "records update needs --status, --note or --satisfaction"
+        static func badSatisfaction(_ value: String) -> String {
+            "unknown satisfaction '\(value)' (expected 非常满意, 满意, 一般, 不满意, 非常不满意 or 5..1)"
+        }
+        static let noRecords = "no records match"
+        static let noneOverdue = "no return visits are overdue"
+    }
+
+    /// The filters of `records list`.
+    struct RecordFilter {
+        var type: RecordType?
+        var status: String?
+        var unit: String?
+        /// Inclusive range of local creation dates, `YYYY-MM-DD`.
+        var from: String?
+        var to: String?
+
+        init(_ arguments: Arguments) throws(UsageError) {
+            if let name = arguments.value("--type") {
+                guard let type = RecordType(rawValue: name) ?? RecordType(recordID: name + "-") else {
+                    throw UsageError(Message.badType(name))
+                }
+                self.type = type
+            }
+            if let status = arguments.value("--status") {
+                let known = Set(RecordType.repair.statuses + RecordType.decorationPermit.statuses)
+                guard known.contains(status) else { throw UsageError(Message.unknownStatus(status)) }
+                self.status = status
+            }
+            unit = arguments.value("--unit")
+            if let date = arguments.value("--date") {
+                if arguments.value("--from") != nil || arguments.value("--to") != nil {
+                    throw UsageError(Message.dateAndRange)
+                }
+                from = try RecordFilter.date("--date", date)
+                to = from
+            } else {
+                from = try arguments.value("--from").map { (v) throws(UsageError) in try RecordFilter.date("--from", v) }
+                to = try arguments.value("--to").map { (v) throws(UsageError) in try RecordFilter.date("--to", v) }
+            }
+        }
+
+        static func date(_ option: String, _ value: String) throws(UsageError) -> String {
+            guard value.utf8.count == 10, let day = CivilTime.parse(value) else {
+                throw UsageError(Message.badDate(option, value))
+            }
+            return day.isoDate
+        }
+
+        func matches(_ record: Record) -> Bool {
+            if let type, record.type != type { return false }
+            if let status, record.status != status { return false }
+            if let unit, record.unit != unit { return false }
+            let day = String(record.createdAt.prefix(10))
+            if let from, day < from { return false }
+            if let to, day > to { return false }
+            return true
+        }
+    }
+}
+
+/// `records update`: a status step, a note, or a return-visit answer, made durable in the journal.
+enum RecordsUpdate {
+    static func run(_ arguments: Arguments, id: String, workspace: Workspace) throws -> Record {
+        let status = arguments.value("--status")
+        let note = arguments.value("--note")
+        let satisfaction = try arguments.value("--satisfaction").map(parseSatisfaction)
+        if status == nil, note == nil, satisfaction == nil { throw UsageError(RecordsCommand.Message.nothingToUpdate) }
+        let offset = try utcOffset(arguments, workspace)
+        let journal = try RecordsCommand.openJournal(workspace)
+        defer { journal.close() }
+        guard let record = journal.record(id: id) else { throw CommandFailure(RecordsCommand.Message.noRecord(id)) }
+        if let status, !record.type.statuses.contains(status) {
+            throw UsageError(RecordsCommand.Message.badStatus(status, for: record.type))
+        }
+        let at = CivilTime(workspace.clock.now(), offset: offset).iso8601
+        let update = RecordUpdate(
+            id: id, at: at, actor: arguments.value("--actor") ?? "operator", status: status, note: note ?? "",
+            satisfaction: satisfaction?.rawValue)
+        do {
+            return try journal.update(update)
+        } catch {
+            throw CommandFailure(error.description)
+        }
+    }
+
+    static func parseSatisfaction(_ text: String) throws(UsageError) -> Satisfaction {
+        if let level = Satisfaction(rawValue: text) { return level }
+        if let score = Int(text), let level = Satisfaction.allCases.first(where: { $0.score == score }) { return level }
+        throw UsageError(RecordsCommand.Message.badSatisfaction(text))
+    }
+
+    /// The estate's UTC offset: from `--estate` when given, else from the default estate when it
+    /// exists, else Asia/Shanghai's.
+    static func utcOffset(_ arguments: Arguments, _ workspace: Workspace) throws(CommandFailure) -> Int {
+        if arguments.value("--estate") != nil { return try workspace.estate().utcOffset }
+        guard FileManager.default.fileExists(atPath: workspace.estatePath) else { return 28_800 }
+        return (try? workspace.estate().utcOffset) ?? 28_800
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import FrontDeskModel
+
+/// The text-mode output of `frontdesk records`: aligned tables and a readable record.
+enum RecordsTable {
+    /// `records list`: ID, type, status, unit, category, created.
+    static func list(_ records: [Record]) -> String {
+        guard !records.isEmpty else { return RecordsCommand.Message.noRecords + "\n" }
+        let rows = records.map { r in
+            [r.id, r.type.rawValue, r.status, r.unit ?? "-", r.category ?? "-", shortTime(r.createdAt)]
+        }
+        return table(header: ["ID", "TYPE", "STATUS", "UNIT", "CATEGORY", "CREATED"], rows: rows)
+            + "\(records.count) record\(records.count == 1 ? "" : "s")\n"
+    }
+
+    /// `records overdue`: whom to call back, since when.
+    static func overdue(_ records: [Record], now: Date) -> String {
+        guard !records.isEmpty else { return RecordsCommand.Message.noneOverdue + "\n" }
+        let rows = records.map { r -> [String] in
+            let resolved = r.resolvedAt.flatMap { CivilTime.parse($0) }
+            let days = resolved.map { Int(now.timeIntervalSince($0.date.addingTimeInterval(3 * 86_400)) / 86_400) } ?? 0
+            return [r.id, r.type.rawValue, r.unit ?? "-", r.phone ?? "-", shortTime(r.resolvedAt ?? ""), "\(days)d"]
+        }
+        return table(header: ["ID", "TYPE", "UNIT", "PHONE", "RESOLVED", "OVERDUE"], rows: rows)
+            + "\(records.count) return visit\(records.count == 1 ? "" : "s") overdue\n"
+    }
+
+    /// `records show`: every field, then the history.
+    static func detail(_ record: Record) -> String {
+        var text = "\(record.id)  \(record.type.rawValue)  \(record.status)\n"
+        guard let fields = record.json.object else { return text }
+        let shown = fields.members.filter { !["id", "type", "status", "history"].contains($0.key) }
+        let width = shown.map(\.key.count).max() ?? 0
+        for (key, value) in shown {
+            let rendered = value.string ?? value.serialized
+            text += "  " + key.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + oneLine(rendered) + "\n"
+        }
+        text += "history:\n"
+        let rows = record.history.map { [$0.at, $0.status, $0.actor, oneLine($0.note)] }
+        text += table(header: nil, rows: rows, indent: "  ")
+        return text
+    }
+
+    /// `records update`: what changed.
+    static func updated(_ record: Record) -> String {
+        let last = record.history.last
+        var text = "\(record.id) \(record.type.rawValue): \(record.status)"
+        if let last { text += " (by \(last.actor) at \(last.at))" }
+        if let note = last?.note, !note.isEmpty { text += " — \(oneLine(note))" }
+        if let satisfaction = record.satisfaction, record.revisitedAt == last?.at { text += " — 回访: \(satisfaction)" }
+        return text + "\n"
+    }
+
+    /// `2026-11-22T10:03:00+08:00` → `2026-11-22 10:03`.
+    static func shortTime(_ iso: String) -> String {
+        let chars = Array(iso)
+        guard chars.count >= 16 else { return iso.isEmpty ? "-" : iso }
+        return String(chars[0..<10]) + " " + String(chars[11..<16])
+    }
+
+    private static func oneLine(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+    }
+
+    /// Display width: CJK and other wide characters take two columns.
+    static func width(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { sum, s in
+            let v = s.value
+            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+                || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1FAFF).contains(v) || (0x20000...0x3FFFD).contains(v)
+            return sum + (wide ? 2 : 1)
+        }
+    }
+
+    static func table(header: [String]?, rows: [[String]], indent: String = "") -> String {
+        let all = (header.map { [$0] } ?? []) + rows
+        guard let columns = all.first?.count else { return "" }
+        let widths = (0..<columns).map { c in all.map { width($0[c]) }.max() ?? 0 }
+        var text = ""
+        for row in all {
+            var line = indent
+            for (c, cell) in row.enumerated() {
+                line += cell
+                if c < columns - 1 { line += String(repeating: " ", count: widths[c] - width(cell) + 2) }
+            }
+            while line.hasSuffix(" ") { line.removeLast() }
+            text += line + "\n"
+        }
+        return text
+    }
+}
