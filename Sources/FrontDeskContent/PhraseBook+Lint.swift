@@ -5,7 +5,7 @@ extension PhraseBook {
     /// agree on: a phrase using any other name is a lint error.
     public static let knownPlaceholders: Set<String> = [
         // the estate and the office
-        "estate_name", "office_phone", "office_hours", "emergency_phone", "gas_phone",
+        "estate_name", "estate", "office_phone", "office_hours", "emergency_phone", "gas_phone",
         // slots of the flows
         "unit", "name", "phone", "description", "time", "scope", "contractor", "start_date", "duration_days",
         "workers",

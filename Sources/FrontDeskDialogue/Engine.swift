@@ -3,26 +3,21 @@ import FrontDeskContent
 import FrontDeskMatching
 import FrontDeskModel
 
-// OWNER: dialogue helper. Stub with the agreed signature; see docs/ARCHITECTURE.md.
-
-/// One resident's conversation state: a value, passed in and returned by `Engine.respond`.
-public struct SessionState: Sendable {
-    public let id: String
-    /// The language of the resident's last message (replies follow it).
-    public var language: Language = .zhHans
-
-    public init(id: String) { self.id = id }
-}
-
 /// The front desk: matcher, flows, phrases and a record store. No I/O of its own; immutable and
-/// shareable across threads. Per-conversation state lives in `SessionState`.
+/// shareable across threads. Per-conversation state lives in `SessionState`, passed in and returned.
 public struct Engine: Sendable {
+    /// The intents, phrases and FAQ answers.
     public let catalog: Catalog
+    /// Units, residents, bills and the office's numbers.
     public let estate: Estate
+    /// The compiled matcher (built once from `catalog`).
     public let matcher: Matcher
+    /// Where records and audit events go.
     public let store: any RecordStore
+    /// The only source of "now".
     public let clock: any WallClock
 
+    /// An engine over a loaded catalog and estate, writing to `store`, reading time from `clock`.
     public init(catalog: Catalog, estate: Estate, store: any RecordStore, clock: any WallClock) {
         self.catalog = catalog
         self.estate = estate
@@ -35,10 +30,75 @@ public struct Engine: Sendable {
     public func startSession(id: String) -> SessionState { SessionState(id: id) }
 
     /// The opening line naming the office (text mode; `--json` mode prints none).
-    public func greeting(for state: SessionState) -> String { "" }
+    public func greeting(for state: SessionState) -> String { say("greeting.open", state.language) }
 
     /// Handles one resident line and returns the reply and everything `--json` reports.
     public func respond(to text: String, state: inout SessionState) -> TurnOutput {
-        TurnOutput(session: state.id, reply: "", intent: nil)
+        let now = clock.now()
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let classification = matcher.classify(trimmed, now: now, utcOffset: estate.utcOffset)
+        state.language = Engine.language(of: trimmed, classified: classification.language, previous: state.language)
+        if state.verification != nil, let last = state.lastSeen, now.timeIntervalSince(last) > Engine.verificationIdle {
+            state.verification = nil
+        }
+        state.lastSeen = now
+        let turn = makeTurn(trimmed, classification, now: now, language: state.language)
+        var reply: Reply
+        if trimmed.isEmpty {
+            reply = Reply([say("fallback.empty", turn.language)], intent: nil, awaiting: state.flow?.awaiting)
+        } else {
+            reply = dispatch(turn, &state)
+            finish(&reply, turn, &state)
+        }
+        return output(reply, turn, state)
+    }
+
+    /// Seconds without a message after which a verification lapses (SPEC 8.2).
+    static let verificationIdle: TimeInterval = 300
+
+    func makeTurn(_ text: String, _ classification: Classification, now: Date, language: Language) -> Turn {
+        let base = classification.normalized.isEmpty ? text : classification.normalized
+        return Turn(
+            text: text, classification: classification, now: now, civil: CivilTime(now, offset: estate.utcOffset),
+            language: language, lower: base.lowercased())
+    }
+
+    /// The reply's language: the message's script when it has one, else the session's.
+    static func language(of text: String, classified: Language, previous: Language) -> Language {
+        if SlotText.hasHan(text) {
+            if classified.isChinese { return classified }
+            return previous.isChinese ? previous : .zhHans
+        }
+        if SlotText.hasEnglishWord(text) { return .en }
+        return previous
+    }
+
+    private func output(_ reply: Reply, _ turn: Turn, _ state: SessionState) -> TurnOutput {
+        var text = reply.parts.filter { !$0.isEmpty }.joined(separator: turn.language.partSeparator)
+        if text.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
+            text = String(text.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
+        }
+        var out = TurnOutput(
+            session: state.id, reply: text, intent: reply.intent, confidence: turn.classification.confidence,
+            awaiting: reply.awaiting, slots: reply.slots ?? state.flow.map(slotsJSON) ?? JSONObject(),
+            record: reply.record, language: turn.language)
+        out.choices = reply.choices
+        return out
+    }
+
+    /// The slots of a flow as `TurnOutput.slots` reports them (SPEC 2.1 names; the phone tail never).
+    func slotsJSON(_ flow: Flow) -> JSONObject {
+        var object = JSONObject()
+        var names = flow.kind.reportedSlots
+        for name in flow.kind.slotOrder where !names.contains(name) { names.append(name) }
+        for name in names where name != "verify" {
+            guard let value = flow.slots[name] else { continue }
+            if name == "duration_days" || name == "workers", let number = Int(value) {
+                object.append(name, .number(Double(number)))
+            } else {
+                object.append(name, .string(value))
+            }
+        }
+        return object
     }
 }

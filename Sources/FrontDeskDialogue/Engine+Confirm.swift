@@ -1,0 +1,141 @@
+import Foundation
+import FrontDeskModel
+
+// Restating the details, and what the answer to "确认无误吗？" does: affirm creates, a correction
+// updates and restates, deny asks what to change, cancel abandons.
+extension Engine {
+    func handleConfirm(_ turn: Turn, _ state: inout SessionState) -> Reply {
+        guard var flow = state.flow else { return startIntent(turn, &state, clarify: true) }
+        let before = flow.slots
+        let result = fill(&flow, turn)
+        if flow.kind == .decorationPermit, flow.slots["scope"] != before["scope"], isStructural(turn) {
+            state.flow = nil
+            return Reply([say("decoration.structural_refused", turn.language)], intent: flow.kind.rawValue)
+        }
+        let notes = result.problems.map { say($0.key, turn.language, $0.values) }
+        state.flow = flow
+        let kind = flow.kind.rawValue
+        if flow.slots != before {
+            return Reply(notes + [say("confirm.updated", turn.language), restate(flow, turn.language)],
+                         intent: kind, awaiting: "confirm")
+        }
+        if !notes.isEmpty {
+            return Reply(notes + [restate(flow, turn.language)], intent: kind, awaiting: "confirm")
+        }
+        if turn.isAffirm { return create(flow, turn, &state) }
+        if turn.isDeny {
+            return Reply([say("confirm.what_to_change", turn.language)], intent: kind, awaiting: "confirm")
+        }
+        if isDigression(turn, flow) {
+            state.suspended = flow
+            state.flow = nil
+            return startIntent(turn, &state, clarify: true)
+        }
+        return Reply([say("confirm.again", turn.language)], intent: kind, awaiting: "confirm")
+    }
+
+    /// "请您核对：…确认无误请回复“确认”": every detail of the flow, in the resident's language.
+    func restate(_ flow: Flow, _ language: Language) -> String {
+        var values = flow.slots
+        values["time"] = flow.slots["time"] ?? say("time.asap", language)
+        values["unit"] = flow.slots["unit"] ?? say("unit.public_area", language)
+        if flow.kind == .handoff, flow.slots["unit"] == nil { values["unit"] = "" }
+        return say("confirm." + flow.kind.rawValue, language, values)
+    }
+
+    /// Creates the record of a confirmed flow; a failed save shows no ID and gives the office phone.
+    func create(_ flow: Flow, _ turn: Turn, _ state: inout SessionState) -> Reply {
+        let kind = flow.kind.rawValue
+        let draft = draftRecord(flow, turn, state)
+        let record: Record
+        do {
+            record = try store.create(draft)
+        } catch {
+            return Reply([say("store.failed", turn.language)], intent: kind, awaiting: "confirm")
+        }
+        state.flow = nil
+        if let unit = record.unit, let phone = record.phone { state.identity = (unit, phone) }
+        var values = flow.slots
+        values["id"] = record.id
+        values["team"] =
+            localized(record.team, attributes(kind, record.category ?? "")["team_en"], turn.language)
+            ?? say("team.default", turn.language)
+        values["department"] = localized(
+            attributes(kind, record.category ?? "")["department"], attributes(kind, record.category ?? "")["department_en"],
+            turn.language) ?? say("department.default", turn.language)
+        values["due"] = record.dueAt.map(displayTime) ?? ""
+        values["time"] = flow.slots["time"] ?? say("time.asap", turn.language)
+        values["deposit"] = money(decorationRules.deposit)
+        values["working_hours"] = decorationRules.workingHours
+        values["documents"] = documents(turn.language)
+        var reply = Reply([say(kind + ".created", turn.language, values)], intent: kind)
+        reply.record = record.reference
+        reply.slots = slotsJSON(flow)
+        return reply
+    }
+
+    /// The record a confirmed flow makes, routed by its category.
+    func draftRecord(_ flow: Flow, _ turn: Turn, _ state: SessionState) -> Record {
+        let slots = flow.slots
+        let type: RecordType =
+            switch flow.kind {
+            case .repair: .repair
+            case .complaint: .complaint
+            case .decorationPermit: .decorationPermit
+            case .emergency: .emergency
+            default: .callback
+            }
+        var record = Record(
+            type: type, createdAt: turn.civil.iso8601, unit: slots["unit"], name: slots["name"], phone: slots["phone"],
+            category: slots["category"], description: slots["description"], session: state.id,
+            language: turn.language.rawValue)
+        switch flow.kind {
+        case .repair:
+            let attributes = attributes("repair", slots["category"] ?? "other")
+            record.time = slots["time"] ?? say("time.asap", .zhHans)
+            record.team = attributes["team"] ?? say("team.default", .zhHans)
+            record.priority = attributes["priority"] ?? "normal"
+            let hours = attributes["due_hours"].flatMap { Double($0) } ?? 24
+            record.dueAt = CivilTime(turn.now.addingTimeInterval(hours * 3600), offset: estate.utcOffset).iso8601
+        case .complaint:
+            record.team = attributes("complaint", slots["category"] ?? "other")["department"]
+            record.priority = attributes("complaint", slots["category"] ?? "other")["priority"] ?? "normal"
+            record.dueAt = turn.civil.addingDays(3).iso8601
+        case .decorationPermit:
+            record.scope = slots["scope"]
+            record.contractor = slots["contractor"]
+            record.startDate = slots["start_date"]
+            record.durationDays = slots["duration_days"].flatMap { Int($0) }
+            record.workers = slots["workers"].flatMap { Int($0) }
+            record.dueAt = turn.civil.addingDays(3).iso8601
+            record.category = nil
+        case .handoff:
+            record.priority = "normal"
+            record.category = nil
+        default:
+            break
+        }
+        return record
+    }
+
+    /// `2026-11-23 10:00` from an ISO time (language-neutral).
+    func displayTime(_ iso: String) -> String {
+        guard let time = CivilTime.parse(iso, defaultOffset: estate.utcOffset) else { return iso }
+        return time.isoDate + " " + time.hourMinute
+    }
+
+    /// The English variant of an attribute when replying in English and the catalog has one.
+    func localized(_ value: String?, _ english: String?, _ language: Language) -> String? {
+        if language == .en, let english { return english }
+        return value
+    }
+
+    /// The documents to bring for a decoration permit.
+    func documents(_ language: Language) -> String {
+        let listed = decorationRules.documents
+        if listed.isEmpty || language == .en { return say("decoration.documents", language) }
+        let joined = listed.joined(separator: say("list.comma", language))
+        guard language == .zhHant else { return joined }
+        return joined.applyingTransform(StringTransform("Hans-Hant"), reverse: false) ?? joined
+    }
+}

@@ -1,0 +1,131 @@
+import FrontDeskContent
+import FrontDeskMatching
+import FrontDeskModel
+
+// Which handler a message goes to: emergencies first, then a pending question, the flow in
+// progress, and finally the message's own intent.
+extension Engine {
+    /// Intents that start or answer a service request (a digression when they interrupt a flow).
+    static let serviceIntents: Set<String> = [
+        "repair", "complaint", "fee_query", "decoration_permit", "progress_query", "handoff", "inquiry", "emergency",
+    ]
+
+    func dispatch(_ turn: Turn, _ state: inout SessionState) -> Reply {
+        if turn.intent == "emergency", state.flow?.kind != .emergency {
+            state.pending = nil
+            state.revisit = nil
+            if let flow = state.flow { state.suspended = flow }
+            state.flow = nil
+            return startFlow(.emergency, turn, &state)
+        }
+        if state.revisit != nil, let reply = handleRevisit(turn, &state) { return reply }
+        if let pending = state.pending {
+            state.pending = nil
+            if let reply = answerPending(pending, turn, &state) { return reply }
+        }
+        if state.flow != nil { return continueFlow(turn, &state) }
+        return startIntent(turn, &state, clarify: true)
+    }
+
+    /// Handles a message by its own intent, outside any flow.
+    func startIntent(_ turn: Turn, _ state: inout SessionState, clarify: Bool) -> Reply {
+        let classification = turn.classification
+        if clarify, classification.ambiguous.count >= 2 {
+            let options = Array(classification.ambiguous.prefix(2))
+            state.pending = .choice(options, text: turn.text)
+            var reply = Reply(
+                [say("clarify.which", turn.language, ["first": flowName(options[0], turn.language),
+                                                       "second": flowName(options[1], turn.language)])],
+                intent: "fallback")
+            reply.choices = options
+            return reply
+        }
+        if let kind = FlowKind(rawValue: turn.intent) { return startFlow(kind, turn, &state) }
+        switch turn.intent {
+        case "inquiry": return answerInquiry(turn)
+        case "greeting": return Reply([say("greeting.reply", turn.language)], intent: "greeting")
+        case "thanks": return Reply([say("thanks.reply", turn.language)], intent: "thanks")
+        case "goodbye": return Reply([say("goodbye.reply", turn.language)], intent: "goodbye")
+        case "cancel": return Reply([say("cancel.nothing", turn.language)], intent: "cancel")
+        default: return Reply([say("fallback.reply", turn.language)], intent: "fallback")
+        }
+    }
+
+    /// The answer to "刚才的报修还没有提交，需要继续吗？", "您是想报修还是投诉？" or "需要核对身份吗？";
+    /// `nil` when the message is about something else (it is then handled normally).
+    func answerPending(_ pending: PendingQuestion, _ turn: Turn, _ state: inout SessionState) -> Reply? {
+        switch pending {
+        case .resume:
+            guard let suspended = state.suspended else { return nil }
+            if turn.isCancel || turn.isDeny {
+                state.suspended = nil
+                return Reply(
+                    [say("resume.dropped", turn.language, ["flow": flowName(suspended.kind.rawValue, turn.language)])],
+                    intent: suspended.kind.rawValue)
+            }
+            state.suspended = nil
+            guard turn.isAffirm else { return nil }
+            state.flow = suspended
+            return advance(turn, &state, notes: [say("resume.continue", turn.language)])
+        case .choice(let options, let text):
+            guard let picked = pick(options, turn) else { return nil }
+            var classification = matcher.classify(text, now: turn.now, utcOffset: estate.utcOffset)
+            classification.intent = picked
+            classification.ambiguous = []
+            let original = makeTurn(text, classification, now: turn.now, language: turn.language)
+            return startIntent(original, &state, clarify: false)
+        case .verifyRecord(let id):
+            if turn.isAffirm {
+                var flow = Flow(kind: .progressQuery)
+                flow.verifyingFor = id
+                flow.slots["record_id"] = id
+                state.flow = flow
+                return advance(turn, &state, notes: [])
+            }
+            if turn.isDeny || turn.isCancel { return Reply([say("progress.verify_declined", turn.language)], intent: nil) }
+            return nil
+        }
+    }
+
+    /// Which of the offered intents the resident picked: "第一个" / "the first one" / "报修" / "complaint".
+    func pick(_ options: [String], _ turn: Turn) -> String? {
+        let text = Lexicon.trimmed(turn.lower)
+        let firsts = ["第一", "第1", "前者", "前面", "first", "1st", "the first", "1"]
+        let seconds = ["第二", "第2", "后者", "后面", "second", "2nd", "the second", "2"]
+        if options.count > 0, firsts.contains(where: { text == $0 || text.hasPrefix($0) }) { return options[0] }
+        if options.count > 1, seconds.contains(where: { text == $0 || text.hasPrefix($0) }) { return options[1] }
+        if options.contains(turn.intent) { return turn.intent }
+        for option in options {
+            let names = [flowName(option, .zhHans), flowName(option, .en).lowercased(), option]
+            if names.contains(where: { !$0.isEmpty && text.contains($0) }) { return option }
+        }
+        for (option, score) in turn.classification.scores where options.contains(option) && score > 0 { return option }
+        return nil
+    }
+
+    /// After every turn: offer an interrupted flow again, or ask a due return visit.
+    func finish(_ reply: inout Reply, _ turn: Turn, _ state: inout SessionState) {
+        guard state.flow == nil, state.pending == nil, state.revisit == nil else { return }
+        if let suspended = state.suspended {
+            state.pending = .resume
+            reply.add(say("resume.offer", turn.language, ["flow": flowName(suspended.kind.rawValue, turn.language)]))
+            reply.awaiting = "confirm"
+        } else if let question = revisitQuestion(turn, &state) {
+            reply.add(question)
+        }
+    }
+
+    /// The name of an intent or flow as the resident would say it ("报修", "repair request").
+    func flowName(_ intent: String, _ language: Language) -> String {
+        let key = "flow." + intent
+        return catalog.phrases.contains(key) ? say(key, language) : intent
+    }
+
+    /// The FAQ answer for the recognized topic, or what the desk can help with.
+    func answerInquiry(_ turn: Turn) -> Reply {
+        if let topic = turn.classification.categories["inquiry"], let answer = faqAnswer(topic, turn.language) {
+            return Reply([PhraseBook.fill(answer, baseValues)], intent: "inquiry")
+        }
+        return Reply([say("inquiry.general", turn.language)], intent: "inquiry")
+    }
+}

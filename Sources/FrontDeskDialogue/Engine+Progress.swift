@@ -1,0 +1,86 @@
+import FrontDeskModel
+
+// Progress queries: status and next step for anyone with the record ID; personal details only
+// for a session verified for the record's unit.
+extension Engine {
+    func progress(_ flow: Flow, _ turn: Turn, _ state: inout SessionState, notes: [String]) -> Reply {
+        if let target = flow.verifyingFor {
+            guard let unit = flow.slots["unit"], let tail = flow.slots["verify"] else {
+                return advance(turn, &state, notes: notes)
+            }
+            guard verify(unit: unit, tail: tail, turn, &state) else { return verificationFailed(flow, turn, &state) }
+            state.flow = nil
+            guard let record = store.record(id: target) else {
+                return Reply([say("invalid.record_unknown", turn.language)], intent: "progress_query")
+            }
+            return describe(record, turn, &state, notes: notes)
+        }
+        guard let id = flow.slots["record_id"] else { return advance(turn, &state, notes: notes) }
+        guard let record = store.record(id: id) else {
+            var retry = flow
+            retry.slots["record_id"] = nil
+            retry.awaiting = "record_id"
+            state.flow = retry
+            return reject("record_id", turn, &state, notes: notes + [say("invalid.record_unknown", turn.language)])
+        }
+        state.flow = nil
+        return describe(record, turn, &state, notes: notes)
+    }
+
+    /// Status and next step; details when the session is verified for the record's unit, else an offer to verify.
+    func describe(_ record: Record, _ turn: Turn, _ state: inout SessionState, notes: [String]) -> Reply {
+        let language = turn.language
+        var reply = Reply(notes, intent: "progress_query")
+        reply.record = record.reference
+        reply.add(
+            say(
+                "progress.status", language,
+                [
+                    "id": record.id, "type": say("type." + record.type.rawValue, language),
+                    "status": say("status." + record.status, language),
+                    "next_step": say("next." + record.status, language),
+                ]))
+        var recordSlots = JSONObject()
+        recordSlots.append("record_id", .string(record.id))
+        reply.slots = recordSlots
+        if let unit = record.unit, state.verification?.unit == unit {
+            state.verification?.at = turn.now
+            try? store.audit(
+                AuditEvent(kind: "record_disclosure", at: turn.civil.iso8601, session: state.id, unit: unit, detail: record.id))
+            reply.add(
+                say(
+                    "progress.details", language,
+                    [
+                        "unit": unit, "name": record.name ?? "-", "phone": record.phone ?? "-",
+                        "description": record.description ?? record.scope ?? "-",
+                    ]))
+        } else if record.unit != nil {
+            state.pending = .verifyRecord(record.id)
+            reply.add(say("progress.verify_offer", language))
+            reply.awaiting = "confirm"
+        }
+        return reply
+    }
+
+    /// "我的报修进度": the verified unit's latest records, newest first.
+    func listRecords(unit: String, _ turn: Turn) -> Reply {
+        let records = store.allRecords().filter { $0.unit == unit }.suffix(3).reversed()
+        guard !records.isEmpty else {
+            return Reply([say("progress.none_for_unit", turn.language, ["unit": unit])], intent: "progress_query")
+        }
+        let lines = records.map { record in
+            say(
+                "progress.line", turn.language,
+                [
+                    "id": record.id, "type": say("type." + record.type.rawValue, turn.language),
+                    "status": say("status." + record.status, turn.language),
+                    "description": record.description ?? record.scope ?? "-",
+                ])
+        }
+        var reply = Reply(
+            [say("progress.list", turn.language, ["unit": unit, "details": lines.joined(separator: say("list.separator", turn.language))])],
+            intent: "progress_query")
+        reply.record = records.first?.reference
+        return reply
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import FrontDeskModel
+
+// Return visits (回访): a record resolved within the last 3 days and not yet revisited is asked
+// about when its resident next chats and is identified by unit and verified phone.
+extension Engine {
+    /// Days after resolution within which a return visit is due.
+    static let revisitWindowDays = 3
+
+    /// The return-visit question to add to this turn's reply, if one is due for this resident.
+    func revisitQuestion(_ turn: Turn, _ state: inout SessionState) -> String? {
+        let verifiedUnit = state.verification?.unit
+        let identity = state.identity
+        guard verifiedUnit != nil || identity != nil else { return nil }
+        let since = CivilTime(turn.now.addingTimeInterval(-Double(Engine.revisitWindowDays) * 86_400), offset: estate.utcOffset)
+        let due = store.allRecords().filter { record in
+            guard record.status == "resolved", record.revisitedAt == nil, let resolvedAt = record.resolvedAt,
+                let resolved = CivilTime.parse(resolvedAt, defaultOffset: estate.utcOffset),
+                resolved.date >= since.date, !state.revisitsAsked.contains(record.id), let unit = record.unit
+            else { return false }
+            if unit == verifiedUnit { return true }
+            if let identity, identity.unit == unit, let phone = record.phone, phone == identity.phone { return true }
+            return false
+        }
+        guard let record = due.last, let resolvedAt = record.resolvedAt else { return nil }
+        state.revisitsAsked.insert(record.id)
+        state.revisit = Revisit(recordID: record.id, stage: .satisfaction)
+        let date = CivilTime.parse(resolvedAt, defaultOffset: estate.utcOffset)?.isoDate ?? resolvedAt
+        return say(
+            "revisit.ask", turn.language,
+            ["date": date, "service": say("type." + record.type.rawValue, turn.language), "id": record.id])
+    }
+
+    /// The answer to a return-visit question; `nil` when the message is a new request instead.
+    func handleRevisit(_ turn: Turn, _ state: inout SessionState) -> Reply? {
+        guard let revisit = state.revisit else { return nil }
+        let newRequest =
+            Engine.serviceIntents.contains(turn.intent) && turn.classification.confidence >= 0.5
+            && turn.intent != "inquiry"
+        switch revisit.stage {
+        case .satisfaction:
+            guard let level = satisfaction(in: turn) else {
+                if newRequest || revisit.reminded {
+                    state.revisit = nil
+                    return nil
+                }
+                state.revisit?.reminded = true
+                return Reply([say("revisit.ask_again", turn.language)], intent: nil)
+            }
+            let update = RecordUpdate(
+                id: revisit.recordID, at: turn.civil.iso8601, actor: "resident", satisfaction: level.rawValue)
+            do {
+                _ = try store.update(update)
+            } catch {
+                state.revisit = nil
+                return Reply([say("revisit.store_failed", turn.language)], intent: nil)
+            }
+            state.revisit?.stage = .suggestion
+            state.revisit?.satisfied = level.score >= 4
+            return Reply([say(level.score >= 4 ? "revisit.satisfied" : "revisit.unsatisfied", turn.language)], intent: nil)
+        case .suggestion:
+            state.revisit = nil
+            if newRequest { return nil }
+            let nothing = turn.isDeny || Lexicon.matches(turn.lower, ["没有", "没有了", "没了", "无", "none", "nothing"])
+            if !nothing, turn.intent != "thanks", turn.intent != "goodbye" {
+                let note = RecordUpdate(id: revisit.recordID, at: turn.civil.iso8601, actor: "resident", note: turn.text)
+                _ = try? store.update(note)
+            }
+            let key = revisit.satisfied ? "revisit.thanks_satisfied" : "revisit.thanks_feedback"
+            return Reply([say(key, turn.language)], intent: nil)
+        }
+    }
+
+    /// 非常满意 … 非常不满意, their English equivalents, or a bare 1–5 (5 = 非常满意).
+    func satisfaction(in turn: Turn) -> Satisfaction? {
+        let text = Lexicon.trimmed(turn.lower)
+        if text.count == 1, let digit = Int(text), (1...5).contains(digit) {
+            return Satisfaction.allCases.first { $0.score == digit }
+        }
+        for (word, level) in Lexicon.satisfaction where text.contains(word) { return level }
+        return nil
+    }
+}

@@ -1,0 +1,212 @@
+import FrontDeskMatching
+import FrontDeskModel
+
+/// What one message contributed to a flow's slots.
+struct FillResult {
+    /// One answer that did not fit its slot, with the phrase that explains why.
+    struct Problem {
+        var slot: String
+        var key: String
+        var values: [String: String] = [:]
+    }
+    var filled: [String] = []
+    var problems: [Problem] = []
+}
+
+// Taking every slot a message carries ("3栋2单元501厨房漏水，电话13812345678" fills three), and
+// validating each: the unit exists, a phone is a phone, a start date is not past, numbers are sane.
+extension Engine {
+    func fill(_ flow: inout Flow, _ turn: Turn) -> FillResult {
+        var result = FillResult()
+        let order = Set(slotOrder(flow) + flow.kind.slotOrder)
+        let awaiting = flow.awaiting
+        let confirming = awaiting == "confirm"
+        func set(_ slot: String, _ value: String) {
+            if flow.slots[slot] != value { flow.slots[slot] = value }
+            result.filled.append(slot)
+        }
+        func problem(_ slot: String, _ key: String, _ values: [String: String] = [:]) {
+            result.problems.append(FillResult.Problem(slot: slot, key: key, values: values))
+        }
+        let entities = turn.entities
+
+        if order.contains("unit") {
+            if let unit = entities.unit ?? (entities.date == nil ? SlotText.unit(turn.text) : nil) ?? roomCorrection(flow, turn) {
+                if flow.kind == .feeQuery || flow.kind == .emergency || flow.kind == .progressQuery || unitExists(unit) {
+                    set("unit", unit)
+                } else {
+                    problem("unit", "invalid.unit", ["unit": unit])
+                }
+            } else if awaiting == "unit", flow.kind == .emergency, turn.text.count >= 2 {
+                set("location", turn.text)
+            }
+        }
+        if order.contains("phone") {
+            if let phone = entities.phone ?? SlotText.phone(turn.text) {
+                set("phone", phone)
+            } else if awaiting == "phone", !SlotText.digitRuns(turn.text).isEmpty {
+                problem("phone", "invalid.phone")
+            }
+        }
+        if flow.kind == .repair, entities.date != nil || entities.timeOfDay != nil {
+            set("time", [entities.date, entities.timeOfDay].compactMap { $0 }.joined(separator: " "))
+        } else if flow.kind == .repair, confirming, Lexicon.containsAny(turn.lower, Lexicon.asSoonAsPossible) {
+            flow.slots["time"] = nil
+            result.filled.append("time")
+        }
+        for slot in ["name", "scope", "contractor"] where order.contains(slot) {
+            if awaiting == slot {
+                let value = Lexicon.trimmed(stripPrefixes(turn.text, Engine.answerPrefixes[slot] ?? []))
+                if value.count >= (slot == "name" ? 1 : 2), value.count <= 60, slot != "name" || !hasDigits(value) {
+                    set(slot, value)
+                } else {
+                    problem(slot, "invalid." + slot)
+                }
+            } else if confirming, let value = valueAfter(turn.text, Engine.correctionPrefixes[slot] ?? []) {
+                set(slot, value)
+            }
+        }
+        if order.contains("start_date") {
+            if let date = entities.date ?? SlotText.isoDate(turn.text) {
+                if date < turn.today {
+                    problem("start_date", "invalid.start_date_past", ["date": date])
+                } else {
+                    set("start_date", date)
+                }
+            }
+        }
+        if order.contains("duration_days") {
+            let bare = awaiting == "duration_days" ? SlotText.firstInteger(turn.text) : nil
+            if let days = entities.durationDays ?? bare {
+                if (1...decorationRules.maxDurationDays).contains(days) { set("duration_days", String(days)) } else {
+                    problem("duration_days", "invalid.duration_days", limits)
+                }
+            }
+        }
+        if order.contains("workers") {
+            let bare = awaiting == "workers" ? SlotText.firstInteger(turn.text) : nil
+            if let count = entities.count ?? bare {
+                if (1...decorationRules.maxWorkers).contains(count) { set("workers", String(count)) } else {
+                    problem("workers", "invalid.workers", limits)
+                }
+            }
+        }
+        if order.contains("verify") {
+            let tailWords = ["尾号", "后四位", "后4位", "last 4", "last four", "ending"]
+            if awaiting == "verify" || Lexicon.containsAny(turn.lower, tailWords) {
+                if let tail = SlotText.phoneTail(turn.text) { set("verify", tail) } else if awaiting == "verify" {
+                    problem("verify", "invalid.verify")
+                }
+            }
+        }
+        if order.contains("record_id"), flow.verifyingFor == nil {
+            if let id = entities.recordID ?? SlotText.recordID(turn.text) { set("record_id", id) }
+        }
+        if order.contains("description") {
+            let category = turn.classification.categories[flow.kind.rawValue]
+            let correction = confirming && turn.isCorrection && result.filled.isEmpty && result.problems.isEmpty
+            if awaiting == "description" || category != nil || correction {
+                let description = cleanDescription(turn)
+                if description.count >= 2 {
+                    set("description", description)
+                    let publicArea = Lexicon.containsAny(turn.lower, Lexicon.publicArea)
+                    flow.slots["public_area"] = publicArea && flow.kind == .complaint ? "yes" : nil
+                    flow.slots["category"] = category ?? flow.slots["category"] ?? defaultCategory(flow.kind.rawValue)
+                }
+            }
+        }
+        return result
+    }
+
+    /// "不对，是502室" / "no, room 502": the same building and entrance, another room.
+    func roomCorrection(_ flow: Flow, _ turn: Turn) -> String? {
+        guard let current = flow.slots["unit"] else { return nil }
+        let runs = SlotText.digitRuns(turn.text)
+        guard runs.count == 1, let room = runs.first, (3...4).contains(room.count),
+            Lexicon.containsAny(turn.lower, ["室", "房", "room", "号", "flat", "apartment"])
+        else { return nil }
+        let parts = current.split(separator: "-")
+        guard parts.count == 3 else { return nil }
+        return parts[0] + "-" + parts[1] + "-" + room
+    }
+
+    /// The description part of a message: clauses that are not the unit, the phone, or a bare request.
+    func cleanDescription(_ turn: Turn) -> String {
+        let english = turn.language == .en
+        var clauses: [String] = []
+        var current = ""
+        for character in turn.text {
+            if Engine.clauseBreaks.contains(character) {
+                clauses.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        clauses.append(current)
+        var kept: [String] = []
+        for clause in clauses {
+            var text = Lexicon.trimmed(stripPrefixes(clause, Engine.fillerPrefixes))
+            if SlotText.digitRuns(text).contains(where: { $0.count >= 7 }) { continue }
+            if turn.entities.unit != nil || SlotText.unit(text) != nil {
+                text = SlotText.droppingLeadingUnit(text) ?? String(text.drop { Engine.unitCharacters.contains($0) })
+                let lower = text.lowercased()
+                if english, Lexicon.containsAny(lower, ["building", "room", "flat", "unit "]),
+                    !SlotText.digitRuns(text).isEmpty, text.split(separator: " ").count <= 6
+                {
+                    continue
+                }
+            }
+            text = Lexicon.trimmed(stripPrefixes(text, Engine.fillerPrefixes))
+            if text.count >= 2 { kept.append(text) }
+        }
+        return kept.joined(separator: english ? ", " : "，")
+    }
+
+    /// `text` without any of the leading `prefixes` (case-insensitive), repeatedly.
+    func stripPrefixes(_ text: String, _ prefixes: [String]) -> String {
+        var rest = Lexicon.trimmed(text)
+        var changed = true
+        while changed {
+            changed = false
+            for prefix in prefixes where rest.lowercased().hasPrefix(prefix) {
+                rest = Lexicon.trimmed(String(rest.dropFirst(prefix.count)))
+                changed = true
+            }
+        }
+        return rest
+    }
+
+    /// The value after a field-change phrase: "姓名改成李四" → "李四".
+    func valueAfter(_ text: String, _ markers: [String]) -> String? {
+        let lower = text.lowercased()
+        for marker in markers {
+            guard let range = lower.range(of: marker) else { continue }
+            let offset = lower.distance(from: lower.startIndex, to: range.upperBound)
+            let value = Lexicon.trimmed(String(text.dropFirst(offset)))
+            if !value.isEmpty { return value }
+        }
+        return nil
+    }
+
+    func hasDigits(_ text: String) -> Bool { text.unicodeScalars.contains { $0 >= "0" && $0 <= "9" } }
+
+    static let clauseBreaks: Set<Character> = [",", "，", "。", ";", "；", "!", "！", "?", "？", "\n", "、"]
+    static let unitCharacters: Set<Character> = Set(
+        "0123456789-#栋棟单單元号號室座幢 一二三四五六七八九十零〇两兩")
+    static let fillerPrefixes = [
+        "您好", "你好", "请问", "麻烦", "我要报修", "我想报修", "我要投诉", "我想投诉", "报修", "投诉", "我家", "我们家",
+        "不对", "不是", "是", "hi", "hello", "i want to report", "i'd like to report", "i want to complain about",
+        "i'd like to complain about", "i want to complain", "i'd like to complain", "report", "no,", "actually",
+    ]
+    static let answerPrefixes: [String: [String]] = [
+        "name": ["我叫", "我是", "姓名是", "姓名", "名字是", "申请人是", "申请人", "my name is", "name is", "i'm", "i am"],
+        "scope": ["装修范围是", "装修内容是", "施工内容是", "范围是", "内容是", "scope is", "the scope is"],
+        "contractor": ["施工单位是", "装修公司是", "施工队是", "contractor is", "the contractor is"],
+    ]
+    static let correctionPrefixes: [String: [String]] = [
+        "name": ["姓名改成", "名字改成", "申请人改成", "姓名改为", "名字改为", "name to ", "name is "],
+        "scope": ["范围改成", "内容改成", "装修内容改为", "范围改为", "scope to ", "scope is "],
+        "contractor": ["施工单位改成", "装修公司改成", "施工单位改为", "装修公司改为", "contractor to ", "contractor is "],
+    ]
+}

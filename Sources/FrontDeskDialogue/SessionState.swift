@@ -1,0 +1,131 @@
+import Foundation
+import FrontDeskModel
+
+/// The service flows that ask for slots (SPEC 4).
+public enum FlowKind: String, Sendable, Hashable, CaseIterable {
+    case repair
+    case complaint
+    case feeQuery = "fee_query"
+    case decorationPermit = "decoration_permit"
+    case progressQuery = "progress_query"
+    case emergency
+    case handoff
+
+    /// The slots this flow asks for, in the order it asks them.
+    public var slotOrder: [String] {
+        switch self {
+        case .repair: ["unit", "description", "phone"]
+        case .complaint: ["description", "unit", "phone"]
+        case .feeQuery: ["unit", "verify"]
+        case .decorationPermit: ["unit", "name", "scope", "contractor", "start_date", "duration_days", "workers"]
+        case .progressQuery: ["record_id"]
+        case .emergency: ["unit"]
+        case .handoff: ["phone"]
+        }
+    }
+
+    /// Slots reported in `TurnOutput.slots` besides the asked ones (derived or defaulted).
+    var reportedSlots: [String] {
+        switch self {
+        case .repair: ["unit", "description", "category", "phone", "time"]
+        case .complaint: ["unit", "description", "category", "phone"]
+        case .feeQuery: ["unit"]
+        case .emergency: ["unit", "category", "description"]
+        case .handoff: ["phone", "unit"]
+        default: slotOrder
+        }
+    }
+
+    /// Whether the flow restates its details and waits for "确认" before creating a record.
+    var confirmsBeforeCreating: Bool {
+        switch self {
+        case .repair, .complaint, .decorationPermit, .handoff: true
+        case .feeQuery, .progressQuery, .emergency: false
+        }
+    }
+}
+
+/// A flow in progress: the slots filled so far, the one asked for, and how often an answer failed.
+public struct Flow: Sendable, Equatable {
+    public var kind: FlowKind
+    /// Filled slots by SPEC 2.1 name (`unit`, `phone`, …) plus derived ones (`category`).
+    public var slots: [String: String] = [:]
+    /// What the bot asked for last (a slot name or `confirm`).
+    public var awaiting: String?
+    /// Invalid answers per slot.
+    public var failures: [String: Int] = [:]
+    /// A progress query that verifies the session for this record before showing details.
+    public var verifyingFor: String?
+
+    /// A new flow with nothing filled.
+    public init(kind: FlowKind) { self.kind = kind }
+}
+
+/// A unit the session proved it belongs to (last 4 digits of a registered phone).
+public struct Verification: Sendable, Equatable {
+    public var unit: String
+    public var phone: String
+    /// The last time it was used; it lapses after 5 idle minutes.
+    public var at: Date
+}
+
+/// A return visit (回访) in progress.
+public struct Revisit: Sendable, Equatable {
+    public enum Stage: Sendable, Equatable {
+        case satisfaction
+        case suggestion
+    }
+    public var recordID: String
+    public var stage: Stage
+    /// Whether the question was already asked a second time.
+    public var reminded = false
+    /// The answer was 满意 or 非常满意.
+    public var satisfied = true
+
+    /// A return visit at `stage` for a record.
+    public init(recordID: String, stage: Stage) {
+        self.recordID = recordID
+        self.stage = stage
+    }
+}
+
+/// What a yes/no answer on the next turn refers to.
+public enum PendingQuestion: Sendable, Equatable {
+    /// "刚才的报修还没有提交，需要继续吗？"
+    case resume
+    /// "您是想报修还是投诉？": the intents offered and the message that raised the question.
+    case choice([String], text: String)
+    /// "需要核对身份查看详情吗？" for this record.
+    case verifyRecord(String)
+}
+
+/// One resident's conversation state: a value, passed in and returned by `Engine.respond`.
+public struct SessionState: Sendable {
+    public let id: String
+    /// The language of the resident's last message with a script signal (replies follow it).
+    public var language: Language = .zhHans
+    /// The flow being filled.
+    public var flow: Flow?
+    /// A flow interrupted by a different request, offered again once that is handled.
+    public var suspended: Flow?
+    /// A question the next message may answer.
+    public var pending: PendingQuestion?
+    /// The unit this session verified, while it is fresh.
+    public var verification: Verification?
+    /// Failed verifications in this session; at 3 fee queries end for the session.
+    public var verifyFailures = 0
+    /// A unit and phone the resident gave in a flow (for return visits).
+    public var identity: (unit: String, phone: String)?
+    /// A return visit in progress.
+    public var revisit: Revisit?
+    /// Records whose return visit was already asked in this session.
+    public var revisitsAsked: Set<String> = []
+    /// When the previous message arrived.
+    public var lastSeen: Date?
+
+    /// A fresh session.
+    public init(id: String) { self.id = id }
+
+    /// Whether fee queries were ended for this session by repeated failed verifications.
+    public var feeQueriesLocked: Bool { verifyFailures >= 3 }
+}
