@@ -46,6 +46,7 @@ public enum DialogueParser {
         var sessionLine = 1
         var turn: ResidentTurn?
         var sawContent = false
+        var sessionHasTurn = false
 
         func closeTurn() {
             if let current = turn { dialogue.steps.append(.turn(current)) }
@@ -72,6 +73,7 @@ public enum DialogueParser {
                 var said = trimmed.dropFirst()
                 if said.first == " " { said = said.dropFirst() }
                 turn = ResidentTurn(line: number, text: String(said))
+                sessionHasTurn = true
                 sawContent = true
             } else if trimmed.hasPrefix("#") {
                 if !sawContent, dialogue.title.isEmpty {
@@ -127,6 +129,7 @@ public enum DialogueParser {
                 case "session":
                     closeSession()
                     greeting = []
+                    sessionHasTurn = false
                     sessionLine = number
                     dialogue.steps.append(.session(line: number, greeting: []))
                 default:
@@ -138,7 +141,7 @@ public enum DialogueParser {
                 let asTurnLine = body.hasPrefix(":") ? "reply" + body : body
                 switch parseExpectation(asTurnLine, line: number) {
                 case .success(let expectation):
-                    if turn != nil || !(dialogue.steps.last.map(isSession) ?? false) {
+                    if sessionHasTurn {
                         problems.append((number, "greeting checks go before the session's first '>' line"))
                     } else {
                         greeting.append(expectation)
@@ -162,11 +165,6 @@ public enum DialogueParser {
         if dialogue.turns.isEmpty, problems.isEmpty { problems.append((1, "no resident lines ('> …')")) }
         if !problems.isEmpty { throw DialogueSyntaxError(path: path, problems: problems) }
         return dialogue
-    }
-
-    private static func isSession(_ step: DialogueStep) -> Bool {
-        if case .session = step { return true }
-        return false
     }
 
     static let recordTypes = RecordType.allCases.map(\.rawValue).joined(separator: ", ")
