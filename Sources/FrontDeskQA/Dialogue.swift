@@ -101,6 +101,9 @@ public struct Expectation: Sendable, Equatable {
         case record(type: String, fields: [Field])
         /// `no-record` — no record was created on this turn.
         case noRecord
+        /// `stored: REP-20261122-0001 satisfaction=满意` (or `stored: last …`) — after this turn the
+        /// record in the store has these field values, whether or not the turn reported it.
+        case stored(id: String, fields: [Field])
     }
 
     /// A `key=value` pair of a `record:` check, `@record` or `@update`.

@@ -44,6 +44,12 @@ extension DialogueParser {
             case .success(let fields): check = .record(type: type, fields: fields)
             case .failure(let message): return .failure(message)
             }
+        case "stored":
+            let (id, rest) = splitWord(value)
+            guard !id.isEmpty, case .success(let fields) = parseFields(rest), !fields.isEmpty else {
+                return .failure(ParseMessage("'stored:' expects a record ID (or 'last') and key=value fields"))
+            }
+            check = .stored(id: id, fields: fields)
         default:
             return .failure(ParseMessage("unknown expectation '\(key):'" + hint(key, turnKeys, prefix: "")))
         }

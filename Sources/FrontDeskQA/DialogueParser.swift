@@ -32,7 +32,7 @@ public enum DialogueParser {
     /// The expectation keys a bot turn accepts, for "did you mean" hints.
     static let turnKeys = [
         "intent", "awaiting", "contains", "not-contains", "matches", "reply", "lang", "slot", "choices", "record",
-        "no-record",
+        "no-record", "stored",
     ]
     static let directives = ["now", "estate", "lang", "record", "update", "wait", "session"]
 

@@ -49,7 +49,7 @@ struct DialogueRun {
         let all = store.allRecords()
         let created = Array(all.dropFirst(before))
         if let last = created.last { lastRecordID = last.id }
-        let turnCheck = TurnCheck(output: output, created: created, store: store)
+        let turnCheck = TurnCheck(output: output, created: created, store: store, lastRecordID: lastRecordID)
         let actual = turnCheck.describe()
         var checks = turn.expectations
         if let language = dialogue.language, !checks.contains(where: { if case .language = $0.check { true } else { false } }) {

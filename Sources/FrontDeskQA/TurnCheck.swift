@@ -6,6 +6,8 @@ struct TurnCheck {
     /// Records created on this turn, in order.
     let created: [Record]
     let store: any RecordStore
+    /// The record made most recently in this dialogue (`stored: last`).
+    let lastRecordID: String?
 
     /// The whole turn, as a failure shows it.
     func describe() -> String {
@@ -41,6 +43,13 @@ struct TurnCheck {
             return "no-record (\(record.id) was created)"
         case .record(let type, let fields):
             return unmetRecord(type: type, fields: fields)
+        case .stored(let id, let fields):
+            let expected = "stored: \(id)" + fields.map { " \($0.key)=\($0.value)" }.joined()
+            guard let recordID = id == "last" ? lastRecordID : id, let record = store.record(id: recordID) else {
+                return expected + " (there is no such record)"
+            }
+            let wrong = TurnCheck.wrongFields(record, fields)
+            return wrong.isEmpty ? nil : expected + " (\(record.id): " + wrong.joined(separator: ", ") + ")"
         case .contains, .notContains, .matches, .reply:
             return TurnCheck.unmetText(check, output.reply)
         }
@@ -51,13 +60,19 @@ struct TurnCheck {
         let id = output.record?.id ?? created.last?.id
         guard let id, let record = store.record(id: id) else { return expected + " (there is no record on this turn)" }
         guard record.type.rawValue == type else { return expected + " (\(id) is a \(record.type.rawValue))" }
+        let wrong = TurnCheck.wrongFields(record, fields)
+        return wrong.isEmpty ? nil : expected + " (\(id): " + wrong.joined(separator: ", ") + ")"
+    }
+
+    /// `key is 'value'` for every field of `record` that does not have the expected value.
+    static func wrongFields(_ record: Record, _ fields: [Expectation.Field]) -> [String] {
         let json = record.json
         var wrong: [String] = []
         for field in fields {
             let actual = json[field.key].map(TurnCheck.text)
             if actual != field.value { wrong.append("\(field.key) is \(actual.map { "'\($0)'" } ?? "absent")") }
         }
-        return wrong.isEmpty ? nil : expected + " (\(id): " + wrong.joined(separator: ", ") + ")"
+        return wrong
     }
 
     /// Text checks, shared with the greeting.
