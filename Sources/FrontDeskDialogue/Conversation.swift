@@ -78,5 +78,7 @@ public struct Conversation: Sendable {
 
 extension Engine {
     /// The office's phone numbers, which transcripts show unmasked.
-    public var publicPhoneNumbers: Set<String> { [] }
+    public var publicPhoneNumbers: Set<String> {
+        Set([estate.office.phone, estate.office.emergencyPhone, estate.gasCompanyPhone].filter { !$0.isEmpty })
+    }
 }

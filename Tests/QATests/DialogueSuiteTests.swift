@@ -11,7 +11,9 @@ struct DialogueSuiteTests {
         // Run from the repository root so relative @estate paths resolve as `frontdesk test` does.
         let results = DialogueSuite.run(files: files, runner: try Repo.runner())
         let failed = results.filter { !$0.passed }
-        #expect(failed.isEmpty, "\(DialogueReport.text(results))")
+        if !failed.isEmpty {
+            Issue.record(Comment(rawValue: DialogueReport.text(failed) + "(of \(results.count) dialogues)"))
+        }
     }
 
     @Test("a wrong expectation fails with file:line, the expectation and the whole actual turn")
