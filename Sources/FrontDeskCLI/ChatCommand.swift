@@ -64,7 +64,8 @@ struct ChatCommand: Subcommand {
                 output = conversation.handle(text)
             case .invalidUTF8, .controlCharacter, .tooLong:
                 let reply = InputRejection.reply(line, catalog: catalog, language: conversation.state.language)
-                output = TurnOutput(session: sessionID, reply: reply, intent: nil, language: conversation.state.language)
+                output = TurnOutput(
+                    session: sessionID, reply: reply, intent: nil, language: conversation.state.language)
             }
             console.out((json ? output.json.serialized : output.reply) + "\n")
         }

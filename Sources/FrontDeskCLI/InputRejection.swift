@@ -13,9 +13,12 @@ enum InputRejection {
 
     /// Fixed lines when the phrase book has none.
     static let fallback: [String: String] = [
-        "invalidUTF8": "抱歉，这条消息的文字编码无法识别，请用 UTF-8 重新输入。Sorry, this message is not valid UTF-8 text; please type it again.",
-        "controlCharacter": "抱歉，这条消息含有无法显示的控制字符，请重新输入。Sorry, this message contains control characters; please type it again.",
-        "tooLong": "抱歉，这条消息太长了，请分几条发送（每条不超过 8192 字节）。Sorry, this message is too long; please send it in parts of at most 8192 bytes.",
+        "invalidUTF8":
+            "抱歉，这条消息的文字编码无法识别，请用 UTF-8 重新输入。Sorry, this message is not valid UTF-8 text; please type it again.",
+        "controlCharacter":
+            "抱歉，这条消息含有无法显示的控制字符，请重新输入。Sorry, this message contains control characters; please type it again.",
+        "tooLong":
+            "抱歉，这条消息太长了，请分几条发送（每条不超过 8192 字节）。Sorry, this message is too long; please send it in parts of at most 8192 bytes.",
     ]
 
     /// The reply for a rejected line.

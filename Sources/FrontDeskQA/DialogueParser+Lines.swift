@@ -16,11 +16,16 @@ extension DialogueParser {
         case "awaiting": check = .awaiting(none ? nil : value)
         case "contains", "not-contains", "matches", "reply":
             if value.isEmpty { return .failure(ParseMessage("'\(key):' needs a value")) }
-            if key == "contains" { check = .contains(value) }
-            else if key == "not-contains" { check = .notContains(value) }
-            else if key == "reply" { check = .reply(value) }
-            else {
-                if (try? Regex(value)) == nil { return .failure(ParseMessage("'matches:' is not a valid regular expression: \(value)")) }
+            if key == "contains" {
+                check = .contains(value)
+            } else if key == "not-contains" {
+                check = .notContains(value)
+            } else if key == "reply" {
+                check = .reply(value)
+            } else {
+                if (try? Regex(value)) == nil {
+                    return .failure(ParseMessage("'matches:' is not a valid regular expression: \(value)"))
+                }
                 check = .matches(value)
             }
         case "lang":

@@ -87,7 +87,8 @@ public enum DialogueParser {
                     if CivilTime.parse(rest, defaultOffset: 28_800) == nil {
                         problems.append((number, "@now expects an ISO 8601 time such as \(defaultNow), got '\(rest)'"))
                     } else if turn != nil || dialogue.steps.count > 1 {
-                        problems.append((number, "@now belongs in the header, before any turn (use @wait to move the clock)"))
+                        problems.append(
+                            (number, "@now belongs in the header, before any turn (use @wait to move the clock)"))
                     } else {
                         dialogue.now = rest
                     }
@@ -107,13 +108,16 @@ public enum DialogueParser {
                         problems.append((number, "@record expects a record type (\(recordTypes)), got '\(type)'"))
                     }
                     switch parseFields(fieldText) {
-                    case .success(let fields): dialogue.steps.append(.seed(SeedRecord(line: number, type: type, fields: fields)))
+                    case .success(let fields):
+                        dialogue.steps.append(.seed(SeedRecord(line: number, type: type, fields: fields)))
                     case .failure(let message): problems.append((number, message.text))
                     }
                 case "update":
                     closeTurn()
                     let (id, fieldText) = splitWord(rest)
-                    if id.isEmpty { problems.append((number, "@update expects a record ID (or 'last') and key=value fields")) }
+                    if id.isEmpty {
+                        problems.append((number, "@update expects a record ID (or 'last') and key=value fields"))
+                    }
                     switch parseFields(fieldText) {
                     case .success(let fields):
                         dialogue.steps.append(.update(OperatorUpdate(line: number, recordID: id, fields: fields)))
@@ -133,7 +137,8 @@ public enum DialogueParser {
                     sessionLine = number
                     dialogue.steps.append(.session(line: number, greeting: []))
                 default:
-                    problems.append((number, "unknown directive '@\(name)'" + hint(name, directives.map { "@" + $0 }, prefix: "@")))
+                    problems.append(
+                        (number, "unknown directive '@\(name)'" + hint(name, directives.map { "@" + $0 }, prefix: "@")))
                 }
             } else if trimmed.hasPrefix("greeting") {
                 sawContent = true

@@ -13,7 +13,9 @@ struct DialogueRun {
     var lastRecordID: String?
     var failures: [DialogueFailure] = []
 
-    init(dialogue: Dialogue, engine: Engine, store: any RecordStore, clock: ManualClock, transcripts: any TranscriptSink) {
+    init(
+        dialogue: Dialogue, engine: Engine, store: any RecordStore, clock: ManualClock, transcripts: any TranscriptSink
+    ) {
         self.dialogue = dialogue
         self.engine = engine
         self.store = store
@@ -29,7 +31,8 @@ struct DialogueRun {
             case .session(let line, let checks):
                 sessions += 1
                 var conversation = Conversation(
-                    engine: engine, sessionID: "t-\(sessions)", channel: .test, peer: dialogue.path, transcripts: transcripts)
+                    engine: engine, sessionID: "t-\(sessions)", channel: .test, peer: dialogue.path,
+                    transcripts: transcripts)
                 let greeting = conversation.greet()
                 self.conversation = conversation
                 checkGreeting(greeting, line: line, checks: checks)
@@ -52,7 +55,9 @@ struct DialogueRun {
         let turnCheck = TurnCheck(output: output, created: created, store: store, lastRecordID: lastRecordID)
         let actual = turnCheck.describe()
         var checks = turn.expectations
-        if let language = dialogue.language, !checks.contains(where: { if case .language = $0.check { true } else { false } }) {
+        if let language = dialogue.language,
+            !checks.contains(where: { if case .language = $0.check { true } else { false } })
+        {
             checks.append(Expectation(line: turn.line, check: .language(language.rawValue)))
         }
         for expectation in checks {
@@ -94,7 +99,8 @@ struct DialogueRun {
         draft.session = values["session"]
         draft.language = values["language"]
         let known: Set<String> = [
-            "created_at", "unit", "name", "phone", "category", "description", "time", "team", "priority", "due_at", "scope",
+            "created_at", "unit", "name", "phone", "category", "description", "time", "team", "priority", "due_at",
+            "scope",
             "contractor", "start_date", "duration_days", "workers", "session", "language", "status", "resolved_at",
         ]
         for field in seed.fields where !known.contains(field.key) {

@@ -70,7 +70,8 @@ public struct DialogueRunner: Sendable {
         defer { transcripts.close() }
         let clock = ManualClock(start.date)
         let engine = Engine(catalog: environment.catalog, estate: estate, store: journal, clock: clock)
-        var run = DialogueRun(dialogue: dialogue, engine: engine, store: journal, clock: clock, transcripts: transcripts)
+        var run = DialogueRun(
+            dialogue: dialogue, engine: engine, store: journal, clock: clock, transcripts: transcripts)
         run.perform()
         return DialogueResult(path: path, title: dialogue.title, turns: dialogue.turns.count, failures: run.failures)
     }

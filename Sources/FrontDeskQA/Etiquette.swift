@@ -33,8 +33,11 @@ public enum Etiquette {
                 let before = i == 0 || !isWordScalar(scalars[i - 1])
                 let after = i + 2 >= scalars.count || !isWordScalar(scalars[i + 2])
                 // "No." followed by a number is the abbreviation of "number", not a refusal.
-                let abbreviation = i + 2 < scalars.count && scalars[i + 2] == "."
-                    && i + 3 < scalars.count && (scalars[i + 3] == " " ? i + 4 < scalars.count && isDigit(scalars[i + 4]) : isDigit(scalars[i + 3]))
+                let abbreviation =
+                    i + 2 < scalars.count && scalars[i + 2] == "."
+                    && i + 3 < scalars.count
+                    && (scalars[i + 3] == " "
+                        ? i + 4 < scalars.count && isDigit(scalars[i + 4]) : isDigit(scalars[i + 3]))
                 if before, after, !abbreviation { return true }
             }
             i += 1

@@ -20,10 +20,12 @@ struct ReplayCheckState {
     }
 
     mutating func feed(_ event: TranscriptEvent) {
-        var session = sessions[event.session] ?? SessionReplay(
-            conversation: Conversation(
-                engine: engine, sessionID: event.session, channel: Channel(rawValue: event.channel) ?? .test,
-                peer: event.peer, transcripts: NullTranscriptSink()))
+        var session =
+            sessions[event.session]
+            ?? SessionReplay(
+                conversation: Conversation(
+                    engine: engine, sessionID: event.session, channel: Channel(rawValue: event.channel) ?? .test,
+                    peer: event.peer, transcripts: NullTranscriptSink()))
         defer { sessions[event.session] = session }
         if let time = CivilTime.parse(event.time, defaultOffset: engine.estate.utcOffset) { clock.set(time.date) }
         switch event.role {
@@ -33,7 +35,9 @@ struct ReplayCheckState {
         case .bot:
             if let resident = session.pending {
                 session.pending = nil
-                if let time = CivilTime.parse(resident.time, defaultOffset: engine.estate.utcOffset) { clock.set(time.date) }
+                if let time = CivilTime.parse(resident.time, defaultOffset: engine.estate.utcOffset) {
+                    clock.set(time.date)
+                }
                 let (text, masked) = ReplayChecker.standIn(for: resident.text)
                 let output = session.conversation.handle(text)
                 compare(event, output, masked: masked)
@@ -49,7 +53,8 @@ struct ReplayCheckState {
         var differences: [ReplayDifference] = []
         func differ(_ field: String, _ then: String, _ now: String) {
             differences.append(
-                ReplayDifference(session: recorded.session, seq: recorded.seq, field: field, recorded: then, now: now,
+                ReplayDifference(
+                    session: recorded.session, seq: recorded.seq, field: field, recorded: then, now: now,
                     maskedInput: masked))
         }
         let publicNumbers = engine.publicPhoneNumbers
@@ -57,7 +62,9 @@ struct ReplayCheckState {
         let thenReply = ReplayChecker.normalizeIDs(recorded.text)
         if nowReply != thenReply { differ("reply", recorded.text, PhoneMask.mask(output.reply, except: publicNumbers)) }
         if recorded.intent != output.intent { differ("intent", recorded.intent ?? "none", output.intent ?? "none") }
-        if recorded.awaiting != output.awaiting { differ("awaiting", recorded.awaiting ?? "none", output.awaiting ?? "none") }
+        if recorded.awaiting != output.awaiting {
+            differ("awaiting", recorded.awaiting ?? "none", output.awaiting ?? "none")
+        }
         if recorded.record?.type != output.record?.type {
             differ("record type", recorded.record?.type ?? "none", output.record?.type ?? "none")
         }
@@ -70,7 +77,12 @@ struct ReplayCheckState {
         if masked_ == recorded.text {
             tally([], masked: masked)
         } else {
-            tally([ReplayDifference(session: recorded.session, seq: recorded.seq, field: field, recorded: recorded.text, now: masked_)],
+            tally(
+                [
+                    ReplayDifference(
+                        session: recorded.session, seq: recorded.seq, field: field, recorded: recorded.text,
+                        now: masked_)
+                ],
                 masked: masked)
         }
     }

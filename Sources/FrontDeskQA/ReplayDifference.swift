@@ -25,7 +25,8 @@ public struct ReplayDifference: Sendable, Equatable, CustomStringConvertible {
 
     /// `session s-1 seq 4: intent differs` then `recorded:` and `now:` lines.
     public var description: String {
-        "session \(session) seq \(seq): \(field) differs" + (maskedInput ? " (masked phone replayed with stand-in digits)" : "")
+        "session \(session) seq \(seq): \(field) differs"
+            + (maskedInput ? " (masked phone replayed with stand-in digits)" : "")
             + "\n    recorded: \(recorded)\n    now:      \(now)"
     }
 }
@@ -50,7 +51,8 @@ public struct ReplayCheckResult: Sendable, Equatable {
     public var report: String {
         var out = differences.map { $0.description + "\n" }.joined()
         if maskedTurns > 0 {
-            out += "note: \(maskedTurns) resident turn(s) held masked phone numbers and were replayed with stand-in digits\n"
+            out +=
+                "note: \(maskedTurns) resident turn(s) held masked phone numbers and were replayed with stand-in digits\n"
         }
         if skippedLines > 0 { out += "note: \(skippedLines) line(s) that are not transcript events were skipped\n" }
         out += "\(passed) passed, \(failed) failed\n"

@@ -42,7 +42,9 @@ public struct ReplayFilter: Sendable, Equatable {
         let needle = grep?.lowercased()
         try TranscriptReader.forEachEvent(paths: paths) { event in
             if let session, event.session != session { return }
-            if let unit, event.slots["unit"]?.string == unit || event.text.contains(unit) { byUnit.insert(event.session) }
+            if let unit, event.slots["unit"]?.string == unit || event.text.contains(unit) {
+                byUnit.insert(event.session)
+            }
             if let needle, event.text.lowercased().contains(needle) { byGrep.insert(event.session) }
             if let date, event.time.hasPrefix(date) { byDate.insert(event.session) }
         }

@@ -40,14 +40,19 @@ func turnsBench(_ argv: [String]) -> Int32 {
     print("transcripts off: median \(Int(medianOff)) turns/s")
     print("transcripts on:  median \(Int(medianOn)) turns/s")
     let slower = (1 - medianOn / medianOff) * 100
-    print("on/off ratio: \(String(format: "%.3f", medianOn / medianOff)) (\(String(format: "%.1f", slower))% slower; target < 10%)")
+    print(
+        "on/off ratio: \(String(format: "%.3f", medianOn / medianOff)) (\(String(format: "%.1f", slower))% slower; target < 10%)"
+    )
     return 0
 }
 
 /// The scripted sessions the benchmark cycles through (new session after each script).
 let benchScripts: [[String]] = [
     ["您好", "3栋2单元501厨房水管漏水了", "13812345678", "明天上午", "对", "谢谢", "再见"],
-    ["Hello", "The light in the corridor of building 3 is broken", "Unit 3-2-501", "13812345678", "yes", "thanks, bye"],
+    [
+        "Hello", "The light in the corridor of building 3 is broken", "Unit 3-2-501", "13812345678", "yes",
+        "thanks, bye",
+    ],
     ["物業費多少錢", "3座2單元501室", "5678", "謝謝"],
     ["楼上太吵了，天天半夜装修", "3-2-501", "13812345678", "对", "再见"],
     ["物业办公时间是几点", "快递放在哪里", "谢谢"],
@@ -73,7 +78,8 @@ private func turnsRun(n: Int, catalog: Catalog, estate: Estate, transcripts on: 
     while done < n {
         let script = benchScripts[session % benchScripts.count]
         session += 1
-        var conversation = Conversation(engine: engine, sessionID: "b-\(session)", channel: .test, peer: "bench", transcripts: sink)
+        var conversation = Conversation(
+            engine: engine, sessionID: "b-\(session)", channel: .test, peer: "bench", transcripts: sink)
         for message in script where done < n {
             replyBytes &+= conversation.handle(message).reply.utf8.count
             done += 1
@@ -89,5 +95,6 @@ private func turnsRun(n: Int, catalog: Catalog, estate: Estate, transcripts on: 
 private func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     guard !sorted.isEmpty else { return 0 }
-    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    return sorted.count % 2 == 1
+        ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }

@@ -35,12 +35,14 @@ struct DialogueParserTests {
         #expect(dialogue.now == "2026-11-23T09:00:00+08:00")
         #expect(dialogue.language == .zhHans)
         #expect(dialogue.turns.map(\.text) == ["3栋2单元501厨房漏水", "对", "谢谢"])
-        #expect(dialogue.turns[0].expectations.map(\.check) == [
-            .intent("repair"), .awaiting("phone"), .contains("请"), .notContains("不行"), .matches("REP-\\d{8}"),
-            .slot("unit", "3-2-501"),
-        ])
-        #expect(dialogue.turns[1].expectations[0].check
-            == .record(type: "repair", fields: [.init("category", "plumbing"), .init("unit", "3-2-501")]))
+        #expect(
+            dialogue.turns[0].expectations.map(\.check) == [
+                .intent("repair"), .awaiting("phone"), .contains("请"), .notContains("不行"), .matches("REP-\\d{8}"),
+                .slot("unit", "3-2-501"),
+            ])
+        #expect(
+            dialogue.turns[1].expectations[0].check
+                == .record(type: "repair", fields: [.init("category", "plumbing"), .init("unit", "3-2-501")]))
         #expect(dialogue.turns[2].expectations.map(\.check) == [.noRecord, .intent(nil)])
         guard case .seed(let seed) = dialogue.steps[1] else {
             Issue.record("expected the seed second, got \(dialogue.steps[1])")
@@ -68,14 +70,15 @@ struct DialogueParserTests {
         do {
             _ = try DialogueParser.parse(text, path: "b.dialogue")
         } catch {
-            #expect(error.description == """
-                b.dialogue:2: an expectation needs a resident line ('> …') before it
-                b.dialogue:4: unknown expectation 'intnet:' (did you mean 'intent'?)
-                b.dialogue:5: @lang expects zh-Hans, zh-Hant or en, got 'fr'
-                b.dialogue:6: 'record:' expects a record type (repair, complaint, decoration_permit, emergency, callback), got 'invoice'
-                b.dialogue:7: 'matches:' is not a valid regular expression: (
-                b.dialogue:8: unknown directive '@waitt' (did you mean '@wait'?)
-                """)
+            #expect(
+                error.description == """
+                    b.dialogue:2: an expectation needs a resident line ('> …') before it
+                    b.dialogue:4: unknown expectation 'intnet:' (did you mean 'intent'?)
+                    b.dialogue:5: @lang expects zh-Hans, zh-Hant or en, got 'fr'
+                    b.dialogue:6: 'record:' expects a record type (repair, complaint, decoration_permit, emergency, callback), got 'invoice'
+                    b.dialogue:7: 'matches:' is not a valid regular expression: (
+                    b.dialogue:8: unknown directive '@waitt' (did you mean '@wait'?)
+                    """)
         }
     }
 

@@ -31,7 +31,9 @@ struct DialogueSuiteTests {
         let lines = result.failures.map(\.description)
         #expect(result.failures.map(\.line) == [2, 4, 5])
         #expect(lines[0].hasPrefix("wrong.dialogue:2: expected greeting contains: 这句话不在问候里\n    greeting: 您好"))
-        #expect(lines[1].hasPrefix("wrong.dialogue:4: expected intent: complaint\n    actual intent: greeting, awaiting: none"))
+        #expect(
+            lines[1].hasPrefix(
+                "wrong.dialogue:4: expected intent: complaint\n    actual intent: greeting, awaiting: none"))
         #expect(lines[2].hasPrefix("wrong.dialogue:5: expected contains: 绝对不会出现的文字\n    actual intent: greeting"))
         #expect(lines[2].contains("\n    reply: "))
         #expect(DialogueReport.text([result]).hasSuffix("0 passed, 1 failed\n"))
@@ -63,8 +65,9 @@ struct DialogueSuiteTests {
         let path = scratch.path + "/bad.dialogue"
         try "# bad\n> hi\nintnet: greeting\n".write(toFile: path, atomically: true, encoding: .utf8)
         let result = try Repo.runner().run(file: path)
-        #expect(result.failures.map(\.description) == [
-            "\(path):3: expected a well-formed dialogue line\n    unknown expectation 'intnet:' (did you mean 'intent'?)"
-        ])
+        #expect(
+            result.failures.map(\.description) == [
+                "\(path):3: expected a well-formed dialogue line\n    unknown expectation 'intnet:' (did you mean 'intent'?)"
+            ])
     }
 }

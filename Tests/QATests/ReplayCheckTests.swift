@@ -20,7 +20,8 @@ struct ReplayCheckTests {
         defer { journal.close() }
         let clock = ManualClock(CivilTime(year: 2026, month: 11, day: 22, hour: 10, offset: 28_800).date)
         let engine = Engine(catalog: try Repo.catalog(), estate: try Repo.estate(), store: journal, clock: clock)
-        var conversation = Conversation(engine: engine, sessionID: "s-rec", channel: .stdio, peer: "stdin", transcripts: writer)
+        var conversation = Conversation(
+            engine: engine, sessionID: "s-rec", channel: .stdio, peer: "stdin", transcripts: writer)
         _ = conversation.greet()
         for message in messages {
             clock.advance(by: 7)

@@ -18,6 +18,7 @@ enum Repo {
     static func estate() throws -> Estate { try Estate.load(path: estateFile) }
 
     static func runner() throws -> DialogueRunner {
-        DialogueRunner(environment: DialogueEnvironment(catalog: try catalog(), estate: try estate(), baseDirectory: root))
+        DialogueRunner(
+            environment: DialogueEnvironment(catalog: try catalog(), estate: try estate(), baseDirectory: root))
     }
 }

@@ -20,7 +20,8 @@ struct SeededGenerator: RandomNumberGenerator {
 @Suite("Transcript fuzz")
 struct TranscriptFuzzTests {
     static let pieces: [String] = [
-        "\"", "\\", "\\\"", "\n", "\r\n", "\t", "\u{0}", "\u{1}", "\u{1B}[31m", "\u{7F}", "\u{85}", "\u{2028}", "\u{2029}",
+        "\"", "\\", "\\\"", "\n", "\r\n", "\t", "\u{0}", "\u{1}", "\u{1B}[31m", "\u{7F}", "\u{85}", "\u{2028}",
+        "\u{2029}",
         "😀", "👨‍👩‍👧", "🇨🇳", "e\u{301}", "漏水", "樓", "3栋2单元501", "13812345678", "0571-88886666", "91234567",
         "REP-20261122-0001", "{\"reply\":1}", "</script>", "%s%n", "\u{FEFF}", "\u{FFFD}", " ", "a", "1",
     ]
@@ -53,7 +54,8 @@ struct TranscriptFuzzTests {
         let clock = FixedClock(CivilTime(year: 2026, month: 11, day: 22, hour: 10, offset: 28_800).date)
         let engine = Engine(catalog: try Repo.catalog(), estate: try Repo.estate(), store: store, clock: clock)
         let texts = Self.hostileTexts()
-        var conversation = Conversation(engine: engine, sessionID: "fuzz", channel: .test, peer: "fuzz", transcripts: writer)
+        var conversation = Conversation(
+            engine: engine, sessionID: "fuzz", channel: .test, peer: "fuzz", transcripts: writer)
         for text in texts { _ = conversation.handle(text) }
         writer.close()
 
@@ -74,7 +76,8 @@ struct TranscriptFuzzTests {
         let expected = texts.map { PhoneMask.mask($0, except: engine.publicPhoneNumbers) }
         #expect(resident.count == expected.count)
         for (index, (stored, original)) in zip(resident, expected).enumerated() where stored != original {
-            Issue.record("text \(index) differs: stored \(stored.debugDescription), expected \(original.debugDescription)")
+            Issue.record(
+                "text \(index) differs: stored \(stored.debugDescription), expected \(original.debugDescription)")
         }
         #expect(expected.contains { $0.contains("138****5678") }, "phones are masked in what is stored")
         #expect(resident.contains { $0 == "138****5678" }, "a bare phone is stored masked")
