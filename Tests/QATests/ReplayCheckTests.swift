@@ -71,6 +71,25 @@ struct ReplayCheckTests {
         #expect(result.report.hasSuffix("\(result.passed) passed, \(result.failed) failed\n"))
     }
 
+    @Test("a changed keyword in a copy of intents/goodbye.json shows up as an intent difference")
+    func changedKeywordDiffers() throws {
+        let scratch = try ScratchDirectory(label: "replay")
+        defer { scratch.remove() }
+        let file = try Self.record(into: scratch.path)
+        let copy = scratch.path + "/intents"
+        try FileManager.default.copyItem(atPath: Repo.intents, toPath: copy)
+        let path = copy + "/goodbye.json"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("\"再见\""))
+        try text.replacingOccurrences(of: "\"再见\"", with: "\"再会啦\"").write(
+            toFile: path, atomically: true, encoding: .utf8)
+        let result = try ReplayChecker(catalog: try Repo.catalog(copy), estate: try Repo.estate()).check(paths: [file])
+        let intent = result.differences.first { $0.field == "intent" }
+        #expect(intent?.recorded == "goodbye", "\(result.report)")
+        #expect(intent?.now != "goodbye")
+        #expect(result.failed >= 1)
+    }
+
     @Test("a recorded session becomes a dialogue that passes")
     func toDialogue() throws {
         let scratch = try ScratchDirectory(label: "replay")
