@@ -28,22 +28,31 @@ func turnsBench(_ argv: [String]) -> Int32 {
     }
     var on: [Double] = []
     var off: [Double] = []
+    var onCPU: [Double] = []
+    var offCPU: [Double] = []
     print("turns: \(n) turns per run, \(runs) runs each, alternating")
     for run in 0..<(runs * 2) {
         let transcriptsOn = run % 2 == 1
-        guard let rate = turnsRun(n: n, catalog: catalog, estate: estate, transcripts: transcriptsOn) else { return 1 }
-        if transcriptsOn { on.append(rate) } else { off.append(rate) }
-        print("  run \(run / 2 + 1) transcripts \(transcriptsOn ? "on " : "off"): \(Int(rate)) turns/s")
+        guard let (rate, cpuRate) = turnsRun(n: n, catalog: catalog, estate: estate, transcripts: transcriptsOn)
+        else { return 1 }
+        if transcriptsOn {
+            on.append(rate)
+            onCPU.append(cpuRate)
+        } else {
+            off.append(rate)
+            offCPU.append(cpuRate)
+        }
+        print("  run \(run / 2 + 1) transcripts \(transcriptsOn ? "on " : "off"): \(Int(rate)) turns/s, \(Int(cpuRate)) turns/CPU-s")
     }
-    let medianOn = median(on)
-    let medianOff = median(off)
-    print("transcripts off: median \(Int(medianOff)) turns/s")
-    print("transcripts on:  median \(Int(medianOn)) turns/s")
-    let slower = (1 - medianOn / medianOff) * 100
-    print(
-        "on/off ratio: \(String(format: "%.3f", medianOn / medianOff)) (\(String(format: "%.1f", slower))% slower; target < 10%)"
-    )
+    report("wall clock", unit: "turns/s", on: median(on), off: median(off))
+    report("CPU time (all threads)", unit: "turns/CPU-s", on: median(onCPU), off: median(offCPU))
     return 0
+}
+
+private func report(_ title: String, unit: String, on: Double, off: Double) {
+    let slower = (1 - on / off) * 100
+    print("\(title): transcripts off median \(Int(off)) \(unit), on median \(Int(on)) \(unit)")
+    print("  on/off ratio \(String(format: "%.3f", on / off)) (\(String(format: "%.1f", slower))% slower; target < 10%)")
 }
 
 /// The scripted sessions the benchmark cycles through (new session after each script).
@@ -58,7 +67,17 @@ let benchScripts: [[String]] = [
     ["物业办公时间是几点", "快递放在哪里", "谢谢"],
 ]
 
-private func turnsRun(n: Int, catalog: Catalog, estate: Estate, transcripts on: Bool) -> Double? {
+/// User and system CPU time of the whole process (every thread, the transcript flusher included).
+private func processCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+    let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    return user + system
+}
+
+/// Wall-clock turns/s and turns per CPU second of one run.
+private func turnsRun(n: Int, catalog: Catalog, estate: Estate, transcripts on: Bool) -> (Double, Double)? {
     let directory = NSTemporaryDirectory() + "/frontdesk-bench-turns-\(UUID().uuidString.prefix(8))"
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let writer: TranscriptWriter?
@@ -74,6 +93,7 @@ private func turnsRun(n: Int, catalog: Catalog, estate: Estate, transcripts on: 
     var done = 0
     var session = 0
     var replyBytes = 0
+    let cpuStart = processCPUSeconds()
     let start = ContinuousClock.now
     while done < n {
         let script = benchScripts[session % benchScripts.count]
@@ -87,9 +107,10 @@ private func turnsRun(n: Int, catalog: Catalog, estate: Estate, transcripts on: 
     }
     writer?.close()
     let elapsed = ContinuousClock.now - start
+    let cpu = processCPUSeconds() - cpuStart
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     if replyBytes == 0 { print("  (warning: every reply was empty)") }
-    return Double(n) / seconds
+    return (Double(n) / seconds, Double(n) / cpu)
 }
 
 private func median(_ values: [Double]) -> Double {
