@@ -67,6 +67,19 @@ public struct Catalog: Sendable {
         faq.first { $0.id == id }?.answers[language]
     }
 
+    /// Reads only `directory/hant-hans.txt` (for engines built from other rule files).
+    ///
+    /// - Throws: `ContentError` when the file is missing or has a malformed line.
+    public static func loadHanTable(directory: String) throws(ContentError) -> HanConversion {
+        let path = CatalogLoader(directory: directory).displayName("hant-hans.txt")
+        guard let data = FileManager.default.contents(atPath: path), let text = String(validating: data, as: UTF8.self)
+        else { throw ContentError([Diagnostic(file: path, path: "", message: "file not found")]) }
+        var diagnostics: [Diagnostic] = []
+        let table = HanConversion.parse(text, file: path, diagnostics: &diagnostics)
+        if !diagnostics.isEmpty { throw ContentError(diagnostics) }
+        return table
+    }
+
     private static func loadHan(loader: CatalogLoader, diagnostics: inout [Diagnostic]) -> HanConversion {
         let path = loader.displayName("hant-hans.txt")
         guard let data = FileManager.default.contents(atPath: path) else { return HanConversion.fromICU() }

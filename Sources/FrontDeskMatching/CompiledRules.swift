@@ -21,6 +21,8 @@ struct CompiledRules: Sendable {
     static let endsWord: UInt8 = 2
     static let content: UInt8 = 4
     static let act: UInt8 = 8
+    /// The pattern is a negator or a contrast word.
+    static let modifier: UInt8 = 16
 
     let automaton: KeywordAutomaton
     /// Normalized text of each pattern, for `--explain`.
@@ -123,7 +125,7 @@ struct CompiledRules: Sendable {
                 switch output.kind {
                 case .intentKeyword, .veto, .penalty, .category, .neutral: flag |= Self.content
                 case .act: flag |= Self.act
-                case .negator, .contrast: break
+                case .negator, .contrast: flag |= Self.modifier
                 }
             }
             flags.append(flag)

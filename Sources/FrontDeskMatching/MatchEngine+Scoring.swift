@@ -13,11 +13,15 @@ extension MatchEngine {
         while g < hitCount, hits[g].end <= start {
             let other = hits[g]
             g += 1
-            if other.flags & (ScanHit.invalid | ScanHit.contentSuppressed) != 0 { continue }
-            let first = Int(rules.patternOutputStart[Int(other.pattern)])
-            let last = Int(rules.patternOutputStart[Int(other.pattern) + 1])
+            if other.flags & (ScanHit.invalid | ScanHit.contentSuppressed) != 0
+                || hot.patternFlags[Int(other.pattern)] & CompiledRules.modifier == 0
+            {
+                continue
+            }
+            let first = Int(hot.patternOutputStart[Int(other.pattern)])
+            let last = Int(hot.patternOutputStart[Int(other.pattern) + 1])
             for o in first..<last {
-                let output = rules.outputs[o]
+                let output = hot.outputs[o]
                 if output.kind == .negator, Int(start - other.end) <= Int(output.slot),
                     !hasClauseBreak(buffers.normalized, from: Int(other.end), to: Int(start))
                 {
@@ -45,11 +49,11 @@ extension MatchEngine {
         scores: UnsafeMutableBufferPointer<Double>, categoryScores: UnsafeMutableBufferPointer<Double>,
         vetoed: UInt64, _ summary: inout ScanSummary
     ) {
-        let intentCount = rules.intentNames.count
-        for i in 0..<intentCount where rules.categoryStart[i] < rules.categoryStart[i + 1] {
+        let hot = self.hot
+        for i in 0..<intentCount where hot.categoryStart[i] < hot.categoryStart[i + 1] {
             var top = 0.0
-            for slot in rules.categoryStart[i]..<rules.categoryStart[i + 1] { top = max(top, categoryScores[slot]) }
-            scores[i] += top * rules.intentCategoryWeight[i]
+            for slot in hot.categoryStart[i]..<hot.categoryStart[i + 1] { top = max(top, categoryScores[slot]) }
+            scores[i] += top * hot.categoryWeight[i]
         }
         var best = -1
         var second = -1
@@ -71,6 +75,6 @@ extension MatchEngine {
 
     @inline(__always)
     private func better(_ a: Int, than b: Int, _ scores: UnsafeMutableBufferPointer<Double>) -> Bool {
-        scores[a] > scores[b] || (scores[a] == scores[b] && rules.intentPriority[a] > rules.intentPriority[b])
+        scores[a] > scores[b] || (scores[a] == scores[b] && hot.priority[a] > hot.priority[b])
     }
 }

@@ -1,15 +1,27 @@
 import FrontDeskModel
 
 /// Normalizer + compiled rules: one pass over the text, then scoring. Shared by every path of
-/// the matcher (full classification and the label-only fast path).
-struct MatchEngine: Sendable {
+/// the matcher (full classification and the label-only fast path). A class, so that a copy of a
+/// `Matcher` is one reference, not a retain of every table.
+final class MatchEngine: Sendable {
     let normalizer: Normalizer
     let rules: CompiledRules
+    let hot: HotTables
+    let intentCount: Int
+    let categoryCount: Int
+
+    init(normalizer: Normalizer, rules: CompiledRules) {
+        self.normalizer = normalizer
+        self.rules = rules
+        hot = HotTables(normalizer: normalizer, rules: rules)
+        intentCount = rules.intentNames.count
+        categoryCount = rules.categoryName.count
+    }
 
     /// Normalizes `utf8`, runs the automaton and records every hit into `buffers`.
     func scan(_ utf8: UnsafeBufferPointer<UInt8>, _ buffers: inout ScanBuffers, _ summary: inout ScanSummary) {
-        let automaton = rules.automaton
-        let table = normalizer.table
+        let hot = self.hot
+        let table = hot.normalization
         let normalized = buffers.normalized
         let hits = buffers.hits
         let hitCapacity = hits.count
@@ -23,13 +35,13 @@ struct MatchEngine: Sendable {
         @inline(__always) func feed(_ value: UInt32) {
             normalized[count] = value
             count += 1
-            state = automaton.step(state, automaton.symbol(value))
+            state = hot.step(state, value)
             if state != 0 {
-                var o = Int(automaton.outputStart[state])
-                let end = Int(automaton.outputStart[state + 1])
+                var o = Int(hot.stateOutputStart[state])
+                let end = Int(hot.stateOutputStart[state + 1])
                 while o < end, hitCount < hitCapacity {
-                    let pattern = automaton.outputs[o]
-                    let length = automaton.patternLength[Int(pattern)]
+                    let pattern = hot.stateOutputs[o]
+                    let length = hot.patternLength[Int(pattern)]
                     hits[hitCount] = ScanHit(pattern: pattern, start: Int32(count) - length, end: Int32(count), flags: 0)
                     hitCount += 1
                     o += 1
@@ -65,8 +77,8 @@ struct MatchEngine: Sendable {
                     feed(mapped)
                 } else {
                     let index = Int(entry & Normalizer.valueMask)
-                    for e in Int(normalizer.expansionStarts[index])..<Int(normalizer.expansionStarts[index + 1]) {
-                        feed(normalizer.expansionScalars[e])
+                    for e in Int(hot.expansionStarts[index])..<Int(hot.expansionStarts[index + 1]) {
+                        feed(hot.expansionScalars[e])
                     }
                 }
             } else {
@@ -86,7 +98,8 @@ struct MatchEngine: Sendable {
         let text = buffers.normalized
         let count = summary.normalizedCount
         let hitCount = summary.hitCount
-        let flags = rules.patternFlags
+        let hot = self.hot
+        let flags = hot.patternFlags
         // ASCII keywords only on word boundaries.
         for h in 0..<hitCount {
             let f = flags[Int(hits[h].pattern)]
@@ -118,14 +131,19 @@ struct MatchEngine: Sendable {
         let categoryScores = buffers.categoryScores
         for i in 0..<scores.count { scores[i] = 0 }
         for i in 0..<categoryScores.count { categoryScores[i] = 0 }
+        if hitCount == 0 {
+            summary.best = -1
+            summary.second = -1
+            return
+        }
         var vetoed: UInt64 = 0
         var acts: UInt8 = 0
         for h in 0..<hitCount {
             let hit = hits[h]
             if hit.flags & ScanHit.invalid != 0 { continue }
             let pattern = Int(hit.pattern)
-            let first = Int(rules.patternOutputStart[pattern])
-            let last = Int(rules.patternOutputStart[pattern + 1])
+            let first = Int(hot.patternOutputStart[pattern])
+            let last = Int(hot.patternOutputStart[pattern + 1])
             let contentLive = hit.flags & ScanHit.contentSuppressed == 0
             var repeated = false
             var factor = 1.0
@@ -134,7 +152,7 @@ struct MatchEngine: Sendable {
                 factor = modifierFactor(h, &buffers, hitCount: hitCount)
             }
             for o in first..<last {
-                let output = rules.outputs[o]
+                let output = hot.outputs[o]
                 switch output.kind {
                 case .intentKeyword:
                     if contentLive, !repeated { scores[Int(output.index)] += Double(output.weight) * factor }
@@ -162,7 +180,7 @@ struct MatchEngine: Sendable {
         guard other.flags & ScanHit.invalid == 0, other.start <= start, other.end >= end,
             other.end - other.start > end - start
         else { return }
-        let otherFlags = rules.patternFlags[Int(other.pattern)]
+        let otherFlags = hot.patternFlags[Int(other.pattern)]
         if otherFlags & CompiledRules.content != 0 { hit.flags |= ScanHit.contentSuppressed }
         if otherFlags & CompiledRules.act != 0 { hit.flags |= ScanHit.actSuppressed }
     }

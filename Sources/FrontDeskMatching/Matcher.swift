@@ -34,7 +34,7 @@ public struct Matcher: Sendable {
     public func classify(_ text: String, now: Date, utcOffset: Int) -> Classification {
         var text = text
         return text.withUTF8 { utf8 in
-            ScanBuffers.with(utf8Count: utf8.count, rules: engine.rules) { buffers in
+            ScanBuffers.with(utf8Count: utf8.count, intents: engine.intentCount, categories: engine.categoryCount) { buffers in
                 var summary = ScanSummary()
                 engine.scan(utf8, &buffers, &summary)
                 engine.score(&buffers, &summary)
@@ -47,13 +47,12 @@ public struct Matcher: Sendable {
     public func intentLabel(_ text: String) -> String {
         var text = text
         return text.withUTF8 { utf8 in
-            ScanBuffers.with(utf8Count: utf8.count, rules: engine.rules) { buffers in
+            ScanBuffers.with(utf8Count: utf8.count, intents: engine.intentCount, categories: engine.categoryCount) { buffers in
                 var summary = ScanSummary()
                 engine.scan(utf8, &buffers, &summary)
                 engine.score(&buffers, &summary)
-                let rules = engine.rules
-                if summary.best < 0 || summary.bestScore < rules.threshold { return "fallback" }
-                return rules.intentNames[summary.best]
+                if summary.best < 0 || summary.bestScore < engine.rules.threshold { return "fallback" }
+                return engine.rules.intentNames[summary.best]
             }
         }
     }

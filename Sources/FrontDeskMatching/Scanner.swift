@@ -42,13 +42,13 @@ struct ScanBuffers {
     static let maxHits = 4_096
 
     /// Runs `body` with buffers sized for a text of `utf8Count` bytes, on the stack when small.
-    static func with<R>(utf8Count: Int, rules: CompiledRules, _ body: (inout ScanBuffers) -> R) -> R {
+    static func with<R>(utf8Count: Int, intents: Int, categories: Int, _ body: (inout ScanBuffers) -> R) -> R {
         let scalarCapacity = 2 * utf8Count + 8
         let hitCapacity = min(maxHits, 4 * utf8Count + 16)
         return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: scalarCapacity) { normalized in
             withUnsafeTemporaryAllocation(of: ScanHit.self, capacity: hitCapacity) { hits in
-                withUnsafeTemporaryAllocation(of: Double.self, capacity: rules.intentNames.count + 1) { scores in
-                    withUnsafeTemporaryAllocation(of: Double.self, capacity: rules.categoryName.count + 1) { categories in
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: intents + 1) { scores in
+                    withUnsafeTemporaryAllocation(of: Double.self, capacity: categories + 1) { categories in
                         var buffers = ScanBuffers(
                             normalized: normalized, hits: hits, scores: scores, categoryScores: categories)
                         return body(&buffers)

@@ -7,6 +7,9 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("turns", "whole chat turns in process, transcripts on vs off", turnsBench),
     ("entities", "entity extraction, messages/s on one core", benchEntities),
     ("estate-load", "load and validate an estate file (FILE [RUNS])", benchEstateLoad),
+    ("classify", "classify throughput over a generated corpus (--n, --passes, --intents)", classifyBenchmark),
+    ("peers", "outside-engine contract of shared/bench (--corpus --spec --runs --limit)", peersBenchmark),
+    ("gen-hant-hans", "print the Traditional → Simplified table for intents/hant-hans.txt", generateHanTable),
 ]
 
 let argv = Array(CommandLine.arguments.dropFirst())
