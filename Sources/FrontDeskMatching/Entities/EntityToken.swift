@@ -91,67 +91,97 @@ struct EntityCues: OptionSet, Sendable {
     }
 }
 
-/// Splits normalized text into `EntityToken`s in one pass over its scalars.
-enum EntityTokenizer {
+/// Splits normalized text into `EntityToken`s in one pass over its UTF-8 bytes.
+struct EntityTokenizer {
+    private var tokens: [EntityToken] = []
+    private var cues: EntityCues = []
+    private var arabic = 0
+    private var arabicDigits = 0
+    private var chinese = ChineseNumerals.Reader()
+    private var letters: UInt64 = 0
+    private var letterCount = 0
+
     static func tokenize(_ text: String) -> (tokens: [EntityToken], cues: EntityCues) {
-        var cues: EntityCues = []
-        var tokens: [EntityToken] = []
-        tokens.reserveCapacity(text.utf8.count / 2 + 4)
-        var arabic = 0
-        var arabicDigits = 0
-        var chinese = ChineseNumerals.Reader()
-        var letters: UInt64 = 0
-        var letterCount = 0
+        var tokenizer = EntityTokenizer()
+        var text = text
+        text.withUTF8 { bytes in tokenizer.run(bytes) }
+        return (tokenizer.tokens, tokenizer.cues)
+    }
 
-        @inline(__always) func flush(_ tokens: inout [EntityToken]) {
-            if arabicDigits > 0 {
-                cues.formUnion(arabicDigits >= 3 ? [.arabic, .longNumber] : .arabic)
-                tokens.append(EntityToken(kind: .number, value: arabicDigits > 18 ? -1 : arabic, digits: arabicDigits))
-                arabic = 0
-                arabicDigits = 0
-            } else if !chinese.isEmpty {
-                cues.insert(.chineseNumber)
-                let form: EntityToken.Form = chinese.positional ? .chinesePositional : .chineseDigits
-                let digits = chinese.positional ? 0 : chinese.count
-                tokens.append(EntityToken(kind: .number, form: form, value: digits > 18 ? -1 : chinese.value, digits: digits))
-                chinese = ChineseNumerals.Reader()
-            } else if letterCount > 0 {
-                cues.insert(.word)
-                let packed = letterCount > 12 ? 0 : letters
-                if let n = EntityWord.numberValue(packed) {
-                    tokens.append(EntityToken(kind: .number, form: .english, value: n))
-                } else {
-                    tokens.append(EntityToken(kind: .word, value: Int(EntityWord.lookup(packed).rawValue)))
-                }
-                letters = 0
-                letterCount = 0
-            }
-        }
-
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v >= 0x30, v <= 0x39 {
-                if arabicDigits == 0 { flush(&tokens) }
-                if arabicDigits < 19 { arabic = arabic &* 10 &+ Int(v - 0x30) }
-                arabicDigits += 1
-            } else if (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) {
-                if letterCount == 0 { flush(&tokens) }
-                if letterCount < 12 { letters = letters << 5 | UInt64((v | 0x20) - 0x60) }
-                letterCount += 1
-            } else if v >= 0x3007, ChineseNumerals.isNumeral(v) {
-                if chinese.isEmpty { flush(&tokens) }
-                _ = chinese.feed(v)
+    private mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) {
+        tokens.reserveCapacity(bytes.count / 2 + 4)
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b0 = UInt32(bytes[i])
+            var v = b0
+            if b0 < 0x80 {
+                i += 1
+            } else if b0 < 0xE0, i + 1 < n {
+                v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                i += 2
+            } else if b0 < 0xF0, i + 2 < n {
+                v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                i += 3
+            } else if i + 3 < n {
+                v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                    | UInt32(bytes[i + 3] & 0x3F)
+                i += 4
             } else {
-                flush(&tokens)
-                if v == 0x20 || v == 0x09 || v == 0x3000 || v == 0x0A || v == 0x0D || v == 0xA0 {
-                    if tokens.last?.kind != .space { tokens.append(EntityToken(kind: .space, value: 0x20)) }
-                } else {
-                    cues.formUnion(EntityCues.of(v))
-                    tokens.append(EntityToken(kind: .char, value: Int(v)))
-                }
+                i = n
+            }
+            take(v)
+        }
+        flush()
+    }
+
+    @inline(__always)
+    private mutating func take(_ v: UInt32) {
+        if v >= 0x30, v <= 0x39 {
+            if arabicDigits == 0 { flush() }
+            if arabicDigits < 19 { arabic = arabic &* 10 &+ Int(v - 0x30) }
+            arabicDigits += 1
+        } else if (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) {
+            if letterCount == 0 { flush() }
+            if letterCount < 12 { letters = letters << 5 | UInt64((v | 0x20) - 0x60) }
+            letterCount += 1
+        } else if v >= 0x3007, ChineseNumerals.isNumeral(v) {
+            if chinese.isEmpty { flush() }
+            _ = chinese.feed(v)
+        } else {
+            flush()
+            if v == 0x20 || v == 0x09 || v == 0x3000 || v == 0x0A || v == 0x0D || v == 0xA0 {
+                if tokens.last?.kind != .space { tokens.append(EntityToken(kind: .space, value: 0x20)) }
+            } else {
+                cues.formUnion(EntityCues.of(v))
+                tokens.append(EntityToken(kind: .char, value: Int(v)))
             }
         }
-        flush(&tokens)
-        return (tokens, cues)
+    }
+
+    @inline(__always)
+    private mutating func flush() {
+        if arabicDigits > 0 {
+            cues.formUnion(arabicDigits >= 3 ? [.arabic, .longNumber] : .arabic)
+            tokens.append(EntityToken(kind: .number, value: arabicDigits > 18 ? -1 : arabic, digits: arabicDigits))
+            arabic = 0
+            arabicDigits = 0
+        } else if !chinese.isEmpty {
+            cues.insert(.chineseNumber)
+            let form: EntityToken.Form = chinese.positional ? .chinesePositional : .chineseDigits
+            let digits = chinese.positional ? 0 : chinese.count
+            tokens.append(EntityToken(kind: .number, form: form, value: digits > 18 ? -1 : chinese.value, digits: digits))
+            chinese = ChineseNumerals.Reader()
+        } else if letterCount > 0 {
+            cues.insert(.word)
+            let packed = letterCount > 12 ? 0 : letters
+            if let number = EntityWord.numberValue(packed) {
+                tokens.append(EntityToken(kind: .number, form: .english, value: number))
+            } else {
+                tokens.append(EntityToken(kind: .word, value: Int(EntityWord.lookup(packed).rawValue)))
+            }
+            letters = 0
+            letterCount = 0
+        }
     }
 }
