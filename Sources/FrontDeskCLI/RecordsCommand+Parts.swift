@@ -99,6 +99,9 @@ enum RecordsUpdate {
         let satisfaction = try arguments.value("--satisfaction").map(parseSatisfaction)
         if status == nil, note == nil, satisfaction == nil { throw UsageError(RecordsCommand.Message.nothingToUpdate) }
         let offset = try utcOffset(arguments, workspace)
+        guard FileManager.default.fileExists(atPath: FileJournal.journalPath(in: workspace.dataDir)) else {
+            throw CommandFailure(RecordsCommand.Message.noRecord(id))
+        }
         let journal = try RecordsCommand.openJournal(workspace)
         defer { journal.close() }
         guard let record = journal.record(id: id) else { throw CommandFailure(RecordsCommand.Message.noRecord(id)) }

@@ -82,22 +82,34 @@ public final class FileJournal: RecordStore {
     /// What opening found and did (e.g. "torn tail at byte 1234 set aside in records.jsonl.broken-1234").
     public var recovery: [String] { state.withLock { $0.recovery } }
 
+    /// Assigns the next ID, appends the record's line and returns once it is fsync'ed.
+    ///
+    /// - Throws: `StoreError.invalid` for a bad `created_at`, `.writeFailed` when it could not be made durable.
     public func create(_ draft: Record) throws(StoreError) -> Record {
         guard let record = try submit(.create(draft)) else { throw .writeFailed("no record returned") }
         return record
     }
 
+    /// Checks and appends an update; returns the record as it now is, once the line is fsync'ed.
+    ///
+    /// - Throws: `StoreError.notFound`, `.invalid`, `.writeFailed`.
     public func update(_ update: RecordUpdate) throws(StoreError) -> Record {
         guard let record = try submit(.update(update)) else { throw .writeFailed("no record returned") }
         return record
     }
 
+    /// The record as it now is, other processes' changes included.
     public func record(id: String) -> Record? { withFreshBook { $0.record(id: id) } }
 
+    /// Every record in creation order, other processes' changes included.
     public func allRecords() -> [Record] { withFreshBook { $0.records } }
 
+    /// Appends an audit event durably.
+    ///
+    /// - Throws: `StoreError.writeFailed`.
     public func audit(_ event: AuditEvent) throws(StoreError) { _ = try submit(.audit(event)) }
 
+    /// Audit events at or after `since`, other processes' included.
     public func auditEvents(since: String) -> [AuditEvent] {
         withFreshBook { $0.auditEvents.filter { $0.at >= since } }
     }

@@ -7,9 +7,9 @@ import Synchronization
 /// Appends transcript events to `directory/YYYY-MM-DD.jsonl` (the event's local date),
 /// buffered and flushed at least every second and on `flush()`/`close()`.
 ///
-/// `append` only serializes the event into an in-memory buffer (no system call), so writing
-/// transcripts costs a turn about a microsecond. A background thread writes the buffer out
-/// every second (sooner when it passes 1 MB) and fsyncs it; a failed write is reported once
+/// `append` only queues the event under a lock (no serialization, no system call), so writing
+/// transcripts costs a turn a fraction of a microsecond. A background thread serializes and
+/// writes the queue every second (sooner past 4096 events) and fsyncs it; a failed write is reported once
 /// through `onError` and never crashes or blocks a turn.
 public final class TranscriptWriter: TranscriptSink {
     /// The transcripts directory.
@@ -20,21 +20,24 @@ public final class TranscriptWriter: TranscriptSink {
     private let wake = DispatchSemaphore(value: 0)
     private let flusherDone = DispatchSemaphore(value: 0)
     private let interval: Double
-    /// Past this many buffered bytes the flusher is woken early.
-    private static let wakeThreshold = 1 << 20
+    /// Past this many queued events the flusher is woken early.
+    private static let wakeThreshold = 4096
+    /// Past this many queued events an append writes the queue itself, so memory stays bounded.
+    private static let backlogLimit = 65_536
 
     private struct Pending {
-        var date = ""
-        var buffer: [UInt8] = []
-        /// Buffers of earlier dates not yet written (a session crossing midnight).
-        var older: [(date: String, bytes: [UInt8])] = []
+        /// Events not yet written, in arrival order; serialized by the flusher, off the turn's path.
+        var events: [TranscriptEvent] = []
         var wakeRequested = false
         var closed = false
     }
 
     private struct Files {
         var open: [String: Int32] = [:]
-        var spare: [UInt8] = []
+        /// The serialization buffer, reused.
+        var buffer: [UInt8] = []
+        /// An empty event array with capacity, swapped with the queue.
+        var spareEvents: [TranscriptEvent] = []
         var errorReported = false
         var lastSync = DispatchTime.now()
     }
@@ -93,28 +96,19 @@ public final class TranscriptWriter: TranscriptSink {
         }
     }
 
-    /// Queues one event: serialized into the buffer of its day, written by the flusher.
+    /// Queues one event (a copy under a lock: no serialization, no system call); the flusher
+    /// serializes it into the file of its day.
     public func append(_ event: TranscriptEvent) {
-        let json = event.json
-        let date = TranscriptWriter.day(of: event.time)
-        let (wakeFlusher, closed) = pending.withLock { p -> (Bool, Bool) in
-            if p.date != date {
-                if !p.buffer.isEmpty {
-                    p.older.append((p.date, p.buffer))
-                    p.buffer = []
-                }
-                p.date = date
-            }
-            json.write(to: &p.buffer)
-            p.buffer.append(UInt8(ascii: "\n"))
-            if p.buffer.count >= TranscriptWriter.wakeThreshold, !p.wakeRequested {
+        let (wakeFlusher, closed, queued) = pending.withLock { p -> (Bool, Bool, Int) in
+            p.events.append(event)
+            if p.events.count >= TranscriptWriter.wakeThreshold, !p.wakeRequested {
                 p.wakeRequested = true
-                return (true, p.closed)
+                return (true, p.closed, p.events.count)
             }
-            return (false, p.closed)
+            return (false, p.closed, p.events.count)
         }
-        if closed {
-            writeOut(sync: true)
+        if closed || queued >= TranscriptWriter.backlogLimit {
+            writeOut(sync: closed)  // closed: no flusher; backlog: the disk is behind, so the caller helps
         } else if wakeFlusher {
             wake.signal()
         }
@@ -147,25 +141,30 @@ public final class TranscriptWriter: TranscriptSink {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Moves the buffers out (swapping in an empty spare, so appends never wait on the disk) and
-    /// writes each day's bytes to its file with one write; fsyncs when `sync` or a second has passed.
+    /// Takes the queued events (swapping in an empty array, so appends never wait on the disk),
+    /// serializes each day's run of them into one buffer and writes it with one write; fsyncs when
+    /// `sync` or a second has passed since the last fsync.
     private func writeOut(sync: Bool) {
         files.withLock { f in
-            var older: [(date: String, bytes: [UInt8])] = []
-            var date = ""
+            var events = f.spareEvents
             pending.withLock { p in
-                swap(&p.buffer, &f.spare)
-                swap(&p.older, &older)
-                date = p.date
+                swap(&p.events, &events)
                 p.wakeRequested = false
             }
-            for chunk in older { write(chunk.bytes, date: chunk.date, files: &f) }
-            if !f.spare.isEmpty { write(f.spare, date: date, files: &f) }
-            if f.spare.capacity > 4 * TranscriptWriter.wakeThreshold {
-                f.spare = []
-            } else {
-                f.spare.removeAll(keepingCapacity: true)
+            var index = 0
+            while index < events.count {
+                let date = TranscriptWriter.day(of: events[index].time)
+                f.buffer.removeAll(keepingCapacity: true)
+                while index < events.count, TranscriptWriter.day(of: events[index].time) == date {
+                    FastJSONWriter.write(events[index].json, to: &f.buffer)
+                    f.buffer.append(UInt8(ascii: "\n"))
+                    index += 1
+                }
+                write(f.buffer, date: date, files: &f)
             }
+            if f.buffer.capacity > 1 << 22 { f.buffer = [] }
+            events.removeAll(keepingCapacity: events.capacity <= 4 * TranscriptWriter.wakeThreshold)
+            f.spareEvents = events
             let now = DispatchTime.now()
             if sync || now.uptimeNanoseconds - f.lastSync.uptimeNanoseconds >= UInt64(interval * 1e9) {
                 for (day, fd) in f.open {

@@ -34,6 +34,15 @@ import Testing
         #expect(read.map { Array($0.text.utf8) } == TranscriptTests.hostile.map { Array($0.utf8) })
         let lines = bytes(dir.file("2026-11-22.jsonl")).split(separator: UInt8(ascii: "\n"))
         #expect(lines.count == sent.count)
+        #expect(bytes(dir.file("2026-11-22.jsonl")) == Array(sent.map { $0.json.serialized + "\n" }.joined().utf8))
+    }
+
+    @Test(arguments: TranscriptTests.hostile + ["\u{2027}\u{2028}x\u{E2}", "a\u{1F}b\u{7F}c\u{80}d", "\u{E000}\u{FFFF}"])
+    func fastWriterMatchesTheModelWriter(text: String) {
+        let value: JSON = ["text": .string(text), "n": 1.5, "list": [nil, true, 3], "nested": ["k\"": .string(text)]]
+        var fast: [UInt8] = []
+        FastJSONWriter.write(value, to: &fast)
+        #expect(fast == Array(value.serialized.utf8))
     }
 
     @Test func randomTextRoundTrips() throws {
