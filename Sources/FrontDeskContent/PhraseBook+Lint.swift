@@ -68,7 +68,8 @@ extension PhraseBook {
                 let languagePath = path + "." + language.rawValue
                 if let word = PhraseBook.forbiddenWord(in: text) {
                     found.append(
-                        Diagnostic(file: phrase.file, path: languagePath, message: "contains the forbidden word \"\(word)\""))
+                        Diagnostic(
+                            file: phrase.file, path: languagePath, message: "contains the forbidden word \"\(word)\""))
                 }
                 let names = PhraseBook.placeholders(in: text)
                 for name in names where !PhraseBook.knownPlaceholders.contains(name) {
@@ -82,7 +83,8 @@ extension PhraseBook {
                         found.append(
                             Diagnostic(
                                 file: phrase.file, path: languagePath,
-                                message: "placeholders differ from \(firstLanguage.rawValue): [\(mine)] vs [\(theirs)]"))
+                                message: "placeholders differ from \(firstLanguage.rawValue): [\(mine)] vs [\(theirs)]")
+                        )
                     }
                 } else {
                     reference = (language, Set(names))

@@ -34,11 +34,13 @@ extension PhraseBook {
         do {
             root = try JSON.parse(bytes)
         } catch {
-            diagnostics.append(Diagnostic(file: file, path: "line \(error.line), column \(error.column)", message: error.message))
+            diagnostics.append(
+                Diagnostic(file: file, path: "line \(error.line), column \(error.column)", message: error.message))
             return
         }
         guard let object = root.object else {
-            diagnostics.append(Diagnostic(file: file, path: "", message: "expected an object, got \(root.kindDescription)"))
+            diagnostics.append(
+                Diagnostic(file: file, path: "", message: "expected an object, got \(root.kindDescription)"))
             return
         }
         for key in object.keys where key != "version" && key != "phrases" {
@@ -67,28 +69,35 @@ extension PhraseBook {
         for (key, value) in phraseObject {
             let path = "phrases." + key
             if let existing = phrases[key] {
-                diagnostics.append(Diagnostic(file: file, path: path, message: "duplicate key (also in \(existing.file))"))
+                diagnostics.append(
+                    Diagnostic(file: file, path: path, message: "duplicate key (also in \(existing.file))"))
                 continue
             }
             guard let entry = value.object else {
-                diagnostics.append(Diagnostic(file: file, path: path, message: "expected an object, got \(value.kindDescription)"))
+                diagnostics.append(
+                    Diagnostic(file: file, path: path, message: "expected an object, got \(value.kindDescription)"))
                 continue
             }
             phrases[key] = Self.phrase(file: file, path: path, entry: entry, diagnostics: &diagnostics)
         }
     }
 
-    private static func phrase(file: String, path: String, entry: JSONObject, diagnostics: inout [Diagnostic]) -> Phrase {
+    private static func phrase(file: String, path: String, entry: JSONObject, diagnostics: inout [Diagnostic]) -> Phrase
+    {
         var texts: [Language: String] = [:]
         for (name, value) in entry {
             guard let language = Language(rawValue: name) else {
                 diagnostics.append(
-                    Diagnostic(file: file, path: path + "." + name, message: "unknown language (expected zh-Hans, zh-Hant, en)"))
+                    Diagnostic(
+                        file: file, path: path + "." + name, message: "unknown language (expected zh-Hans, zh-Hant, en)"
+                    ))
                 continue
             }
             guard let text = value.string else {
                 diagnostics.append(
-                    Diagnostic(file: file, path: path + "." + name, message: "expected a string, got \(value.kindDescription)"))
+                    Diagnostic(
+                        file: file, path: path + "." + name, message: "expected a string, got \(value.kindDescription)")
+                )
                 continue
             }
             texts[language] = text

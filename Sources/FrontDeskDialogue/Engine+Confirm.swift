@@ -16,8 +16,9 @@ extension Engine {
         state.flow = flow
         let kind = flow.kind.rawValue
         if flow.slots != before {
-            return Reply(notes + [say("confirm.updated", turn.language), restate(flow, turn.language)],
-                         intent: kind, awaiting: "confirm")
+            return Reply(
+                notes + [say("confirm.updated", turn.language), restate(flow, turn.language)],
+                intent: kind, awaiting: "confirm")
         }
         if !notes.isEmpty {
             return Reply(notes + [restate(flow, turn.language)], intent: kind, awaiting: "confirm")
@@ -60,9 +61,11 @@ extension Engine {
         values["team"] =
             localized(record.team, attributes(kind, record.category ?? "")["team_en"], turn.language)
             ?? say("team.default", turn.language)
-        values["department"] = localized(
-            attributes(kind, record.category ?? "")["department"], attributes(kind, record.category ?? "")["department_en"],
-            turn.language) ?? say("department.default", turn.language)
+        values["department"] =
+            localized(
+                attributes(kind, record.category ?? "")["department"],
+                attributes(kind, record.category ?? "")["department_en"],
+                turn.language) ?? say("department.default", turn.language)
         values["due"] = record.dueAt.map(displayTime) ?? ""
         values["time"] = flow.slots["time"] ?? say("time.asap", turn.language)
         values["deposit"] = money(decorationRules.deposit)

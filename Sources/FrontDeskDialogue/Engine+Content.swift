@@ -13,7 +13,9 @@ struct BillLine: Sendable, Equatable {
 extension Engine {
     var officePhone: String { estate.office.phone }
     var officeHours: String { estate.office.hours }
-    var emergencyPhone: String { estate.office.emergencyPhone.isEmpty ? estate.office.phone : estate.office.emergencyPhone }
+    var emergencyPhone: String {
+        estate.office.emergencyPhone.isEmpty ? estate.office.phone : estate.office.emergencyPhone
+    }
     var gasPhone: String { estate.gasCompanyPhone }
 
     /// Whether the estate has a unit with this canonical ID.

@@ -34,13 +34,22 @@ extension Engine {
             let options = Array(classification.ambiguous.prefix(2))
             state.pending = .choice(options, text: turn.text)
             var reply = Reply(
-                [say("clarify.which", turn.language, ["first": flowName(options[0], turn.language),
-                                                       "second": flowName(options[1], turn.language)])],
+                [
+                    say(
+                        "clarify.which", turn.language,
+                        [
+                            "first": flowName(options[0], turn.language),
+                            "second": flowName(options[1], turn.language),
+                        ])
+                ],
                 intent: "fallback")
             reply.choices = options
             return reply
         }
         if let kind = FlowKind(rawValue: turn.intent) { return startFlow(kind, turn, &state) }
+        if turn.intent == "fallback", Lexicon.containsAny(turn.lower, Lexicon.structuralWorks) {
+            return startFlow(.decorationPermit, turn, &state)
+        }
         switch turn.intent {
         case "inquiry": return answerInquiry(turn)
         case "greeting": return Reply([say("greeting.reply", turn.language)], intent: "greeting")
@@ -82,7 +91,9 @@ extension Engine {
                 state.flow = flow
                 return advance(turn, &state, notes: [])
             }
-            if turn.isDeny || turn.isCancel { return Reply([say("progress.verify_declined", turn.language)], intent: nil) }
+            if turn.isDeny || turn.isCancel {
+                return Reply([say("progress.verify_declined", turn.language)], intent: nil)
+            }
             return nil
         }
     }

@@ -83,9 +83,14 @@ extension Engine {
                     "paid_status": say(bill.paid ? "fee.paid" : "fee.unpaid", turn.language),
                 ])
         }
-        reply.add(say("fee.bills", turn.language, ["unit": unit, "bills": lines.joined(separator: say("list.separator", turn.language))]))
+        reply.add(
+            say(
+                "fee.bills", turn.language,
+                ["unit": unit, "bills": lines.joined(separator: say("list.separator", turn.language))]))
         let arrears = bills.filter { !$0.paid }.reduce(0) { $0 + $1.amount }
-        reply.add(arrears > 0 ? say("fee.arrears", turn.language, ["total": money(arrears)]) : say("fee.all_paid", turn.language))
+        reply.add(
+            arrears > 0
+                ? say("fee.arrears", turn.language, ["total": money(arrears)]) : say("fee.all_paid", turn.language))
         reply.add(say("fee.how_to_pay", turn.language))
         return reply
     }

@@ -73,6 +73,12 @@ extension Engine {
         }
         state.flow = flow
         let notes = result.problems.map { say($0.key, turn.language, $0.values) }
+        if let awaited, !isFilled(awaited, flow), result.filled.isEmpty, result.problems.isEmpty,
+            turn.intent == "greeting" || turn.intent == "thanks"
+        {
+            // Small talk is not a wrong answer: ask again without counting it.
+            return Reply([ask(awaited, flow, turn.language)], intent: flow.kind.rawValue, awaiting: awaited)
+        }
         if let awaited, !isFilled(awaited, flow), result.filled.isEmpty {
             let explained = result.problems.contains { $0.slot == awaited }
             let why = explained ? notes : notes + [say(invalidKey(awaited, flow), turn.language, limits)]
@@ -158,6 +164,18 @@ extension Engine {
         case "start_date": return entities.date == nil
         case "record_id": return entities.recordID == nil && SlotText.recordID(turn.text) == nil
         case "verify", "duration_days", "workers": return SlotText.firstInteger(turn.text) == nil
+        // Asked to describe the problem, a repair or complaint matter is the description ("厨房水管漏水" in a
+        // complaint, "物业费收得太贵" too); only a clear question of another kind interrupts.
+        case "description":
+            let categories = turn.classification.categories
+            guard categories["repair"] == nil, categories["complaint"] == nil, turn.classification.confidence >= 0.8
+            else { return false }
+            let others: Set<String> =
+                flow.kind == .complaint
+                ? ["inquiry", "progress_query", "handoff"]
+                : ["inquiry", "progress_query", "handoff", "fee_query"]
+            return others.contains(turn.intent)
+        case "name", "scope", "contractor": return turn.classification.confidence >= 0.8
         default: return true
         }
     }

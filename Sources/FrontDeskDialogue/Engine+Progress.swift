@@ -46,7 +46,9 @@ extension Engine {
         if let unit = record.unit, state.verification?.unit == unit {
             state.verification?.at = turn.now
             try? store.audit(
-                AuditEvent(kind: "record_disclosure", at: turn.civil.iso8601, session: state.id, unit: unit, detail: record.id))
+                AuditEvent(
+                    kind: "record_disclosure", at: turn.civil.iso8601, session: state.id, unit: unit, detail: record.id)
+            )
             reply.add(
                 say(
                     "progress.details", language,
@@ -78,7 +80,11 @@ extension Engine {
                 ])
         }
         var reply = Reply(
-            [say("progress.list", turn.language, ["unit": unit, "details": lines.joined(separator: say("list.separator", turn.language))])],
+            [
+                say(
+                    "progress.list", turn.language,
+                    ["unit": unit, "details": lines.joined(separator: say("list.separator", turn.language))])
+            ],
             intent: "progress_query")
         reply.record = records.first?.reference
         return reply

@@ -12,7 +12,8 @@ extension Engine {
         let verifiedUnit = state.verification?.unit
         let identity = state.identity
         guard verifiedUnit != nil || identity != nil else { return nil }
-        let since = CivilTime(turn.now.addingTimeInterval(-Double(Engine.revisitWindowDays) * 86_400), offset: estate.utcOffset)
+        let since = CivilTime(
+            turn.now.addingTimeInterval(-Double(Engine.revisitWindowDays) * 86_400), offset: estate.utcOffset)
         let due = store.allRecords().filter { record in
             guard record.status == "resolved", record.revisitedAt == nil, let resolvedAt = record.resolvedAt,
                 let resolved = CivilTime.parse(resolvedAt, defaultOffset: estate.utcOffset),
@@ -57,13 +58,16 @@ extension Engine {
             }
             state.revisit?.stage = .suggestion
             state.revisit?.satisfied = level.score >= 4
-            return Reply([say(level.score >= 4 ? "revisit.satisfied" : "revisit.unsatisfied", turn.language)], intent: nil)
+            return Reply(
+                [say(level.score >= 4 ? "revisit.satisfied" : "revisit.unsatisfied", turn.language)], intent: nil)
         case .suggestion:
             state.revisit = nil
-            if newRequest { return nil }
+            // Feedback mentions the service it is about ("师傅很专业"): only a clear new request interrupts.
+            if newRequest, turn.classification.confidence >= 0.95 { return nil }
             let nothing = turn.isDeny || Lexicon.matches(turn.lower, ["没有", "没有了", "没了", "无", "none", "nothing"])
             if !nothing, turn.intent != "thanks", turn.intent != "goodbye" {
-                let note = RecordUpdate(id: revisit.recordID, at: turn.civil.iso8601, actor: "resident", note: turn.text)
+                let note = RecordUpdate(
+                    id: revisit.recordID, at: turn.civil.iso8601, actor: "resident", note: turn.text)
                 _ = try? store.update(note)
             }
             let key = revisit.satisfied ? "revisit.thanks_satisfied" : "revisit.thanks_feedback"

@@ -31,8 +31,11 @@ extension Engine {
         let entities = turn.entities
 
         if order.contains("unit") {
-            if let unit = entities.unit ?? (entities.date == nil ? SlotText.unit(turn.text) : nil) ?? roomCorrection(flow, turn) {
-                if flow.kind == .feeQuery || flow.kind == .emergency || flow.kind == .progressQuery || unitExists(unit) {
+            if let unit = entities.unit ?? (entities.date == nil ? SlotText.unit(turn.text) : nil)
+                ?? roomCorrection(flow, turn)
+            {
+                if flow.kind == .feeQuery || flow.kind == .emergency || flow.kind == .progressQuery || unitExists(unit)
+                {
                     set("unit", unit)
                 } else {
                     problem("unit", "invalid.unit", ["unit": unit])
@@ -64,6 +67,8 @@ extension Engine {
                 }
             } else if confirming, let value = valueAfter(turn.text, Engine.correctionPrefixes[slot] ?? []) {
                 set(slot, value)
+            } else if slot == "name", !confirming, flow.slots["name"] == nil, let name = statedName(turn.text) {
+                set("name", name)
             }
         }
         if order.contains("start_date") {
@@ -78,7 +83,9 @@ extension Engine {
         if order.contains("duration_days") {
             let bare = awaiting == "duration_days" ? SlotText.firstInteger(turn.text) : nil
             if let days = entities.durationDays ?? bare {
-                if (1...decorationRules.maxDurationDays).contains(days) { set("duration_days", String(days)) } else {
+                if (1...decorationRules.maxDurationDays).contains(days) {
+                    set("duration_days", String(days))
+                } else {
                     problem("duration_days", "invalid.duration_days", limits)
                 }
             }
@@ -86,7 +93,9 @@ extension Engine {
         if order.contains("workers") {
             let bare = awaiting == "workers" ? SlotText.firstInteger(turn.text) : nil
             if let count = entities.count ?? bare {
-                if (1...decorationRules.maxWorkers).contains(count) { set("workers", String(count)) } else {
+                if (1...decorationRules.maxWorkers).contains(count) {
+                    set("workers", String(count))
+                } else {
                     problem("workers", "invalid.workers", limits)
                 }
             }
@@ -94,7 +103,9 @@ extension Engine {
         if order.contains("verify") {
             let tailWords = ["尾号", "后四位", "后4位", "last 4", "last four", "ending"]
             if awaiting == "verify" || Lexicon.containsAny(turn.lower, tailWords) {
-                if let tail = SlotText.phoneTail(turn.text) { set("verify", tail) } else if awaiting == "verify" {
+                if let tail = SlotText.phoneTail(turn.text) {
+                    set("verify", tail)
+                } else if awaiting == "verify" {
                     problem("verify", "invalid.verify")
                 }
             }
@@ -116,6 +127,23 @@ extension Engine {
             }
         }
         return result
+    }
+
+    /// A name stated in passing: "业主张伟" / "申请人：李娜" / "my name is Zhang Wei".
+    func statedName(_ text: String) -> String? {
+        let lower = text.lowercased()
+        for marker in ["申请人", "业主", "我叫", "姓名", "my name is"] {
+            guard let range = lower.range(of: marker) else { continue }
+            var rest = Substring(text.dropFirst(lower.distance(from: lower.startIndex, to: range.upperBound)))
+            while let first = rest.first, first == "：" || first == ":" || first == " " || first == "是" {
+                rest = rest.dropFirst()
+            }
+            let value = String(rest.prefix { !Engine.clauseBreaks.contains($0) && $0 != "。" })
+            let english = marker.hasPrefix("my")
+            let fits = english ? (2...40).contains(value.count) : (2...4).contains(value.count)
+            if fits, !hasDigits(value), value.first.map({ !$0.isWhitespace }) == true { return value }
+        }
+        return nil
     }
 
     /// "不对，是502室" / "no, room 502": the same building and entrance, another room.
@@ -200,7 +228,10 @@ extension Engine {
         "i'd like to complain about", "i want to complain", "i'd like to complain", "report", "no,", "actually",
     ]
     static let answerPrefixes: [String: [String]] = [
-        "name": ["我叫", "我是", "姓名是", "姓名", "名字是", "申请人是", "申请人", "my name is", "name is", "i'm", "i am"],
+        "name": [
+            "我叫", "我是", "姓名是", "姓名", "名字是", "申请人是", "申请人", "业主是", "业主", "my name is", "name is", "i'm",
+            "i am",
+        ],
         "scope": ["装修范围是", "装修内容是", "施工内容是", "范围是", "内容是", "scope is", "the scope is"],
         "contractor": ["施工单位是", "装修公司是", "施工队是", "contractor is", "the contractor is"],
     ]

@@ -37,7 +37,9 @@ public struct Engine: Sendable {
         let now = clock.now()
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         let classification = matcher.classify(trimmed, now: now, utcOffset: estate.utcOffset)
-        state.language = Engine.language(of: trimmed, classified: classification.language, previous: state.language)
+        var classified = classification.language
+        if classified == .zhHant, !looksTraditional(trimmed) { classified = .zhHans }
+        state.language = Engine.language(of: trimmed, classified: classified, previous: state.language)
         if state.verification != nil, let last = state.lastSeen, now.timeIntervalSince(last) > Engine.verificationIdle {
             state.verification = nil
         }
@@ -61,6 +63,14 @@ public struct Engine: Sendable {
         return Turn(
             text: text, classification: classification, now: now, civil: CivilTime(now, offset: estate.utcOffset),
             language: language, lower: base.lowercased())
+    }
+
+    /// A second opinion on a zh-Hant classification: a Traditional character or a Cantonese marker
+    /// word must actually occur (a multi-character marker such as 呢度 does not make 度 Traditional).
+    func looksTraditional(_ text: String) -> Bool {
+        let pairs = catalog.han.pairs
+        if text.unicodeScalars.contains(where: { pairs[$0.value] != nil }) { return true }
+        return catalog.settings.traditionalMarkers.contains { text.contains($0) }
     }
 
     /// The reply's language: the message's script when it has one, else the session's.

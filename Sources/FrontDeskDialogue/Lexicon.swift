@@ -22,14 +22,19 @@ enum Lexicon {
 
     static let publicArea = [
         "小区", "楼道", "车库", "电梯", "大堂", "门口", "公共", "花园", "广场", "停车场", "楼梯", "绿化",
-        "lobby", "garage", "elevator", "lift", "public", "corridor", "hallway", "entrance", "parking lot", "staircase", "stairwell",
+        "lobby", "garage", "elevator", "lift", "public", "corridor", "hallway", "entrance", "parking lot", "staircase",
+        "stairwell",
         "community", "estate",
     ]
     static let structural = [
         "拆承重墙", "承重墙", "剪力墙", "梁", "柱", "主体结构", "外立面", "承重牆", "剪力牆", "主體結構",
         "load-bearing", "load bearing", "loadbearing", "structural", "shear wall", "facade", "façade",
     ]
-    static let asSoonAsPossible = ["尽快", "越快越好", "马上", "随时", "都可以", "asap", "as soon as possible", "any time", "anytime"]
+    /// Structural words specific enough to mean a renovation question on their own.
+    static let structuralWorks = structural.filter { $0.count >= 3 }
+    static let asSoonAsPossible = [
+        "尽快", "越快越好", "马上", "随时", "都可以", "asap", "as soon as possible", "any time", "anytime",
+    ]
     static let myRecords = ["我的", "我家", "我报", "我提交", "my "]
 
     /// Satisfaction answers, most specific first (非常不满意 before 不满意 before 满意).

@@ -63,7 +63,9 @@ enum SlotText {
         var parts = 0
         while parts < 3 {
             let start = index
-            while index < characters.count, let ascii = characters[index].asciiValue, ascii >= 48, ascii <= 57 { index += 1 }
+            while index < characters.count, let ascii = characters[index].asciiValue, ascii >= 48, ascii <= 57 {
+                index += 1
+            }
             guard index > start else { return nil }
             parts += 1
             let markers = parts == 1 ? ["号楼", "栋", "幢", "座", "-"] : parts == 2 ? ["单元", "-"] : ["室", "号"]

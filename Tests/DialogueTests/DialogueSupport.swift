@@ -38,7 +38,10 @@ final class Desk {
     var state: SessionState
     var replies: [String] = []
 
-    init(store: InMemoryRecordStore = InMemoryRecordStore(), clock: ManualClock = ManualClock(Fixture.start), session: String = "s-1") {
+    init(
+        store: InMemoryRecordStore = InMemoryRecordStore(), clock: ManualClock = ManualClock(Fixture.start),
+        session: String = "s-1"
+    ) {
         self.store = store
         self.clock = clock
         engine = Engine(catalog: Fixture.catalog, estate: Fixture.estate, store: store, clock: clock)
@@ -60,10 +63,15 @@ final class Desk {
     /// The central check every reply goes through (SPEC 4.1).
     static func checkEtiquette(_ reply: String, after text: String, sourceLocation: SourceLocation) {
         #expect(!reply.isEmpty, "empty reply to \(text)", sourceLocation: sourceLocation)
-        #expect(!reply.contains("\n") && !reply.contains("\r"), "newline in reply: \(reply)", sourceLocation: sourceLocation)
+        #expect(
+            !reply.contains("\n") && !reply.contains("\r"), "newline in reply: \(reply)", sourceLocation: sourceLocation
+        )
         let word = PhraseBook.forbiddenWord(in: reply)
-        #expect(word == nil, "forbidden word \(word ?? "") in reply to \(text): \(reply)", sourceLocation: sourceLocation)
-        #expect(!reply.contains("{") && !reply.contains("}"), "unfilled placeholder: \(reply)", sourceLocation: sourceLocation)
+        #expect(
+            word == nil, "forbidden word \(word ?? "") in reply to \(text): \(reply)", sourceLocation: sourceLocation)
+        #expect(
+            !reply.contains("{") && !reply.contains("}"), "unfilled placeholder: \(reply)",
+            sourceLocation: sourceLocation)
     }
 
     /// Records of a type in the store.

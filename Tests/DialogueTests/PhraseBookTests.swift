@@ -48,14 +48,38 @@ struct PhraseBookTests {
     @Test(
         "lint reports each problem with its exact text",
         arguments: [
-            (one("k", "这个不行", "ok"), #"intents/phrases/test.json: phrases.k.zh-Hans: contains the forbidden word "不行""#),
-            (one("k", "我不知道", "ok"), #"intents/phrases/test.json: phrases.k.zh-Hans: contains the forbidden word "不知道""#),
-            (one("k", "不可以", "ok"), #"intents/phrases/test.json: phrases.k.zh-Hans: contains the forbidden word "不可以""#),
-            (one("k", "好的", "I don't know"), #"intents/phrases/test.json: phrases.k.en: contains the forbidden word "i don't know""#),
-            (one("k", "好的", "We can't"), #"intents/phrases/test.json: phrases.k.en: contains the forbidden word "can't""#),
-            (one("k", "好的", "We cannot"), #"intents/phrases/test.json: phrases.k.en: contains the forbidden word "cannot""#),
-            (one("k", "好的", "No, sorry"), #"intents/phrases/test.json: phrases.k.en: contains the forbidden word "no""#),
-            (one("k", "房号{flat}", "flat {flat}"), "intents/phrases/test.json: phrases.k.zh-Hans: unknown placeholder {flat}"),
+            (
+                one("k", "这个不行", "ok"),
+                #"intents/phrases/test.json: phrases.k.zh-Hans: contains the forbidden word "不行""#
+            ),
+            (
+                one("k", "我不知道", "ok"),
+                #"intents/phrases/test.json: phrases.k.zh-Hans: contains the forbidden word "不知道""#
+            ),
+            (
+                one("k", "不可以", "ok"),
+                #"intents/phrases/test.json: phrases.k.zh-Hans: contains the forbidden word "不可以""#
+            ),
+            (
+                one("k", "好的", "I don't know"),
+                #"intents/phrases/test.json: phrases.k.en: contains the forbidden word "i don't know""#
+            ),
+            (
+                one("k", "好的", "We can't"),
+                #"intents/phrases/test.json: phrases.k.en: contains the forbidden word "can't""#
+            ),
+            (
+                one("k", "好的", "We cannot"),
+                #"intents/phrases/test.json: phrases.k.en: contains the forbidden word "cannot""#
+            ),
+            (
+                one("k", "好的", "No, sorry"),
+                #"intents/phrases/test.json: phrases.k.en: contains the forbidden word "no""#
+            ),
+            (
+                one("k", "房号{flat}", "flat {flat}"),
+                "intents/phrases/test.json: phrases.k.zh-Hans: unknown placeholder {flat}"
+            ),
             (
                 one("k", "房号{unit}", "flat"),
                 "intents/phrases/test.json: phrases.k.en: placeholders differ from zh-Hans: [] vs [{unit}]"
@@ -88,14 +112,27 @@ struct PhraseBookTests {
     @Test(
         "loading mistakes are located",
         arguments: [
-            (#"{"version":1,"phrases":{"k":{"zh-Hans":"a","en":"b","fr":"c"}}}"#,
-             "intents/phrases/test.json: phrases.k.fr: unknown language (expected zh-Hans, zh-Hant, en)"),
-            (#"{"version":1,"phrases":{},"extra":1}"#, "intents/phrases/test.json: extra: unknown key (expected version, phrases)"),
+            (
+                #"{"version":1,"phrases":{"k":{"zh-Hans":"a","en":"b","fr":"c"}}}"#,
+                "intents/phrases/test.json: phrases.k.fr: unknown language (expected zh-Hans, zh-Hant, en)"
+            ),
+            (
+                #"{"version":1,"phrases":{},"extra":1}"#,
+                "intents/phrases/test.json: extra: unknown key (expected version, phrases)"
+            ),
             (#"{"phrases":{}}"#, "intents/phrases/test.json: version: missing"),
-            (#"{"version":2,"phrases":{}}"#, "intents/phrases/test.json: version: unsupported version 2 (this build reads 1)"),
-            (#"{"version":1,"phrases":{"k":{"zh-Hans":1,"en":"b"}}}"#,
-             "intents/phrases/test.json: phrases.k.zh-Hans: expected a string, got a number"),
-            (#"{"version":1,"phrases":{"k":"x"}}"#, "intents/phrases/test.json: phrases.k: expected an object, got a string"),
+            (
+                #"{"version":2,"phrases":{}}"#,
+                "intents/phrases/test.json: version: unsupported version 2 (this build reads 1)"
+            ),
+            (
+                #"{"version":1,"phrases":{"k":{"zh-Hans":1,"en":"b"}}}"#,
+                "intents/phrases/test.json: phrases.k.zh-Hans: expected a string, got a number"
+            ),
+            (
+                #"{"version":1,"phrases":{"k":"x"}}"#,
+                "intents/phrases/test.json: phrases.k: expected an object, got a string"
+            ),
         ])
     func loadingMistakes(json: String, expected: String) {
         let (_, diagnostics) = Self.book(json)
