@@ -11,11 +11,6 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("peers", "outside-engine contract of shared/bench (--corpus --spec --runs --limit)", peersBenchmark),
     ("gen-hant-hans", "print the Traditional → Simplified table for intents/hant-hans.txt", generateHanTable),
     ("journal", "durable record creation, 1/16/200 concurrent writers", journalBenchmark),
-    ("classify", "classify throughput over a generated corpus (--n, --passes, --intents)", classifyBenchmark),
-    ("peers", "outside-engine contract of shared/bench (--corpus --spec --runs --limit)", peersBenchmark),
-    ("gen-hant-hans", "print the Traditional → Simplified table for intents/hant-hans.txt", generateHanTable),
-    ("entities", "entity extraction, messages/s on one core", benchEntities),
-    ("estate-load", "load and validate an estate file (FILE [RUNS])", benchEstateLoad),
 ]
 
 let argv = Array(CommandLine.arguments.dropFirst())
