@@ -42,7 +42,9 @@ func turnsBench(_ argv: [String]) -> Int32 {
             off.append(rate)
             offCPU.append(cpuRate)
         }
-        print("  run \(run / 2 + 1) transcripts \(transcriptsOn ? "on " : "off"): \(Int(rate)) turns/s, \(Int(cpuRate)) turns/CPU-s")
+        print(
+            "  run \(run / 2 + 1) transcripts \(transcriptsOn ? "on " : "off"): \(Int(rate)) turns/s, \(Int(cpuRate)) turns/CPU-s"
+        )
     }
     report("wall clock", unit: "turns/s", on: median(on), off: median(off))
     report("CPU time (all threads)", unit: "turns/CPU-s", on: median(onCPU), off: median(offCPU))
@@ -52,7 +54,8 @@ func turnsBench(_ argv: [String]) -> Int32 {
 private func report(_ title: String, unit: String, on: Double, off: Double) {
     let slower = (1 - on / off) * 100
     print("\(title): transcripts off median \(Int(off)) \(unit), on median \(Int(on)) \(unit)")
-    print("  on/off ratio \(String(format: "%.3f", on / off)) (\(String(format: "%.1f", slower))% slower; target < 10%)")
+    print(
+        "  on/off ratio \(String(format: "%.3f", on / off)) (\(String(format: "%.1f", slower))% slower; target < 10%)")
 }
 
 /// The scripted sessions the benchmark cycles through (new session after each script).

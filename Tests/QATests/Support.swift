@@ -1,5 +1,6 @@
 import Foundation
 import FrontDeskContent
+import FrontDeskJournal
 import FrontDeskModel
 import FrontDeskQA
 
@@ -20,5 +21,12 @@ enum Repo {
     static func runner() throws -> DialogueRunner {
         DialogueRunner(
             environment: DialogueEnvironment(catalog: try catalog(), estate: try estate(), baseDirectory: root))
+    }
+}
+
+/// Reads transcript events from a file.
+enum FrontDeskJournalReading {
+    static func events(_ path: String, _ body: (TranscriptEvent) -> Void) throws {
+        try TranscriptReader.forEachEvent(paths: [path]) { body($0) }
     }
 }
