@@ -14,13 +14,20 @@ public enum DialogueExporter {
     ///   file cannot be read.
     public static func dialogue(paths: [String], session: String) throws -> String {
         var events: [TranscriptEvent] = []
+        var finished = false
         try TranscriptReader.forEachEvent(paths: paths) { event in
-            if event.session == session { events.append(event) }
+            guard event.session == session, !finished else { return }
+            // The first run of the session only: a sequence that restarts is another run reusing the ID.
+            if let last = events.last, event.seq <= last.seq {
+                finished = true
+                return
+            }
+            events.append(event)
         }
         guard let first = events.first else {
             throw DialogueSuiteError("no session '\(session)' in \(paths.joined(separator: ", "))")
         }
-        return dialogue(events: events.sorted { $0.seq < $1.seq }, first: first)
+        return dialogue(events: events, first: first)
     }
 
     /// The dialogue text for the events of one session (in order).

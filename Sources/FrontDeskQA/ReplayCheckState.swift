@@ -12,6 +12,7 @@ struct ReplayCheckState {
         var conversation: Conversation
         var pending: TranscriptEvent?
         var sawTurn = false
+        var lastSeq = 0
     }
 
     init(engine: Engine, clock: ManualClock) {
@@ -20,12 +21,10 @@ struct ReplayCheckState {
     }
 
     mutating func feed(_ event: TranscriptEvent) {
-        var session =
-            sessions[event.session]
-            ?? SessionReplay(
-                conversation: Conversation(
-                    engine: engine, sessionID: event.session, channel: Channel(rawValue: event.channel) ?? .test,
-                    peer: event.peer, transcripts: NullTranscriptSink()))
+        // A sequence number that does not go up means another run reused the session ID
+        // (`chat --now` always starts at s-1): that is a new session.
+        var session = sessions[event.session].flatMap { $0.lastSeq < event.seq ? $0 : nil } ?? newSession(event)
+        session.lastSeq = event.seq
         defer { sessions[event.session] = session }
         if let time = CivilTime.parse(event.time, defaultOffset: engine.estate.utcOffset) { clock.set(time.date) }
         switch event.role {
@@ -47,6 +46,13 @@ struct ReplayCheckState {
                 compareText(event, field: "greeting", now: greeting, masked: false)
             }
         }
+    }
+
+    private func newSession(_ event: TranscriptEvent) -> SessionReplay {
+        SessionReplay(
+            conversation: Conversation(
+                engine: engine, sessionID: event.session, channel: Channel(rawValue: event.channel) ?? .test,
+                peer: event.peer, transcripts: NullTranscriptSink()))
     }
 
     private mutating func compare(_ recorded: TranscriptEvent, _ output: TurnOutput, masked: Bool) {

@@ -7,6 +7,7 @@ public struct TranscriptFormatter: Sendable {
     public var colour: Bool
     private var lastSession: String?
     private var lastDate: String?
+    private var lastSeq = 0
 
     /// A formatter.
     public init(colour: Bool) { self.colour = colour }
@@ -16,13 +17,15 @@ public struct TranscriptFormatter: Sendable {
     public mutating func format(_ event: TranscriptEvent) -> String {
         var out = ""
         let date = String(event.time.prefix(10))
-        if event.session != lastSession || date != lastDate {
+        // A new header also when the sequence restarts: another run reused the session ID.
+        if event.session != lastSession || date != lastDate || event.seq <= lastSeq {
             if lastSession != nil { out += "\n" }
             let where_ = [event.channel, event.peer].filter { !$0.isEmpty }.joined(separator: " ")
             out += paint("── session \(event.session) · \(where_) · \(date) ──", "1") + "\n"
             lastSession = event.session
             lastDate = date
         }
+        lastSeq = event.seq
         let time = event.time.count >= 19 ? String(event.time.dropFirst(11).prefix(8)) : event.time
         let who = event.role == .resident ? paint("resident", "36") : paint("desk    ", "32")
         out += "\(time)  \(who)  \(event.text)\n"

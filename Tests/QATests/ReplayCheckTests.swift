@@ -42,6 +42,19 @@ struct ReplayCheckTests {
         #expect(result.report.hasSuffix("\(Self.messages.count + 1) passed, 0 failed\n"))
     }
 
+    @Test("two runs that reuse a session ID (chat --now) are checked as two sessions")
+    func reusedSessionID() throws {
+        let scratch = try ScratchDirectory(label: "replay")
+        defer { scratch.remove() }
+        _ = try Self.record(into: scratch.path)
+        let file = try Self.record(into: scratch.path)
+        let result = try ReplayChecker(catalog: try Repo.catalog(), estate: try Repo.estate()).check(paths: [file])
+        #expect(result.failed == 0, "\(result.report)")
+        #expect(result.passed == 2 * (Self.messages.count + 1))
+        let dialogue = try DialogueExporter.dialogue(paths: [file], session: "s-rec")
+        #expect(dialogue.components(separatedBy: "\n> ").count == Self.messages.count + 1, "the first run only")
+    }
+
     @Test("a changed phrase file in a copy of intents/ shows up as recorded vs now")
     func changedIntentsDiffer() throws {
         let scratch = try ScratchDirectory(label: "replay")
