@@ -46,9 +46,39 @@ func turnsBench(_ argv: [String]) -> Int32 {
             "  run \(run / 2 + 1) transcripts \(transcriptsOn ? "on " : "off"): \(Int(rate)) turns/s, \(Int(cpuRate)) turns/CPU-s"
         )
     }
+    if let eventsPerSecond = writerOnly(events: 2 * n) {
+        let share = 2 / eventsPerSecond * median(off) * 100
+        print("transcript writer alone: \(Int(eventsPerSecond)) events/s (2 per turn): about "
+            + "\(String(format: "%.1f", share))% of a turn's time at the off median")
+    }
     report("wall clock", unit: "turns/s", on: median(on), off: median(off))
     report("CPU time (all threads)", unit: "turns/CPU-s", on: median(onCPU), off: median(offCPU))
     return 0
+}
+
+/// Appends `events` typical transcript events (built and masked as `Conversation` does) to a real
+/// writer and closes it: the whole transcript cost, without the engine.
+private func writerOnly(events: Int) -> Double? {
+    let directory = NSTemporaryDirectory() + "/frontdesk-bench-writer-\(UUID().uuidString.prefix(8))"
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    guard let writer = try? TranscriptWriter(directory: directory) else { return nil }
+    let reply = "请您核对报修信息：房号3-2-501，问题：厨房水管漏水了，联系电话13812345678，上门时间：尽快。确认无误请回复“确认”。"
+    let slots = JSONObject([("unit", .string("3-2-501")), ("phone", .string("138****5678"))])
+    let start = ContinuousClock.now
+    for i in 0..<events {
+        var event = TranscriptEvent(
+            time: "2026-11-22T10:00:00+08:00", session: "b-\(i / 12)", seq: i % 12 + 1, channel: "test", peer: "bench",
+            role: i % 2 == 0 ? .resident : .bot, text: PhoneMask.mask(i % 2 == 0 ? "13812345678" : reply),
+            intent: "repair", language: "zh-Hans")
+        if i % 2 == 1 {
+            event.awaiting = "confirm"
+            event.slots = slots
+        }
+        writer.append(event)
+    }
+    writer.close()
+    let elapsed = ContinuousClock.now - start
+    return Double(events) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
 }
 
 private func report(_ title: String, unit: String, on: Double, off: Double) {
