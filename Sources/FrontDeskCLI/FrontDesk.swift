@@ -5,12 +5,15 @@ public enum FrontDesk {
     /// Every subcommand, in the order `--help` lists them.
     static let commands: [any Subcommand.Type] = [
         // COMMANDS: one line per subcommand (keep this marker for merges)
+        ChatCommand.self,
         ServeCommand.self,
         ConnectCommand.self,
-        RecordsCommand.self,
         ClassifyCommand.self,
-        LintCommand.self,
+        TestCommand.self,
+        ReplayCommand.self,
+        RecordsCommand.self,
         ReportCommand.self,
+        LintCommand.self,
     ]
 
     static let mainUsage: String = {

@@ -12,6 +12,7 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("peers", "outside-engine contract of shared/bench (--corpus --spec --runs --limit)", peersBenchmark),
     ("gen-hant-hans", "print the Traditional → Simplified table for intents/hant-hans.txt", generateHanTable),
     ("report", "a year of a 5,000-unit estate through frontdesk report (time, VmHWM)", reportBenchmark),
+    ("turns", "whole chat turns in process, transcripts on vs off", turnsBench),
 ]
 
 let argv = Array(CommandLine.arguments.dropFirst())
