@@ -50,16 +50,19 @@ extension Engine {
             }
             let update = RecordUpdate(
                 id: revisit.recordID, at: turn.civil.iso8601, actor: "resident", satisfaction: level.rawValue)
+            let updated: Record
             do {
-                _ = try store.update(update)
+                updated = try store.update(update)
             } catch {
                 state.revisit = nil
                 return Reply([say("revisit.store_failed", turn.language)], intent: nil)
             }
             state.revisit?.stage = .suggestion
             state.revisit?.satisfied = level.score >= 4
-            return Reply(
+            var reply = Reply(
                 [say(level.score >= 4 ? "revisit.satisfied" : "revisit.unsatisfied", turn.language)], intent: nil)
+            reply.record = updated.reference  // SPEC 2.1: the record updated on this turn
+            return reply
         case .suggestion:
             state.revisit = nil
             // Feedback mentions the service it is about ("师傅很专业"): only a clear new request interrupts.

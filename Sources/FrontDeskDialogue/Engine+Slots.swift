@@ -116,9 +116,15 @@ extension Engine {
         if order.contains("description") {
             let category = turn.classification.categories[flow.kind.rawValue]
             let correction = confirming && turn.isCorrection && result.filled.isEmpty && result.problems.isEmpty
-            if awaiting == "description" || category != nil || correction {
+            // The message that opens a flow often is the description ("someone keeps parking in
+            // front of the garage, I want to complain") even when no category word is in it.
+            let opening = awaiting == nil && flow.slots["description"] == nil
+            // A bare "yes" / "好的" / "no" answers nothing: it is never a description.
+            let bareAct = Lexicon.matches(turn.lower, Lexicon.affirm) || Lexicon.matches(turn.lower, Lexicon.deny)
+            if awaiting == "description" || category != nil || correction || opening, !bareAct {
                 let description = cleanDescription(turn)
-                if description.count >= 2 {
+                let substantial = opening && category == nil ? Engine.isSubstantial(description) : description.count >= 2
+                if substantial {
                     set("description", description)
                     let publicArea = Lexicon.containsAny(turn.lower, Lexicon.publicArea)
                     flow.slots["public_area"] = publicArea && flow.kind == .complaint ? "yes" : nil
@@ -216,6 +222,26 @@ extension Engine {
         }
         return nil
     }
+
+    /// Whether an opening message says what the problem is, beyond the request itself and the unit:
+    /// 4 or more other Chinese characters, or 3 or more other English words.
+    static func isSubstantial(_ description: String) -> Bool {
+        var text = description.lowercased()
+        for word in requestWordsChinese { text = text.replacingOccurrences(of: word, with: "") }
+        let han = text.unicodeScalars.filter {
+            $0.value >= 0x3400 && $0.value <= 0x9FFF && !unitCharacters.contains(Character($0))
+        }.count
+        let words = text.split { !$0.isLetter || $0.unicodeScalars.first!.value > 0x7F }
+            .filter { !requestWordsEnglish.contains(String($0)) }.count
+        return han >= 4 || words >= 3
+    }
+
+    static let requestWordsChinese = ["报修", "投诉", "维修", "我要", "我想", "需要", "申请", "一下", "麻烦", "帮忙", "帮我"]
+    static let requestWordsEnglish: Set<String> = [
+        "i", "need", "want", "would", "like", "to", "a", "an", "the", "repair", "repairs", "complain", "complaint",
+        "about", "make", "report", "please", "in", "at", "my", "flat", "room", "unit", "building", "block",
+        "apartment", "for", "help", "hi", "hello", "rm", "bldg",
+    ]
 
     func hasDigits(_ text: String) -> Bool { text.unicodeScalars.contains { $0 >= "0" && $0 <= "9" } }
 

@@ -16,6 +16,9 @@ public struct Engine: Sendable {
     public let store: any RecordStore
     /// The only source of "now".
     public let clock: any WallClock
+    /// Characters written only in Simplified script (a Simplified form that is not also Traditional):
+    /// a Chinese message without any of them reads the same in both scripts.
+    let simplifiedOnly: Set<UInt32>
 
     /// An engine over a loaded catalog and estate, writing to `store`, reading time from `clock`.
     public init(catalog: Catalog, estate: Estate, store: any RecordStore, clock: any WallClock) {
@@ -24,6 +27,28 @@ public struct Engine: Sendable {
         self.matcher = Matcher(catalog: catalog)
         self.store = store
         self.clock = clock
+        self.simplifiedOnly = Engine.simplifiedOnlyCharacters(catalog.han)
+    }
+
+    /// The Simplified forms in the Traditional → Simplified table that ICU's Simplified → Traditional
+    /// transform changes (发 → 發 counts; 了 stays 了, as Traditional text writes it too, and is left
+    /// out). Asked of ICU once, when the engine is built.
+    static func simplifiedOnlyCharacters(_ han: HanConversion) -> Set<UInt32> {
+        let candidates = Array(Set(han.pairs.values).subtracting(han.pairs.keys)).sorted()
+        var text = String.UnicodeScalarView()
+        for value in candidates {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            text.append(scalar)
+            text.append("\n")
+        }
+        let converted = String(text).applyingTransform(StringTransform("Hans-Hant"), reverse: false) ?? ""
+        let lines = converted.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count >= candidates.count else { return Set(candidates) }
+        var result: Set<UInt32> = []
+        for (value, line) in zip(candidates, lines) where line.unicodeScalars.first?.value != value {
+            result.insert(value)
+        }
+        return result
     }
 
     /// A new session with this ID.
@@ -39,6 +64,11 @@ public struct Engine: Sendable {
         let classification = matcher.classify(trimmed, now: now, utcOffset: estate.utcOffset)
         var classified = classification.language
         if classified == .zhHant, !looksTraditional(trimmed) { classified = .zhHans }
+        if classified == .zhHans, state.language == .zhHant,
+            !trimmed.unicodeScalars.contains(where: { simplifiedOnly.contains($0.value) })
+        {
+            classified = .zhHant  // "算了" reads the same in both scripts: keep the resident's script
+        }
         state.language = Engine.language(of: trimmed, classified: classified, previous: state.language)
         if state.verification != nil, let last = state.lastSeen, now.timeIntervalSince(last) > Engine.verificationIdle {
             state.verification = nil
