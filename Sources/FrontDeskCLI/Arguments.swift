@@ -1,3 +1,5 @@
+import FrontDeskModel
+
 /// Bad command-line arguments: printed as one line plus usage, exit 2.
 public struct UsageError: Error, Sendable, Equatable {
     public var message: String
@@ -82,9 +84,8 @@ public struct Arguments: Sendable {
                 }
                 values[name, default: []].append(value)
             } else {
-                let known = spec.flags.union(spec.options)
-                let hint = known.min { editDistance($0, name) < editDistance($1, name) }
-                if let hint, editDistance(hint, name) <= 3 {
+                let known = spec.flags.union(spec.options).sorted()
+                if let hint = Suggestion.closest(to: name, among: known, within: 3) {
                     throw UsageError("unknown option '\(name)' (did you mean '\(hint)'?)")
                 }
                 throw UsageError("unknown option '\(name)'")
@@ -114,22 +115,4 @@ public struct Arguments: Sendable {
         }
         return number
     }
-}
-
-/// Levenshtein distance, for "did you mean" hints.
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
 }

@@ -119,37 +119,16 @@ enum ContentMessages {
     }
 
     static func unknownKey(_ key: String, allowed: [String]) -> String {
-        let best = allowed.min { levenshtein($0, key) < levenshtein($1, key) }
-        if let best, levenshtein(best, key) <= max(2, key.count / 3) {
+        if let best = Suggestion.closest(to: key, among: allowed) {
             return "unknown key '\(key)' (did you mean '\(best)'?)"
         }
         return "unknown key '\(key)'"
     }
 
     static func unknownConcept(_ name: String, known: [String]) -> String {
-        let best = known.min { levenshtein($0, name) < levenshtein($1, name) }
-        if let best, levenshtein(best, name) <= max(2, name.count / 3) {
+        if let best = Suggestion.closest(to: name, among: known) {
             return "unknown concept '@\(name)' (did you mean '@\(best)'?)"
         }
         return "unknown concept '@\(name)'"
-    }
-
-    /// Levenshtein distance over characters, for "did you mean".
-    static func levenshtein(_ a: String, _ b: String) -> Int {
-        let a = Array(a)
-        let b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }

@@ -29,30 +29,7 @@ enum EstateMessage {
 
     /// The known key closest to `key` (edit distance at most 2, or a third of its length), if any.
     static func suggestion(for key: String, among known: [String]) -> String? {
-        let limit = max(2, key.count / 3)
-        var best: (String, Int)?
-        for candidate in known {
-            let d = distance(key, candidate)
-            if d <= limit, d < (best?.1 ?? Int.max) { best = (candidate, d) }
-        }
-        return best?.0
-    }
-
-    /// Levenshtein distance.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.unicodeScalars)
-        let b = Array(b.unicodeScalars)
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        var current = previous
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
+        Suggestion.closest(to: key, among: known)
     }
 }
 

@@ -119,23 +119,8 @@ extension DialogueParser {
     /// ` (did you mean 'x'?)` when a known word is close.
     static func hint(_ word: String, _ known: [String], prefix: String) -> String {
         let target = prefix + word
-        guard let best = known.min(by: { distance($0, target) < distance($1, target) }), distance(best, target) <= 3
-        else { return "" }
+        guard let best = Suggestion.closest(to: target, among: known, within: 3) else { return "" }
         return " (did you mean '\(best)'?)"
-    }
-
-    private static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a)
-        let b = Array(b)
-        var previous = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }
 
