@@ -32,13 +32,22 @@ public struct Matcher: Sendable {
 
     /// Classifies one message; dates in its entities are resolved against `now` at `utcOffset`.
     public func classify(_ text: String, now: Date, utcOffset: Int) -> Classification {
+        classify(text, now: now, utcOffset: utcOffset, extractingEntities: true)
+    }
+
+    /// `classify` with or without entity extraction (the benchmark measures the matcher's own cost).
+    package func classify(_ text: String, now: Date, utcOffset: Int, extractingEntities: Bool) -> Classification {
         var text = text
         return text.withUTF8 { utf8 in
             ScanBuffers.with(utf8Count: utf8.count, intents: engine.intentCount, categories: engine.categoryCount) { buffers in
                 var summary = ScanSummary()
                 engine.scan(utf8, &buffers, &summary)
                 engine.score(&buffers, &summary)
-                return build(text: String(decoding: utf8, as: UTF8.self), buffers, summary, now: now, utcOffset: utcOffset)
+                var result = build(text: String(decoding: utf8, as: UTF8.self), buffers, summary)
+                if extractingEntities {
+                    result.entities = EntityExtractor().extract(from: result.normalized, now: now, utcOffset: utcOffset)
+                }
+                return result
             }
         }
     }
@@ -58,8 +67,7 @@ public struct Matcher: Sendable {
     }
 
     private func build(
-        text: String, _ buffers: ScanBuffers, _ summary: ScanSummary, now: Date, utcOffset: Int
-    ) -> Classification {
+        text: String, _ buffers: ScanBuffers, _ summary: ScanSummary) -> Classification {
         let rules = engine.rules
         var scalars = String.UnicodeScalarView()
         for i in 0..<summary.normalizedCount {
@@ -99,7 +107,6 @@ public struct Matcher: Sendable {
             if bestSlot >= 0 { result.categories[rules.intentNames[i]] = rules.categoryName[bestSlot] }
         }
         result.hits = hits(buffers, summary)
-        result.entities = EntityExtractor().extract(from: normalized, now: now, utcOffset: utcOffset)
         return result
     }
 
