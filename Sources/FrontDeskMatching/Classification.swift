@@ -31,6 +31,11 @@ public enum DialogueAct: String, Sendable, Hashable, CaseIterable {
 }
 
 /// What the matcher made of one message.
+///
+/// The matcher fills the fields that every turn reads (intent, confidence, language, normalized text,
+/// entities) directly; `acts` and `categories` are kept compactly and turned into a set and a dictionary
+/// when read; `scores` and `hits` (the `--explain` detail) are worked out again from the text when read.
+/// Every field reads and writes like a stored property.
 public struct Classification: Sendable {
     /// The text as received.
     public var text: String
@@ -44,14 +49,39 @@ public struct Classification: Sendable {
     public var confidence: Double
     /// When two intents are too close to call: both, best first (the bot asks which one).
     public var ambiguous: [String]
+    public var entities: Entities
+
+    /// The matcher's compact result, when the matcher made this value.
+    var detail: MatchDetail?
+    /// Values set through the initializer or a setter; they win over `detail`.
+    var givenScores: [(intent: String, score: Double)]?
+    var givenHits: [KeywordHit]?
+    var givenActs: Set<DialogueAct>?
+    var givenCategories: [String: String]?
+
     /// Every intent with a positive score, best first.
-    public var scores: [(intent: String, score: Double)]
-    public var hits: [KeywordHit]
-    public var acts: Set<DialogueAct>
+    public var scores: [(intent: String, score: Double)] {
+        get { givenScores ?? detail.map { $0.engine.explain($0.text).scores } ?? [] }
+        set { givenScores = newValue }
+    }
+
+    /// The keyword occurrences that counted, in text order.
+    public var hits: [KeywordHit] {
+        get { givenHits ?? detail.map { $0.engine.explain($0.text).hits } ?? [] }
+        set { givenHits = newValue }
+    }
+
+    public var acts: Set<DialogueAct> {
+        get { givenActs ?? detail.map { $0.engine.acts($0.actBits) } ?? [] }
+        set { givenActs = newValue }
+    }
+
     /// Sub-categories by intent: `repair` → `plumbing`, `complaint` → `noise`, `emergency` → `gas`,
     /// `inquiry` → an FAQ id. Present for every intent that has keywords of a category in the text.
-    public var categories: [String: String]
-    public var entities: Entities
+    public var categories: [String: String] {
+        get { givenCategories ?? detail.map { $0.engine.categories($0) } ?? [:] }
+        set { givenCategories = newValue }
+    }
 
     public init(
         text: String, normalized: String, language: Language, intent: String, confidence: Double,
@@ -64,10 +94,60 @@ public struct Classification: Sendable {
         self.intent = intent
         self.confidence = confidence
         self.ambiguous = ambiguous
-        self.scores = scores
-        self.hits = hits
-        self.acts = acts
-        self.categories = categories
         self.entities = entities
+        givenScores = scores
+        givenHits = hits
+        givenActs = acts
+        givenCategories = categories
+    }
+
+    /// The matcher's own initializer: compact detail, nothing given.
+    init(
+        text: String, normalized: String, language: Language, intent: String, confidence: Double,
+        ambiguous: [String], detail: MatchDetail
+    ) {
+        self.text = text
+        self.normalized = normalized
+        self.language = language
+        self.intent = intent
+        self.confidence = confidence
+        self.ambiguous = ambiguous
+        self.entities = Entities()
+        self.detail = detail
+    }
+}
+
+/// The compact part of a matcher-made `Classification`: the engine and text it came from (to work out
+/// scores and hits again when asked), dialogue acts as bits, and the best category of up to four intents.
+struct MatchDetail: Sendable {
+    let engine: MatchEngine
+    /// The text that was classified (`Classification.text` may be changed afterwards).
+    let text: String
+    /// Bit `i`: act `i` of the rules.
+    var actBits: UInt8 = 0
+    /// Up to four `(intent << 24) | (category slot + 1)`; 0 ends the list.
+    var categoryPicks: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
+    /// More intents had a category than `categoryPicks` holds: work them out again from the text.
+    var categoryOverflow = false
+
+    init(engine: MatchEngine, text: String) {
+        self.engine = engine
+        self.text = text
+    }
+
+    /// Records the best category slot of an intent; false when all four places are taken.
+    mutating func addCategory(intent: Int, slot: Int) {
+        let code = UInt32(intent) << 24 | UInt32(slot + 1)
+        if categoryPicks.0 == 0 {
+            categoryPicks.0 = code
+        } else if categoryPicks.1 == 0 {
+            categoryPicks.1 = code
+        } else if categoryPicks.2 == 0 {
+            categoryPicks.2 = code
+        } else if categoryPicks.3 == 0 {
+            categoryPicks.3 = code
+        } else {
+            categoryOverflow = true
+        }
     }
 }
