@@ -21,35 +21,35 @@ extension MatchEngine {
     /// The classification of `text` without entities: decision, language, normalized text, and the compact
     /// acts and categories; scores and hits are left to be worked out again when read.
     func classify(_ text: String) -> Classification {
-        withScan(text) { utf8, buffers, summary in
-            let normalized = normalizedText(buffers, summary, original: utf8) ?? text
-            let language: Language = !summary.han ? .en : (summary.traditional ? .zhHant : .zhHans)
-            var detail = MatchDetail(engine: self, text: text)
-            detail.actBits = summary.acts
-            for i in 0..<intentCount {
+        var detail = MatchDetail(engine: self, text: text)
+        let (normalized, summary) = withScan(text) { utf8, buffers, summary in
+            forEachCategoryIntent(summary) { i in
                 let slot = bestCategory(of: i, buffers)
                 if slot >= 0 { detail.addCategory(intent: i, slot: slot) }
             }
-            var intent = "fallback"
-            var confidence = 0.0
-            var ambiguous: [String] = []
-            let threshold = rules.threshold
-            if summary.best >= 0, summary.bestScore >= threshold {
-                intent = rules.intentNames[summary.best]
-                let s1 = summary.bestScore
-                let s2 = max(0, summary.secondScore)
-                let strength = min(1, s1 / (3 * threshold))
-                confidence = ((0.5 * strength + 0.5 * s1 / (s1 + s2)) * 100).rounded() / 100
-                if summary.second >= 0, s2 >= threshold, s1 - s2 <= rules.margin * s1,
-                    !rules.intentSmallTalk[summary.best], !rules.intentSmallTalk[summary.second]
-                {
-                    ambiguous = [rules.intentNames[summary.best], rules.intentNames[summary.second]]
-                }
-            }
-            return Classification(
-                text: text, normalized: normalized, language: language, intent: intent, confidence: confidence,
-                ambiguous: ambiguous, detail: detail)
+            return (normalizedText(buffers, summary, original: utf8), summary)
         }
+        detail.actBits = summary.acts
+        let language: Language = !summary.han ? .en : (summary.traditional ? .zhHant : .zhHans)
+        var intent = "fallback"
+        var confidence = 0.0
+        var ambiguous: [String] = []
+        let threshold = rules.threshold
+        if summary.best >= 0, summary.bestScore >= threshold {
+            intent = rules.intentNames[summary.best]
+            let s1 = summary.bestScore
+            let s2 = max(0, summary.secondScore)
+            let strength = min(1, s1 / (3 * threshold))
+            confidence = ((0.5 * strength + 0.5 * s1 / (s1 + s2)) * 100).rounded() / 100
+            if summary.second >= 0, s2 >= threshold, s1 - s2 <= rules.margin * s1,
+                !rules.intentSmallTalk[summary.best], !rules.intentSmallTalk[summary.second]
+            {
+                ambiguous = [rules.intentNames[summary.best], rules.intentNames[summary.second]]
+            }
+        }
+        return Classification(
+            text: text, normalized: normalized ?? text, language: language, intent: intent, confidence: confidence,
+            ambiguous: ambiguous, detail: detail)
     }
 
     /// The best category slot of intent `i` (the first of equal ones), or -1 when none scored.

@@ -131,12 +131,14 @@ final class MatchEngine: Sendable {
         let categoryScores = buffers.categoryScores
         for i in 0..<scores.count { scores[i] = 0 }
         for i in 0..<categoryScores.count { categoryScores[i] = 0 }
+        summary.categoryIntents = 0
         if hitCount == 0 {
             summary.best = -1
             summary.second = -1
             return
         }
         var vetoed: UInt64 = 0
+        var categoryIntents: UInt64 = 0
         var acts: UInt8 = 0
         for h in 0..<hitCount {
             let hit = hits[h]
@@ -157,7 +159,10 @@ final class MatchEngine: Sendable {
                 case .intentKeyword:
                     if contentLive, !repeated { scores[Int(output.index)] += Double(output.weight) * factor }
                 case .category:
-                    if contentLive, !repeated { categoryScores[Int(output.slot)] += Double(output.weight) * factor }
+                    if contentLive, !repeated {
+                        categoryScores[Int(output.slot)] += Double(output.weight) * factor
+                        categoryIntents |= 1 << UInt64(output.index)
+                    }
                 case .veto:
                     if contentLive, factor > 0 { vetoed |= 1 << UInt64(output.index) }
                 case .penalty:
@@ -171,6 +176,7 @@ final class MatchEngine: Sendable {
             if factor == 0 { hits[h].flags |= ScanHit.negated }
             if factor > 1 { hits[h].flags |= ScanHit.boosted }
         }
+        summary.categoryIntents = categoryIntents
         decide(scores: scores, categoryScores: categoryScores, vetoed: vetoed, &summary)
         summary.acts = acts
     }
