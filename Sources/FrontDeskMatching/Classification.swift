@@ -104,7 +104,7 @@ public struct Classification: Sendable {
     /// The matcher's own initializer: compact detail, nothing given.
     init(
         text: String, normalized: String, language: Language, intent: String, confidence: Double,
-        ambiguous: [String], detail: MatchDetail
+        ambiguous: [String], entities: Entities, detail: MatchDetail
     ) {
         self.text = text
         self.normalized = normalized
@@ -112,7 +112,7 @@ public struct Classification: Sendable {
         self.intent = intent
         self.confidence = confidence
         self.ambiguous = ambiguous
-        self.entities = Entities()
+        self.entities = entities
         self.detail = detail
     }
 }

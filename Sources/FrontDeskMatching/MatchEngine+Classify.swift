@@ -18,9 +18,9 @@ extension MatchEngine {
         }
     }
 
-    /// The classification of `text` without entities: decision, language, normalized text, and the compact
-    /// acts and categories; scores and hits are left to be worked out again when read.
-    func classify(_ text: String) -> Classification {
+    /// The classification of `text`: decision, language, normalized text, entities (unless not wanted), and
+    /// the compact acts and categories; scores and hits are left to be worked out again when read.
+    func classify(_ text: String, now: Date, utcOffset: Int, extractingEntities: Bool) -> Classification {
         var detail = MatchDetail(engine: self, text: text)
         let (normalized, summary) = withScan(text) { utf8, buffers, summary in
             forEachCategoryIntent(summary) { i in
@@ -47,9 +47,12 @@ extension MatchEngine {
                 ambiguous = [rules.intentNames[summary.best], rules.intentNames[summary.second]]
             }
         }
+        let normalizedString = normalized ?? text
+        let entities = extractingEntities
+            ? EntityExtractor().extract(from: normalizedString, now: now, utcOffset: utcOffset) : Entities()
         return Classification(
-            text: text, normalized: normalized ?? text, language: language, intent: intent, confidence: confidence,
-            ambiguous: ambiguous, detail: detail)
+            text: text, normalized: normalizedString, language: language, intent: intent, confidence: confidence,
+            ambiguous: ambiguous, entities: entities, detail: detail)
     }
 
     /// The best category slot of intent `i` (the first of equal ones), or -1 when none scored.
@@ -74,8 +77,7 @@ extension MatchEngine {
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * count + 1) { bytes in
             var n = 0
             for i in 0..<count {
-                var value = buffers.normalized[i]
-                if value >= 0xD800 && value < 0xE000 || value > 0x10FFFF { value = 0xFFFD }
+                var value = buffers.normalized[i]  // U+FFFD for a surrogate or a value past U+10FFFF
                 if value < 0x80 {
                     bytes[n] = UInt8(value)
                     n += 1
@@ -84,9 +86,15 @@ extension MatchEngine {
                     bytes[n + 1] = UInt8(0x80 | value & 0x3F)
                     n += 2
                 } else if value < 0x10000 {
+                    if value >= 0xD800, value < 0xE000 { value = 0xFFFD }
                     bytes[n] = UInt8(0xE0 | value >> 12)
                     bytes[n + 1] = UInt8(0x80 | value >> 6 & 0x3F)
                     bytes[n + 2] = UInt8(0x80 | value & 0x3F)
+                    n += 3
+                } else if value > 0x10FFFF {
+                    bytes[n] = 0xEF
+                    bytes[n + 1] = 0xBF
+                    bytes[n + 2] = 0xBD
                     n += 3
                 } else {
                     bytes[n] = UInt8(0xF0 | value >> 18)

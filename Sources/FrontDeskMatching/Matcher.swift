@@ -37,11 +37,7 @@ public struct Matcher: Sendable {
 
     /// `classify` with or without entity extraction (the benchmark measures the matcher's own cost).
     package func classify(_ text: String, now: Date, utcOffset: Int, extractingEntities: Bool) -> Classification {
-        var result = engine.classify(text)
-        if extractingEntities {
-            result.entities = EntityExtractor().extract(from: result.normalized, now: now, utcOffset: utcOffset)
-        }
-        return result
+        engine.classify(text, now: now, utcOffset: utcOffset, extractingEntities: extractingEntities)
     }
 
     /// The intent label only: the fast path for throughput benchmarks (no hits, entities or strings).
