@@ -53,34 +53,31 @@ public struct Classification: Sendable {
 
     /// The matcher's compact result, when the matcher made this value.
     var detail: MatchDetail?
-    /// Values set through the initializer or a setter; they win over `detail`.
-    var givenScores: [(intent: String, score: Double)]?
-    var givenHits: [KeywordHit]?
-    var givenActs: Set<DialogueAct>?
-    var givenCategories: [String: String]?
+    /// Values set through the public initializer or a setter; they win over `detail`.
+    var given: GivenValues?
 
     /// Every intent with a positive score, best first.
     public var scores: [(intent: String, score: Double)] {
-        get { givenScores ?? detail.map { $0.engine.explain($0.text).scores } ?? [] }
-        set { givenScores = newValue }
+        get { given?.scores ?? detail.map { $0.engine.explain($0.text).scores } ?? [] }
+        set { given = GivenValues(given, scores: newValue) }
     }
 
     /// The keyword occurrences that counted, in text order.
     public var hits: [KeywordHit] {
-        get { givenHits ?? detail.map { $0.engine.explain($0.text).hits } ?? [] }
-        set { givenHits = newValue }
+        get { given?.hits ?? detail.map { $0.engine.explain($0.text).hits } ?? [] }
+        set { given = GivenValues(given, hits: newValue) }
     }
 
     public var acts: Set<DialogueAct> {
-        get { givenActs ?? detail.map { $0.engine.acts($0.actBits) } ?? [] }
-        set { givenActs = newValue }
+        get { given?.acts ?? detail.map { $0.engine.acts($0.actBits) } ?? [] }
+        set { given = GivenValues(given, acts: newValue) }
     }
 
     /// Sub-categories by intent: `repair` → `plumbing`, `complaint` → `noise`, `emergency` → `gas`,
     /// `inquiry` → an FAQ id. Present for every intent that has keywords of a category in the text.
     public var categories: [String: String] {
-        get { givenCategories ?? detail.map { $0.engine.categories($0) } ?? [:] }
-        set { givenCategories = newValue }
+        get { given?.categories ?? detail.map { $0.engine.categories($0) } ?? [:] }
+        set { given = GivenValues(given, categories: newValue) }
     }
 
     public init(
@@ -95,13 +92,11 @@ public struct Classification: Sendable {
         self.confidence = confidence
         self.ambiguous = ambiguous
         self.entities = entities
-        givenScores = scores
-        givenHits = hits
-        givenActs = acts
-        givenCategories = categories
+        given = GivenValues(nil, scores: scores, hits: hits, acts: acts, categories: categories)
     }
 
     /// The matcher's own initializer: compact detail, nothing given.
+    @inline(__always)
     init(
         text: String, normalized: String, language: Language, intent: String, confidence: Double,
         ambiguous: [String], entities: Entities, detail: MatchDetail
@@ -149,5 +144,25 @@ struct MatchDetail: Sendable {
         } else {
             categoryOverflow = true
         }
+    }
+}
+
+/// Scores, hits, acts and categories set explicitly on a `Classification`. Immutable: a setter makes a
+/// new one, so copies of a classification never share a change.
+final class GivenValues: Sendable {
+    let scores: [(intent: String, score: Double)]?
+    let hits: [KeywordHit]?
+    let acts: Set<DialogueAct>?
+    let categories: [String: String]?
+
+    /// `old`'s values with the ones passed here replacing them.
+    init(
+        _ old: GivenValues?, scores: [(intent: String, score: Double)]? = nil, hits: [KeywordHit]? = nil,
+        acts: Set<DialogueAct>? = nil, categories: [String: String]? = nil
+    ) {
+        self.scores = scores ?? old?.scores
+        self.hits = hits ?? old?.hits
+        self.acts = acts ?? old?.acts
+        self.categories = categories ?? old?.categories
     }
 }
