@@ -69,7 +69,7 @@ public struct Classification: Sendable {
     }
 
     public var acts: Set<DialogueAct> {
-        get { given?.acts ?? detail.map { $0.engine.acts($0.actBits) } ?? [] }
+        get { given?.acts ?? detail.map { $0.engine.acts($0.facts.actBits) } ?? [] }
         set { given = GivenValues(given, acts: newValue) }
     }
 
@@ -96,7 +96,7 @@ public struct Classification: Sendable {
     }
 
     /// The matcher's own initializer: compact detail, nothing given.
-    @inline(__always)
+    @inline(never)
     init(
         text: String, normalized: String, language: Language, intent: String, confidence: Double,
         ambiguous: [String], entities: Entities, detail: MatchDetail
@@ -113,11 +113,16 @@ public struct Classification: Sendable {
 }
 
 /// The compact part of a matcher-made `Classification`: the engine and text it came from (to work out
-/// scores and hits again when asked), dialogue acts as bits, and the best category of up to four intents.
+/// scores and hits again when asked), and the plain facts kept from the scan.
 struct MatchDetail: Sendable {
     let engine: MatchEngine
     /// The text that was classified (`Classification.text` may be changed afterwards).
     let text: String
+    let facts: ScanFacts
+}
+
+/// Dialogue acts as bits and the best category of up to four intents: plain values, no references.
+struct ScanFacts: Sendable {
     /// Bit `i`: act `i` of the rules.
     var actBits: UInt8 = 0
     /// Up to four `(intent << 24) | (category slot + 1)`; 0 ends the list.
@@ -125,12 +130,7 @@ struct MatchDetail: Sendable {
     /// More intents had a category than `categoryPicks` holds: work them out again from the text.
     var categoryOverflow = false
 
-    init(engine: MatchEngine, text: String) {
-        self.engine = engine
-        self.text = text
-    }
-
-    /// Records the best category slot of an intent; false when all four places are taken.
+    /// Records the best category slot of an intent (or the overflow when all four places are taken).
     mutating func addCategory(intent: Int, slot: Int) {
         let code = UInt32(intent) << 24 | UInt32(slot + 1)
         if categoryPicks.0 == 0 {

@@ -21,15 +21,15 @@ extension MatchEngine {
     /// The classification of `text`: decision, language, normalized text, entities (unless not wanted), and
     /// the compact acts and categories; scores and hits are left to be worked out again when read.
     func classify(_ text: String, now: Date, utcOffset: Int, extractingEntities: Bool) -> Classification {
-        var detail = MatchDetail(engine: self, text: text)
-        let (normalized, summary) = withScan(text) { utf8, buffers, summary in
+        let (normalized, summary, facts) = withScan(text) { utf8, buffers, summary in
+            var facts = ScanFacts()
+            facts.actBits = summary.acts
             forEachCategoryIntent(summary) { i in
                 let slot = bestCategory(of: i, buffers)
-                if slot >= 0 { detail.addCategory(intent: i, slot: slot) }
+                if slot >= 0 { facts.addCategory(intent: i, slot: slot) }
             }
-            return (normalizedText(buffers, summary, original: utf8), summary)
+            return (normalizedText(buffers, summary, original: utf8), summary, facts)
         }
-        detail.actBits = summary.acts
         let language: Language = !summary.han ? .en : (summary.traditional ? .zhHant : .zhHans)
         var intent = "fallback"
         var confidence = 0.0
@@ -52,7 +52,7 @@ extension MatchEngine {
             ? EntityExtractor().extract(from: normalizedString, now: now, utcOffset: utcOffset) : Entities()
         return Classification(
             text: text, normalized: normalizedString, language: language, intent: intent, confidence: confidence,
-            ambiguous: ambiguous, entities: entities, detail: detail)
+            ambiguous: ambiguous, entities: entities, detail: MatchDetail(engine: self, text: text, facts: facts))
     }
 
     /// The best category slot of intent `i` (the first of equal ones), or -1 when none scored.
@@ -124,9 +124,9 @@ extension MatchEngine {
 
     /// The categories dictionary of a compact detail.
     func categories(_ detail: MatchDetail) -> [String: String] {
-        if detail.categoryOverflow { return explain(detail.text).categories }
+        if detail.facts.categoryOverflow { return explain(detail.text).categories }
         var result: [String: String] = [:]
-        let picks = detail.categoryPicks
+        let picks = detail.facts.categoryPicks
         for code in [picks.0, picks.1, picks.2, picks.3] where code != 0 {
             result[rules.intentNames[Int(code >> 24)]] = rules.categoryName[Int(code & 0xFF_FFFF) - 1]
         }
