@@ -92,6 +92,7 @@ public struct Classification: Sendable {
         self.confidence = confidence
         self.ambiguous = ambiguous
         self.entities = entities
+        detail = nil
         given = GivenValues(nil, scores: scores, hits: hits, acts: acts, categories: categories)
     }
 
@@ -109,6 +110,7 @@ public struct Classification: Sendable {
         self.ambiguous = ambiguous
         self.entities = entities
         self.detail = detail
+        given = nil
     }
 }
 
