@@ -73,6 +73,7 @@ extension MatchEngine {
     private func normalizedText(
         _ buffers: ScanBuffers, _ summary: ScanSummary, original: UnsafeBufferPointer<UInt8>
     ) -> String? {
+        if !summary.changed { return nil }
         let count = summary.normalizedCount
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * count + 1) { bytes in
             var n = 0

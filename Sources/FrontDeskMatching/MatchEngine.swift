@@ -30,6 +30,7 @@ final class MatchEngine: Sendable {
         var state = 0
         var han = false
         var traditional = false
+        var changed = false
         var i = 0
         let n = utf8.count
         @inline(__always) func feed(_ value: UInt32) {
@@ -73,9 +74,11 @@ final class MatchEngine: Sendable {
                 if entry & Normalizer.traditionalFlag != 0 { traditional = true }
                 if entry & Normalizer.expansionFlag == 0 {
                     let mapped = entry & Normalizer.valueMask
+                    changed = changed || mapped != value
                     if mapped >= 0x3400, Normalizer.isHan(mapped) { han = true }
                     feed(mapped)
                 } else {
+                    changed = true
                     let index = Int(entry & Normalizer.valueMask)
                     for e in Int(hot.expansionStarts[index])..<Int(hot.expansionStarts[index + 1]) {
                         feed(hot.expansionScalars[e])
@@ -90,6 +93,7 @@ final class MatchEngine: Sendable {
         summary.hitCount = hitCount
         summary.han = han
         summary.traditional = traditional
+        summary.changed = changed
     }
 
     /// Applies word boundaries, containment, negation and contrast, then adds up the scores.

@@ -22,6 +22,8 @@ struct ScanSummary {
     var hitCount = 0
     var han = false
     var traditional = false
+    /// Normalization changed some character (else the normalized text is the text itself).
+    var changed = false
     var acts: UInt8 = 0
     /// Bit `i`: some category keyword of intent `i` counted.
     var categoryIntents: UInt64 = 0
