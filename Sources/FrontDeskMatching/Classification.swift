@@ -79,38 +79,19 @@ public struct Classification: Sendable {
         get { given?.categories ?? detail.map { $0.engine.categories($0) } ?? [:] }
         set { given = GivenValues(given, categories: newValue) }
     }
+}
 
+extension Classification {
+    /// A classification made by hand (tests, other front ends); every field as given.
     public init(
         text: String, normalized: String, language: Language, intent: String, confidence: Double,
         ambiguous: [String] = [], scores: [(intent: String, score: Double)] = [], hits: [KeywordHit] = [],
         acts: Set<DialogueAct> = [], categories: [String: String] = [:], entities: Entities = Entities()
     ) {
-        self.text = text
-        self.normalized = normalized
-        self.language = language
-        self.intent = intent
-        self.confidence = confidence
-        self.ambiguous = ambiguous
-        self.entities = entities
-        detail = nil
-        given = GivenValues(nil, scores: scores, hits: hits, acts: acts, categories: categories)
-    }
-
-    /// The matcher's own initializer: compact detail, nothing given.
-    @inline(never)
-    init(
-        text: String, normalized: String, language: Language, intent: String, confidence: Double,
-        ambiguous: [String], entities: Entities, detail: MatchDetail
-    ) {
-        self.text = text
-        self.normalized = normalized
-        self.language = language
-        self.intent = intent
-        self.confidence = confidence
-        self.ambiguous = ambiguous
-        self.entities = entities
-        self.detail = detail
-        given = nil
+        self.init(
+            text: text, normalized: normalized, language: language, intent: intent, confidence: confidence,
+            ambiguous: ambiguous, entities: entities, detail: nil,
+            given: GivenValues(nil, scores: scores, hits: hits, acts: acts, categories: categories))
     }
 }
 

@@ -50,9 +50,11 @@ extension MatchEngine {
         let normalizedString = normalized ?? text
         let entities = extractingEntities
             ? EntityExtractor().extract(from: normalizedString, now: now, utcOffset: utcOffset) : Entities()
+        // The memberwise initializer: the value is built in place (a hand-written one copied it once more).
         return Classification(
             text: text, normalized: normalizedString, language: language, intent: intent, confidence: confidence,
-            ambiguous: ambiguous, entities: entities, detail: MatchDetail(engine: self, text: text, facts: facts))
+            ambiguous: ambiguous, entities: entities, detail: MatchDetail(engine: self, text: text, facts: facts),
+            given: nil)
     }
 
     /// The best category slot of intent `i` (the first of equal ones), or -1 when none scored.
