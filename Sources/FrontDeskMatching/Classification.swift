@@ -95,6 +95,23 @@ extension Classification {
     }
 }
 
+extension Classification {
+    /// The sub-category found for `intent`: `categories[intent]` without building the dictionary
+    /// (for a chat turn, which needs only the winning intent's).
+    public func category(for intent: String) -> String? {
+        if let categories = given?.categories { return categories[intent] }
+        guard let detail else { return nil }
+        return detail.engine.category(for: intent, detail)
+    }
+
+    /// Whether the message carries `act`: `acts.contains(act)` without building the set.
+    public func contains(act: DialogueAct) -> Bool {
+        if let acts = given?.acts { return acts.contains(act) }
+        guard let detail else { return false }
+        return detail.engine.hasAct(act, detail.facts.actBits)
+    }
+}
+
 /// The compact part of a matcher-made `Classification`: the engine and text it came from (to work out
 /// scores and hits again when asked), and the plain facts kept from the scan.
 struct MatchDetail: Sendable {

@@ -135,4 +135,24 @@ extension MatchEngine {
         }
         return result
     }
+
+    /// The category of the intent named `intent` in a compact detail, or nil.
+    func category(for intent: String, _ detail: MatchDetail) -> String? {
+        if detail.facts.categoryOverflow { return explain(detail.text).categories[intent] }
+        let picks = detail.facts.categoryPicks
+        for code in [picks.0, picks.1, picks.2, picks.3] where code != 0 {
+            if rules.intentNames[Int(code >> 24)] == intent { return rules.categoryName[Int(code & 0xFF_FFFF) - 1] }
+        }
+        return nil
+    }
+
+    /// Whether `bits` carry `act` (a correction is not also a denial), as `acts(_:)` would say.
+    func hasAct(_ act: DialogueAct, _ bits: UInt8) -> Bool {
+        func isSet(_ act: DialogueAct) -> Bool {
+            guard let index = rules.actNames.firstIndex(of: act) else { return false }
+            return bits & (1 << UInt8(index)) != 0
+        }
+        if act == .deny, isSet(.correction) { return false }
+        return isSet(act)
+    }
 }

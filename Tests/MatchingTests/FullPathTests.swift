@@ -75,6 +75,26 @@ import Testing
         }
     }
 
+    @Test func singleCategoryAndActLookupsAgreeWithTheCollections() {
+        let intents = Support.catalog.intents.map(\.name)
+        for text in Self.devMessages + Self.generated {
+            let result = Support.classify(text)
+            for intent in intents {
+                #expect(result.category(for: intent) == result.categories[intent], "\(text)")
+            }
+            for act in DialogueAct.allCases {
+                #expect(result.contains(act: act) == result.acts.contains(act), "\(text)")
+            }
+        }
+    }
+
+    @Test func moreCategoriesThanTheCompactFormHoldsAreWorkedOutAgain() {
+        var facts = ScanFacts()
+        for i in 0..<5 { facts.addCategory(intent: i, slot: i) }
+        #expect(facts.categoryOverflow)
+        #expect(facts.categoryPicks.3 == UInt32(3) << 24 | 4)
+    }
+
     @Test func actsAreReadFromBits() {
         #expect(Support.classify("不对，是502室").acts == [.correction])
         #expect(Support.classify("好的").acts.contains(.affirm))
