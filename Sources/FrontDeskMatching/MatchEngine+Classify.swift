@@ -48,7 +48,8 @@ extension MatchEngine {
             }
         }
         let normalizedString = normalized ?? text
-        let entities = extractingEntities
+        let entities =
+            extractingEntities
             ? EntityExtractor().extract(from: normalizedString, now: now, utcOffset: utcOffset) : Entities()
         // The memberwise initializer: the value is built in place (a hand-written one copied it once more).
         return Classification(

@@ -15,7 +15,9 @@ extension MatchEngine {
             for i in 0..<intentCount {
                 var bestSlot = -1
                 for slot in rules.categoryStart[i]..<rules.categoryStart[i + 1] where buffers.categoryScores[slot] > 0 {
-                    if bestSlot < 0 || buffers.categoryScores[slot] > buffers.categoryScores[bestSlot] { bestSlot = slot }
+                    if bestSlot < 0 || buffers.categoryScores[slot] > buffers.categoryScores[bestSlot] {
+                        bestSlot = slot
+                    }
                 }
                 if bestSlot >= 0 { categories[rules.intentNames[i]] = rules.categoryName[bestSlot] }
             }
@@ -35,7 +37,8 @@ extension MatchEngine {
             let boost = hit.flags & ScanHit.boosted != 0 ? rules.contrastBoost : 1
             for o in Int(rules.patternOutputStart[pattern])..<Int(rules.patternOutputStart[pattern + 1]) {
                 let output = rules.outputs[o]
-                let suppressed = output.kind == .act
+                let suppressed =
+                    output.kind == .act
                     ? hit.flags & ScanHit.actSuppressed != 0 : hit.flags & ScanHit.contentSuppressed != 0
                 if suppressed { continue }
                 let intent = Int(output.index) < rules.intentNames.count ? rules.intentNames[Int(output.index)] : ""
@@ -52,8 +55,10 @@ extension MatchEngine {
                 case .neutral: continue
                 }
                 let shown = output.kind == .penalty ? -Double(output.weight) : weight
-                result.append(KeywordHit(keyword: keyword, target: target, weight: (shown * 1000).rounded() / 1000,
-                                         offset: Int(hit.start)))
+                result.append(
+                    KeywordHit(
+                        keyword: keyword, target: target, weight: (shown * 1000).rounded() / 1000,
+                        offset: Int(hit.start)))
             }
         }
         return result

@@ -24,21 +24,32 @@ func classifyBenchmark(_ argv: [String]) -> Int32 {
     let compiled = DispatchTime.now()
     let corpus = MessageCorpus.generate(count: n, seed: 42)
     let chars = corpus.reduce(0) { $0 + $1.count }
-    print("corpus: \(corpus.count) messages, mean \(String(format: "%.1f", Double(chars) / Double(corpus.count))) chars")
-    print("load intents: \(ms(loadStart, loaded)) ms, compile matcher: \(ms(loaded, compiled)) ms (\(matcher.size.patterns) keywords, \(matcher.size.states) states)")
+    print(
+        "corpus: \(corpus.count) messages, mean \(String(format: "%.1f", Double(chars) / Double(corpus.count))) chars")
+    print(
+        "load intents: \(ms(loadStart, loaded)) ms, compile matcher: \(ms(loaded, compiled)) ms (\(matcher.size.patterns) keywords, \(matcher.size.states) states)"
+    )
     var counts: [String: Int] = [:]
     for message in corpus.prefix(2_000) { counts[matcher.intentLabel(message), default: 0] += 1 }
-    print("labels on the first 2000: " + counts.sorted { $0.value > $1.value }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
+    print(
+        "labels on the first 2000: "
+            + counts.sorted { $0.value > $1.value }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
     let now = Date(timeIntervalSince1970: 1_795_000_000)
     let variants: [(name: String, title: String, run: (String) -> Int)] = [
         ("label", "label only (intentLabel)", { matcher.intentLabel($0).utf8.count }),
-        ("full", "full classify()", {
-            let result = matcher.classify($0, now: now, utcOffset: 28_800)
-            return result.intent.utf8.count &+ (result.entities.unit?.utf8.count ?? 0)
-        }),
-        ("bare", "full classify() without entities", {
-            matcher.classify($0, now: now, utcOffset: 28_800, extractingEntities: false).intent.utf8.count
-        }),
+        (
+            "full", "full classify()",
+            {
+                let result = matcher.classify($0, now: now, utcOffset: 28_800)
+                return result.intent.utf8.count &+ (result.entities.unit?.utf8.count ?? 0)
+            }
+        ),
+        (
+            "bare", "full classify() without entities",
+            {
+                matcher.classify($0, now: now, utcOffset: 28_800, extractingEntities: false).intent.utf8.count
+            }
+        ),
     ]
     var medians: [(String, Int)] = []
     for variant in variants where only == "all" || only == variant.name {
@@ -49,7 +60,9 @@ func classifyBenchmark(_ argv: [String]) -> Int32 {
             for message in corpus { checksum &+= variant.run(message) }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             rates.append(Double(corpus.count) / seconds)
-            print("\(variant.name) pass \(pass): \(String(format: "%.3f", seconds)) s, \(Int(rates.last!)) messages/s (checksum \(checksum))")
+            print(
+                "\(variant.name) pass \(pass): \(String(format: "%.3f", seconds)) s, \(Int(rates.last!)) messages/s (checksum \(checksum))"
+            )
         }
         medians.append((variant.title, Int(rates.sorted()[rates.count / 2])))
     }
