@@ -50,7 +50,7 @@ extension MatchEngine {
         vetoed: UInt64, _ summary: inout ScanSummary
     ) {
         let hot = self.hot
-        for i in 0..<intentCount where hot.categoryStart[i] < hot.categoryStart[i + 1] {
+        forEachCategoryIntent(summary) { i in
             var top = 0.0
             for slot in hot.categoryStart[i]..<hot.categoryStart[i + 1] { top = max(top, categoryScores[slot]) }
             scores[i] += top * hot.categoryWeight[i]
@@ -76,5 +76,19 @@ extension MatchEngine {
     @inline(__always)
     private func better(_ a: Int, than b: Int, _ scores: UnsafeMutableBufferPointer<Double>) -> Bool {
         scores[a] > scores[b] || (scores[a] == scores[b] && hot.priority[a] > hot.priority[b])
+    }
+
+    /// Calls `body` with each intent whose category keywords counted, in order (every intent past 64).
+    @inline(__always)
+    func forEachCategoryIntent(_ summary: ScanSummary, _ body: (Int) -> Void) {
+        if intentCount > 64 {
+            for i in 0..<intentCount { body(i) }
+            return
+        }
+        var pending = summary.categoryIntents
+        while pending != 0 {
+            body(pending.trailingZeroBitCount)
+            pending &= pending - 1
+        }
     }
 }

@@ -30,6 +30,7 @@ final class MatchEngine: Sendable {
         var state = 0
         var han = false
         var traditional = false
+        var changed = false
         var i = 0
         let n = utf8.count
         @inline(__always) func feed(_ value: UInt32) {
@@ -73,9 +74,11 @@ final class MatchEngine: Sendable {
                 if entry & Normalizer.traditionalFlag != 0 { traditional = true }
                 if entry & Normalizer.expansionFlag == 0 {
                     let mapped = entry & Normalizer.valueMask
+                    changed = changed || mapped != value
                     if mapped >= 0x3400, Normalizer.isHan(mapped) { han = true }
                     feed(mapped)
                 } else {
+                    changed = true
                     let index = Int(entry & Normalizer.valueMask)
                     for e in Int(hot.expansionStarts[index])..<Int(hot.expansionStarts[index + 1]) {
                         feed(hot.expansionScalars[e])
@@ -90,6 +93,7 @@ final class MatchEngine: Sendable {
         summary.hitCount = hitCount
         summary.han = han
         summary.traditional = traditional
+        summary.changed = changed
     }
 
     /// Applies word boundaries, containment, negation and contrast, then adds up the scores.
@@ -131,12 +135,14 @@ final class MatchEngine: Sendable {
         let categoryScores = buffers.categoryScores
         for i in 0..<scores.count { scores[i] = 0 }
         for i in 0..<categoryScores.count { categoryScores[i] = 0 }
+        summary.categoryIntents = 0
         if hitCount == 0 {
             summary.best = -1
             summary.second = -1
             return
         }
         var vetoed: UInt64 = 0
+        var categoryIntents: UInt64 = 0
         var acts: UInt8 = 0
         for h in 0..<hitCount {
             let hit = hits[h]
@@ -157,7 +163,10 @@ final class MatchEngine: Sendable {
                 case .intentKeyword:
                     if contentLive, !repeated { scores[Int(output.index)] += Double(output.weight) * factor }
                 case .category:
-                    if contentLive, !repeated { categoryScores[Int(output.slot)] += Double(output.weight) * factor }
+                    if contentLive, !repeated {
+                        categoryScores[Int(output.slot)] += Double(output.weight) * factor
+                        categoryIntents |= 1 << UInt64(output.index)
+                    }
                 case .veto:
                     if contentLive, factor > 0 { vetoed |= 1 << UInt64(output.index) }
                 case .penalty:
@@ -171,6 +180,7 @@ final class MatchEngine: Sendable {
             if factor == 0 { hits[h].flags |= ScanHit.negated }
             if factor > 1 { hits[h].flags |= ScanHit.boosted }
         }
+        summary.categoryIntents = categoryIntents
         decide(scores: scores, categoryScores: categoryScores, vetoed: vetoed, &summary)
         summary.acts = acts
     }

@@ -22,7 +22,11 @@ struct ScanSummary {
     var hitCount = 0
     var han = false
     var traditional = false
+    /// Normalization changed some character (else the normalized text is the text itself).
+    var changed = false
     var acts: UInt8 = 0
+    /// Bit `i`: some category keyword of intent `i` counted.
+    var categoryIntents: UInt64 = 0
     var best = -1
     var second = -1
     var bestScore = 0.0
@@ -41,20 +45,27 @@ struct ScanBuffers {
     /// The largest number of hits recorded for one message; the rest are ignored (100 KB lines).
     static let maxHits = 4_096
 
-    /// Runs `body` with buffers sized for a text of `utf8Count` bytes, on the stack when small.
+    /// Runs `body` with buffers sized for a text of `utf8Count` bytes, in one temporary allocation
+    /// (on the stack when small).
+    @inline(__always)
     static func with<R>(utf8Count: Int, intents: Int, categories: Int, _ body: (inout ScanBuffers) -> R) -> R {
         let scalarCapacity = 2 * utf8Count + 8
         let hitCapacity = min(maxHits, 4 * utf8Count + 16)
-        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: scalarCapacity) { normalized in
-            withUnsafeTemporaryAllocation(of: ScanHit.self, capacity: hitCapacity) { hits in
-                withUnsafeTemporaryAllocation(of: Double.self, capacity: intents + 1) { scores in
-                    withUnsafeTemporaryAllocation(of: Double.self, capacity: categories + 1) { categories in
-                        var buffers = ScanBuffers(
-                            normalized: normalized, hits: hits, scores: scores, categoryScores: categories)
-                        return body(&buffers)
-                    }
-                }
-            }
+        // Doubles first (8-byte alignment), then hits (4-byte fields), then scalars.
+        let doubles = intents + 1 + categories + 1
+        let hitBytes = hitCapacity * MemoryLayout<ScanHit>.stride
+        let byteCount = doubles * 8 + hitBytes + scalarCapacity * 4
+        return withUnsafeTemporaryAllocation(byteCount: byteCount, alignment: 8) { raw in
+            let base = raw.baseAddress!
+            let scores = base.bindMemory(to: Double.self, capacity: doubles)
+            let hits = (base + doubles * 8).bindMemory(to: ScanHit.self, capacity: hitCapacity)
+            let normalized = (base + doubles * 8 + hitBytes).bindMemory(to: UInt32.self, capacity: scalarCapacity)
+            var buffers = ScanBuffers(
+                normalized: UnsafeMutableBufferPointer(start: normalized, count: scalarCapacity),
+                hits: UnsafeMutableBufferPointer(start: hits, count: hitCapacity),
+                scores: UnsafeMutableBufferPointer(start: scores, count: intents + 1),
+                categoryScores: UnsafeMutableBufferPointer(start: scores + intents + 1, count: categories + 1))
+            return body(&buffers)
         }
     }
 }

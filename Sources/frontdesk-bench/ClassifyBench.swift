@@ -3,13 +3,16 @@ import FrontDeskContent
 import FrontDeskMatching
 import FrontDeskModel
 
-/// `frontdesk-bench classify [--n 100000] [--passes 5] [--intents DIR]`: label-only classification
-/// throughput over a seeded corpus of resident-like messages (zh-Hans, zh-Hant, English).
+/// `frontdesk-bench classify [--n 100000] [--passes 5] [--intents DIR] [--only label|full|bare]`: classification
+/// throughput over a seeded corpus of resident-like messages (zh-Hans, zh-Hant, English), median of the passes:
+/// the label-only fast path, the full `classify()` (hits, categories, acts, language, normalized text and
+/// entities), and the full path without entity extraction (`bare`; entities are measured by `entities`).
 func classifyBenchmark(_ argv: [String]) -> Int32 {
     let options = BenchOptions(argv)
     let n = options.int("--n", 100_000)
     let passes = options.int("--passes", 5)
     let directory = options.string("--intents", "intents")
+    let only = options.string("--only", "all")
     let loadStart = DispatchTime.now()
     let catalog: Catalog
     do { catalog = try Catalog.load(directory: directory) } catch {
@@ -21,27 +24,51 @@ func classifyBenchmark(_ argv: [String]) -> Int32 {
     let compiled = DispatchTime.now()
     let corpus = MessageCorpus.generate(count: n, seed: 42)
     let chars = corpus.reduce(0) { $0 + $1.count }
-    print("corpus: \(corpus.count) messages, mean \(String(format: "%.1f", Double(chars) / Double(corpus.count))) chars")
-    print("load intents: \(ms(loadStart, loaded)) ms, compile matcher: \(ms(loaded, compiled)) ms (\(matcher.size.patterns) keywords, \(matcher.size.states) states)")
+    print(
+        "corpus: \(corpus.count) messages, mean \(String(format: "%.1f", Double(chars) / Double(corpus.count))) chars")
+    print(
+        "load intents: \(ms(loadStart, loaded)) ms, compile matcher: \(ms(loaded, compiled)) ms (\(matcher.size.patterns) keywords, \(matcher.size.states) states)"
+    )
     var counts: [String: Int] = [:]
     for message in corpus.prefix(2_000) { counts[matcher.intentLabel(message), default: 0] += 1 }
-    var rates: [Double] = []
-    for pass in 1...passes {
-        let start = DispatchTime.now()
-        var checksum = 0
-        for message in corpus { checksum &+= matcher.intentLabel(message).utf8.count }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        rates.append(Double(corpus.count) / seconds)
-        print("pass \(pass): \(String(format: "%.3f", seconds)) s, \(Int(rates.last!)) messages/s (checksum \(checksum))")
-    }
-    let full = DispatchTime.now()
+    print(
+        "labels on the first 2000: "
+            + counts.sorted { $0.value > $1.value }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
     let now = Date(timeIntervalSince1970: 1_795_000_000)
-    for message in corpus.prefix(20_000) { _ = matcher.classify(message, now: now, utcOffset: 28_800) }
-    let fullRate = 20_000 / (Double(DispatchTime.now().uptimeNanoseconds - full.uptimeNanoseconds) / 1e9)
-    let median = rates.sorted()[rates.count / 2]
-    print("labels on the first 2000: " + counts.sorted { $0.value > $1.value }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
-    print("full classify() with hits and entities: \(Int(fullRate)) messages/s")
-    print("classify (label) median of \(passes) passes: \(Int(median)) messages/s")
+    let variants: [(name: String, title: String, run: (String) -> Int)] = [
+        ("label", "label only (intentLabel)", { matcher.intentLabel($0).utf8.count }),
+        (
+            "full", "full classify()",
+            {
+                let result = matcher.classify($0, now: now, utcOffset: 28_800)
+                return result.intent.utf8.count &+ (result.entities.unit?.utf8.count ?? 0)
+            }
+        ),
+        (
+            "bare", "full classify() without entities",
+            {
+                matcher.classify($0, now: now, utcOffset: 28_800, extractingEntities: false).intent.utf8.count
+            }
+        ),
+    ]
+    var medians: [(String, Int)] = []
+    for variant in variants where only == "all" || only == variant.name {
+        var rates: [Double] = []
+        for pass in 1...passes {
+            let start = DispatchTime.now()
+            var checksum = 0
+            for message in corpus { checksum &+= variant.run(message) }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            rates.append(Double(corpus.count) / seconds)
+            print(
+                "\(variant.name) pass \(pass): \(String(format: "%.3f", seconds)) s, \(Int(rates.last!)) messages/s (checksum \(checksum))"
+            )
+        }
+        medians.append((variant.title, Int(rates.sorted()[rates.count / 2])))
+    }
+    for (title, median) in medians {
+        print("classify, \(title), median of \(passes) passes: \(median) messages/s")
+    }
     return 0
 }
 

@@ -1,0 +1,66 @@
+import FrontDeskModel
+
+extension MatchEngine {
+    /// The `--explain` detail of `text`, worked out again from the text (only when someone reads it):
+    /// every intent with a positive score (best first), the hits that counted, and the categories.
+    func explain(_ text: String) -> (
+        scores: [(intent: String, score: Double)], hits: [KeywordHit], categories: [String: String]
+    ) {
+        withScan(text) { _, buffers, summary in
+            var scores: [(intent: String, score: Double)] = []
+            for i in 0..<intentCount where buffers.scores[i] > 0 && i != rules.fallbackIndex {
+                scores.append((rules.intentNames[i], (buffers.scores[i] * 1000).rounded() / 1000))
+            }
+            var categories: [String: String] = [:]
+            for i in 0..<intentCount {
+                var bestSlot = -1
+                for slot in rules.categoryStart[i]..<rules.categoryStart[i + 1] where buffers.categoryScores[slot] > 0 {
+                    if bestSlot < 0 || buffers.categoryScores[slot] > buffers.categoryScores[bestSlot] {
+                        bestSlot = slot
+                    }
+                }
+                if bestSlot >= 0 { categories[rules.intentNames[i]] = rules.categoryName[bestSlot] }
+            }
+            return (scores.sorted { $0.score > $1.score }, hits(buffers, summary), categories)
+        }
+    }
+
+    /// The hits that counted, with their meaning, for `--explain`.
+    private func hits(_ buffers: ScanBuffers, _ summary: ScanSummary) -> [KeywordHit] {
+        var result: [KeywordHit] = []
+        for h in 0..<summary.hitCount {
+            let hit = buffers.hits[h]
+            if hit.flags & ScanHit.invalid != 0 { continue }
+            let pattern = Int(hit.pattern)
+            let keyword = rules.patternText[pattern]
+            let negated = hit.flags & ScanHit.negated != 0
+            let boost = hit.flags & ScanHit.boosted != 0 ? rules.contrastBoost : 1
+            for o in Int(rules.patternOutputStart[pattern])..<Int(rules.patternOutputStart[pattern + 1]) {
+                let output = rules.outputs[o]
+                let suppressed =
+                    output.kind == .act
+                    ? hit.flags & ScanHit.actSuppressed != 0 : hit.flags & ScanHit.contentSuppressed != 0
+                if suppressed { continue }
+                let intent = Int(output.index) < rules.intentNames.count ? rules.intentNames[Int(output.index)] : ""
+                let weight = negated ? 0 : Double(output.weight) * boost
+                let target: String
+                switch output.kind {
+                case .intentKeyword: target = intent
+                case .category: target = "category:\(intent).\(rules.categoryName[Int(output.slot)])"
+                case .veto: target = "veto:\(intent)"
+                case .penalty: target = "penalty:\(intent)"
+                case .act: target = "act:\(rules.actNames[Int(output.index)].rawValue)"
+                case .negator: target = "negator"
+                case .contrast: target = "contrast"
+                case .neutral: continue
+                }
+                let shown = output.kind == .penalty ? -Double(output.weight) : weight
+                result.append(
+                    KeywordHit(
+                        keyword: keyword, target: target, weight: (shown * 1000).rounded() / 1000,
+                        offset: Int(hit.start)))
+            }
+        }
+        return result
+    }
+}
