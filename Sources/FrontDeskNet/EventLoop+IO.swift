@@ -94,6 +94,10 @@ extension EventLoop {
     func pump(_ connection: Connection, now: Double) {
         guard connections[connection.id] != nil else { return }
         drain: while !connection.busy, let job = connection.queue.first {
+            // Flush before judging the backlog: if the kernel takes the whole reply now, the next
+            // queued line must start now — no later event would come to start it (a pipelining
+            // client that has sent everything waits for replies, not EPOLLOUT).
+            if connection.backlog > limits.maxBacklogBytes { _ = connection.flush() }
             if connection.backlog > limits.maxBacklogBytes || connection.closing != .open { break }
             switch job {
             case .immediate(let text):

@@ -10,10 +10,12 @@ public final class LineClient {
     /// The server closed its side.
     public private(set) var serverClosed = false
 
-    /// Connects to `host:port`.
+    /// Connects to `host:port`. `receiveBuffer` fixes the socket's receive buffer (SO_RCVBUF, set
+    /// before connecting, which also turns off the kernel's autotuning): tests of a client that
+    /// never reads use it so that how much the kernel holds does not depend on the machine.
     ///
     /// - Throws: `NetError.badAddress` or `NetError.system` (e.g. `connect: Connection refused`).
-    public init(host: String, port: Int) throws(NetError) {
+    public init(host: String, port: Int, receiveBuffer: Int? = nil) throws(NetError) {
         let address = try SocketAddress(host: host, port: port)
         do {
             let fd = try Sys.socket(domain: address.family, type: CFD_SOCK_STREAM)
@@ -22,6 +24,7 @@ public final class LineClient {
             throw .system(error)
         }
         do {
+            if let receiveBuffer { try Sys.setOption(socket.fd, Int32(SOL_SOCKET), SO_RCVBUF, Int32(receiveBuffer)) }
             try Sys.connect(socket.fd, address)
             try Sys.setNonBlocking(socket.fd, true)
             try? Sys.setOption(socket.fd, Int32(IPPROTO_TCP), TCP_NODELAY, 1)
