@@ -19,6 +19,10 @@ public struct Engine: Sendable {
     /// Characters written only in Simplified script (a Simplified form that is not also Traditional):
     /// a Chinese message without any of them reads the same in both scripts.
     let simplifiedOnly: Set<UInt32>
+    /// Values every phrase may use (estate name, office numbers and hours), built once.
+    let baseValues: [String: String]
+    /// The office's phone numbers, which transcripts show unmasked, built once.
+    public let publicPhoneNumbers: Set<String>
 
     /// An engine over a loaded catalog and estate, writing to `store`, reading time from `clock`.
     public init(catalog: Catalog, estate: Estate, store: any RecordStore, clock: any WallClock) {
@@ -28,6 +32,9 @@ public struct Engine: Sendable {
         self.store = store
         self.clock = clock
         self.simplifiedOnly = Engine.simplifiedOnlyCharacters(catalog.han)
+        self.baseValues = Engine.baseValues(estate)
+        self.publicPhoneNumbers = Set(
+            [estate.office.phone, estate.office.emergencyPhone, estate.gasCompanyPhone].filter { !$0.isEmpty })
     }
 
     /// The Simplified forms in the Traditional → Simplified table that ICU's Simplified → Traditional

@@ -8,6 +8,8 @@
 /// and so are the numbers in `except` (the office's own public lines).
 public enum PhoneMask {
     public static func mask(_ text: String, except: Set<String> = []) -> String {
+        // Every masked number is a run of at least 7 ASCII digits: most text has none.
+        guard hasLongDigitRun(text) else { return text }
         var scalars = Array(text.unicodeScalars)
         var changed = false
         var i = 0
@@ -48,6 +50,20 @@ public enum PhoneMask {
         }
         guard changed else { return text }
         return String(String.UnicodeScalarView(scalars))
+    }
+
+    /// Whether `text` has 7 or more ASCII digits in a row (a byte scan, nothing allocated).
+    public static func hasLongDigitRun(_ text: String) -> Bool {
+        var run = 0
+        for byte in text.utf8 {
+            if byte >= 48 && byte <= 57 {
+                run += 1
+                if run >= 7 { return true }
+            } else {
+                run = 0
+            }
+        }
+        return false
     }
 
     @inline(__always)
