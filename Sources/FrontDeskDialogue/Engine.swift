@@ -122,7 +122,8 @@ public struct Engine: Sendable {
 
     private func output(_ reply: Reply, _ turn: Turn, _ state: SessionState) -> TurnOutput {
         var text = reply.parts.filter { !$0.isEmpty }.joined(separator: turn.language.partSeparator)
-        if text.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
+        // CR and LF always stand alone as characters (or pair as CR LF): a byte scan finds them.
+        if text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
             text = String(text.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
         }
         var out = TurnOutput(
