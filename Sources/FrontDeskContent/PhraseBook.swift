@@ -74,7 +74,7 @@ public struct PhraseBook: Sendable {
     /// Fills `{name}` placeholders of any text (FAQ answers, …) from `values` in one pass.
     /// Unknown placeholders are left as written.
     public static func fill(_ text: String, _ values: [String: String]) -> String {
-        guard text.contains("{") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
         var out = ""
         for segment in compile(text) {
             switch segment {

@@ -21,6 +21,8 @@ public struct Engine: Sendable {
     let simplifiedOnly: Set<UInt32>
     /// Values every phrase may use (estate name, office numbers and hours), built once.
     let baseValues: [String: String]
+    /// The FAQ answers with their placeholders filled, by topic and language, built once.
+    let faqAnswers: [String: [Language: String]]
     /// The office's phone numbers, which transcripts show unmasked, built once.
     public let publicPhoneNumbers: Set<String>
 
@@ -32,7 +34,13 @@ public struct Engine: Sendable {
         self.store = store
         self.clock = clock
         self.simplifiedOnly = Engine.simplifiedOnlyCharacters(catalog.han)
-        self.baseValues = Engine.baseValues(estate)
+        let base = Engine.baseValues(estate)
+        self.baseValues = base
+        var answers: [String: [Language: String]] = [:]
+        for topic in catalog.faq where answers[topic.id] == nil {  // the first topic of an ID answers
+            answers[topic.id] = topic.answers.mapValues { PhraseBook.fill($0, base) }
+        }
+        self.faqAnswers = answers
         self.publicPhoneNumbers = Set(
             [estate.office.phone, estate.office.emergencyPhone, estate.gasCompanyPhone].filter { !$0.isEmpty })
     }
@@ -67,7 +75,7 @@ public struct Engine: Sendable {
     /// Handles one resident line and returns the reply and everything `--json` reports.
     public func respond(to text: String, state: inout SessionState) -> TurnOutput {
         let now = clock.now()
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = Engine.trimmingWhitespace(text)
         let classification = matcher.classify(trimmed, now: now, utcOffset: estate.utcOffset)
         var classified = classification.language
         if classified == .zhHant, !looksTraditional(trimmed) { classified = .zhHans }
@@ -90,6 +98,24 @@ public struct Engine: Sendable {
             finish(&reply, turn, &state)
         }
         return output(reply, turn, state)
+    }
+
+    /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, without Foundation when neither end is
+    /// white space (the common case: the text itself).
+    static func trimmingWhitespace(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+            !isWhitespaceOrNewline(first), !isWhitespaceOrNewline(last)
+        else { return text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        return text
+    }
+
+    /// Membership in `CharacterSet.whitespacesAndNewlines`: U+0009–U+000D, U+0085 and the
+    /// separators (Unicode categories Zs, Zl, Zp).
+    static func isWhitespaceOrNewline(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 
     /// Seconds without a message after which a verification lapses (SPEC 8.2).

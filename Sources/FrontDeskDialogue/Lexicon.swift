@@ -57,12 +57,45 @@ enum Lexicon {
     /// `matches` on text already `trimmed`.
     static func matches(trimmed text: String, _ words: [String]) -> Bool {
         if text.isEmpty { return false }
+        var plain = text
+        if let answer = plain.withUTF8({ bytes in isPlain(bytes) ? plainMatches(bytes, words) : nil }) { return answer }
         for word in words {
             if text == word { return true }
             if text.hasPrefix(word) {
                 let rest = text.dropFirst(word.count)
                 if let next = rest.first, separators.contains(next) { return true }
             }
+        }
+        return false
+    }
+
+    /// `matches` on plain text (`isPlain`), where characters are scalars and equality is byte
+    /// equality; `nil` when a word is not plain itself.
+    private static func plainMatches(_ bytes: UnsafeBufferPointer<UInt8>, _ words: [String]) -> Bool? {
+        for word in words {
+            var word = word
+            let found: Bool? = word.withUTF8 { pattern in
+                guard isPlain(pattern) else { return nil }
+                guard pattern.count <= bytes.count,
+                    pattern.isEmpty || memcmp(bytes.baseAddress!, pattern.baseAddress!, pattern.count) == 0
+                else { return false }
+                if pattern.count == bytes.count { return true }
+                // The character right after the word: one scalar of 1 or 3 bytes in plain text.
+                let lead = bytes[pattern.count]
+                let next: Unicode.Scalar
+                if lead < 0x80 {
+                    next = Unicode.Scalar(lead)
+                } else {
+                    let value =
+                        (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[pattern.count + 1] & 0x3F) << 6)
+                        | UInt32(bytes[pattern.count + 2] & 0x3F)
+                    guard let scalar = Unicode.Scalar(value) else { return false }
+                    next = scalar
+                }
+                return separators.contains(Character(next))
+            }
+            guard let found else { return nil }
+            if found { return true }
         }
         return false
     }
