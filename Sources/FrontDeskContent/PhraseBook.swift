@@ -53,10 +53,28 @@ public struct PhraseBook: Sendable {
         return out
     }
 
+    /// The phrase `key` in `language` with each placeholder filled by `value(name)`; a name it has
+    /// no value for stays as `{name}`, as with `render(_:_:_:)`. Nothing is merged or copied per call.
+    public func render(_ key: String, _ language: Language, value: (String) -> String?) -> String {
+        guard let phrase = phrases[key] else { return key }
+        guard let segments = phrase.templates[language] ?? phrase.templates[.zhHans] ?? phrase.templates[.en]
+        else { return key }
+        if segments.count == 1, case .literal(let text) = segments[0] { return text }
+        var out = ""
+        for segment in segments {
+            switch segment {
+            case .literal(let text): out += text
+            case .placeholder(let name):
+                if let filled = value(name) { out += filled } else { out += "{" + name + "}" }
+            }
+        }
+        return out
+    }
+
     /// Fills `{name}` placeholders of any text (FAQ answers, …) from `values` in one pass.
     /// Unknown placeholders are left as written.
     public static func fill(_ text: String, _ values: [String: String]) -> String {
-        guard text.contains("{") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
         var out = ""
         for segment in compile(text) {
             switch segment {

@@ -30,21 +30,24 @@ public struct Conversation: Sendable {
     /// The greeting, recorded as the session's first bot turn.
     public mutating func greet() -> String {
         let text = engine.greeting(for: state)
-        record(role: .bot, text: text, output: nil)
+        record(role: .bot, text: text, output: nil, time: now())
         return text
     }
 
     /// Handles one resident line (already validated UTF-8 without control characters).
     public mutating func handle(_ line: String) -> TurnOutput {
         let output = engine.respond(to: line, state: &state)
-        record(role: .resident, text: line, output: output)
-        record(role: .bot, text: output.reply, output: output)
+        let time = now()  // both events of a turn carry the same time
+        record(role: .resident, text: line, output: output, time: time)
+        record(role: .bot, text: output.reply, output: output, time: time)
         return output
     }
 
-    private mutating func record(role: Role, text: String, output: TurnOutput?) {
+    /// The clock's time in the estate's offset, as transcripts write it.
+    private func now() -> String { CivilTime(engine.clock.now(), offset: engine.estate.utcOffset).iso8601 }
+
+    private mutating func record(role: Role, text: String, output: TurnOutput?, time: String) {
         seq += 1
-        let time = CivilTime(engine.clock.now(), offset: engine.estate.utcOffset).iso8601
         var event = TranscriptEvent(
             time: time, session: state.id, seq: seq, channel: channel.rawValue, peer: peer, role: role,
             text: PhoneMask.mask(text, except: publicNumbers))
@@ -64,6 +67,11 @@ public struct Conversation: Sendable {
     }
 
     private static func masked(_ slots: JSONObject, except: Set<String>) -> JSONObject {
+        let hasNumber = slots.contains { _, value in
+            if case .string(let text) = value { return PhoneMask.hasLongDigitRun(text) }
+            return false
+        }
+        guard hasNumber else { return slots }  // nothing to mask: the same object
         var out = JSONObject()
         for (key, value) in slots {
             if case .string(let text) = value {
@@ -73,12 +81,5 @@ public struct Conversation: Sendable {
             }
         }
         return out
-    }
-}
-
-extension Engine {
-    /// The office's phone numbers, which transcripts show unmasked.
-    public var publicPhoneNumbers: Set<String> {
-        Set([estate.office.phone, estate.office.emergencyPhone, estate.gasCompanyPhone].filter { !$0.isEmpty })
     }
 }

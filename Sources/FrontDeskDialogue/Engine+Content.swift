@@ -56,18 +56,20 @@ extension Engine {
     func faqAnswer(_ id: String, _ language: Language) -> String? { catalog.faqAnswer(id, language) }
 
     /// Values every phrase may use: the estate's name and the office's numbers and hours.
-    var baseValues: [String: String] {
-        [
-            "estate_name": estate.name, "estate": estate.name, "office_phone": officePhone, "office_hours": officeHours,
-            "emergency_phone": emergencyPhone, "gas_phone": gasPhone,
+    static func baseValues(_ estate: Estate) -> [String: String] {
+        let emergency = estate.office.emergencyPhone.isEmpty ? estate.office.phone : estate.office.emergencyPhone
+        return [
+            "estate_name": estate.name, "estate": estate.name, "office_phone": estate.office.phone,
+            "office_hours": estate.office.hours, "emergency_phone": emergency, "gas_phone": estate.gasCompanyPhone,
         ]
     }
 
     /// Renders a phrase with the base values plus `values`; values that restate the resident's
     /// words are made polite first (`PoliteEcho`).
     func say(_ key: String, _ language: Language, _ values: [String: String] = [:]) -> String {
-        var all = baseValues
-        for (name, value) in values { all[name] = PoliteEcho.polite(value) }
-        return catalog.phrases.render(key, language, all)
+        catalog.phrases.render(key, language) { name in
+            if let value = values[name] { return PoliteEcho.polite(value) }
+            return baseValues[name]
+        }
     }
 }

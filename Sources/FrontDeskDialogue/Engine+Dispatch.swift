@@ -134,8 +134,8 @@ extension Engine {
 
     /// The FAQ answer for the recognized topic, or what the desk can help with.
     func answerInquiry(_ turn: Turn) -> Reply {
-        if let topic = turn.classification.categories["inquiry"], let answer = faqAnswer(topic, turn.language) {
-            return Reply([PhraseBook.fill(answer, baseValues)], intent: "inquiry")
+        if let topic = turn.classification.categories["inquiry"], let answer = faqAnswers[topic]?[turn.language] {
+            return Reply([answer], intent: "inquiry")
         }
         return Reply([say("inquiry.general", turn.language)], intent: "inquiry")
     }

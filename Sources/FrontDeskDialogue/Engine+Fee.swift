@@ -12,7 +12,7 @@ extension Engine {
     func verify(unit: String, tail: String, _ turn: Turn, _ state: inout SessionState) -> Bool {
         let now = turn.civil.iso8601
         let since = CivilTime(turn.now.addingTimeInterval(-86_400), offset: estate.utcOffset).iso8601
-        let failures = store.auditEvents(since: since).filter { $0.kind == "verify_failed" && $0.unit == unit }.count
+        let failures = store.auditEventCount(kind: "verify_failed", unit: unit, since: since)
         let locked = failures >= Engine.unitLockoutFailures
         let phone = residentPhones(of: unit).first { SlotText.digitRuns($0).joined().hasSuffix(tail) }
         if !locked, unitExists(unit), let phone {

@@ -14,7 +14,7 @@ extension Engine {
         guard verifiedUnit != nil || identity != nil else { return nil }
         let since = CivilTime(
             turn.now.addingTimeInterval(-Double(Engine.revisitWindowDays) * 86_400), offset: estate.utcOffset)
-        let due = store.allRecords().filter { record in
+        let due = store.recordsAwaitingRevisit().filter { record in
             guard record.status == "resolved", record.revisitedAt == nil, let resolvedAt = record.resolvedAt,
                 let resolved = CivilTime.parse(resolvedAt, defaultOffset: estate.utcOffset),
                 resolved.date >= since.date, !state.revisitsAsked.contains(record.id), let unit = record.unit

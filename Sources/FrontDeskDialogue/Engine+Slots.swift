@@ -120,7 +120,7 @@ extension Engine {
             // front of the garage, I want to complain") even when no category word is in it.
             let opening = awaiting == nil && flow.slots["description"] == nil
             // A bare "yes" / "好的" / "no" answers nothing: it is never a description.
-            let bareAct = Lexicon.matches(turn.lower, Lexicon.affirm) || Lexicon.matches(turn.lower, Lexicon.deny)
+            let bareAct = turn.saysAffirmWord || turn.saysDenyWord
             if awaiting == "description" || category != nil || correction || opening, !bareAct {
                 let description = cleanDescription(turn)
                 let substantial = opening && category == nil ? Engine.isSubstantial(description) : description.count >= 2
@@ -200,11 +200,13 @@ extension Engine {
     /// `text` without any of the leading `prefixes` (case-insensitive), repeatedly.
     func stripPrefixes(_ text: String, _ prefixes: [String]) -> String {
         var rest = Lexicon.trimmed(text)
+        var lower = rest.lowercased()  // of `rest`, renewed whenever `rest` changes
         var changed = true
         while changed {
             changed = false
-            for prefix in prefixes where rest.lowercased().hasPrefix(prefix) {
+            for prefix in prefixes where lower.hasPrefix(prefix) {
                 rest = Lexicon.trimmed(String(rest.dropFirst(prefix.count)))
+                lower = rest.lowercased()
                 changed = true
             }
         }
@@ -226,8 +228,7 @@ extension Engine {
     /// Whether an opening message says what the problem is, beyond the request itself and the unit:
     /// 4 or more other Chinese characters, or 3 or more other English words.
     static func isSubstantial(_ description: String) -> Bool {
-        var text = description.lowercased()
-        for word in requestWordsChinese { text = text.replacingOccurrences(of: word, with: "") }
+        let text = Lexicon.removing(requestWordsChinese, from: description.lowercased())
         let han = text.unicodeScalars.filter {
             $0.value >= 0x3400 && $0.value <= 0x9FFF && !unitCharacters.contains(Character($0))
         }.count

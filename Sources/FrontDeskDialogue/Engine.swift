@@ -19,6 +19,12 @@ public struct Engine: Sendable {
     /// Characters written only in Simplified script (a Simplified form that is not also Traditional):
     /// a Chinese message without any of them reads the same in both scripts.
     let simplifiedOnly: Set<UInt32>
+    /// Values every phrase may use (estate name, office numbers and hours), built once.
+    let baseValues: [String: String]
+    /// The FAQ answers with their placeholders filled, by topic and language, built once.
+    let faqAnswers: [String: [Language: String]]
+    /// The office's phone numbers, which transcripts show unmasked, built once.
+    public let publicPhoneNumbers: Set<String>
 
     /// An engine over a loaded catalog and estate, writing to `store`, reading time from `clock`.
     public init(catalog: Catalog, estate: Estate, store: any RecordStore, clock: any WallClock) {
@@ -28,6 +34,15 @@ public struct Engine: Sendable {
         self.store = store
         self.clock = clock
         self.simplifiedOnly = Engine.simplifiedOnlyCharacters(catalog.han)
+        let base = Engine.baseValues(estate)
+        self.baseValues = base
+        var answers: [String: [Language: String]] = [:]
+        for topic in catalog.faq where answers[topic.id] == nil {  // the first topic of an ID answers
+            answers[topic.id] = topic.answers.mapValues { PhraseBook.fill($0, base) }
+        }
+        self.faqAnswers = answers
+        self.publicPhoneNumbers = Set(
+            [estate.office.phone, estate.office.emergencyPhone, estate.gasCompanyPhone].filter { !$0.isEmpty })
     }
 
     /// The Simplified forms in the Traditional → Simplified table that ICU's Simplified → Traditional
@@ -60,7 +75,7 @@ public struct Engine: Sendable {
     /// Handles one resident line and returns the reply and everything `--json` reports.
     public func respond(to text: String, state: inout SessionState) -> TurnOutput {
         let now = clock.now()
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = Engine.trimmingWhitespace(text)
         let classification = matcher.classify(trimmed, now: now, utcOffset: estate.utcOffset)
         var classified = classification.language
         if classified == .zhHant, !looksTraditional(trimmed) { classified = .zhHans }
@@ -83,6 +98,24 @@ public struct Engine: Sendable {
             finish(&reply, turn, &state)
         }
         return output(reply, turn, state)
+    }
+
+    /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, without Foundation when neither end is
+    /// white space (the common case: the text itself).
+    static func trimmingWhitespace(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+            !isWhitespaceOrNewline(first), !isWhitespaceOrNewline(last)
+        else { return text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        return text
+    }
+
+    /// Membership in `CharacterSet.whitespacesAndNewlines`: U+0009–U+000D, U+0085 and the
+    /// separators (Unicode categories Zs, Zl, Zp).
+    static func isWhitespaceOrNewline(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 
     /// Seconds without a message after which a verification lapses (SPEC 8.2).
@@ -115,7 +148,8 @@ public struct Engine: Sendable {
 
     private func output(_ reply: Reply, _ turn: Turn, _ state: SessionState) -> TurnOutput {
         var text = reply.parts.filter { !$0.isEmpty }.joined(separator: turn.language.partSeparator)
-        if text.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
+        // CR and LF always stand alone as characters (or pair as CR LF): a byte scan finds them.
+        if text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
             text = String(text.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
         }
         var out = TurnOutput(

@@ -1,3 +1,4 @@
+import Foundation
 import FrontDeskModel
 
 /// Small word lists the flows check on normalized, lower-cased text: a safety net under the
@@ -50,8 +51,14 @@ enum Lexicon {
 
     /// Whether `lower` is one of `words`, or begins with one followed by punctuation or a space.
     static func matches(_ lower: String, _ words: [String]) -> Bool {
-        let text = trimmed(lower)
+        matches(trimmed: trimmed(lower), words)
+    }
+
+    /// `matches` on text already `trimmed`.
+    static func matches(trimmed text: String, _ words: [String]) -> Bool {
         if text.isEmpty { return false }
+        var plain = text
+        if let answer = plain.withUTF8({ bytes in isPlain(bytes) ? plainMatches(bytes, words) : nil }) { return answer }
         for word in words {
             if text == word { return true }
             if text.hasPrefix(word) {
@@ -62,9 +69,138 @@ enum Lexicon {
         return false
     }
 
+    /// `matches` on plain text (`isPlain`), where characters are scalars and equality is byte
+    /// equality; `nil` when a word is not plain itself.
+    private static func plainMatches(_ bytes: UnsafeBufferPointer<UInt8>, _ words: [String]) -> Bool? {
+        for word in words {
+            var word = word
+            let found: Bool? = word.withUTF8 { pattern in
+                guard isPlain(pattern) else { return nil }
+                guard pattern.count <= bytes.count,
+                    pattern.isEmpty || memcmp(bytes.baseAddress!, pattern.baseAddress!, pattern.count) == 0
+                else { return false }
+                if pattern.count == bytes.count { return true }
+                // The character right after the word: one scalar of 1 or 3 bytes in plain text.
+                let lead = bytes[pattern.count]
+                let next: Unicode.Scalar
+                if lead < 0x80 {
+                    next = Unicode.Scalar(lead)
+                } else {
+                    let value =
+                        (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[pattern.count + 1] & 0x3F) << 6)
+                        | UInt32(bytes[pattern.count + 2] & 0x3F)
+                    guard let scalar = Unicode.Scalar(value) else { return false }
+                    next = scalar
+                }
+                return separators.contains(Character(next))
+            }
+            guard let found else { return nil }
+            if found { return true }
+        }
+        return false
+    }
+
     /// Whether any of `words` occurs anywhere in `lower`.
     static func containsAny(_ lower: String, _ words: [String]) -> Bool {
-        words.contains { lower.contains($0) }
+        words.contains { contains(lower, $0) }
+    }
+
+    /// Whether `word` occurs in `text`, as Foundation's `contains` answers: straight from the bytes
+    /// when both are plain text (`isPlain`), where a byte match is exactly a character match.
+    static func contains(_ text: String, _ word: String) -> Bool {
+        var haystack = text
+        var needle = word
+        let answer: Bool? = haystack.withUTF8 { bytes in
+            needle.withUTF8 { pattern in
+                isPlain(bytes) && isPlain(pattern) ? firstIndex(of: pattern, in: bytes, from: 0) != nil : nil
+            }
+        }
+        return answer ?? text.contains(word)
+    }
+
+    /// Text made only of characters that never combine or decompose: ASCII (but CR, which pairs
+    /// with LF), CJK ideographs, CJK and general punctuation, full-width forms. On such text Unicode
+    /// canonical equivalence is byte equality and every character is one scalar.
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                if lead == 0x0D { return false }
+                index += 1
+                continue
+            }
+            guard lead >= 0xE0, lead < 0xF0, index + 2 < bytes.count else { return false }
+            let scalar =
+                (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+            let plain =
+                (0x4E00...0x9FFF).contains(scalar) || (0x3000...0x3029).contains(scalar)
+                || (0x3030...0x303F).contains(scalar) || (0x2010...0x2027).contains(scalar)
+                || (0x2030...0x205E).contains(scalar) || (0xFF01...0xFF9D).contains(scalar)
+                || (0xFFA0...0xFFEF).contains(scalar)
+            guard plain else { return false }
+            index += 3
+        }
+        return true
+    }
+
+    /// Where `pattern` first occurs in `bytes` at or after `from`.
+    static func firstIndex(of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from: Int)
+        -> Int?
+    {
+        guard !pattern.isEmpty else { return from }
+        let first = pattern[0]
+        var start = from
+        while start + pattern.count <= bytes.count {
+            if bytes[start] == first {
+                var k = 1
+                while k < pattern.count, bytes[start + k] == pattern[k] { k += 1 }
+                if k == pattern.count { return start }
+            }
+            start += 1
+        }
+        return nil
+    }
+
+    /// `text` without any occurrence of `words` (each removed in turn, left to right), as Foundation's
+    /// `replacingOccurrences(of:with: "")` gives; from the bytes when everything is plain text.
+    static func removing(_ words: [String], from text: String) -> String {
+        var result = text
+        let plainText = result.withUTF8 { isPlain($0) }
+        for word in words {
+            var needle = word
+            var current = result
+            let replaced: String?? =
+                plainText
+                ? needle.withUTF8 { pattern in
+                    guard isPlain(pattern), !pattern.isEmpty else { return nil }
+                    return .some(current.withUTF8 { removingAll(pattern, from: $0) })
+                } : nil
+            switch replaced {
+            case .some(.some(let removed)): result = removed
+            case .some(.none): break  // not found: unchanged
+            case .none: result = result.replacingOccurrences(of: word, with: "")
+            }
+        }
+        return result
+    }
+
+    /// `bytes` without every non-overlapping occurrence of `pattern`, left to right; `nil` when there is none.
+    private static func removingAll(_ pattern: UnsafeBufferPointer<UInt8>, from bytes: UnsafeBufferPointer<UInt8>)
+        -> String?
+    {
+        guard var found = firstIndex(of: pattern, in: bytes, from: 0) else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var copied = 0
+        while true {
+            out.append(contentsOf: bytes[copied..<found])
+            copied = found + pattern.count
+            guard let next = firstIndex(of: pattern, in: bytes, from: copied) else { break }
+            found = next
+        }
+        out.append(contentsOf: bytes[copied...])
+        return String(decoding: out, as: UTF8.self)
     }
 
     static let separators: Set<Character> = [

@@ -14,6 +14,23 @@ struct Turn {
     let language: Language
     /// Normalized (Simplified, half-width) and lower-cased: what keyword checks look at.
     let lower: String
+    /// Whether `lower` is (or begins with) an affirm, deny or cancel word: asked once per turn.
+    let saysAffirmWord: Bool
+    let saysDenyWord: Bool
+    let saysCancelWord: Bool
+
+    init(text: String, classification: Classification, now: Date, civil: CivilTime, language: Language, lower: String) {
+        self.text = text
+        self.classification = classification
+        self.now = now
+        self.civil = civil
+        self.language = language
+        self.lower = lower
+        let trimmed = Lexicon.trimmed(lower)
+        saysAffirmWord = Lexicon.matches(trimmed: trimmed, Lexicon.affirm)
+        saysDenyWord = Lexicon.matches(trimmed: trimmed, Lexicon.deny)
+        saysCancelWord = Lexicon.matches(trimmed: trimmed, Lexicon.cancel)
+    }
 
     var intent: String { classification.intent }
     var entities: Entities { classification.entities }
@@ -22,14 +39,14 @@ struct Turn {
     /// Whether the message confirms (对 / 是的 / 确认 / 没问题 / 好的 / yes).
     var isAffirm: Bool {
         if isDeny { return false }
-        return classification.acts.contains(.affirm) || Lexicon.matches(lower, Lexicon.affirm)
+        return classification.acts.contains(.affirm) || saysAffirmWord
     }
 
     /// Whether the message says no (不对 / 不是 / no).
-    var isDeny: Bool { classification.acts.contains(.deny) || Lexicon.matches(lower, Lexicon.deny) }
+    var isDeny: Bool { classification.acts.contains(.deny) || saysDenyWord }
 
     /// Whether the message abandons the flow (算了 / 取消 / cancel / 不用了).
-    var isCancel: Bool { intent == "cancel" || Lexicon.matches(lower, Lexicon.cancel) }
+    var isCancel: Bool { intent == "cancel" || saysCancelWord }
 
     /// Whether the message carries a correction act.
     var isCorrection: Bool { classification.acts.contains(.correction) }

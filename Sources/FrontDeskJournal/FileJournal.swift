@@ -114,6 +114,22 @@ public final class FileJournal: RecordStore {
         withFreshBook { $0.auditEvents.filter { $0.at >= since } }
     }
 
+    /// Audit events of `kind` for `unit` at or after `since`, counted in place (nothing copied).
+    public func auditEventCount(kind: String, unit: String, since: String) -> Int {
+        withFreshBook { book in
+            var count = 0
+            for event in book.auditEvents where event.kind == kind && event.unit == unit && event.at >= since {
+                count += 1
+            }
+            return count
+        }
+    }
+
+    /// Records resolved and not yet revisited, in creation order, other processes' changes included.
+    public func recordsAwaitingRevisit() -> [Record] {
+        withFreshBook { $0.records.filter(Record.isAwaitingRevisit) }
+    }
+
     /// Waits for the writes in flight, then refuses new ones. Every acknowledged line is already
     /// fsync'ed; this makes sure nothing is left half-done. Safe to call twice.
     public func close() {

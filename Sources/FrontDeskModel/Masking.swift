@@ -8,53 +8,76 @@
 /// and so are the numbers in `except` (the office's own public lines).
 public enum PhoneMask {
     public static func mask(_ text: String, except: Set<String> = []) -> String {
-        var scalars = Array(text.unicodeScalars)
+        // Every masked number is a run of at least 7 ASCII digits: most text has none.
+        guard hasLongDigitRun(text) else { return text }
+        // Digits, '-' and ASCII letters are single UTF-8 bytes, so the rules read the same on bytes.
+        var bytes = Array(text.utf8)
         var changed = false
         var i = 0
-        while i < scalars.count {
-            guard isDigit(scalars[i]) else {
+        while i < bytes.count {
+            guard isDigit(bytes[i]) else {
                 i += 1
                 continue
             }
             var j = i
-            while j < scalars.count, isDigit(scalars[j]) { j += 1 }
+            while j < bytes.count, isDigit(bytes[j]) { j += 1 }
             let length = j - i
-            let afterDash = i > 0 && scalars[i - 1] == "-"
-            let afterLetter = i > 0 && isASCIILetter(scalars[i - 1])
-            let first = scalars[i].value - 48
+            let afterDash = i > 0 && bytes[i - 1] == 45
+            let afterLetter = i > 0 && isASCIILetter(bytes[i - 1])
+            let first = bytes[i] - 48
             var maskFrom = -1
             if length == 11, first == 1, !afterLetter {
                 maskFrom = i + 3
             } else if length == 8, !afterLetter {
-                if afterDash, i >= 2, isDigit(scalars[i - 2]) {
+                if afterDash, i >= 2, isDigit(bytes[i - 2]) {
                     maskFrom = i  // landline body after an area code
                 } else if !afterDash, [2, 3, 5, 6, 7, 9].contains(first) {
                     maskFrom = i + 1
                 }
-            } else if length == 7, afterDash, i >= 2, isDigit(scalars[i - 2]) {
+            } else if length == 7, afterDash, i >= 2, isDigit(bytes[i - 2]) {
                 maskFrom = i
             } else if (11...12).contains(length), first == 0, !afterLetter {
                 maskFrom = i + (length - 8)  // landline written without a dash: 057188886666
             }
             if maskFrom >= 0 {
-                let whole = String(String.UnicodeScalarView(scalars[(afterDash ? max(0, i - 5) : i)..<j]))
-                let bare = String(String.UnicodeScalarView(scalars[i..<j]))
+                // After a dash, the 5 characters (Unicode scalars) before the digits count too.
+                var start = i
+                if afterDash {
+                    for _ in 0..<5 where start > 0 {
+                        start -= 1
+                        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+                    }
+                }
+                let whole = String(decoding: bytes[start..<j], as: UTF8.self)
+                let bare = String(decoding: bytes[i..<j], as: UTF8.self)
                 if !except.contains(bare), !except.contains(where: { whole.hasSuffix($0) }) {
-                    for k in maskFrom..<(j - 4) { scalars[k] = "*" }
+                    for k in maskFrom..<(j - 4) { bytes[k] = 42 }  // "*"
                     changed = true
                 }
             }
             i = j
         }
         guard changed else { return text }
-        return String(String.UnicodeScalarView(scalars))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether `text` has 7 or more ASCII digits in a row (a byte scan, nothing allocated).
+    public static func hasLongDigitRun(_ text: String) -> Bool {
+        var run = 0
+        for byte in text.utf8 {
+            if byte >= 48 && byte <= 57 {
+                run += 1
+                if run >= 7 { return true }
+            } else {
+                run = 0
+            }
+        }
+        return false
     }
 
     @inline(__always)
-    private static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
+    private static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
 
     @inline(__always)
-    private static func isASCIILetter(_ s: Unicode.Scalar) -> Bool {
-        (s.value | 0x20) >= 97 && (s.value | 0x20) <= 122
-    }
+    private static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
 }

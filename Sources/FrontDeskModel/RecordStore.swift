@@ -117,4 +117,32 @@ public protocol RecordStore: Sendable {
 
     /// Audit events at or after `since` (ISO 8601 strings compare correctly at one offset).
     func auditEvents(since: String) -> [AuditEvent]
+
+    /// How many audit events of `kind` for `unit` are at or after `since` (e.g. failed
+    /// verifications of a unit within 24 hours). The same count as filtering `auditEvents(since:)`.
+    func auditEventCount(kind: String, unit: String, since: String) -> Int
+
+    /// The records resolved and not yet revisited (`status == "resolved"`, no `revisitedAt`), in
+    /// creation order, as they now are: the candidates for a return visit. The same records, in the
+    /// same order, as filtering `allRecords()`.
+    func recordsAwaitingRevisit() -> [Record]
+}
+
+extension RecordStore {
+    /// Counts by filtering `auditEvents(since:)`; stores with an index answer without copying.
+    public func auditEventCount(kind: String, unit: String, since: String) -> Int {
+        auditEvents(since: since).reduce(0) { $0 + ($1.kind == kind && $1.unit == unit ? 1 : 0) }
+    }
+
+    /// Filters `allRecords()`; stores that track resolutions answer without scanning every record.
+    public func recordsAwaitingRevisit() -> [Record] {
+        allRecords().filter(Record.isAwaitingRevisit)
+    }
+}
+
+extension Record {
+    /// Resolved and not yet revisited: a return-visit candidate (`RecordStore.recordsAwaitingRevisit()`).
+    public static func isAwaitingRevisit(_ record: Record) -> Bool {
+        record.status == "resolved" && record.revisitedAt == nil
+    }
 }

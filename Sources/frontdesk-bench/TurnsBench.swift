@@ -2,6 +2,7 @@ import Foundation
 import FrontDeskContent
 import FrontDeskDialogue
 import FrontDeskJournal
+import FrontDeskMatching
 import FrontDeskModel
 
 /// `frontdesk-bench turns [--n 100000] [--runs 5] [--intents DIR] [--estate FILE]`: whole chat turns
@@ -46,6 +47,12 @@ func turnsBench(_ argv: [String]) -> Int32 {
             "  run \(run / 2 + 1) transcripts \(transcriptsOn ? "on " : "off"): \(Int(rate)) turns/s, \(Int(cpuRate)) turns/CPU-s"
         )
     }
+    var classifyRates: [Double] = []
+    for _ in 0..<runs { classifyRates.append(classifyOnly(n: n, catalog: catalog, estate: estate)) }
+    let classifyShare = median(off) / median(classifyRates) * 100
+    print("classify alone (the same \(n) messages, Matcher.classify as Engine.respond calls it): median "
+        + "\(Int(median(classifyRates))) messages/s: about \(String(format: "%.1f", classifyShare))% of a turn's time "
+        + "at the off median, the rest (dialogue, reply, transcript event) \(String(format: "%.1f", 100 - classifyShare))%")
     if let eventsPerSecond = writerOnly(events: 2 * n) {
         let share = 2 / eventsPerSecond * median(off) * 100
         print("transcript writer alone: \(Int(eventsPerSecond)) events/s (2 per turn): about "
@@ -54,6 +61,26 @@ func turnsBench(_ argv: [String]) -> Int32 {
     report("wall clock", unit: "turns/s", on: median(on), off: median(off))
     report("CPU time (all threads)", unit: "turns/CPU-s", on: median(onCPU), off: median(offCPU))
     return 0
+}
+
+/// Classifies the messages the turns runs send, in the same order, as `Engine.respond` does
+/// (trimmed, at the bench's fixed time): the matcher's share of a turn. Messages per second.
+private func classifyOnly(n: Int, catalog: Catalog, estate: Estate) -> Double {
+    let matcher = Matcher(catalog: catalog)
+    let now = CivilTime(year: 2026, month: 11, day: 22, hour: 10, offset: estate.utcOffset).date
+    let messages = benchScripts.flatMap { $0 }.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+    var done = 0
+    var checksum = 0.0
+    let start = ContinuousClock.now
+    while done < n {
+        for message in messages where done < n {
+            checksum += matcher.classify(message, now: now, utcOffset: estate.utcOffset).confidence
+            done += 1
+        }
+    }
+    let elapsed = ContinuousClock.now - start
+    if checksum.isNaN { print("  (warning: NaN confidence)") }
+    return Double(n) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
 }
 
 /// Appends `events` typical transcript events (built and masked as `Conversation` does) to a real

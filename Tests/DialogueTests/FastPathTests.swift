@@ -1,0 +1,155 @@
+import Foundation
+import FrontDeskContent
+import FrontDeskModel
+import Testing
+@testable import FrontDeskDialogue
+
+/// The byte-level fast paths answer exactly as the Foundation and Character-based code they skip:
+/// each is compared with that code on ordinary text and on text made to defeat a byte comparison
+/// (combining marks, compatibility ideographs, the Kelvin sign, CR LF, emoji).
+@Suite("Fast paths agree with the slow ones")
+struct FastPathTests {
+    static let texts = [
+        "", "对", "对的，就这样", "不对", "不对，是502室", "好的！", "yes", "Yes, please", "no", "No.", "nope", "cancel",
+        "算了吧", "那算了吧", "no hot water", "I can't open the door", "I don’t know", "门锁不行了", "不知道", "这个不可以吗",
+        "3栋2单元501厨房水管漏水了", "13812345678", "电话0571-88886666", "Unit 3-2-501", "承重墙", "load-bearing wall",
+        "façade", "facade", "不\u{301}行", "\u{F967}行", "no\u{301}", "K\u{212A}no", "a\r\nno", "\r\n", "😀no", "ＮＯ", "对\u{3099}",
+        "可以", "是", "y", "ok~", "行", "确认。", "no,", "not right", "不要了", "  ", "电梯坏了", "my records", "我的报修",
+        "一下麻烦帮我报修", "我要报修一下", "需要需要", "我想我想投诉", "cannot", "CAN'T", "x no y", "no’s", "’no’",
+    ]
+    static let words =
+        Lexicon.affirm + Lexicon.deny + Lexicon.cancel + Lexicon.publicArea + Lexicon.structural + Lexicon.myRecords
+        + ["no\u{301}", "\u{F967}行", "\r", "\n", "行"]
+
+    @Test func lexiconContainsIsFoundationContains() {
+        for text in Self.texts + Self.texts.map({ $0.lowercased() }) {
+            for word in Self.words {
+                #expect(Lexicon.contains(text, word) == text.contains(word), "\(text.debugDescription) ∋ \(word)")
+            }
+        }
+    }
+
+    @Test func lexiconMatchesIsTheCharacterComparison() {
+        func slow(_ text: String, _ words: [String]) -> Bool {
+            if text.isEmpty { return false }
+            for word in words {
+                if text == word { return true }
+                if text.hasPrefix(word), let next = text.dropFirst(word.count).first, Lexicon.separators.contains(next) {
+                    return true
+                }
+            }
+            return false
+        }
+        for text in Self.texts {
+            let trimmed = Lexicon.trimmed(text.lowercased())
+            for words in [Lexicon.affirm, Lexicon.deny, Lexicon.cancel, Self.words, [""]] {
+                #expect(Lexicon.matches(trimmed: trimmed, words) == slow(trimmed, words), "\(trimmed.debugDescription)")
+            }
+        }
+    }
+
+    @Test func removingIsReplacingOccurrences() {
+        for text in Self.texts {
+            var slow = text.lowercased()
+            for word in Engine.requestWordsChinese { slow = slow.replacingOccurrences(of: word, with: "") }
+            #expect(Lexicon.removing(Engine.requestWordsChinese, from: text.lowercased()) == slow, "\(text)")
+        }
+    }
+
+    @Test func forbiddenWordIsTheFoundationCheck() {
+        func slow(_ text: String) -> String? {
+            for word in PhraseBook.forbiddenChinese where text.contains(word) { return word }
+            let lower = text.lowercased()
+            for word in PhraseBook.forbiddenEnglish where lower.contains(word) { return word }
+            let scalars = Array(lower.unicodeScalars)
+            func isWord(_ s: Unicode.Scalar) -> Bool {
+                (s >= "a" && s <= "z") || (s >= "0" && s <= "9") || s == "_" || s == "'" || s == "’"
+            }
+            var i = 0
+            while i + 1 < scalars.count {
+                if scalars[i] == "n", scalars[i + 1] == "o", i == 0 || !isWord(scalars[i - 1]),
+                    i + 2 >= scalars.count || !isWord(scalars[i + 2])
+                {
+                    return "no"
+                }
+                i += 1
+            }
+            return nil
+        }
+        for text in Self.texts + ["No’", "’no", "no’", "snow", "NO!", "不行啊no"] {
+            #expect(PhraseBook.forbiddenWord(in: text) == slow(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func trimmingIsFoundationTrimming() {
+        for text in Self.texts + [" 对 ", "\u{3000}对", "对\u{85}", "\u{A0}", "\t\n", "\u{2028}x"] {
+            #expect(
+                Engine.trimmingWhitespace(text) == text.trimmingCharacters(in: .whitespacesAndNewlines),
+                "\(text.debugDescription)")
+        }
+    }
+
+    @Test func phoneMaskingOnBytes() {
+        let except: Set<String> = ["0571-88886666", "96655"]
+        let cases: [(String, String)] = [
+            ("13812345678", "138****5678"), ("电话13812345678谢谢", "电话138****5678谢谢"), ("91234567", "9***4567"),
+            ("0571-88886666", "0571-88886666"), ("0571-88881234", "0571-****1234"), ("座机０571-88881234", "座机０571-****1234"),
+            ("号码是0571-8888123", "号码是0571-***8123"), ("057188881234", "0571****1234"), ("REP-20261122-0001", "REP-20261122-0001"),
+            ("A13812345678", "A13812345678"), ("138123456789", "138123456789"), ("1234567", "1234567"),
+            ("😀13812345678😀", "😀138****5678😀"), ("é-88881234", "é-88881234"), ("1-88881234", "1-****1234"),
+        ]
+        for (text, masked) in cases {
+            #expect(PhoneMask.mask(text, except: except) == masked, "\(text)")
+        }
+        for text in Self.texts + cases.map(\.0) + ["0571-1381234567813812345678", "x-0571-88881234", "96655-12345678"] {
+            #expect(PhoneMask.mask(text, except: except) == Self.referenceMask(text, except: except), "\(text)")
+        }
+    }
+
+    /// The scalar-array masking the byte version replaced, kept as the reference.
+    static func referenceMask(_ text: String, except: Set<String> = []) -> String {
+        var scalars = Array(text.unicodeScalars)
+        var changed = false
+        var i = 0
+        while i < scalars.count {
+            guard refDigit(scalars[i]) else {
+                i += 1
+                continue
+            }
+            var j = i
+            while j < scalars.count, refDigit(scalars[j]) { j += 1 }
+            let length = j - i
+            let afterDash = i > 0 && scalars[i - 1] == "-"
+            let afterLetter = i > 0 && refLetter(scalars[i - 1])
+            let first = scalars[i].value - 48
+            var maskFrom = -1
+            if length == 11, first == 1, !afterLetter {
+                maskFrom = i + 3
+            } else if length == 8, !afterLetter {
+                if afterDash, i >= 2, refDigit(scalars[i - 2]) {
+                    maskFrom = i  // landline body after an area code
+                } else if !afterDash, [2, 3, 5, 6, 7, 9].contains(first) {
+                    maskFrom = i + 1
+                }
+            } else if length == 7, afterDash, i >= 2, refDigit(scalars[i - 2]) {
+                maskFrom = i
+            } else if (11...12).contains(length), first == 0, !afterLetter {
+                maskFrom = i + (length - 8)  // landline written without a dash: 057188886666
+            }
+            if maskFrom >= 0 {
+                let whole = String(String.UnicodeScalarView(scalars[(afterDash ? max(0, i - 5) : i)..<j]))
+                let bare = String(String.UnicodeScalarView(scalars[i..<j]))
+                if !except.contains(bare), !except.contains(where: { whole.hasSuffix($0) }) {
+                    for k in maskFrom..<(j - 4) { scalars[k] = "*" }
+                    changed = true
+                }
+            }
+            i = j
+        }
+        guard changed else { return text }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    private static func refDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
+    private static func refLetter(_ s: Unicode.Scalar) -> Bool { (s.value | 0x20) >= 97 && (s.value | 0x20) <= 122 }
+}
