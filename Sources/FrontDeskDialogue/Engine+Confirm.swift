@@ -130,6 +130,11 @@ extension Engine {
     /// The English variant of an attribute when replying in English and the catalog has one.
     func localized(_ value: String?, _ english: String?, _ language: Language) -> String? {
         if language == .en, let english { return english }
+        // Team and department names are written in Simplified in intents/; a Traditional reply
+        // shows them in Traditional (asked of ICU only on the turn that creates a record).
+        if language == .zhHant, let value {
+            return value.applyingTransform(StringTransform("Hans-Hant"), reverse: false) ?? value
+        }
         return value
     }
 
