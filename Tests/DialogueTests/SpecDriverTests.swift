@@ -21,8 +21,7 @@ struct SpecDriverTests {
     ]
 
     /// Runs one dialogue; returns the last output (after a record or a disclosure, or when stuck).
-    static func drive(_ opening: String, _ table: [String: String]) -> (TurnOutput, Int) {
-        let desk = Desk()
+    static func drive(_ opening: String, _ table: [String: String], desk: Desk = Desk()) -> (TurnOutput, Int) {
         var out = desk.send(opening)
         var turns = 1
         while out.record == nil, let awaiting = out.awaiting, turns < 15 {
@@ -65,5 +64,23 @@ struct SpecDriverTests {
         #expect(out.intent == "fee_query")
         #expect(showsAmount(out.reply), "\(out.reply)")
         #expect(out.awaiting == nil)
+    }
+
+    @Test("emergency creates the urgent record once the unit is answered", arguments: ["厨房有很浓的煤气味", "There is smoke coming out of the socket!"])
+    func emergency(opening: String) {
+        let (out, _) = Self.drive(opening, opening.hasPrefix("There") ? Self.englishAnswers : Self.answers)
+        #expect(out.record?.type == "emergency", "\(out.reply)")
+    }
+
+    @Test("progress query looks up the record whose ID it is given", arguments: ["我的报修进度怎么样了", "Any update on my repair?"])
+    func progress(opening: String) throws {
+        let desk = Desk()
+        let (created, _) = Self.drive("我要报修", Self.answers, desk: desk)
+        let id = try #require(created.record?.id)
+        var table = opening.hasPrefix("Any") ? Self.englishAnswers : Self.answers
+        table["record_id"] = id
+        let (out, _) = Self.drive(opening, table, desk: desk)
+        #expect(out.intent == "progress_query")
+        #expect(out.record?.id == id, "\(out.reply)")
     }
 }
