@@ -114,20 +114,14 @@ public final class FileJournal: RecordStore {
         withFreshBook { $0.auditEvents.filter { $0.at >= since } }
     }
 
-    /// Audit events of `kind` for `unit` at or after `since`, counted in place (nothing copied).
+    /// Audit events of `kind` for `unit` at or after `since`, from the book's index (no scan).
     public func auditEventCount(kind: String, unit: String, since: String) -> Int {
-        withFreshBook { book in
-            var count = 0
-            for event in book.auditEvents where event.kind == kind && event.unit == unit && event.at >= since {
-                count += 1
-            }
-            return count
-        }
+        withFreshBook { $0.auditEventCount(kind: kind, unit: unit, since: since) }
     }
 
     /// Records resolved and not yet revisited, in creation order, other processes' changes included.
     public func recordsAwaitingRevisit() -> [Record] {
-        withFreshBook { $0.records.filter(Record.isAwaitingRevisit) }
+        withFreshBook { $0.recordsAwaitingRevisit() }
     }
 
     /// Waits for the writes in flight, then refuses new ones. Every acknowledged line is already
