@@ -2,12 +2,15 @@
 /// prefix and day, and audit events. A pure value shared by the file journal (which replays
 /// its file into one) and the in-memory store, so both assign IDs and apply updates alike.
 public struct RecordBook: Sendable {
+    /// Every record, in creation order, as it now is.
     public private(set) var records: [Record] = []
     private var indexByID: [String: Int] = [:]
     /// Highest sequence used per `TYPE-YYYYMMDD` prefix.
     private var lastSequence: [String: Int] = [:]
+    /// Every audit event, in the order appended.
     public private(set) var auditEvents: [AuditEvent] = []
 
+    /// An empty book.
     public init() {}
 
     /// The ID the next record of `type` created on `compactDate` (`20261122`) gets.
