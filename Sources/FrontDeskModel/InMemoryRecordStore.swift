@@ -52,7 +52,8 @@ public final class InMemoryRecordStore: RecordStore {
 
     /// Applies a status step, note or return-visit answer and returns the record as it now is.
     ///
-    /// - Throws: `StoreError.writeFailed` while `failWrites(_:)` is set; `.notFound` or `.invalid` as `RecordBook.applying(_:)`.
+    /// - Throws: `StoreError.writeFailed` while `failWrites(_:)` is set; `.notFound` or `.invalid`
+    ///   as `RecordBook.applying(_:)`.
     public func update(_ update: RecordUpdate) throws(StoreError) -> Record {
         try state.withLock { (s: inout State) throws(StoreError) -> Record in
             if let reason = s.failWrites { throw .writeFailed(reason) }
