@@ -2,13 +2,17 @@ import FrontDeskModel
 
 /// Bad command-line arguments: printed as one line plus usage, exit 2.
 public struct UsageError: Error, Sendable, Equatable {
+    /// What was wrong, e.g. `unknown option '--prot' (did you mean '--port'?)`.
     public var message: String
+    /// A usage error with this message.
     public init(_ message: String) { self.message = message }
 }
 
 /// A failure while running a command: printed as one line, exit 1.
 public struct CommandFailure: Error, Sendable, Equatable {
+    /// What failed, in one line.
     public var message: String
+    /// A failure with this message.
     public init(_ message: String) { self.message = message }
 }
 
@@ -23,6 +27,7 @@ public struct ArgumentSpec: Sendable {
     /// How many positional arguments are allowed (`nil`: any number).
     public var maxPositionals: Int?
 
+    /// A spec; options in `repeatable` are added to `options`, and by default no positional is allowed.
     public init(options: Set<String> = [], flags: Set<String> = [], repeatable: Set<String> = [], maxPositionals: Int? = 0) {
         self.options = options.union(repeatable)
         self.flags = flags
@@ -36,8 +41,11 @@ public struct ArgumentSpec: Sendable {
 
 /// Parsed arguments of one subcommand.
 public struct Arguments: Sendable {
+    /// The values of each option given, by name with its dashes (`--port`), in command-line order.
     public private(set) var values: [String: [String]] = [:]
+    /// The flags given, by name with their dashes (`--json`).
     public private(set) var flags: Set<String> = []
+    /// The arguments that are not options, in order (everything after `--` included).
     public private(set) var positionals: [String] = []
 
     /// Parses `argv` (without the program and subcommand names) against `spec`.

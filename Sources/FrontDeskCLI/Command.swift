@@ -4,9 +4,12 @@ import Foundation
 public final class Console: @unchecked Sendable {
     // Unchecked: used from one thread at a time (a command runs on the main thread; the server
     // writes only through its own event loop).
+    /// Writes text to standard output, as given (the caller adds newlines).
     public var out: (String) -> Void
+    /// Writes text to standard error, as given (the caller adds newlines).
     public var err: (String) -> Void
 
+    /// A console writing through these two functions.
     public init(out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
         self.out = out
         self.err = err

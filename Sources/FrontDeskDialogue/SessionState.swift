@@ -47,6 +47,7 @@ public enum FlowKind: String, Sendable, Hashable, CaseIterable {
 
 /// A flow in progress: the slots filled so far, the one asked for, and how often an answer failed.
 public struct Flow: Sendable, Equatable {
+    /// Which request is being filled (repair, complaint, fee query, …).
     public var kind: FlowKind
     /// Filled slots by SPEC 2.1 name (`unit`, `phone`, …) plus derived ones (`category`).
     public var slots: [String: String] = [:]
@@ -63,7 +64,9 @@ public struct Flow: Sendable, Equatable {
 
 /// A unit the session proved it belongs to (last 4 digits of a registered phone).
 public struct Verification: Sendable, Equatable {
+    /// The verified unit (`B-U-R`).
     public var unit: String
+    /// The registered phone number whose last 4 digits were given.
     public var phone: String
     /// The last time it was used; it lapses after 5 idle minutes.
     public var at: Date
@@ -71,11 +74,14 @@ public struct Verification: Sendable, Equatable {
 
 /// A return visit (回访) in progress.
 public struct Revisit: Sendable, Equatable {
+    /// Which question of the return visit the resident is answering.
     public enum Stage: Sendable, Equatable {
         case satisfaction
         case suggestion
     }
+    /// The record the return visit is about (`TYPE-YYYYMMDD-NNNN`).
     public var recordID: String
+    /// The question being answered now.
     public var stage: Stage
     /// Whether the question was already asked a second time.
     public var reminded = false
@@ -101,6 +107,7 @@ public enum PendingQuestion: Sendable, Equatable {
 
 /// One resident's conversation state: a value, passed in and returned by `Engine.respond`.
 public struct SessionState: Sendable {
+    /// The session ID, also written in the session's records and audit events.
     public let id: String
     /// The language of the resident's last message with a script signal (replies follow it).
     public var language: Language = .zhHans

@@ -5,8 +5,11 @@ import Synchronization
 
 /// Why a journal could not be opened.
 public struct JournalError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What failed and why, e.g. `cannot open the records journal: …`.
     public var message: String
+    /// A journal error with this message.
     public init(_ message: String) { self.message = message }
+    /// The message.
     public var description: String { message }
 }
 

@@ -12,11 +12,16 @@ public final class InMemoryRecordStore: RecordStore {
 
     private let state = Mutex(State())  // guards the book and the failure switch
 
+    /// An empty store whose writes succeed.
     public init() {}
 
     /// From now on every write fails with `StoreError.writeFailed(reason)` (`nil`: writes work again).
     public func failWrites(_ reason: String?) { state.withLock { $0.failWrites = reason } }
 
+    /// Assigns the next ID, adds the `open` history entry when missing and keeps the record.
+    ///
+    /// - Throws: `StoreError.writeFailed` while `failWrites(_:)` is set; `.invalid` when `createdAt`
+    ///   is not ISO 8601.
     public func create(_ draft: Record) throws(StoreError) -> Record {
         try state.withLock { (s: inout State) throws(StoreError) -> Record in
             if let reason = s.failWrites { throw .writeFailed(reason) }
@@ -26,6 +31,10 @@ public final class InMemoryRecordStore: RecordStore {
         }
     }
 
+    /// Applies a status step, note or return-visit answer and returns the record as it now is.
+    ///
+    /// - Throws: `StoreError.writeFailed` while `failWrites(_:)` is set; `.notFound` or `.invalid`
+    ///   as `RecordBook.applying(_:)`.
     public func update(_ update: RecordUpdate) throws(StoreError) -> Record {
         try state.withLock { (s: inout State) throws(StoreError) -> Record in
             if let reason = s.failWrites { throw .writeFailed(reason) }
@@ -33,10 +42,15 @@ public final class InMemoryRecordStore: RecordStore {
         }
     }
 
+    /// The record with this ID as it now is.
     public func record(id: String) -> Record? { state.withLock { $0.book.record(id: id) } }
 
+    /// Every record, in creation order.
     public func allRecords() -> [Record] { state.withLock { $0.book.records } }
 
+    /// Appends an audit event (the book indexes its time by kind and unit).
+    ///
+    /// - Throws: `StoreError.writeFailed` while `failWrites(_:)` is set.
     public func audit(_ event: AuditEvent) throws(StoreError) {
         try state.withLock { (s: inout State) throws(StoreError) in
             if let reason = s.failWrites { throw .writeFailed(reason) }
@@ -44,13 +58,16 @@ public final class InMemoryRecordStore: RecordStore {
         }
     }
 
+    /// Audit events at or after `since` (ISO 8601), in the order they were appended.
     public func auditEvents(since: String) -> [AuditEvent] {
         state.withLock { $0.book.auditEvents.filter { $0.at >= since } }
     }
 
+    /// How many audit events of `kind` for `unit` are at or after `since`, from the book's index.
     public func auditEventCount(kind: String, unit: String, since: String) -> Int {
         state.withLock { $0.book.auditEventCount(kind: kind, unit: unit, since: since) }
     }
 
+    /// Records resolved and not yet revisited, in creation order, from the book's index.
     public func recordsAwaitingRevisit() -> [Record] { state.withLock { $0.book.recordsAwaitingRevisit() } }
 }

@@ -68,6 +68,7 @@ public enum JSON: Sendable, Equatable {
 
 /// The members of a JSON object, in the order they were written or added.
 public struct JSONObject: Sendable, Equatable, Sequence {
+    /// The key-value pairs, in order; a key may repeat.
     public private(set) var members: [(key: String, value: JSON)]
 
     /// An empty object.
@@ -104,10 +105,12 @@ public struct JSONObject: Sendable, Equatable, Sequence {
         members.append((key: key, value: value))
     }
 
+    /// Iterates the members in order.
     public func makeIterator() -> IndexingIterator<[(key: String, value: JSON)]> {
         members.makeIterator()
     }
 
+    /// Equal when the members are equal in the same order (`{"a":1,"b":2}` is not `{"b":2,"a":1}`).
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         lhs.members.count == rhs.members.count
             && zip(lhs.members, rhs.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
@@ -117,12 +120,19 @@ public struct JSONObject: Sendable, Equatable, Sequence {
 extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
     ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
 {
+    /// A string.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// A number.
     public init(integerLiteral value: Int) { self = .number(Double(value)) }
+    /// A number.
     public init(floatLiteral value: Double) { self = .number(value) }
+    /// A Boolean.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// An array.
     public init(arrayLiteral elements: JSON...) { self = .array(elements) }
+    /// An object with the members in the order written.
     public init(dictionaryLiteral elements: (String, JSON)...) { self = .object(JSONObject(elements)) }
+    /// `null`.
     public init(nilLiteral: ()) { self = .null }
 }
 

@@ -24,16 +24,20 @@ public enum Channel: String, Sendable, Hashable {
 /// Printed as `file: key path: message`, e.g.
 /// `intents/repair.json: keywords[3].weight: expected a number, got a string`.
 public struct Diagnostic: Sendable, Equatable, Hashable, CustomStringConvertible {
+    /// The data file's path as given to the loader (`intents/repair.json`).
     public var file: String
     /// A key path such as `keywords[3].weight`, or `line 4, column 9` for a syntax error.
     public var path: String
+    /// What is wrong, e.g. `expected a number, got a string`.
     public var message: String
 
+    /// A diagnostic; `path` may be empty when the whole file is at fault.
     public init(file: String, path: String, message: String) {
         self.file = file
         self.path = path
         self.message = message
     }
 
+    /// `file: path: message`, or `file: message` when there is no path.
     public var description: String { path.isEmpty ? "\(file): \(message)" : "\(file): \(path): \(message)" }
 }

@@ -7,6 +7,7 @@
 /// Digit runs that are part of a record ID (`REP-20261122-0001`) or a longer number are left alone,
 /// and so are the numbers in `except` (the office's own public lines).
 public enum PhoneMask {
+    /// `text` with every phone number in it masked, except those in `except`; `text` itself when it has none.
     public static func mask(_ text: String, except: Set<String> = []) -> String {
         // Every masked number is a run of at least 7 ASCII digits: most text has none.
         guard hasLongDigitRun(text) else { return text }

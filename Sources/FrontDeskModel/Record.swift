@@ -60,11 +60,14 @@ public enum Satisfaction: String, Sendable, CaseIterable, Hashable {
 public struct HistoryEntry: Sendable, Equatable, Hashable {
     /// ISO 8601 with the estate's offset.
     public var at: String
+    /// The record's status after this step (one of its type's `statuses`).
     public var status: String
     /// `bot`, `resident`, or an operator's name.
     public var actor: String
+    /// What was done or said at this step (may be empty).
     public var note: String
 
+    /// A history entry; the note defaults to empty.
     public init(at: String, status: String, actor: String, note: String = "") {
         self.at = at
         self.status = status
@@ -72,10 +75,12 @@ public struct HistoryEntry: Sendable, Equatable, Hashable {
         self.note = note
     }
 
+    /// The journal form: `at`, `status`, `actor`, `note`.
     public var json: JSON {
         .object(JSONObject([("at", .string(at)), ("status", .string(status)), ("actor", .string(actor)), ("note", .string(note))]))
     }
 
+    /// An entry read back from its journal form; `nil` without `at` and `status`.
     public init?(json: JSON) {
         guard let at = json["at"]?.string, let status = json["status"]?.string else { return nil }
         self.init(at: at, status: status, actor: json["actor"]?.string ?? "", note: json["note"]?.string ?? "")
@@ -87,27 +92,41 @@ public struct HistoryEntry: Sendable, Equatable, Hashable {
 /// Field names in JSON are those of SPEC 2.1; times are ISO 8601 strings with the estate's
 /// offset (`2026-11-22T10:03:00+08:00`), as written, so a record round-trips unchanged.
 public struct Record: Sendable, Equatable, Hashable {
+    /// `TYPE-YYYYMMDD-NNNN`, e.g. `REP-20261122-0001`; empty in a draft until the store assigns it.
     public var id: String
+    /// What kind of record this is.
     public var type: RecordType
+    /// The current status, one of `type.statuses`.
     public var status: String
+    /// When the record was created (ISO 8601); its date is the one in the ID.
     public var createdAt: String
+    /// The resident's unit ID (`B-U-R`, e.g. `3-2-501`).
     public var unit: String?
+    /// The resident's name.
     public var name: String?
+    /// The resident's contact phone number.
     public var phone: String?
+    /// The category within the type (`plumbing`, `noise`, `gas`, …); `nil` for decoration permits.
     public var category: String?
+    /// What the resident said the problem is.
     public var description: String?
     /// Preferred visit time as the resident said it ("2026-11-23 上午", "尽快").
     public var time: String?
+    /// The team or department it is routed to (from the category's `team` or `department` attribute).
     public var team: String?
     /// `urgent`, `high`, `normal`, `low`.
     public var priority: String?
     /// When the first response / visit / reply is due.
     public var dueAt: String?
+    /// Decoration permit: what work will be done.
     public var scope: String?
+    /// Decoration permit: the contractor doing the work.
     public var contractor: String?
     /// ISO date, `2026-12-01`.
     public var startDate: String?
+    /// Decoration permit: how many days the work takes.
     public var durationDays: Int?
+    /// Decoration permit: how many workers will be on site.
     public var workers: Int?
     /// The session that created it.
     public var session: String?
@@ -119,8 +138,10 @@ public struct Record: Sendable, Equatable, Hashable {
     public var revisitedAt: String?
     /// The return-visit answer on the five-level scale.
     public var satisfaction: String?
+    /// Every lifecycle step, oldest first; the first is the creation.
     public var history: [HistoryEntry]
 
+    /// A record or draft; `status` defaults to `type.initialStatus`, and the store assigns `id`.
     public init(
         id: String = "", type: RecordType, status: String? = nil, createdAt: String, unit: String? = nil,
         name: String? = nil, phone: String? = nil, category: String? = nil, description: String? = nil,
@@ -210,20 +231,26 @@ public struct Record: Sendable, Equatable, Hashable {
 
 /// `{"id":"REP-20261122-0001","type":"repair","status":"open"}` in turn output (SPEC 2.1).
 public struct RecordReference: Sendable, Equatable, Hashable {
+    /// `TYPE-YYYYMMDD-NNNN`.
     public var id: String
+    /// The record type's raw value (`repair`, `decoration_permit`, …).
     public var type: String
+    /// The record's current status.
     public var status: String
 
+    /// A reference from its three fields.
     public init(id: String, type: String, status: String) {
         self.id = id
         self.type = type
         self.status = status
     }
 
+    /// The turn-output form: `id`, `type`, `status`.
     public var json: JSON {
         .object(JSONObject([("id", .string(id)), ("type", .string(type)), ("status", .string(status))]))
     }
 
+    /// A reference read back from JSON; `nil` without `id`, missing `type` or `status` read as empty.
     public init?(json: JSON) {
         guard let id = json["id"]?.string else { return nil }
         self.init(id: id, type: json["type"]?.string ?? "", status: json["status"]?.string ?? "")

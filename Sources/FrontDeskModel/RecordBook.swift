@@ -5,10 +5,12 @@
 /// It also keeps two small indexes, so a chat turn never scans every record or audit event: the
 /// times of the audit events per kind and unit, and the records awaiting a return visit.
 public struct RecordBook: Sendable {
+    /// Every record, in creation order, as it now is.
     public private(set) var records: [Record] = []
     private var indexByID: [String: Int] = [:]
     /// Highest sequence used per `TYPE-YYYYMMDD` prefix.
     private var lastSequence: [String: Int] = [:]
+    /// Every audit event, in the order appended.
     public private(set) var auditEvents: [AuditEvent] = []
     /// `at` of the audit events per kind and unit, sorted (appends are almost always in order).
     private var auditTimes: [AuditKey: [String]] = [:]
@@ -20,6 +22,7 @@ public struct RecordBook: Sendable {
         var unit: String?
     }
 
+    /// An empty book.
     public init() {}
 
     /// The ID the next record of `type` created on `compactDate` (`20261122`) gets.

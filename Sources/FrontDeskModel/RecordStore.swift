@@ -7,6 +7,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The request makes no sense for the record (unknown status, …).
     case invalid(String)
 
+    /// The message shown to the resident or operator: `could not save: …`, `no record …`, or the reason.
     public var description: String {
         switch self {
         case .writeFailed(let why): "could not save: \(why)"
@@ -18,16 +19,20 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
 
 /// A change to an existing record: a status step with a note, and/or a return-visit answer.
 public struct RecordUpdate: Sendable, Equatable {
+    /// The ID of the record to change (`TYPE-YYYYMMDD-NNNN`).
     public var id: String
     /// ISO 8601 with the estate's offset.
     public var at: String
+    /// Who made the change: `resident`, `qa`, or a staff member's name (the history entry's actor).
     public var actor: String
     /// The new status, or `nil` to keep it (a note or a satisfaction answer alone).
     public var status: String?
+    /// The history note: what was done or what the resident said (may be empty).
     public var note: String
     /// A return-visit answer (`Satisfaction.rawValue`); sets `revisited_at` to `at`.
     public var satisfaction: String?
 
+    /// An update; with only the defaults it just adds a history entry with an empty note.
     public init(id: String, at: String, actor: String, status: String? = nil, note: String = "", satisfaction: String? = nil) {
         self.id = id
         self.at = at
@@ -37,6 +42,7 @@ public struct RecordUpdate: Sendable, Equatable {
         self.satisfaction = satisfaction
     }
 
+    /// The journal form: `id`, `at`, `actor`, then `status`, `note` and `satisfaction` (absent when `nil`).
     public var json: JSON {
         var o = JSONObject([("id", .string(id)), ("at", .string(at)), ("actor", .string(actor))])
         if let status { o.append("status", .string(status)) }
@@ -45,6 +51,7 @@ public struct RecordUpdate: Sendable, Equatable {
         return .object(o)
     }
 
+    /// An update read back from its journal form; `nil` without `id` and `at`.
     public init?(json: JSON) {
         guard let id = json["id"]?.string, let at = json["at"]?.string else { return nil }
         self.init(
@@ -58,11 +65,16 @@ public struct RecordUpdate: Sendable, Equatable {
 public struct AuditEvent: Sendable, Equatable, Hashable {
     /// `fee_disclosure`, `verify_failed`, `verify_succeeded`, `lockout`, `session_lockout`, `record_disclosure`.
     public var kind: String
+    /// ISO 8601 with the estate's offset.
     public var at: String
+    /// The ID of the session the event happened in.
     public var session: String
+    /// The unit (`B-U-R`) it concerns, when known.
     public var unit: String?
+    /// Free text: the bills disclosed, the record ID shown, or why a lockout was raised (may be empty).
     public var detail: String
 
+    /// An event; `unit` and `detail` are optional.
     public init(kind: String, at: String, session: String, unit: String? = nil, detail: String = "") {
         self.kind = kind
         self.at = at
@@ -71,6 +83,7 @@ public struct AuditEvent: Sendable, Equatable, Hashable {
         self.detail = detail
     }
 
+    /// The journal form: `kind`, `at`, `session`, then `unit` (absent when `nil`) and `detail`.
     public var json: JSON {
         var o = JSONObject([("kind", .string(kind)), ("at", .string(at)), ("session", .string(session))])
         if let unit { o.append("unit", .string(unit)) }
@@ -78,6 +91,7 @@ public struct AuditEvent: Sendable, Equatable, Hashable {
         return .object(o)
     }
 
+    /// An event read back from its journal form; `nil` without `kind` and `at`.
     public init?(json: JSON) {
         guard let kind = json["kind"]?.string, let at = json["at"]?.string else { return nil }
         self.init(

@@ -10,14 +10,19 @@ public protocol WallClock: Sendable {
 
 /// The real clock.
 public struct SystemClock: WallClock {
+    /// The system clock.
     public init() {}
+    /// The system's current time.
     public func now() -> Date { Date() }
 }
 
 /// A clock stopped at one instant (`--now`): record IDs and replies become deterministic.
 public struct FixedClock: WallClock {
+    /// The instant the clock is stopped at.
     public let instant: Date
+    /// A clock stopped at `instant`.
     public init(_ instant: Date) { self.instant = instant }
+    /// Always `instant`.
     public func now() -> Date { instant }
 }
 
@@ -25,7 +30,9 @@ public struct FixedClock: WallClock {
 public final class ManualClock: WallClock {
     private let current: Mutex<Date>  // guards the instant; the only state
 
+    /// A clock starting at `start`.
     public init(_ start: Date) { current = Mutex(start) }
+    /// The time the clock was last set or advanced to.
     public func now() -> Date { current.withLock { $0 } }
 
     /// Moves the clock forward by `seconds`.
@@ -38,15 +45,22 @@ public final class ManualClock: WallClock {
 /// A calendar date and wall time at a fixed UTC offset, computed without Foundation's
 /// `Calendar` (which is slow and not needed on the hot path).
 public struct CivilTime: Sendable, Equatable, Hashable {
+    /// The year, e.g. `2026`.
     public var year: Int
+    /// The month, 1–12.
     public var month: Int
+    /// The day of the month, 1–31.
     public var day: Int
+    /// The hour, 0–23.
     public var hour: Int
+    /// The minute, 0–59.
     public var minute: Int
+    /// The second, 0–59.
     public var second: Int
     /// Offset from UTC in seconds (Asia/Shanghai: 28800).
     public var offset: Int
 
+    /// A wall time given by its fields; the time of day defaults to midnight.
     public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, offset: Int) {
         (self.year, self.month, self.day) = (year, month, day)
         (self.hour, self.minute, self.second) = (hour, minute, second)

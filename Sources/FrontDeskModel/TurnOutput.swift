@@ -1,10 +1,12 @@
 /// What the bot does with one resident line: the `chat --json` / `serve --json` object (SPEC 2.1).
 public struct TurnOutput: Sendable, Equatable {
+    /// The session the turn belongs to (`s-` and 16 hex digits, or `s-1`, `s-2`, … with `--now`).
     public var session: String
     /// One line: never contains a raw newline.
     public var reply: String
     /// The intent that handled this turn, or `nil`.
     public var intent: String?
+    /// How sure the classifier was of `intent`, 0…1 (written rounded to two decimals).
     public var confidence: Double
     /// The slot the bot now waits for (`unit`, `phone`, … , `confirm`), or `nil`.
     public var awaiting: String?
@@ -18,6 +20,7 @@ public struct TurnOutput: Sendable, Equatable {
     /// Empty otherwise. Such a turn has `intent == "fallback"`.
     public var choices: [String] = []
 
+    /// A turn's output; `choices` starts empty.
     public init(
         session: String, reply: String, intent: String?, confidence: Double = 0, awaiting: String? = nil,
         slots: JSONObject = JSONObject(), record: RecordReference? = nil, language: Language = .zhHans

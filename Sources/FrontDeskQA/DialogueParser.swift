@@ -18,6 +18,7 @@ public struct DialogueSyntaxError: Error, Sendable, Equatable, CustomStringConve
         problems.map { "\(path):\($0.line): \($0.message)" }.joined(separator: "\n")
     }
 
+    /// Equal when the paths and every problem's line and message are.
     public static func == (a: DialogueSyntaxError, b: DialogueSyntaxError) -> Bool {
         a.path == b.path && a.problems.map(\.line) == b.problems.map(\.line)
             && a.problems.map(\.message) == b.problems.map(\.message)

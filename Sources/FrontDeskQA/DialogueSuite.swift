@@ -45,5 +45,6 @@ public struct DialogueSuiteError: Error, Sendable, Equatable, CustomStringConver
     public var message: String
     /// An error.
     public init(_ message: String) { self.message = message }
+    /// The message.
     public var description: String { message }
 }

@@ -14,10 +14,13 @@ public struct ConversationFold: Sendable {
         var correction: (text: String, from: String)?
     }
 
+    /// The days whose events are counted.
     public let period: ReportPeriod
     /// Events after this instant are ignored.
     public let now: Int
+    /// Resident messages, bot turns, sessions and messages per hour so far.
     public private(set) var messages = MessageFigures()
+    /// The unrecognized messages so far, grouped by similarity.
     public private(set) var grouper: MessageGrouper
     private var understanding = UnderstandingReport()
     /// Keyed by the FNV-1a hash of the session ID (no string kept per live session).

@@ -3,6 +3,7 @@ import FrontDeskModel
 /// The one-page HTML report (`frontdesk report --html FILE`): inline CSS and SVG, no scripts,
 /// no external assets; readable on a phone, printable on A4.
 public struct HTMLReport: Sendable {
+    /// How shares, durations and times are written.
     public let format: ReportFormat
     /// Late records listed before "and N more".
     public let lateLimit: Int

@@ -29,9 +29,13 @@ public struct LateItem: Sendable, Equatable {
         case firstResponse = "first_response"
         case resolution
     }
+    /// The record ID, `TYPE-YYYYMMDD-NNNN`.
     public var id: String
+    /// The record's type.
     public var type: RecordType
+    /// The record's category, when it has one.
     public var category: String?
+    /// Which deadline it missed.
     public var kind: Kind
     /// Seconds since 1970.
     public var due: Int
@@ -90,13 +94,17 @@ public struct SatisfactionFigures: Sendable, Equatable {
 
 /// Fee-query verifications and disclosures from the audit events of the period.
 public struct VerificationFigures: Sendable, Equatable {
+    /// Fee-query verifications that succeeded (`verify_succeeded` events).
     public var succeeded = 0
+    /// Fee-query verifications that failed (`verify_failed` events).
     public var failed = 0
     /// Units locked after 5 failures in 24 hours.
     public var lockouts = 0
     /// Sessions that stopped fee queries after 3 failures.
     public var sessionLockouts = 0
+    /// Times a unit's bills were shown (`fee_disclosure` events).
     public var feeDisclosures = 0
+    /// Times a record's details were shown (`record_disclosure` events).
     public var recordDisclosures = 0
     /// Zero everywhere.
     public init() {}
@@ -121,28 +129,39 @@ public typealias Tally = [(key: String, count: Int)]
 
 /// The office's monthly review (SPEC 5, DOMAIN "报表"): every figure of `frontdesk report`.
 public struct MonthlyReport: Sendable {
+    /// The estate's name, shown in the title.
     public var estate: String
+    /// The days the report covers.
     public var period: ReportPeriod
     /// When the report was made (seconds since 1970): "late" is measured up to it.
     public var generated: Int
     /// Records created in the period.
     public var total = 0
+    /// Records created per type, every type in `RecordType.allCases` order (zeros included).
     public var byType: Tally = []
+    /// Records created per current status, in lifecycle order, statuses with no records left out.
     public var byStatus: Tally = []
     /// Per record type (repair, complaint, emergency, …): count per category.
     public var byCategory: [(type: RecordType, counts: Tally)] = []
     /// Records created per day of the period.
     public var perDay: [Int] = []
+    /// First-response deadlines of the records created in the period.
     public var firstResponse = DeadlineFigures()
+    /// Resolution deadlines of the records created in the period.
     public var resolution = DeadlineFigures()
     /// Every missed deadline, latest first, at most `lateLimit`.
     public var late: [LateItem] = []
     /// How many deadlines were missed in all (`late` may be cut short).
     public var lateTotal = 0
+    /// Return visits of the records resolved.
     public var returnVisits = ReturnVisitFigures()
+    /// Return-visit satisfaction answers.
     public var satisfaction = SatisfactionFigures()
+    /// First-response deadlines of the emergencies alone.
     public var emergencyResponse = DeadlineFigures()
+    /// Fee-query verifications, lockouts and disclosures (from audit events).
     public var verifications = VerificationFigures()
+    /// Chat traffic (from transcripts).
     public var messages = MessageFigures()
     /// Damaged journal lines and unreadable transcript lines that were skipped.
     public var skippedLines = 0

@@ -32,6 +32,7 @@ public struct ResolutionTargets: Sendable, Equatable {
 /// Folds journal events into per-record compact state and audit counters, for the records
 /// created in a period. Memory grows with the records of the period, never with the journal.
 public struct RecordFold: Sendable {
+    /// The days whose records are counted (by creation time).
     public let period: ReportPeriod
     /// Updates after this instant are ignored, so a report `--now` in the past is reproducible.
     public let now: Int

@@ -5,10 +5,13 @@ import FrontDeskModel
 public struct RecordState: Sendable, Equatable {
     /// `REP-20261122-0001`.
     public var id: String
+    /// The record's type.
     public var type: RecordType
     /// The status it now has.
     public var status: String
+    /// The record's category, when it has one.
     public var category: String?
+    /// The record's priority (`urgent`, `high`, `normal`, `low`), which sets a repair's resolution deadline.
     public var priority: String?
     /// Seconds since 1970.
     public var created: Int
@@ -21,6 +24,7 @@ public struct RecordState: Sendable, Equatable {
     public var resolved: Int?
     /// When the return visit was made.
     public var revisited: Int?
+    /// The return-visit answer, when one was given.
     public var satisfaction: Satisfaction?
 
     /// The state of a record as created (including any history it already carries).

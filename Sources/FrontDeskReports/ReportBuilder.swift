@@ -16,11 +16,15 @@ public struct ReportProgress: Sendable, Equatable {
 /// Makes both reports from a data directory in one streaming pass over `records.jsonl` and the
 /// transcript files of the period.
 public struct ReportBuilder: Sendable {
+    /// The directory holding `records.jsonl` and `transcripts/`.
     public var dataDirectory: String
+    /// The estate's name, shown in the reports' titles.
     public var estateName: String
+    /// The days the report covers.
     public var period: ReportPeriod
     /// "Now" in seconds since 1970: lateness is measured up to it; later events are ignored.
     public var now: Int
+    /// The resolution deadlines late records are measured against.
     public var targets = ResolutionTargets.standard
     /// Distinct unrecognized messages kept (see `MessageGrouper`).
     public var groupingCapacity = 4000

@@ -1,6 +1,8 @@
 /// How figures are written in every output: shares, durations, times.
 public struct ReportFormat: Sendable {
+    /// The language figures are written in.
     public let labels: ReportLabels
+    /// The estate's offset from UTC in seconds, at which times are shown.
     public let offset: Int
 
     /// Formats for these labels and the estate's UTC offset.

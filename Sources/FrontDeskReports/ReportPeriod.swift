@@ -7,6 +7,7 @@ public struct ReportError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
     /// A report error with this message.
     public init(_ message: String) { self.message = message }
+    /// The message.
     public var description: String { message }
 }
 

@@ -3,7 +3,9 @@ import FrontDeskModel
 /// The terminal rendering of the reports: headed sections of aligned tables, ANSI colour only
 /// when asked (the CLI asks when stdout is a terminal).
 public struct TextReport: Sendable {
+    /// How shares, durations and times are written.
     public let format: ReportFormat
+    /// Whether to use ANSI escapes: headings in bold cyan, the title bold, nonzero late counts red.
     public let color: Bool
     /// Late records listed before "and N more".
     public let lateLimit: Int

@@ -4,8 +4,11 @@ public struct TextTable: Sendable {
     /// How a column's cells are aligned.
     public enum Alignment: Sendable { case left, right }
 
+    /// The column headers; they set the number of columns.
     public var headers: [String]
+    /// The alignment of each column.
     public var alignments: [Alignment]
+    /// The rows added so far.
     public private(set) var rows: [[String]] = []
 
     /// A table with these headers; the first column left-aligned and the others right-aligned

@@ -13,6 +13,7 @@ public struct MessageGroup: Sendable, Equatable {
     /// The intents offered in "which did you mean", most offered first.
     public var offered: [String]
 
+    /// Equal when every field is, the examples compared text and count alike.
     public static func == (lhs: MessageGroup, rhs: MessageGroup) -> Bool {
         lhs.label == rhs.label && lhs.count == rhs.count && lhs.fallback == rhs.fallback && lhs.clarify == rhs.clarify
             && lhs.examples.map(\.text) == rhs.examples.map(\.text)
@@ -27,6 +28,7 @@ public struct CorrectionGroup: Sendable, Equatable {
     public var from: String
     /// The intent of the bot turn that answered the correction.
     public var to: String
+    /// How many turns had this pair of intents.
     public var count: Int
     /// A few corrections as residents wrote them.
     public var examples: [String]
