@@ -134,7 +134,9 @@ public struct CivilTime: Sendable, Equatable, Hashable {
     }
 
     // Howard Hinnant's days_from_civil / civil_from_days.
-    static func days(fromCivil y0: Int, _ m: Int, _ d: Int) -> Int {
+    /// Days since 1970-01-01 of the proleptic Gregorian date `y0-m-d` (no validation).
+    @inline(__always)
+    public static func days(fromCivil y0: Int, _ m: Int, _ d: Int) -> Int {
         let y = m <= 2 ? y0 - 1 : y0
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400

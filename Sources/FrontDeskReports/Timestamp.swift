@@ -71,14 +71,7 @@ public enum Timestamp {
         CivilTime(Date(timeIntervalSince1970: TimeInterval(seconds)), offset: offset).iso8601
     }
 
-    // Howard Hinnant's days_from_civil.
+    /// Days since 1970-01-01 (shared with `CivilTime`).
     @inline(__always)
-    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
+    static func daysFromCivil(_ y: Int, _ m: Int, _ d: Int) -> Int { CivilTime.days(fromCivil: y, m, d) }
 }
