@@ -37,10 +37,15 @@ extension MatchEngine {
             let boost = hit.flags & ScanHit.boosted != 0 ? rules.contrastBoost : 1
             for o in Int(rules.patternOutputStart[pattern])..<Int(rules.patternOutputStart[pattern + 1]) {
                 let output = rules.outputs[o]
-                let suppressed =
-                    output.kind == .act
-                    ? hit.flags & ScanHit.actSuppressed != 0 : hit.flags & ScanHit.contentSuppressed != 0
-                if suppressed { continue }
+                let suppressedBy: UInt16
+                switch output.kind {
+                case .act: suppressedBy = ScanHit.actSuppressed
+                case .category: suppressedBy = ScanHit.categorySuppressed
+                case .cooccurWith, .cooccurAnd, .intensifier: suppressedBy = ScanHit.extraSuppressed
+                case .negator, .contrast: suppressedBy = ScanHit.modifierSuppressed
+                default: suppressedBy = ScanHit.keywordSuppressed
+                }
+                if hit.flags & suppressedBy != 0 { continue }
                 let intent = Int(output.index) < rules.intentNames.count ? rules.intentNames[Int(output.index)] : ""
                 let weight = negated ? 0 : Double(output.weight) * boost
                 let target: String
@@ -53,8 +58,20 @@ extension MatchEngine {
                 case .negator: target = "negator"
                 case .contrast: target = "contrast"
                 case .neutral: continue
+                case .cooccurWith, .cooccurAnd:
+                    // Shown only when the word found its partner, with the rule's weight.
+                    if hit.flags & ScanHit.paired == 0 || negated { continue }
+                    target = "cooccur:\(intent)"
+                case .intensifier:
+                    if negated { continue }
+                    target = "intensifier:\(intent)"
                 }
-                let shown = output.kind == .penalty ? -Double(output.weight) : weight
+                var shown = output.kind == .penalty ? -Double(output.weight) : weight
+                if output.kind == .cooccurWith || output.kind == .cooccurAnd {
+                    shown = rules.cooccurWeight[Int(output.slot)]
+                } else if output.kind == .intensifier {
+                    shown = Double(output.weight)
+                }
                 result.append(
                     KeywordHit(
                         keyword: keyword, target: target, weight: (shown * 1000).rounded() / 1000,

@@ -115,7 +115,8 @@ final class MatchEngine: Sendable {
                 hits[h].flags |= ScanHit.invalid
             }
         }
-        // A hit inside a longer content (or act) hit does not count: "取消报修" hides "报修".
+        // A hit inside a longer hit of the same layer does not count for that layer: "取消报修" hides the
+        // keyword "报修", but an intent keyword ("乱停车") leaves a category word inside it ("乱停") alone.
         let reach = Int32(rules.maxPatternLength)
         for h in 0..<hitCount where hits[h].flags & ScanHit.invalid == 0 {
             let start = hits[h].start
@@ -136,6 +137,7 @@ final class MatchEngine: Sendable {
         for i in 0..<scores.count { scores[i] = 0 }
         for i in 0..<categoryScores.count { categoryScores[i] = 0 }
         summary.categoryIntents = 0
+        summary.intensified = 0
         if hitCount == 0 {
             summary.best = -1
             summary.second = -1
@@ -143,36 +145,69 @@ final class MatchEngine: Sendable {
         }
         var vetoed: UInt64 = 0
         var categoryIntents: UInt64 = 0
+        var intensified: UInt64 = 0
         var acts: UInt8 = 0
+        var eventCount = 0
+        let events = buffers.events
+        let factors = buffers.factors
         for h in 0..<hitCount {
             let hit = hits[h]
             if hit.flags & ScanHit.invalid != 0 { continue }
             let pattern = Int(hit.pattern)
             let first = Int(hot.patternOutputStart[pattern])
             let last = Int(hot.patternOutputStart[pattern + 1])
-            let contentLive = hit.flags & ScanHit.contentSuppressed == 0
-            var repeated = false
+            let keywordLive = hit.flags & ScanHit.keywordSuppressed == 0
+            let categoryLive = hit.flags & ScanHit.categorySuppressed == 0
+            let extraLive = hit.flags & ScanHit.extraSuppressed == 0
+            var keywordRepeat = false
+            var categoryRepeat = false
             var factor = 1.0
-            if contentLive, flags[pattern] & CompiledRules.content != 0 {
-                repeated = isRepeat(h, hits)
+            let layers = flags[pattern]
+            let live =
+                (keywordLive && layers & CompiledRules.keywordLayer != 0)
+                || (categoryLive && layers & CompiledRules.categoryLayer != 0)
+                || (extraLive && layers & CompiledRules.extraLayer != 0)
+            if live {
+                if keywordLive, layers & CompiledRules.keywordLayer != 0 {
+                    keywordRepeat = isRepeat(h, hits, ScanHit.keywordSuppressed)
+                }
+                if categoryLive, layers & CompiledRules.categoryLayer != 0 {
+                    categoryRepeat = isRepeat(h, hits, ScanHit.categorySuppressed)
+                }
                 factor = modifierFactor(h, &buffers, hitCount: hitCount)
             }
             for o in first..<last {
                 let output = hot.outputs[o]
                 switch output.kind {
                 case .intentKeyword:
-                    if contentLive, !repeated { scores[Int(output.index)] += Double(output.weight) * factor }
+                    if keywordLive, !keywordRepeat { scores[Int(output.index)] += Double(output.weight) * factor }
                 case .category:
-                    if contentLive, !repeated {
+                    if categoryLive, !categoryRepeat {
                         categoryScores[Int(output.slot)] += Double(output.weight) * factor
                         categoryIntents |= 1 << UInt64(output.index)
                     }
                 case .veto:
-                    if contentLive, factor > 0 { vetoed |= 1 << UInt64(output.index) }
+                    if keywordLive, factor > 0 { vetoed |= 1 << UInt64(output.index) }
                 case .penalty:
-                    if contentLive, !repeated, factor > 0 { scores[Int(output.index)] -= Double(output.weight) }
+                    if keywordLive, !keywordRepeat, factor > 0 { scores[Int(output.index)] -= Double(output.weight) }
                 case .act:
                     if hit.flags & ScanHit.actSuppressed == 0 { acts |= 1 << output.index }
+                case .cooccurWith, .cooccurAnd:
+                    if extraLive, factor > 0, eventCount < events.count {
+                        events[eventCount] = CooccurrenceEvent(
+                            rule: Int32(output.slot), hit: Int32(h), start: hit.start, end: hit.end,
+                            side: output.kind == .cooccurWith ? 0 : 1)
+                        eventCount += 1
+                    }
+                case .intensifier:
+                    if extraLive, factor > 0 {
+                        let i = Int(output.index)
+                        let bit: UInt64 = i < 64 ? 1 << UInt64(i) : 0
+                        if intensified & bit == 0 || factors[i] < Double(output.weight) {
+                            factors[i] = Double(output.weight)
+                        }
+                        intensified |= bit
+                    }
                 case .negator, .contrast, .neutral:
                     break
                 }
@@ -180,9 +215,36 @@ final class MatchEngine: Sendable {
             if factor == 0 { hits[h].flags |= ScanHit.negated }
             if factor > 1 { hits[h].flags |= ScanHit.boosted }
         }
+        if eventCount > 1 { pairCooccurrences(&buffers, eventCount: eventCount) }
         summary.categoryIntents = categoryIntents
-        decide(scores: scores, categoryScores: categoryScores, vetoed: vetoed, &summary)
+        summary.intensified = intensified
+        decide(scores: scores, categoryScores: categoryScores, vetoed: vetoed, &summary, factors: factors)
         summary.acts = acts
+    }
+
+    /// Adds the weight of every co-occurrence rule with a `with` word and an `and` word close enough
+    /// (in either order, not overlapping), once per rule, and marks the words that paired.
+    private func pairCooccurrences(_ buffers: inout ScanBuffers, eventCount: Int) {
+        let events = buffers.events
+        let hits = buffers.hits
+        for a in 0..<eventCount {
+            let rule = events[a].rule
+            if rule < 0 { continue }
+            var fired = false
+            for b in (a + 1)..<eventCount where events[b].rule == rule && events[b].side != events[a].side {
+                let (x, y) = (events[a], events[b])
+                let gap = max(x.start, y.start) - min(x.end, y.end)
+                if gap >= 0, Int(gap) <= rules.cooccurWithin[Int(rule)] {
+                    hits[Int(x.hit)].flags |= ScanHit.paired
+                    hits[Int(y.hit)].flags |= ScanHit.paired
+                    fired = true
+                }
+            }
+            guard fired else { continue }
+            buffers.scores[rules.cooccurIntent[Int(rule)]] += rules.cooccurWeight[Int(rule)]
+            // The rule counts once: later words of it are set aside.
+            for b in a..<eventCount where events[b].rule == rule { events[b].rule = -1 }
+        }
     }
 
     @inline(__always)
@@ -191,17 +253,36 @@ final class MatchEngine: Sendable {
             other.end - other.start > end - start
         else { return }
         let otherFlags = hot.patternFlags[Int(other.pattern)]
-        if otherFlags & CompiledRules.content != 0 { hit.flags |= ScanHit.contentSuppressed }
+        if otherFlags & CompiledRules.content != 0 {
+            // Same layer: always hidden ("取消报修" hides the keyword "报修"). Another layer: hidden unless the
+            // longer word speaks for the same intent ("乱停车" keeps the parking category word "乱停", while the
+            // repair keyword "打不着火" hides the fire word "着火").
+            let mine = rules.patternIntents[Int(hit.pattern)]
+            let theirs = rules.patternIntents[Int(other.pattern)]
+            let all = theirs.keyword | theirs.category | theirs.extra
+            if otherFlags & CompiledRules.keywordLayer != 0 || all & mine.keyword == 0 {
+                hit.flags |= ScanHit.keywordSuppressed
+            }
+            if otherFlags & CompiledRules.categoryLayer != 0 || all & mine.category == 0 {
+                hit.flags |= ScanHit.categorySuppressed
+            }
+            if otherFlags & CompiledRules.extraLayer != 0 || all & mine.extra == 0 {
+                hit.flags |= ScanHit.extraSuppressed
+            }
+            if otherFlags & (CompiledRules.keywordLayer | CompiledRules.categoryLayer) != 0 {
+                hit.flags |= ScanHit.modifierSuppressed
+            }
+        }
         if otherFlags & CompiledRules.act != 0 { hit.flags |= ScanHit.actSuppressed }
     }
 
     /// Whether the same pattern already counted earlier in the text.
     @inline(__always)
-    private func isRepeat(_ h: Int, _ hits: UnsafeMutableBufferPointer<ScanHit>) -> Bool {
+    private func isRepeat(_ h: Int, _ hits: UnsafeMutableBufferPointer<ScanHit>, _ suppressed: UInt16) -> Bool {
         let pattern = hits[h].pattern
         var g = 0
         while g < h {
-            if hits[g].pattern == pattern, hits[g].flags & (ScanHit.invalid | ScanHit.contentSuppressed) == 0 {
+            if hits[g].pattern == pattern, hits[g].flags & (ScanHit.invalid | suppressed) == 0 {
                 return true
             }
             g += 1
