@@ -254,21 +254,18 @@ final class MatchEngine: Sendable {
         else { return }
         let otherFlags = hot.patternFlags[Int(other.pattern)]
         if otherFlags & CompiledRules.content != 0 {
-            // Same layer: always hidden ("取消报修" hides the keyword "报修"). Another layer: hidden unless the
-            // longer word speaks for the same intent ("乱停车" keeps the parking category word "乱停", while the
-            // repair keyword "打不着火" hides the fire word "着火").
+            // Same layer: always hidden ("取消报修" hides the keyword "报修"). Another layer: hidden when the longer
+            // word is neutral or speaks for other intents only ("乱停车" keeps the parking category word "乱停",
+            // the repair keyword "打不着火" hides the fire word "着火"; a negative hides nothing of another layer).
             let mine = rules.patternIntents[Int(hit.pattern)]
             let theirs = rules.patternIntents[Int(other.pattern)]
             let all = theirs.keyword | theirs.category | theirs.extra
-            if otherFlags & CompiledRules.keywordLayer != 0 || all & mine.keyword == 0 {
-                hit.flags |= ScanHit.keywordSuppressed
+            @inline(__always) func hides(_ layer: UInt8, _ intents: UInt64) -> Bool {
+                otherFlags & layer != 0 || theirs.neutral || (all != 0 && all & intents == 0)
             }
-            if otherFlags & CompiledRules.categoryLayer != 0 || all & mine.category == 0 {
-                hit.flags |= ScanHit.categorySuppressed
-            }
-            if otherFlags & CompiledRules.extraLayer != 0 || all & mine.extra == 0 {
-                hit.flags |= ScanHit.extraSuppressed
-            }
+            if hides(CompiledRules.keywordLayer, mine.keyword) { hit.flags |= ScanHit.keywordSuppressed }
+            if hides(CompiledRules.categoryLayer, mine.category) { hit.flags |= ScanHit.categorySuppressed }
+            if hides(CompiledRules.extraLayer, mine.extra) { hit.flags |= ScanHit.extraSuppressed }
             if otherFlags & (CompiledRules.keywordLayer | CompiledRules.categoryLayer) != 0 {
                 hit.flags |= ScanHit.modifierSuppressed
             }
