@@ -25,6 +25,25 @@ extension MatchEngine {
         }
     }
 
+    /// Whether co-occurrence word `h` (meaning `output`) has a live partner of the same rule close enough.
+    private func hasPartner(_ h: Int, _ output: RuleOutput, _ buffers: ScanBuffers, _ summary: ScanSummary) -> Bool {
+        let hit = buffers.hits[h]
+        let other: RuleOutput.Kind = output.kind == .cooccurWith ? .cooccurAnd : .cooccurWith
+        for g in 0..<summary.hitCount where g != h {
+            let candidate = buffers.hits[g]
+            let dead = ScanHit.invalid | ScanHit.extraSuppressed | ScanHit.negated
+            if candidate.flags & dead != 0 { continue }
+            let gap = max(hit.start, candidate.start) - min(hit.end, candidate.end)
+            if gap < 0 || Int(gap) > rules.cooccurWithin[Int(output.slot)] { continue }
+            let pattern = Int(candidate.pattern)
+            for o in Int(rules.patternOutputStart[pattern])..<Int(rules.patternOutputStart[pattern + 1]) {
+                let meaning = rules.outputs[o]
+                if meaning.kind == other, meaning.slot == output.slot { return true }
+            }
+        }
+        return false
+    }
+
     /// The hits that counted, with their meaning, for `--explain`.
     private func hits(_ buffers: ScanBuffers, _ summary: ScanSummary) -> [KeywordHit] {
         var result: [KeywordHit] = []
@@ -60,7 +79,7 @@ extension MatchEngine {
                 case .neutral: continue
                 case .cooccurWith, .cooccurAnd:
                     // Shown only when the word found its partner, with the rule's weight.
-                    if hit.flags & ScanHit.paired == 0 || negated { continue }
+                    if hit.flags & ScanHit.paired == 0 || negated || !hasPartner(h, output, buffers, summary) { continue }
                     target = "cooccur:\(intent)"
                 case .intensifier:
                     if negated { continue }
