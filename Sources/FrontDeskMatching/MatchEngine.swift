@@ -149,7 +149,6 @@ final class MatchEngine: Sendable {
         var acts: UInt8 = 0
         var eventCount = 0
         let events = buffers.events
-        let factors = buffers.factors
         for h in 0..<hitCount {
             let hit = hits[h]
             if hit.flags & ScanHit.invalid != 0 { continue }
@@ -163,11 +162,12 @@ final class MatchEngine: Sendable {
             var categoryRepeat = false
             var factor = 1.0
             let layers = flags[pattern]
-            let live =
+            // Negation and contrast are worked out here for scored words; co-occurrence words and intensifiers
+            // are only recorded, and checked when they pair up (most never do).
+            let scored =
                 (keywordLive && layers & CompiledRules.keywordLayer != 0)
                 || (categoryLive && layers & CompiledRules.categoryLayer != 0)
-                || (extraLive && layers & CompiledRules.extraLayer != 0)
-            if live {
+            if scored {
                 if keywordLive, layers & CompiledRules.keywordLayer != 0 {
                     keywordRepeat = isRepeat(h, hits, ScanHit.keywordSuppressed)
                 }
@@ -175,6 +175,9 @@ final class MatchEngine: Sendable {
                     categoryRepeat = isRepeat(h, hits, ScanHit.categorySuppressed)
                 }
                 factor = modifierFactor(h, &buffers, hitCount: hitCount)
+                hits[h].flags |= ScanHit.checked
+                if factor == 0 { hits[h].flags |= ScanHit.negated }
+                if factor > 1 { hits[h].flags |= ScanHit.boosted }
             }
             for o in first..<last {
                 let output = hot.outputs[o]
@@ -200,33 +203,52 @@ final class MatchEngine: Sendable {
                         eventCount += 1
                     }
                 case .intensifier:
-                    if extraLive, factor > 0 {
-                        let i = Int(output.index)
-                        let bit: UInt64 = i < 64 ? 1 << UInt64(i) : 0
-                        if intensified & bit == 0 || factors[i] < Double(output.weight) {
-                            factors[i] = Double(output.weight)
-                        }
-                        intensified |= bit
+                    if extraLive, factor > 0, eventCount < events.count {
+                        events[eventCount] = CooccurrenceEvent(
+                            rule: Int32(o), hit: Int32(h), start: hit.start, end: hit.end, side: 2)
+                        eventCount += 1
                     }
                 case .negator, .contrast, .neutral:
                     break
                 }
             }
-            if factor == 0 { hits[h].flags |= ScanHit.negated }
-            if factor > 1 { hits[h].flags |= ScanHit.boosted }
         }
-        if eventCount > 1 { pairCooccurrences(&buffers, eventCount: eventCount) }
+        if eventCount > 0 { intensified = settleEvents(&buffers, eventCount: eventCount, hitCount: hitCount) }
         summary.categoryIntents = categoryIntents
         summary.intensified = intensified
-        decide(scores: scores, categoryScores: categoryScores, vetoed: vetoed, &summary, factors: factors)
+        decide(scores: scores, categoryScores: categoryScores, vetoed: vetoed, &summary, factors: buffers.factors)
         summary.acts = acts
     }
 
-    /// Adds the weight of every co-occurrence rule with a `with` word and an `and` word close enough
-    /// (in either order, not overlapping), once per rule, and marks the words that paired.
-    private func pairCooccurrences(_ buffers: inout ScanBuffers, eventCount: Int) {
-        let events = buffers.events
+    /// Whether hit `h` stands negated (worked out once, on first need).
+    @inline(__always)
+    private func isNegated(_ h: Int, _ buffers: inout ScanBuffers, hitCount: Int) -> Bool {
         let hits = buffers.hits
+        if hits[h].flags & ScanHit.checked == 0 {
+            let factor = modifierFactor(h, &buffers, hitCount: hitCount)
+            hits[h].flags |= ScanHit.checked
+            if factor == 0 { hits[h].flags |= ScanHit.negated }
+            if factor > 1 { hits[h].flags |= ScanHit.boosted }
+        }
+        return hits[h].flags & ScanHit.negated != 0
+    }
+
+    /// Applies the recorded intensifiers (returns the intents they apply to; factors in `buffers.factors`)
+    /// and adds the weight of every co-occurrence rule with a `with` word and an `and` word close enough (in
+    /// either order, not overlapping, neither negated), once per rule, marking the words that paired.
+    private func settleEvents(_ buffers: inout ScanBuffers, eventCount: Int, hitCount: Int) -> UInt64 {
+        let events = buffers.events
+        let factors = buffers.factors
+        var intensified: UInt64 = 0
+        for a in 0..<eventCount where events[a].side == 2 {
+            let output = hot.outputs[Int(events[a].rule)]
+            events[a].rule = -1
+            if isNegated(Int(events[a].hit), &buffers, hitCount: hitCount) { continue }
+            let i = Int(output.index)
+            let bit: UInt64 = i < 64 ? 1 << UInt64(i) : 0
+            if intensified & bit == 0 || factors[i] < Double(output.weight) { factors[i] = Double(output.weight) }
+            intensified |= bit
+        }
         for a in 0..<eventCount {
             let rule = events[a].rule
             if rule < 0 { continue }
@@ -234,17 +256,19 @@ final class MatchEngine: Sendable {
             for b in (a + 1)..<eventCount where events[b].rule == rule && events[b].side != events[a].side {
                 let (x, y) = (events[a], events[b])
                 let gap = max(x.start, y.start) - min(x.end, y.end)
-                if gap >= 0, Int(gap) <= rules.cooccurWithin[Int(rule)] {
-                    hits[Int(x.hit)].flags |= ScanHit.paired
-                    hits[Int(y.hit)].flags |= ScanHit.paired
-                    fired = true
-                }
+                guard gap >= 0, Int(gap) <= rules.cooccurWithin[Int(rule)] else { continue }
+                if isNegated(Int(x.hit), &buffers, hitCount: hitCount) { break }
+                if isNegated(Int(y.hit), &buffers, hitCount: hitCount) { continue }
+                buffers.hits[Int(x.hit)].flags |= ScanHit.paired
+                buffers.hits[Int(y.hit)].flags |= ScanHit.paired
+                fired = true
             }
             guard fired else { continue }
             buffers.scores[rules.cooccurIntent[Int(rule)]] += rules.cooccurWeight[Int(rule)]
             // The rule counts once: later words of it are set aside.
             for b in a..<eventCount where events[b].rule == rule { events[b].rule = -1 }
         }
+        return intensified
     }
 
     @inline(__always)

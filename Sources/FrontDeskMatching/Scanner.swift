@@ -20,15 +20,17 @@ struct ScanHit {
     static let modifierSuppressed: UInt16 = 128
     /// A co-occurrence word that found its partner.
     static let paired: UInt16 = 256
+    /// `negated` and `boosted` have been worked out.
+    static let checked: UInt16 = 512
 }
 
-/// One live co-occurrence word during scoring.
+/// One live co-occurrence word or intensifier during scoring.
 struct CooccurrenceEvent {
     var rule: Int32
     var hit: Int32
     var start: Int32
     var end: Int32
-    /// 0: `with`, 1: `and`.
+    /// 0: `with`, 1: `and` (`rule`: the rule); 2: an intensifier (`rule`: its output index).
     var side: Int32
 }
 
@@ -61,7 +63,7 @@ struct ScanBuffers {
     var categoryScores: UnsafeMutableBufferPointer<Double>
     /// Per intent: the largest intensifier factor seen (valid where `ScanSummary.intensified` says).
     var factors: UnsafeMutableBufferPointer<Double>
-    /// Live co-occurrence words, in text order.
+    /// Co-occurrence words and intensifiers not inside a longer word of their layer, in text order.
     var events: UnsafeMutableBufferPointer<CooccurrenceEvent>
 
     /// The largest number of co-occurrence words recorded for one message.
