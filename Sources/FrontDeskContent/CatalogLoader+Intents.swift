@@ -48,6 +48,8 @@ extension CatalogLoader {
                 reader.report("default_category", "'\(category)' is not one of this intent's categories")
             }
         }
+        intent.cooccurrences = cooccurrences(root["cooccur"], reader: &reader)
+        intent.intensifiers = intensifiers(root["intensifiers"], reader: &reader)
         if name == "fallback" {
             settings.threshold = reader.number(root, "threshold", at: "") ?? settings.threshold
             settings.margin = reader.number(root, "margin", at: "") ?? settings.margin
@@ -77,6 +79,55 @@ extension CatalogLoader {
             }
             let weight = reader.number(object, "weight", at: path, required: effect == .penalty) ?? 0
             result += words.map { NegativeKeyword(text: $0, effect: effect, weight: weight) }
+        }
+        return result
+    }
+
+    /// `"cooccur": [{"with": ["@appliance"], "and": ["@noise"], "within": 8, "weight": 2}]`.
+    mutating func cooccurrences(_ value: JSON?, reader: inout ContentReader) -> [CooccurrenceRule] {
+        guard let value else { return [] }
+        guard let array = value.array else {
+            reader.report("cooccur", ContentMessages.expected("an array", value))
+            return []
+        }
+        var result: [CooccurrenceRule] = []
+        for (index, element) in array.enumerated() {
+            let path = "cooccur[\(index)]"
+            guard let object = reader.object(element, at: path, allowed: ["with", "and", "within", "weight"]) else {
+                continue
+            }
+            let with = wordList(object["with"], at: "\(path).with", reader: &reader)
+            let and = wordList(object["and"], at: "\(path).and", reader: &reader)
+            let within = reader.number(object, "within", at: path) ?? 0
+            if !(within >= 0 && within <= 200) {
+                reader.report("\(path).within", "expected a distance from 0 to 200 characters, got \(within)")
+            }
+            let weight = reader.number(object, "weight", at: path) ?? 0
+            if !(weight > 0 && weight <= 100) {
+                reader.report("\(path).weight", "expected a weight above 0 and at most 100, got \(weight)")
+            }
+            result.append(CooccurrenceRule(with: with, and: and, within: Int(within), weight: weight))
+        }
+        return result
+    }
+
+    /// `"intensifiers": [{"words": ["大量", "pouring"], "factor": 1.5}]`.
+    mutating func intensifiers(_ value: JSON?, reader: inout ContentReader) -> [Intensifier] {
+        guard let value else { return [] }
+        guard let array = value.array else {
+            reader.report("intensifiers", ContentMessages.expected("an array", value))
+            return []
+        }
+        var result: [Intensifier] = []
+        for (index, element) in array.enumerated() {
+            let path = "intensifiers[\(index)]"
+            guard let object = reader.object(element, at: path, allowed: ["words", "factor"]) else { continue }
+            let words = wordList(object["words"], at: "\(path).words", reader: &reader)
+            let factor = reader.number(object, "factor", at: path) ?? 1
+            if !(factor > 1 && factor <= 10) {
+                reader.report("\(path).factor", "expected a factor above 1 and at most 10, got \(factor)")
+            }
+            result.append(Intensifier(words: words, factor: factor))
         }
         return result
     }

@@ -17,7 +17,7 @@ struct CatalogLoader {
     ]
     static let intentKeys = [
         "version", "intent", "description", "priority", "small_talk", "slots", "category_weight", "keywords",
-        "negatives", "categories", "default_category",
+        "negatives", "categories", "default_category", "cooccur", "intensifiers",
     ]
 
     let directory: String
@@ -84,6 +84,29 @@ struct CatalogLoader {
         return keywords
     }
 
+    /// The words at `path` (an array of strings), with `@concept` references expanded.
+    mutating func wordList(_ value: JSON?, at path: String, reader: inout ContentReader) -> [String] {
+        guard let value else {
+            reader.report(path, ContentMessages.missing)
+            return []
+        }
+        var result: [String] = []
+        for (index, word) in reader.strings(value, at: path).enumerated() {
+            guard word.hasPrefix("@") else {
+                result.append(word)
+                continue
+            }
+            let name = String(word.dropFirst())
+            if let members = concepts[name] {
+                result += members
+            } else {
+                reader.report("\(path)[\(index)]", ContentMessages.unknownConcept(name, known: concepts.keys.sorted()))
+            }
+        }
+        if result.isEmpty, value.array?.isEmpty == true { reader.report(path, "expected at least one word") }
+        return result
+    }
+
     /// Reads `lexicon.json`: concepts, negators, contrast words, Traditional markers.
     mutating func loadLexicon() -> MatchSettings {
         var settings = MatchSettings()
@@ -104,10 +127,20 @@ struct CatalogLoader {
         if let value = root["negators"] {
             for (index, element) in (value.array ?? []).enumerated() {
                 let path = "negators[\(index)]"
-                guard let object = reader.object(element, at: path, allowed: ["words", "window"]) else { continue }
+                guard let object = reader.object(element, at: path, allowed: ["words", "window", "scope"]) else {
+                    continue
+                }
                 let words = object["words"].map { reader.strings($0, at: "\(path).words") } ?? []
-                let window = reader.number(object, "window", at: path).map { Int($0) } ?? 0
-                settings.negators.append(Negator(words: words, window: window))
+                var clauseScoped = false
+                if let scope = reader.string(object, "scope", at: path, required: false) {
+                    if scope == "clause" {
+                        clauseScoped = true
+                    } else {
+                        reader.report("\(path).scope", "expected \"clause\", got \"\(scope)\"")
+                    }
+                }
+                let window = reader.number(object, "window", at: path, required: !clauseScoped).map { Int($0) } ?? 0
+                settings.negators.append(Negator(words: words, window: window, clauseScoped: clauseScoped))
             }
             if value.array == nil { reader.report("negators", ContentMessages.expected("an array", value)) }
         }

@@ -81,6 +81,10 @@ public struct IntentDefinition: Sendable, Equatable {
     public var categories: [CategoryDefinition]
     /// The category used when no category keyword occurs (`other`), if any.
     public var defaultCategory: String?
+    /// Pairs of words that point to the intent when they occur close together.
+    public var cooccurrences: [CooccurrenceRule] = []
+    /// Words that multiply the intent's score when it already has one ("大量", "pouring").
+    public var intensifiers: [Intensifier] = []
 
     /// An intent definition.
     public init(
@@ -98,6 +102,41 @@ public struct IntentDefinition: Sendable, Equatable {
         self.negatives = negatives
         self.categories = categories
         self.defaultCategory = defaultCategory
+    }
+}
+
+/// Two word lists that count for an intent only together: a word of `with` and a word of `and`
+/// at most `within` characters apart ("排风扇" … "声音大" → repair), in either order.
+public struct CooccurrenceRule: Sendable, Equatable {
+    /// One side (concepts already expanded).
+    public var with: [String]
+    /// The other side.
+    public var and: [String]
+    /// The largest gap, in normalized characters, between the two words.
+    public var within: Int
+    /// Points added to the intent once when some pair occurs.
+    public var weight: Double
+
+    /// A co-occurrence rule.
+    public init(with: [String], and: [String], within: Int, weight: Double) {
+        self.with = with
+        self.and = and
+        self.within = within
+        self.weight = weight
+    }
+}
+
+/// Severity words: when one occurs (not negated) the intent's score is multiplied by `factor`.
+public struct Intensifier: Sendable, Equatable {
+    /// The words (concepts already expanded).
+    public var words: [String]
+    /// The factor, above 1.
+    public var factor: Double
+
+    /// An intensifier group.
+    public init(words: [String], factor: Double) {
+        self.words = words
+        self.factor = factor
     }
 }
 
@@ -121,11 +160,14 @@ public struct Negator: Sendable, Equatable {
     public var words: [String]
     /// How many characters may stand between the negator and the keyword it negates.
     public var window: Int
+    /// The negator reaches to the end of its clause (a punctuation mark or a contrast word) instead of `window`.
+    public var clauseScoped: Bool
 
     /// A negator group.
-    public init(words: [String], window: Int) {
+    public init(words: [String], window: Int, clauseScoped: Bool = false) {
         self.words = words
         self.window = window
+        self.clauseScoped = clauseScoped
     }
 }
 

@@ -5,24 +5,38 @@ import FrontDeskModel
 struct RuleOutput: Sendable {
     enum Kind: UInt8, Sendable {
         case intentKeyword, veto, penalty, category, act, negator, contrast, neutral
+        /// A word of one side of a co-occurrence rule (`slot`: the rule).
+        case cooccurWith, cooccurAnd
+        /// A severity word multiplying its intent's score by `weight`.
+        case intensifier
     }
 
     var kind: Kind
-    /// Intent index (keywords, negatives, categories) or act index.
+    /// Intent index (keywords, negatives, categories, co-occurrences, intensifiers) or act index.
     var index: UInt8
-    /// Global category slot, or a negator's window.
+    /// Global category slot, a co-occurrence rule, or a negator's window (`clauseWindow`: to the clause's end).
     var slot: UInt16
     var weight: Float
+
+    /// A negator's window meaning "to the end of the clause".
+    static let clauseWindow = UInt16.max
 }
 
 /// The catalog turned into flat arrays: patterns, what each pattern means, the automaton.
 struct CompiledRules: Sendable {
     static let startsWord: UInt8 = 1
     static let endsWord: UInt8 = 2
-    static let content: UInt8 = 4
+    /// Layers: a hit inside a longer hit of the same layer does not count for that layer.
+    /// Intent keywords, negatives and neutral words.
+    static let keywordLayer: UInt8 = 4
     static let act: UInt8 = 8
     /// The pattern is a negator or a contrast word.
     static let modifier: UInt8 = 16
+    static let categoryLayer: UInt8 = 32
+    /// Co-occurrence sides and intensifiers.
+    static let extraLayer: UInt8 = 64
+    /// Any layer whose hits are scored (and so are negated or boosted).
+    static let content: UInt8 = keywordLayer | categoryLayer | extraLayer
 
     let automaton: KeywordAutomaton
     /// Normalized text of each pattern, for `--explain`.
@@ -30,6 +44,9 @@ struct CompiledRules: Sendable {
     /// `startsWord | endsWord | content | act` per pattern.
     let patternFlags: [UInt8]
     let patternOutputStart: [Int32]
+    /// Per pattern and layer (keyword, category, extra): the intents its outputs of that layer speak for
+    /// (negatives speak for none), and whether it is a neutral word (which hides everything inside it).
+    let patternIntents: [(keyword: UInt64, category: UInt64, extra: UInt64, neutral: Bool)]
     let outputs: [RuleOutput]
     let intentNames: [String]
     let intentPriority: [Int]
@@ -45,6 +62,10 @@ struct CompiledRules: Sendable {
     let threshold: Double
     let margin: Double
     let contrastBoost: Double
+    /// Co-occurrence rules: intent, largest gap and weight of each.
+    let cooccurIntent: [Int]
+    let cooccurWithin: [Int]
+    let cooccurWeight: [Double]
     /// The longest pattern, in scalars (bounds the containment search).
     let maxPatternLength: Int
 
@@ -99,6 +120,25 @@ struct CompiledRules: Sendable {
             }
         }
         categoryStart.append(categoryIntent.count)
+        var cooccurIntent: [Int] = []
+        var cooccurWithin: [Int] = []
+        var cooccurWeight: [Double] = []
+        for (index, intent) in intents.enumerated() {
+            let i = UInt8(index)
+            for rule in intent.cooccurrences {
+                let slot = UInt16(cooccurIntent.count)
+                cooccurIntent.append(index)
+                cooccurWithin.append(rule.within)
+                cooccurWeight.append(rule.weight)
+                for word in rule.with { add(word, RuleOutput(kind: .cooccurWith, index: i, slot: slot, weight: 0)) }
+                for word in rule.and { add(word, RuleOutput(kind: .cooccurAnd, index: i, slot: slot, weight: 0)) }
+            }
+            for group in intent.intensifiers {
+                for word in group.words {
+                    add(word, RuleOutput(kind: .intensifier, index: i, slot: 0, weight: Float(group.factor)))
+                }
+            }
+        }
         var actNames: [DialogueAct] = []
         for act in acts {
             guard let dialogueAct = DialogueAct(rawValue: act.name) else { continue }
@@ -108,27 +148,44 @@ struct CompiledRules: Sendable {
         }
         for negator in settings.negators {
             for word in negator.words {
-                add(word, RuleOutput(kind: .negator, index: 0, slot: UInt16(max(0, negator.window)), weight: 0))
+                let window = negator.clauseScoped ? RuleOutput.clauseWindow : UInt16(min(max(0, negator.window), 65_534))
+                add(word, RuleOutput(kind: .negator, index: 0, slot: window, weight: 0))
             }
         }
         for word in settings.neutralWords { add(word, RuleOutput(kind: .neutral, index: 0, slot: 0, weight: 0)) }
         for word in settings.contrastWords { add(word, RuleOutput(kind: .contrast, index: 0, slot: 0, weight: 0)) }
 
         var flags: [UInt8] = []
+        var intentMasks: [(keyword: UInt64, category: UInt64, extra: UInt64, neutral: Bool)] = []
         var starts: [Int32] = [0]
         var outputs: [RuleOutput] = []
         for (id, pattern) in scalars.enumerated() {
             var flag: UInt8 = 0
+            var masks: (keyword: UInt64, category: UInt64, extra: UInt64, neutral: Bool) = (0, 0, 0, false)
             if Normalizer.isWordCharacter(pattern[0]) { flag |= Self.startsWord }
             if Normalizer.isWordCharacter(pattern[pattern.count - 1]) { flag |= Self.endsWord }
             for output in meanings[id] {
+                let bit: UInt64 = output.index < 64 ? 1 << UInt64(output.index) : ~0
                 switch output.kind {
-                case .intentKeyword, .veto, .penalty, .category, .neutral: flag |= Self.content
+                case .intentKeyword:
+                    flag |= Self.keywordLayer
+                    masks.keyword |= bit
+                case .veto, .penalty: flag |= Self.keywordLayer
+                case .neutral:
+                    flag |= Self.keywordLayer
+                    masks.neutral = true
+                case .category:
+                    flag |= Self.categoryLayer
+                    masks.category |= bit
+                case .cooccurWith, .cooccurAnd, .intensifier:
+                    flag |= Self.extraLayer
+                    masks.extra |= bit
                 case .act: flag |= Self.act
                 case .negator, .contrast: flag |= Self.modifier
                 }
             }
             flags.append(flag)
+            intentMasks.append(masks)
             outputs += meanings[id]
             starts.append(Int32(outputs.count))
         }
@@ -136,6 +193,7 @@ struct CompiledRules: Sendable {
         patternText = texts
         patternFlags = flags
         patternOutputStart = starts
+        patternIntents = intentMasks
         self.outputs = outputs
         intentNames = intents.map(\.name)
         intentPriority = intents.map(\.priority)
@@ -149,6 +207,9 @@ struct CompiledRules: Sendable {
         threshold = settings.threshold
         margin = settings.margin
         contrastBoost = settings.contrastBoost
+        self.cooccurIntent = cooccurIntent
+        self.cooccurWithin = cooccurWithin
+        self.cooccurWeight = cooccurWeight
         maxPatternLength = scalars.map(\.count).max() ?? 1
     }
 }

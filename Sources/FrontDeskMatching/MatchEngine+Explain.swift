@@ -25,6 +25,25 @@ extension MatchEngine {
         }
     }
 
+    /// Whether co-occurrence word `h` (meaning `output`) has a live partner of the same rule close enough.
+    private func hasPartner(_ h: Int, _ output: RuleOutput, _ buffers: ScanBuffers, _ summary: ScanSummary) -> Bool {
+        let hit = buffers.hits[h]
+        let other: RuleOutput.Kind = output.kind == .cooccurWith ? .cooccurAnd : .cooccurWith
+        for g in 0..<summary.hitCount where g != h {
+            let candidate = buffers.hits[g]
+            let dead = ScanHit.invalid | ScanHit.extraSuppressed | ScanHit.negated
+            if candidate.flags & dead != 0 { continue }
+            let gap = max(hit.start, candidate.start) - min(hit.end, candidate.end)
+            if gap < 0 || Int(gap) > rules.cooccurWithin[Int(output.slot)] { continue }
+            let pattern = Int(candidate.pattern)
+            for o in Int(rules.patternOutputStart[pattern])..<Int(rules.patternOutputStart[pattern + 1]) {
+                let meaning = rules.outputs[o]
+                if meaning.kind == other, meaning.slot == output.slot { return true }
+            }
+        }
+        return false
+    }
+
     /// The hits that counted, with their meaning, for `--explain`.
     private func hits(_ buffers: ScanBuffers, _ summary: ScanSummary) -> [KeywordHit] {
         var result: [KeywordHit] = []
@@ -37,10 +56,15 @@ extension MatchEngine {
             let boost = hit.flags & ScanHit.boosted != 0 ? rules.contrastBoost : 1
             for o in Int(rules.patternOutputStart[pattern])..<Int(rules.patternOutputStart[pattern + 1]) {
                 let output = rules.outputs[o]
-                let suppressed =
-                    output.kind == .act
-                    ? hit.flags & ScanHit.actSuppressed != 0 : hit.flags & ScanHit.contentSuppressed != 0
-                if suppressed { continue }
+                let suppressedBy: UInt16
+                switch output.kind {
+                case .act: suppressedBy = ScanHit.actSuppressed
+                case .category: suppressedBy = ScanHit.categorySuppressed
+                case .cooccurWith, .cooccurAnd, .intensifier: suppressedBy = ScanHit.extraSuppressed
+                case .negator, .contrast: suppressedBy = ScanHit.modifierSuppressed
+                default: suppressedBy = ScanHit.keywordSuppressed
+                }
+                if hit.flags & suppressedBy != 0 { continue }
                 let intent = Int(output.index) < rules.intentNames.count ? rules.intentNames[Int(output.index)] : ""
                 let weight = negated ? 0 : Double(output.weight) * boost
                 let target: String
@@ -53,8 +77,20 @@ extension MatchEngine {
                 case .negator: target = "negator"
                 case .contrast: target = "contrast"
                 case .neutral: continue
+                case .cooccurWith, .cooccurAnd:
+                    // Shown only when the word found its partner, with the rule's weight.
+                    if hit.flags & ScanHit.paired == 0 || negated || !hasPartner(h, output, buffers, summary) { continue }
+                    target = "cooccur:\(intent)"
+                case .intensifier:
+                    if negated { continue }
+                    target = "intensifier:\(intent)"
                 }
-                let shown = output.kind == .penalty ? -Double(output.weight) : weight
+                var shown = output.kind == .penalty ? -Double(output.weight) : weight
+                if output.kind == .cooccurWith || output.kind == .cooccurAnd {
+                    shown = rules.cooccurWeight[Int(output.slot)]
+                } else if output.kind == .intensifier {
+                    shown = Double(output.weight)
+                }
                 result.append(
                     KeywordHit(
                         keyword: keyword, target: target, weight: (shown * 1000).rounded() / 1000,

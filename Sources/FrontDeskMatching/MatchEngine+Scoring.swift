@@ -1,19 +1,21 @@
 import FrontDeskModel
 
 extension MatchEngine {
-    /// 0 when a negator stands right before hit `h` in the same clause ("不是投诉", "not a complaint"),
-    /// the contrast boost when a contrast word came earlier ("是想报修", "just want to"), else 1.
+    /// 0 when a negator stands before hit `h` within its window (or anywhere earlier in the clause, for a
+    /// clause-scoped one) and no contrast word stands between them ("不是投诉", "not a complaint", but not
+    /// "no one is hurt but …"); the contrast boost when a contrast word came earlier ("是想报修"), else 1.
     @inline(__always)
     func modifierFactor(_ h: Int, _ buffers: inout ScanBuffers, hitCount: Int) -> Double {
         let hits = buffers.hits
         let start = hits[h].start
         var factor = 1.0
+        var negated = false
         var g = 0
         // Hits are in order of their end, so every hit that ends before `start` comes first.
         while g < hitCount, hits[g].end <= start {
             let other = hits[g]
             g += 1
-            if other.flags & (ScanHit.invalid | ScanHit.contentSuppressed) != 0
+            if other.flags & (ScanHit.invalid | ScanHit.modifierSuppressed) != 0
                 || hot.patternFlags[Int(other.pattern)] & CompiledRules.modifier == 0
             {
                 continue
@@ -22,15 +24,20 @@ extension MatchEngine {
             let last = Int(hot.patternOutputStart[Int(other.pattern) + 1])
             for o in first..<last {
                 let output = hot.outputs[o]
-                if output.kind == .negator, Int(start - other.end) <= Int(output.slot),
+                if output.kind == .negator,
+                    output.slot == RuleOutput.clauseWindow || Int(start - other.end) <= Int(output.slot),
                     !hasClauseBreak(buffers.normalized, from: Int(other.end), to: Int(start))
                 {
-                    return 0
+                    negated = true
                 }
-                if output.kind == .contrast { factor = rules.contrastBoost }
+                if output.kind == .contrast {
+                    factor = rules.contrastBoost
+                    // A contrast word after a negator ends its reach: "不是投诉而是报修".
+                    negated = false
+                }
             }
         }
-        return factor
+        return negated ? 0 : factor
     }
 
     @inline(__always)
@@ -43,17 +50,25 @@ extension MatchEngine {
         return false
     }
 
-    /// Final scores: keyword sums plus the intent's share of its best category, vetoes applied;
+    /// Final scores: keyword sums plus the intent's share of its best category, times its intensifier,
+    /// vetoes applied;
     /// then the best and second-best intents (ties: higher priority).
     func decide(
         scores: UnsafeMutableBufferPointer<Double>, categoryScores: UnsafeMutableBufferPointer<Double>,
-        vetoed: UInt64, _ summary: inout ScanSummary
+        vetoed: UInt64, _ summary: inout ScanSummary, factors: UnsafeMutableBufferPointer<Double>
     ) {
         let hot = self.hot
         forEachCategoryIntent(summary) { i in
             var top = 0.0
             for slot in hot.categoryStart[i]..<hot.categoryStart[i + 1] { top = max(top, categoryScores[slot]) }
             scores[i] += top * hot.categoryWeight[i]
+        }
+        // Severity words multiply a score the intent already has ("大量" leaves a message with no emergency word alone).
+        var pending = summary.intensified
+        while pending != 0 {
+            let i = pending.trailingZeroBitCount
+            if scores[i] > 0 { scores[i] *= factors[i] }
+            pending &= pending - 1
         }
         var best = -1
         var second = -1

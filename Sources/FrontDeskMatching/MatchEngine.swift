@@ -115,7 +115,8 @@ final class MatchEngine: Sendable {
                 hits[h].flags |= ScanHit.invalid
             }
         }
-        // A hit inside a longer content (or act) hit does not count: "取消报修" hides "报修".
+        // A hit inside a longer hit of the same layer does not count for that layer: "取消报修" hides the
+        // keyword "报修", but an intent keyword ("乱停车") leaves a category word inside it ("乱停") alone.
         let reach = Int32(rules.maxPatternLength)
         for h in 0..<hitCount where hits[h].flags & ScanHit.invalid == 0 {
             let start = hits[h].start
@@ -136,6 +137,7 @@ final class MatchEngine: Sendable {
         for i in 0..<scores.count { scores[i] = 0 }
         for i in 0..<categoryScores.count { categoryScores[i] = 0 }
         summary.categoryIntents = 0
+        summary.intensified = 0
         if hitCount == 0 {
             summary.best = -1
             summary.second = -1
@@ -143,46 +145,130 @@ final class MatchEngine: Sendable {
         }
         var vetoed: UInt64 = 0
         var categoryIntents: UInt64 = 0
+        var intensified: UInt64 = 0
         var acts: UInt8 = 0
+        var eventCount = 0
+        let events = buffers.events
         for h in 0..<hitCount {
             let hit = hits[h]
             if hit.flags & ScanHit.invalid != 0 { continue }
             let pattern = Int(hit.pattern)
             let first = Int(hot.patternOutputStart[pattern])
             let last = Int(hot.patternOutputStart[pattern + 1])
-            let contentLive = hit.flags & ScanHit.contentSuppressed == 0
-            var repeated = false
+            let keywordLive = hit.flags & ScanHit.keywordSuppressed == 0
+            let categoryLive = hit.flags & ScanHit.categorySuppressed == 0
+            let extraLive = hit.flags & ScanHit.extraSuppressed == 0
+            var keywordRepeat = false
+            var categoryRepeat = false
             var factor = 1.0
-            if contentLive, flags[pattern] & CompiledRules.content != 0 {
-                repeated = isRepeat(h, hits)
+            let layers = flags[pattern]
+            // Negation and contrast are worked out here for scored words; co-occurrence words and intensifiers
+            // are only recorded, and checked when they pair up (most never do).
+            let scored =
+                (keywordLive && layers & CompiledRules.keywordLayer != 0)
+                || (categoryLive && layers & CompiledRules.categoryLayer != 0)
+            if scored {
+                if keywordLive, layers & CompiledRules.keywordLayer != 0 {
+                    keywordRepeat = isRepeat(h, hits, ScanHit.keywordSuppressed)
+                }
+                if categoryLive, layers & CompiledRules.categoryLayer != 0 {
+                    categoryRepeat = isRepeat(h, hits, ScanHit.categorySuppressed)
+                }
                 factor = modifierFactor(h, &buffers, hitCount: hitCount)
+                hits[h].flags |= ScanHit.checked
+                if factor == 0 { hits[h].flags |= ScanHit.negated }
+                if factor > 1 { hits[h].flags |= ScanHit.boosted }
             }
             for o in first..<last {
                 let output = hot.outputs[o]
                 switch output.kind {
                 case .intentKeyword:
-                    if contentLive, !repeated { scores[Int(output.index)] += Double(output.weight) * factor }
+                    if keywordLive, !keywordRepeat { scores[Int(output.index)] += Double(output.weight) * factor }
                 case .category:
-                    if contentLive, !repeated {
+                    if categoryLive, !categoryRepeat {
                         categoryScores[Int(output.slot)] += Double(output.weight) * factor
                         categoryIntents |= 1 << UInt64(output.index)
                     }
                 case .veto:
-                    if contentLive, factor > 0 { vetoed |= 1 << UInt64(output.index) }
+                    if keywordLive, factor > 0 { vetoed |= 1 << UInt64(output.index) }
                 case .penalty:
-                    if contentLive, !repeated, factor > 0 { scores[Int(output.index)] -= Double(output.weight) }
+                    if keywordLive, !keywordRepeat, factor > 0 { scores[Int(output.index)] -= Double(output.weight) }
                 case .act:
                     if hit.flags & ScanHit.actSuppressed == 0 { acts |= 1 << output.index }
+                case .cooccurWith, .cooccurAnd:
+                    if extraLive, factor > 0, eventCount < events.count {
+                        events[eventCount] = CooccurrenceEvent(
+                            rule: Int32(output.slot), hit: Int32(h), start: hit.start, end: hit.end,
+                            side: output.kind == .cooccurWith ? 0 : 1)
+                        eventCount += 1
+                    }
+                case .intensifier:
+                    if extraLive, factor > 0, eventCount < events.count {
+                        events[eventCount] = CooccurrenceEvent(
+                            rule: Int32(o), hit: Int32(h), start: hit.start, end: hit.end, side: 2)
+                        eventCount += 1
+                    }
                 case .negator, .contrast, .neutral:
                     break
                 }
             }
+        }
+        if eventCount > 0 { intensified = settleEvents(&buffers, eventCount: eventCount, hitCount: hitCount) }
+        summary.categoryIntents = categoryIntents
+        summary.intensified = intensified
+        decide(scores: scores, categoryScores: categoryScores, vetoed: vetoed, &summary, factors: buffers.factors)
+        summary.acts = acts
+    }
+
+    /// Whether hit `h` stands negated (worked out once, on first need).
+    @inline(__always)
+    private func isNegated(_ h: Int, _ buffers: inout ScanBuffers, hitCount: Int) -> Bool {
+        let hits = buffers.hits
+        if hits[h].flags & ScanHit.checked == 0 {
+            let factor = modifierFactor(h, &buffers, hitCount: hitCount)
+            hits[h].flags |= ScanHit.checked
             if factor == 0 { hits[h].flags |= ScanHit.negated }
             if factor > 1 { hits[h].flags |= ScanHit.boosted }
         }
-        summary.categoryIntents = categoryIntents
-        decide(scores: scores, categoryScores: categoryScores, vetoed: vetoed, &summary)
-        summary.acts = acts
+        return hits[h].flags & ScanHit.negated != 0
+    }
+
+    /// Applies the recorded intensifiers (returns the intents they apply to; factors in `buffers.factors`)
+    /// and adds the weight of every co-occurrence rule with a `with` word and an `and` word close enough (in
+    /// either order, not overlapping, neither negated), once per rule, marking the words that paired.
+    private func settleEvents(_ buffers: inout ScanBuffers, eventCount: Int, hitCount: Int) -> UInt64 {
+        let events = buffers.events
+        let factors = buffers.factors
+        var intensified: UInt64 = 0
+        for a in 0..<eventCount where events[a].side == 2 {
+            let output = hot.outputs[Int(events[a].rule)]
+            events[a].rule = -1
+            if isNegated(Int(events[a].hit), &buffers, hitCount: hitCount) { continue }
+            let i = Int(output.index)
+            let bit: UInt64 = i < 64 ? 1 << UInt64(i) : 0
+            if intensified & bit == 0 || factors[i] < Double(output.weight) { factors[i] = Double(output.weight) }
+            intensified |= bit
+        }
+        for a in 0..<eventCount {
+            let rule = events[a].rule
+            if rule < 0 { continue }
+            var fired = false
+            for b in (a + 1)..<eventCount where events[b].rule == rule && events[b].side != events[a].side {
+                let (x, y) = (events[a], events[b])
+                let gap = max(x.start, y.start) - min(x.end, y.end)
+                guard gap >= 0, Int(gap) <= rules.cooccurWithin[Int(rule)] else { continue }
+                if isNegated(Int(x.hit), &buffers, hitCount: hitCount) { break }
+                if isNegated(Int(y.hit), &buffers, hitCount: hitCount) { continue }
+                buffers.hits[Int(x.hit)].flags |= ScanHit.paired
+                buffers.hits[Int(y.hit)].flags |= ScanHit.paired
+                fired = true
+            }
+            guard fired else { continue }
+            buffers.scores[rules.cooccurIntent[Int(rule)]] += rules.cooccurWeight[Int(rule)]
+            // The rule counts once: later words of it are set aside.
+            for b in a..<eventCount where events[b].rule == rule { events[b].rule = -1 }
+        }
+        return intensified
     }
 
     @inline(__always)
@@ -191,17 +277,33 @@ final class MatchEngine: Sendable {
             other.end - other.start > end - start
         else { return }
         let otherFlags = hot.patternFlags[Int(other.pattern)]
-        if otherFlags & CompiledRules.content != 0 { hit.flags |= ScanHit.contentSuppressed }
+        if otherFlags & CompiledRules.content != 0 {
+            // Same layer: always hidden ("取消报修" hides the keyword "报修"). Another layer: hidden when the longer
+            // word is neutral or speaks for other intents only ("乱停车" keeps the parking category word "乱停",
+            // the repair keyword "打不着火" hides the fire word "着火"; a negative hides nothing of another layer).
+            let mine = rules.patternIntents[Int(hit.pattern)]
+            let theirs = rules.patternIntents[Int(other.pattern)]
+            let all = theirs.keyword | theirs.category | theirs.extra
+            @inline(__always) func hides(_ layer: UInt8, _ intents: UInt64) -> Bool {
+                otherFlags & layer != 0 || theirs.neutral || (all != 0 && all & intents == 0)
+            }
+            if hides(CompiledRules.keywordLayer, mine.keyword) { hit.flags |= ScanHit.keywordSuppressed }
+            if hides(CompiledRules.categoryLayer, mine.category) { hit.flags |= ScanHit.categorySuppressed }
+            if hides(CompiledRules.extraLayer, mine.extra) { hit.flags |= ScanHit.extraSuppressed }
+            if otherFlags & (CompiledRules.keywordLayer | CompiledRules.categoryLayer) != 0 {
+                hit.flags |= ScanHit.modifierSuppressed
+            }
+        }
         if otherFlags & CompiledRules.act != 0 { hit.flags |= ScanHit.actSuppressed }
     }
 
     /// Whether the same pattern already counted earlier in the text.
     @inline(__always)
-    private func isRepeat(_ h: Int, _ hits: UnsafeMutableBufferPointer<ScanHit>) -> Bool {
+    private func isRepeat(_ h: Int, _ hits: UnsafeMutableBufferPointer<ScanHit>, _ suppressed: UInt16) -> Bool {
         let pattern = hits[h].pattern
         var g = 0
         while g < h {
-            if hits[g].pattern == pattern, hits[g].flags & (ScanHit.invalid | ScanHit.contentSuppressed) == 0 {
+            if hits[g].pattern == pattern, hits[g].flags & (ScanHit.invalid | suppressed) == 0 {
                 return true
             }
             g += 1

@@ -6,14 +6,32 @@ struct ScanHit {
     /// Scalar offsets into the normalized text, `start..<end`.
     var start: Int32
     var end: Int32
-    /// `suppressed…`, `negated`, `boosted`.
-    var flags: UInt8
+    /// `…Suppressed` (inside a longer hit of that layer), `negated`, `boosted`, `paired`.
+    var flags: UInt16
 
-    static let contentSuppressed: UInt8 = 1
-    static let actSuppressed: UInt8 = 2
-    static let negated: UInt8 = 4
-    static let boosted: UInt8 = 8
-    static let invalid: UInt8 = 16
+    static let keywordSuppressed: UInt16 = 1
+    static let actSuppressed: UInt16 = 2
+    static let negated: UInt16 = 4
+    static let boosted: UInt16 = 8
+    static let invalid: UInt16 = 16
+    static let categorySuppressed: UInt16 = 32
+    static let extraSuppressed: UInt16 = 64
+    /// A negator or contrast word inside a longer keyword or category word ("是不是").
+    static let modifierSuppressed: UInt16 = 128
+    /// A co-occurrence word that found its partner.
+    static let paired: UInt16 = 256
+    /// `negated` and `boosted` have been worked out.
+    static let checked: UInt16 = 512
+}
+
+/// One live co-occurrence word or intensifier during scoring.
+struct CooccurrenceEvent {
+    var rule: Int32
+    var hit: Int32
+    var start: Int32
+    var end: Int32
+    /// 0: `with`, 1: `and` (`rule`: the rule); 2: an intensifier (`rule`: its output index).
+    var side: Int32
 }
 
 /// What one scan found, before it is turned into a `Classification`.
@@ -31,6 +49,8 @@ struct ScanSummary {
     var second = -1
     var bestScore = 0.0
     var secondScore = 0.0
+    /// Bit `i`: an intensifier of intent `i` occurred (factor in `ScanBuffers.factors`).
+    var intensified: UInt64 = 0
 }
 
 /// Scratch buffers for one scan; capacities come from the text's UTF-8 length.
@@ -41,6 +61,13 @@ struct ScanBuffers {
     var scores: UnsafeMutableBufferPointer<Double>
     /// Per global category slot.
     var categoryScores: UnsafeMutableBufferPointer<Double>
+    /// Per intent: the largest intensifier factor seen (valid where `ScanSummary.intensified` says).
+    var factors: UnsafeMutableBufferPointer<Double>
+    /// Co-occurrence words and intensifiers not inside a longer word of their layer, in text order.
+    var events: UnsafeMutableBufferPointer<CooccurrenceEvent>
+
+    /// The largest number of co-occurrence words recorded for one message.
+    static let maxEvents = 64
 
     /// The largest number of hits recorded for one message; the rest are ignored (100 KB lines).
     static let maxHits = 4_096
@@ -52,19 +79,24 @@ struct ScanBuffers {
         let scalarCapacity = 2 * utf8Count + 8
         let hitCapacity = min(maxHits, 4 * utf8Count + 16)
         // Doubles first (8-byte alignment), then hits (4-byte fields), then scalars.
-        let doubles = intents + 1 + categories + 1
+        let doubles = 2 * (intents + 1) + categories + 1
         let hitBytes = hitCapacity * MemoryLayout<ScanHit>.stride
-        let byteCount = doubles * 8 + hitBytes + scalarCapacity * 4
+        let eventBytes = maxEvents * MemoryLayout<CooccurrenceEvent>.stride
+        let byteCount = doubles * 8 + hitBytes + eventBytes + scalarCapacity * 4
         return withUnsafeTemporaryAllocation(byteCount: byteCount, alignment: 8) { raw in
             let base = raw.baseAddress!
             let scores = base.bindMemory(to: Double.self, capacity: doubles)
             let hits = (base + doubles * 8).bindMemory(to: ScanHit.self, capacity: hitCapacity)
-            let normalized = (base + doubles * 8 + hitBytes).bindMemory(to: UInt32.self, capacity: scalarCapacity)
+            let events = (base + doubles * 8 + hitBytes).bindMemory(to: CooccurrenceEvent.self, capacity: maxEvents)
+            let normalized = (base + doubles * 8 + hitBytes + eventBytes)
+                .bindMemory(to: UInt32.self, capacity: scalarCapacity)
             var buffers = ScanBuffers(
                 normalized: UnsafeMutableBufferPointer(start: normalized, count: scalarCapacity),
                 hits: UnsafeMutableBufferPointer(start: hits, count: hitCapacity),
                 scores: UnsafeMutableBufferPointer(start: scores, count: intents + 1),
-                categoryScores: UnsafeMutableBufferPointer(start: scores + intents + 1, count: categories + 1))
+                categoryScores: UnsafeMutableBufferPointer(start: scores + intents + 1, count: categories + 1),
+                factors: UnsafeMutableBufferPointer(start: scores + intents + 1 + categories + 1, count: intents + 1),
+                events: UnsafeMutableBufferPointer(start: events, count: maxEvents))
             return body(&buffers)
         }
     }
