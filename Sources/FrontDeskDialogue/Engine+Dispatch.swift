@@ -46,6 +46,11 @@ extension Engine {
             reply.choices = options
             return reply
         }
+        if turn.intent == "decoration_permit", Lexicon.containsAny(turn.lower, Lexicon.approvalStatus) {
+            // "我的装修申请批下来没有" is about a permit (as the office labels it) but asks for its
+            // status: answer it as a progress query rather than open a new application.
+            return startFlow(.progressQuery, turn, &state)
+        }
         if let kind = FlowKind(rawValue: turn.intent) { return startFlow(kind, turn, &state) }
         if turn.intent == "fallback", Lexicon.containsAny(turn.lower, Lexicon.structuralWorks) {
             return startFlow(.decorationPermit, turn, &state)
