@@ -61,7 +61,11 @@ final class ConversationSession: LineSession {
         return json ? output.json.serialized : output.reply
     }
 
-    func close() { conversation.transcripts.flush() }
+    /// Nothing to do: the writer's flusher writes this session's events within a second, and the
+    /// server closes (flushes and syncs) the writer at shutdown. Flushing here made every closing
+    /// connection an fsync on a worker thread: a thousand clients leaving at once held the workers
+    /// for seconds, and the next clients' turns waited behind them.
+    func close() {}
 }
 
 /// `serve --echo` (hidden, for benchmarks): the reply is the line itself.

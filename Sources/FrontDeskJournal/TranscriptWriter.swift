@@ -8,14 +8,15 @@ import Synchronization
 /// buffered and flushed at least every second and on `flush()`/`close()`.
 ///
 /// `append` only queues the event under a lock (no serialization, no system call), so writing
-/// transcripts costs a turn a fraction of a microsecond. A background thread serializes and
-/// writes the queue every second (sooner past 4096 events) and fsyncs it; a failed write is reported once
-/// through `onError` and never crashes or blocks a turn.
+/// transcripts costs a turn a fraction of a microsecond. A background thread takes the queue (a
+/// swap under that lock), serializes it with `TranscriptLineEncoder` outside it, writes it every
+/// second (sooner past 4096 events) and fsyncs it; a failed write is reported once through
+/// `onError` and never crashes or blocks a turn.
 public final class TranscriptWriter: TranscriptSink {
     /// The transcripts directory.
     public let directory: String
     private let onError: @Sendable (String) -> Void
-    private let pending = Mutex(Pending())  // guards the buffers every session appends to
+    private let pending = PlainLock(Pending())  // guards the queue every session appends to (a glibc mutex: see PlainLock)
     private let files = Mutex(Files())  // guards the open day files; held while writing them
     private let wake = DispatchSemaphore(value: 0)
     private let flusherDone = DispatchSemaphore(value: 0)
@@ -141,6 +142,13 @@ public final class TranscriptWriter: TranscriptSink {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Whether `time` falls on `date` (as `day(of:)` would say), without making a string.
+    static func sameDay(_ time: String, _ date: String) -> Bool {
+        let bytes = time.utf8
+        if date.utf8.count == 10, bytes.count >= 10, bytes.starts(with: date.utf8) { return true }
+        return day(of: time) == date
+    }
+
     /// Takes the queued events (swapping in an empty array, so appends never wait on the disk),
     /// serializes each day's run of them into one buffer and writes it with one write; fsyncs when
     /// `sync` or a second has passed since the last fsync.
@@ -155,8 +163,8 @@ public final class TranscriptWriter: TranscriptSink {
             while index < events.count {
                 let date = TranscriptWriter.day(of: events[index].time)
                 f.buffer.removeAll(keepingCapacity: true)
-                while index < events.count, TranscriptWriter.day(of: events[index].time) == date {
-                    FastJSONWriter.write(events[index].json, to: &f.buffer)
+                while index < events.count, TranscriptWriter.sameDay(events[index].time, date) {
+                    TranscriptLineEncoder.write(events[index], to: &f.buffer)
                     f.buffer.append(UInt8(ascii: "\n"))
                     index += 1
                 }

@@ -3,7 +3,7 @@ import Glibc
 /// Boxes a `LineSession` so it can travel between an event loop and a worker thread.
 final class SessionBox: @unchecked Sendable {
     // Unchecked: no lock of its own. `LineServer` runs at most one job per connection at a time,
-    // and each hand-off goes through the worker pool's or the event loop's inbox Mutex, which
+    // and each hand-off goes through the worker pool's or the event loop's inbox lock, which
     // orders the accesses.
     let session: any LineSession
     init(_ session: any LineSession) { self.session = session }

@@ -8,7 +8,7 @@ import Synchronization
 final class EventLoop: @unchecked Sendable {
     // Unchecked: every stored property except `inbox` is touched only by the loop's own thread
     // (inside `run()`); other threads only call `post` and `requestShutdown`, which go through the
-    // `inbox` Mutex (the eventfd is written and closed only while holding it).
+    // `inbox` lock (the eventfd is written and closed only while holding it).
 
     struct Inbox {
         var completions: [(UInt64, Completion)] = []
@@ -21,7 +21,7 @@ final class EventLoop: @unchecked Sendable {
     static let tickInterval = 0.25
 
     /// Guards completions from workers, the shutdown request, and the wake eventfd's lifetime.
-    private let inbox = Mutex<Inbox>(Inbox())
+    private let inbox = PlainLock<Inbox>(Inbox())
     private let wake: Descriptor
     let epoll: Descriptor
     var listener: Descriptor?

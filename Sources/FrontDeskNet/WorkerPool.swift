@@ -6,13 +6,13 @@ import Synchronization
 /// Jobs run in submission order across the pool; `LineServer` submits at most one job per
 /// connection at a time, which keeps each connection's turns in order and one at a time.
 final class WorkerPool: @unchecked Sendable {
-    // Unchecked: `threads` is written only in init; everything shared lives in `Shared` (its Mutex).
+    // Unchecked: `threads` is written only in init; everything shared lives in `Shared` (its PlainLock).
     typealias Job = @Sendable () -> Void
 
     /// What the pool's threads share.
     private final class Shared: Sendable {
         /// Guards the queue of jobs not yet started and whether the pool is stopping.
-        let state = Mutex<(jobs: Deque<Job>, stopping: Bool)>((Deque(), false))
+        let state = PlainLock<(jobs: Deque<Job>, stopping: Bool)>((Deque(), false))
         /// Counts queued jobs (plus one wake-up per thread on stop).
         let available = DispatchSemaphore(value: 0)
         let finished = DispatchGroup()
