@@ -46,4 +46,31 @@ import Testing
             #expect(fast == [0x41] + Array(event.json.serialized.utf8), "seq \(event.seq)")
         }
     }
+
+    @Test func confidencesAreWrittenAsTheModelWritesThem() {
+        var confidences = (0...1000).map { Double($0) / 1000 }
+        confidences += [0.87654, 0.9995, 0.0004, 0.0005, -0.2, 1.5, 12_345.678, .nan, .infinity, 1e-9]
+        for confidence in confidences {
+            var event = TranscriptEvent(
+                time: "2026-11-22T10:03:00+08:00", session: "s-1", seq: 7, channel: "tcp", peer: "p",
+                role: .resident, text: "你好", intent: "greeting", language: "zh-Hans")
+            event.confidence = confidence
+            var fast: [UInt8] = []
+            TranscriptLineEncoder.write(event, to: &fast)
+            #expect(fast == Array(event.json.serialized.utf8), "confidence \(confidence)")
+        }
+    }
+
+    @Test func longTextWithEscapesAtEveryOffset() {
+        for offset in 0..<24 {
+            for special in ["\"", "\\", "\n", "\u{1}", "\u{7F}", "\u{2028}", "\u{2029}", "\u{2027}", "“"] {
+                let text = String(repeating: "a", count: offset) + special + String(repeating: "长", count: offset % 5)
+                let event = TranscriptEvent(
+                    time: "t", session: "s", seq: 1, channel: "c", peer: "p", role: .bot, text: text)
+                var fast: [UInt8] = []
+                TranscriptLineEncoder.write(event, to: &fast)
+                #expect(fast == Array(event.json.serialized.utf8), "offset \(offset)")
+            }
+        }
+    }
 }
