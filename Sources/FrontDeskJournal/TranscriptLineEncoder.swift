@@ -16,12 +16,22 @@ package enum TranscriptLineEncoder {
     ///
     /// The string fields go through a raw cursor over room reserved in one step (each string takes
     /// at most 6 bytes per byte escaped, plus its quotes), so a field costs a `memcpy`, not a dozen
-    /// array appends; the confidence, slots, record and choices go through `FastJSONWriter`.
+    /// array appends; slots of strings too. An out-of-range confidence, other slots, a record and
+    /// choices (rare) go through `FastJSONWriter`.
     package static func write(_ event: TranscriptEvent, to out: LineBuffer) {
         var strings = 0
         strings += event.time.utf8.count + event.session.utf8.count + event.channel.utf8.count
         strings += event.peer.utf8.count + event.text.utf8.count + (event.intent?.utf8.count ?? 0)
         strings += (event.language?.utf8.count ?? 0) + (event.awaiting?.utf8.count ?? 0)
+        // Slots of plain strings (all of them, in practice) are written by the cursor too.
+        var slotsPlain = true
+        for member in event.slots.members {
+            guard case .string(let value) = member.value else {
+                slotsPlain = false
+                break
+            }
+            strings += member.key.utf8.count + value.utf8.count + 3
+        }
         let room = 6 * strings + 160
         withCursor(room: room, out: out) { cursor in
             cursor.literal(#"{"time":"#)
@@ -59,22 +69,28 @@ package enum TranscriptLineEncoder {
                 cursor.literal(#","awaiting":"#)
                 cursor.optional(event.awaiting)
             }
-            if event.slots.count == 0 {
-                cursor.literal(#","slots":{}"#)
+            if slotsPlain {
+                cursor.literal(#","slots":{"#)
+                for (index, member) in event.slots.members.enumerated() {
+                    if index > 0 { cursor.put(UInt8(ascii: ",")) }
+                    cursor.string(member.key)
+                    cursor.put(UInt8(ascii: ":"))
+                    if case .string(let value) = member.value { cursor.string(value) }
+                }
+                cursor.put(UInt8(ascii: "}"))
                 if event.record == nil {
                     cursor.literal(#","record":null"#)
-                    if event.choices.isEmpty { cursor.literal("}") }
+                    if event.choices.isEmpty { cursor.put(UInt8(ascii: "}")) }
                 }
             }
         }
-        let slotsEmpty = event.slots.count == 0
-        guard !slotsEmpty || event.record != nil || !event.choices.isEmpty else { return }
+        guard !slotsPlain || event.record != nil || !event.choices.isEmpty else { return }
         out.scratch.removeAll(keepingCapacity: true)
-        if !slotsEmpty {
+        if !slotsPlain {
             out.scratch.append(contentsOf: #","slots":"#.utf8)
             FastJSONWriter.write(.object(event.slots), to: &out.scratch)
         }
-        if !slotsEmpty || event.record != nil {  // else written above
+        if !slotsPlain || event.record != nil {  // else written above
             out.scratch.append(contentsOf: #","record":"#.utf8)
             FastJSONWriter.write(event.record?.json ?? .null, to: &out.scratch)
         }

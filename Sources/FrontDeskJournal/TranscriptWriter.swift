@@ -32,6 +32,8 @@ public final class TranscriptWriter: TranscriptSink {
         var bytes = LineBuffer(capacity: 1 << 16)
         /// Where each day's run of lines in `bytes` ends, in order (a new run when the day changes).
         var runs: [(day: String, end: Int)] = []
+        /// The time of the last event queued, whose day is the last run's.
+        var lastTime = ""
         var wakeRequested = false
         var closed = false
     }
@@ -103,8 +105,11 @@ public final class TranscriptWriter: TranscriptSink {
     /// the file of its day.
     public func append(_ event: TranscriptEvent) {
         let (wakeFlusher, closed, queued) = pending.withLock { p -> (Bool, Bool, Int) in
-            if p.runs.isEmpty || !TranscriptWriter.sameDay(event.time, p.runs[p.runs.count - 1].day) {
-                p.runs.append((day: TranscriptWriter.day(of: event.time), end: p.bytes.count))
+            if p.runs.isEmpty || event.time != p.lastTime {  // both events of a turn share their time
+                if p.runs.isEmpty || !TranscriptWriter.sameDay(event.time, p.runs[p.runs.count - 1].day) {
+                    p.runs.append((day: TranscriptWriter.day(of: event.time), end: p.bytes.count))
+                }
+                p.lastTime = event.time
             }
             TranscriptLineEncoder.write(event, to: p.bytes)
             p.bytes.append(UInt8(ascii: "\n"))
@@ -172,6 +177,7 @@ public final class TranscriptWriter: TranscriptSink {
             pending.withLock { p in
                 swap(&p.bytes, &bytes)
                 swap(&p.runs, &runs)
+                p.lastTime = ""
                 p.wakeRequested = false
             }
             var start = 0
