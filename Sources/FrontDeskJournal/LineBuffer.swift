@@ -73,7 +73,8 @@ package final class LineBuffer {
         precondition(range.lowerBound >= 0 && range.upperBound <= count)
         var done = range.lowerBound
         while done < range.upperBound {
-            let n = try Posix.write(fd, UnsafeRawBufferPointer(start: base + done, count: range.upperBound - done), path: path)
+            let n = try Posix.write(
+                fd, UnsafeRawBufferPointer(start: base + done, count: range.upperBound - done), path: path)
             if n == 0 { throw SystemError(call: "write", path: path, code: EIO) }
             done += n
         }

@@ -8,7 +8,7 @@ import Synchronization
 /// buffered and flushed at least every second and on `flush()`/`close()`.
 ///
 /// `append` encodes the event's line (`TranscriptLineEncoder`, straight into bytes) onto a queue
-/// under a lock, with no system call: about a third of a microsecond of a turn. A background thread
+/// under a lock, with no system call: well under a microsecond of a turn. A background thread
 /// takes the queued bytes (a swap under that lock), writes them every second (sooner past 1 MiB)
 /// and fsyncs them; a failed write is reported once through `onError` and never crashes or blocks
 /// a turn. Encoding at append keeps no copy of the event: its strings are released by the turn
@@ -17,7 +17,7 @@ public final class TranscriptWriter: TranscriptSink {
     /// The transcripts directory.
     public let directory: String
     private let onError: @Sendable (String) -> Void
-    private let pending = PlainLock(Pending())  // guards the queue every session appends to (a glibc mutex: see PlainLock)
+    private let pending = PlainLock(Pending())  // guards the queue every session appends to (see PlainLock)
     private let files = Mutex(Files())  // guards the open day files; held while writing them
     private let wake = DispatchSemaphore(value: 0)
     private let flusherDone = DispatchSemaphore(value: 0)

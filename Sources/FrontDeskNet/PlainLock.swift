@@ -1,7 +1,7 @@
 import Glibc
 
-/// A value behind a plain glibc mutex (no priority inheritance), for the locks every turn takes:
-/// the worker pool's queue and the event loops' inboxes.
+/// A value behind a plain glibc mutex (no priority inheritance), for a lock every turn takes: the
+/// event loops' inboxes (the worker pool uses a glibc mutex and condition variable directly).
 ///
 /// `Synchronization.Mutex` is a priority-inheritance futex on Linux: once contended, the kernel
 /// hands the lock to the first waiter, which must then be scheduled before anyone can take it.

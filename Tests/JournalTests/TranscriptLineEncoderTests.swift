@@ -1,10 +1,12 @@
 import FrontDeskModel
 import Testing
+
 @testable import FrontDeskJournal
 
 /// `TranscriptLineEncoder` writes exactly `TranscriptEvent.json.serialized`, field by field.
 @Suite struct TranscriptLineEncoderTests {
-    static let texts = TranscriptTests.hostile + ["\u{2027}\u{2028}x\u{E2}", "a\u{1F}b\u{7F}c\u{80}d", "\u{E000}\u{FFFF}"]
+    static let texts =
+        TranscriptTests.hostile + ["\u{2027}\u{2028}x\u{E2}", "a\u{1F}b\u{7F}c\u{80}d", "\u{E000}\u{FFFF}"]
 
     static func variants(_ text: String) -> [TranscriptEvent] {
         var resident = TranscriptEvent(
