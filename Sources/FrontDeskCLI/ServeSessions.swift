@@ -1,5 +1,6 @@
 import FrontDeskContent
 import FrontDeskDialogue
+import FrontDeskJournal
 import FrontDeskModel
 import FrontDeskNet
 import Synchronization
@@ -45,6 +46,8 @@ struct ConversationFactory: LineHandlerFactory {
 final class ConversationSession: LineSession {
     private var conversation: Conversation
     private let json: Bool
+    /// The `--json` reply's bytes, reused from turn to turn.
+    private var buffer: [UInt8] = []
 
     init(conversation: Conversation, json: Bool) {
         self.conversation = conversation
@@ -58,10 +61,18 @@ final class ConversationSession: LineSession {
 
     func handle(line: String) -> String {
         let output = conversation.handle(line)
-        return json ? output.json.serialized : output.reply
+        guard json else { return output.reply }
+        // The bytes of `output.json.serialized`, written by the journal's run-copying writer.
+        buffer.removeAll(keepingCapacity: true)
+        FastJSONWriter.write(output.json, to: &buffer)
+        return String(decoding: buffer, as: UTF8.self)
     }
 
-    func close() { conversation.transcripts.flush() }
+    /// Nothing to do: the writer's flusher writes this session's events within a second, and the
+    /// server closes (flushes and syncs) the writer at shutdown. Flushing here made every closing
+    /// connection an fsync on a worker thread: a thousand clients leaving at once held the workers
+    /// for seconds, and the next clients' turns waited behind them.
+    func close() {}
 }
 
 /// `serve --echo` (hidden, for benchmarks): the reply is the line itself.

@@ -7,37 +7,42 @@ import Synchronization
 /// Appends transcript events to `directory/YYYY-MM-DD.jsonl` (the event's local date),
 /// buffered and flushed at least every second and on `flush()`/`close()`.
 ///
-/// `append` only queues the event under a lock (no serialization, no system call), so writing
-/// transcripts costs a turn a fraction of a microsecond. A background thread serializes and
-/// writes the queue every second (sooner past 4096 events) and fsyncs it; a failed write is reported once
-/// through `onError` and never crashes or blocks a turn.
+/// `append` encodes the event's line (`TranscriptLineEncoder`, straight into bytes) onto a queue
+/// under a lock, with no system call: well under a microsecond of a turn. A background thread
+/// takes the queued bytes (a swap under that lock), writes them every second (sooner past 1 MiB)
+/// and fsyncs them; a failed write is reported once through `onError` and never crashes or blocks
+/// a turn. Encoding at append keeps no copy of the event: its strings are released by the turn
+/// that made them, not freed across threads by the flusher.
 public final class TranscriptWriter: TranscriptSink {
     /// The transcripts directory.
     public let directory: String
     private let onError: @Sendable (String) -> Void
-    private let pending = Mutex(Pending())  // guards the buffers every session appends to
+    private let pending = PlainLock(Pending())  // guards the queue every session appends to (see PlainLock)
     private let files = Mutex(Files())  // guards the open day files; held while writing them
     private let wake = DispatchSemaphore(value: 0)
     private let flusherDone = DispatchSemaphore(value: 0)
     private let interval: Double
-    /// Past this many queued events the flusher is woken early.
-    private static let wakeThreshold = 4096
-    /// Past this many queued events an append writes the queue itself, so memory stays bounded.
-    private static let backlogLimit = 65_536
+    /// Past this many queued bytes the flusher is woken early.
+    private static let wakeThreshold = 1 << 20
+    /// Past this many queued bytes an append writes the queue itself, so memory stays bounded.
+    private static let backlogLimit = 16 << 20
 
     private struct Pending {
-        /// Events not yet written, in arrival order; serialized by the flusher, off the turn's path.
-        var events: [TranscriptEvent] = []
+        /// Lines not yet written, in arrival order, each ending in a newline.
+        var bytes = LineBuffer(capacity: 1 << 16)
+        /// Where each day's run of lines in `bytes` ends, in order (a new run when the day changes).
+        var runs: [(day: String, end: Int)] = []
+        /// The time of the last event queued, whose day is the last run's.
+        var lastTime = ""
         var wakeRequested = false
         var closed = false
     }
 
     private struct Files {
         var open: [String: Int32] = [:]
-        /// The serialization buffer, reused.
-        var buffer: [UInt8] = []
-        /// An empty event array with capacity, swapped with the queue.
-        var spareEvents: [TranscriptEvent] = []
+        /// An empty byte buffer and run list with capacity, swapped with the queue's.
+        var spareBytes = LineBuffer(capacity: 1 << 16)
+        var spareRuns: [(day: String, end: Int)] = []
         var errorReported = false
         var lastSync = DispatchTime.now()
     }
@@ -96,16 +101,24 @@ public final class TranscriptWriter: TranscriptSink {
         }
     }
 
-    /// Queues one event (a copy under a lock: no serialization, no system call); the flusher
-    /// serializes it into the file of its day.
+    /// Queues one event's line (encoded under a lock, no system call); the flusher writes it into
+    /// the file of its day.
     public func append(_ event: TranscriptEvent) {
         let (wakeFlusher, closed, queued) = pending.withLock { p -> (Bool, Bool, Int) in
-            p.events.append(event)
-            if p.events.count >= TranscriptWriter.wakeThreshold, !p.wakeRequested {
-                p.wakeRequested = true
-                return (true, p.closed, p.events.count)
+            if p.runs.isEmpty || event.time != p.lastTime {  // both events of a turn share their time
+                if p.runs.isEmpty || !TranscriptWriter.sameDay(event.time, p.runs[p.runs.count - 1].day) {
+                    p.runs.append((day: TranscriptWriter.day(of: event.time), end: p.bytes.count))
+                }
+                p.lastTime = event.time
             }
-            return (false, p.closed, p.events.count)
+            TranscriptLineEncoder.write(event, to: p.bytes)
+            p.bytes.append(UInt8(ascii: "\n"))
+            p.runs[p.runs.count - 1].end = p.bytes.count
+            if p.bytes.count >= TranscriptWriter.wakeThreshold, !p.wakeRequested {
+                p.wakeRequested = true
+                return (true, p.closed, p.bytes.count)
+            }
+            return (false, p.closed, p.bytes.count)
         }
         if closed || queued >= TranscriptWriter.backlogLimit {
             writeOut(sync: closed)  // closed: no flusher; backlog: the disk is behind, so the caller helps
@@ -141,30 +154,37 @@ public final class TranscriptWriter: TranscriptSink {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Takes the queued events (swapping in an empty array, so appends never wait on the disk),
-    /// serializes each day's run of them into one buffer and writes it with one write; fsyncs when
-    /// `sync` or a second has passed since the last fsync.
+    /// Whether `time` falls on `date` (as `day(of:)` would say), without making a string.
+    static func sameDay(_ time: String, _ date: String) -> Bool {
+        let bytes = time.utf8
+        if date.utf8.count == 10, bytes.count >= 10, bytes.starts(with: date.utf8) { return true }
+        return day(of: time) == date
+    }
+
+    /// Takes the queued lines (swapping in an empty buffer, so appends never wait on the disk) and
+    /// writes each day's run of them with one write; fsyncs when `sync` or a second has passed
+    /// since the last fsync.
     private func writeOut(sync: Bool) {
         files.withLock { f in
-            var events = f.spareEvents
+            var bytes = f.spareBytes
+            var runs = f.spareRuns
+            defer {
+                bytes.removeAll(keepingCapacityUpTo: 4 * TranscriptWriter.wakeThreshold)
+                runs.removeAll(keepingCapacity: true)
+                f.spareBytes = bytes
+                f.spareRuns = runs
+            }
             pending.withLock { p in
-                swap(&p.events, &events)
+                swap(&p.bytes, &bytes)
+                swap(&p.runs, &runs)
+                p.lastTime = ""
                 p.wakeRequested = false
             }
-            var index = 0
-            while index < events.count {
-                let date = TranscriptWriter.day(of: events[index].time)
-                f.buffer.removeAll(keepingCapacity: true)
-                while index < events.count, TranscriptWriter.day(of: events[index].time) == date {
-                    FastJSONWriter.write(events[index].json, to: &f.buffer)
-                    f.buffer.append(UInt8(ascii: "\n"))
-                    index += 1
-                }
-                write(f.buffer, date: date, files: &f)
+            var start = 0
+            for run in runs {
+                write(bytes, start..<run.end, date: run.day, files: &f)
+                start = run.end
             }
-            if f.buffer.capacity > 1 << 22 { f.buffer = [] }
-            events.removeAll(keepingCapacity: events.capacity <= 4 * TranscriptWriter.wakeThreshold)
-            f.spareEvents = events
             let now = DispatchTime.now()
             if sync || now.uptimeNanoseconds - f.lastSync.uptimeNanoseconds >= UInt64(interval * 1e9) {
                 for (day, fd) in f.open {
@@ -181,20 +201,20 @@ public final class TranscriptWriter: TranscriptSink {
 
     private func path(_ day: String) -> String { directory + "/" + day + ".jsonl" }
 
-    /// Appends `bytes` to the day's file; on failure truncates back so no partial line stays.
-    private func write(_ bytes: [UInt8], date: String, files f: inout Files) {
+    /// Appends `bytes[range]` to the day's file; on failure truncates back so no partial line stays.
+    private func write(_ bytes: LineBuffer, _ range: Range<Int>, date: String, files f: inout Files) {
         let path = path(date)
         do {
             let fd = try descriptor(for: date, files: &f)
             let before = try Posix.fstat(fd, path: path).size
             do {
-                try Posix.writeAll(fd, bytes, path: path)
+                try bytes.write(range, to: fd, path: path)
             } catch {
                 try? Posix.ftruncate(fd, before, path: path)
                 throw error
             }
         } catch {
-            report("\(error): \(bytes.count) bytes of transcript lost", files: &f)
+            report("\(error): \(range.count) bytes of transcript lost", files: &f)
         }
     }
 

@@ -3,7 +3,7 @@ import Glibc
 /// Boxes a `LineSession` so it can travel between an event loop and a worker thread.
 final class SessionBox: @unchecked Sendable {
     // Unchecked: no lock of its own. `LineServer` runs at most one job per connection at a time,
-    // and each hand-off goes through the worker pool's or the event loop's inbox Mutex, which
+    // and each hand-off goes through the worker pool's or the event loop's inbox lock, which
     // orders the accesses.
     let session: any LineSession
     init(_ session: any LineSession) { self.session = session }
@@ -74,15 +74,14 @@ final class Connection {
 
     /// Appends one reply line: any `\r` or `\n` inside becomes a space, then `\n`.
     func appendLine(_ text: String) {
-        var needsCleaning = false
-        for byte in text.utf8 where byte == 0x0A || byte == 0x0D {
-            needsCleaning = true
-            break
-        }
-        if needsCleaning {
-            output.append(contentsOf: text.utf8.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 })
-        } else {
-            output.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+            if memchr(base, 0x0A, bytes.count) == nil && memchr(base, 0x0D, bytes.count) == nil {
+                output.append(contentsOf: bytes)
+            } else {
+                output.append(contentsOf: bytes.lazy.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 })
+            }
         }
         output.append(0x0A)
     }

@@ -80,7 +80,7 @@ extension EventLoop {
         let id = connection.id
         let peer = connection.peer
         let factory = context.factory
-        context.pool.submit { [self] in
+        submitLater { [self] in
             let session = factory.makeSession(peer: peer)
             let box = SessionBox(session)
             let greeting = session.greeting()
@@ -94,7 +94,7 @@ extension EventLoop {
         connection.busy = true
         outstanding += 1
         let id = connection.id
-        context.pool.submit { [self] in
+        submitLater { [self] in
             let reply = box.session.handle(line: line)
             post(id, .reply(box, reply))
         }

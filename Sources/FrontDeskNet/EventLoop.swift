@@ -8,7 +8,7 @@ import Synchronization
 final class EventLoop: @unchecked Sendable {
     // Unchecked: every stored property except `inbox` is touched only by the loop's own thread
     // (inside `run()`); other threads only call `post` and `requestShutdown`, which go through the
-    // `inbox` Mutex (the eventfd is written and closed only while holding it).
+    // `inbox` lock (the eventfd is written and closed only while holding it).
 
     struct Inbox {
         var completions: [(UInt64, Completion)] = []
@@ -21,7 +21,7 @@ final class EventLoop: @unchecked Sendable {
     static let tickInterval = 0.25
 
     /// Guards completions from workers, the shutdown request, and the wake eventfd's lifetime.
-    private let inbox = Mutex<Inbox>(Inbox())
+    private let inbox = PlainLock<Inbox>(Inbox())
     private let wake: Descriptor
     let epoll: Descriptor
     var listener: Descriptor?
@@ -40,6 +40,8 @@ final class EventLoop: @unchecked Sendable {
     var rateWaiters = Set<UInt64>()
     let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 65_536, alignment: 16)
     var frameEvents: [FrameEvent] = []
+    /// Jobs for the worker pool from the current pass of the loop (see `submitLater`).
+    var jobBatch: [WorkerPool.Job] = []
 
     init(listener: Descriptor, context: ServerContext) throws(SystemError) {
         self.context = context
@@ -99,7 +101,9 @@ final class EventLoop: @unchecked Sendable {
                 lastTick = after
                 tick(now: after)
             }
+            submitJobBatch()
         }
+        submitJobBatch()
         closeListener()
         spare?.close()
         spare = nil
@@ -159,7 +163,19 @@ final class EventLoop: @unchecked Sendable {
 
     /// Hands a session's `close()` to the worker pool (after its last turn).
     func closeSession(_ box: SessionBox) {
-        context.pool.submit { box.session.close() }
+        submitLater { box.session.close() }
+    }
+
+    /// Queues a job for the worker pool; the jobs of one pass of the loop go to the pool together
+    /// (one lock, at most one wake-up) at the end of that pass.
+    func submitLater(_ job: @escaping WorkerPool.Job) {
+        jobBatch.append(job)
+    }
+
+    private func submitJobBatch() {
+        guard !jobBatch.isEmpty else { return }
+        context.pool.submit(contentsOf: jobBatch)
+        jobBatch.removeAll(keepingCapacity: true)
     }
 
     private func releaseRateWaiters(now: Double) {

@@ -1,21 +1,77 @@
 import Dispatch
 import Foundation
-import Synchronization
+import Glibc
 
 /// A small fixed pool of threads running blocking handler calls, so event loops never block.
 /// Jobs run in submission order across the pool; `LineServer` submits at most one job per
 /// connection at a time, which keeps each connection's turns in order and one at a time.
+///
+/// Wake-ups are what a turn's hand-off costs on 2 cores (each one a context switch, and the woken
+/// worker often preempts the event loop that woke it), so they are rationed: a submission (one
+/// event-loop pass's jobs, as a batch) wakes one sleeping worker unless one is already on its way,
+/// and a worker that takes a job while more wait wakes the next before running its own. So jobs
+/// never wait behind a worker blocked in its turn (an fsync), and a burst spreads over the pool
+/// without the event loop waking every worker itself.
 final class WorkerPool: @unchecked Sendable {
-    // Unchecked: `threads` is written only in init; everything shared lives in `Shared` (its Mutex).
+    // Unchecked: `threads` is written only in init; everything shared lives in `Shared` (its lock).
     typealias Job = @Sendable () -> Void
 
     /// What the pool's threads share.
-    private final class Shared: Sendable {
-        /// Guards the queue of jobs not yet started and whether the pool is stopping.
-        let state = Mutex<(jobs: Deque<Job>, stopping: Bool)>((Deque(), false))
-        /// Counts queued jobs (plus one wake-up per thread on stop).
-        let available = DispatchSemaphore(value: 0)
+    private final class Shared: @unchecked Sendable {
+        // Unchecked: `jobs`, `stopping`, `sleeping` and `waking` are touched only while holding
+        // `mutex`; `condition` is waited on with it.
+        let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+        /// Jobs not yet started.
+        var jobs = Deque<Job>()
+        var stopping = false
+        /// Threads waiting on `condition`.
+        var sleeping = 0
+        /// Threads signalled that have not yet looked at the queue.
+        var waking = 0
         let finished = DispatchGroup()
+
+        init() {
+            mutex.initialize(to: pthread_mutex_t())
+            condition.initialize(to: pthread_cond_t())
+            pthread_mutex_init(mutex, nil)
+            pthread_cond_init(condition, nil)
+        }
+
+        deinit {
+            pthread_cond_destroy(condition)
+            pthread_mutex_destroy(mutex)
+            condition.deallocate()
+            mutex.deallocate()
+        }
+
+        /// Wakes one sleeping thread unless one is already waking (call holding `mutex`).
+        func wakeOne() {
+            guard sleeping > waking else { return }
+            waking += 1
+            pthread_cond_signal(condition)
+        }
+
+        /// One thread's life: take a job (waking the next thread if more wait), run it, repeat;
+        /// stop once stopping and the queue is empty.
+        func work() {
+            pthread_mutex_lock(mutex)
+            while true {
+                if let job = jobs.popFirst() {
+                    if !jobs.isEmpty { wakeOne() }
+                    pthread_mutex_unlock(mutex)
+                    job()
+                    pthread_mutex_lock(mutex)
+                    continue
+                }
+                if stopping { break }
+                sleeping += 1
+                pthread_cond_wait(condition, mutex)
+                sleeping -= 1
+                if waking > 0 { waking -= 1 }
+            }
+            pthread_mutex_unlock(mutex)
+        }
     }
 
     private let shared = Shared()
@@ -28,12 +84,7 @@ final class WorkerPool: @unchecked Sendable {
         let shared = self.shared
         for index in 0..<max(1, count) {
             let thread = Thread {
-                while true {
-                    shared.available.wait()
-                    let job: Job? = shared.state.withLock { $0.jobs.popFirst() }
-                    guard let job else { break }
-                    job()
-                }
+                shared.work()
                 shared.finished.leave()
             }
             thread.name = "\(name)-\(index)"
@@ -48,18 +99,26 @@ final class WorkerPool: @unchecked Sendable {
 
     /// Queues `job`; it runs on one of the pool's threads.
     func submit(_ job: @escaping Job) {
-        shared.state.withLock { $0.jobs.append(job) }
-        shared.available.signal()
+        submit(contentsOf: CollectionOfOne(job))
+    }
+
+    /// Queues `jobs` in order, waking at most one thread (which wakes others while jobs wait).
+    func submit<Jobs: Collection>(contentsOf jobs: Jobs) where Jobs.Element == Job {
+        guard !jobs.isEmpty else { return }
+        pthread_mutex_lock(shared.mutex)
+        for job in jobs { shared.jobs.append(job) }
+        shared.wakeOne()
+        pthread_mutex_unlock(shared.mutex)
     }
 
     /// Runs every job already queued, then stops the threads and waits for them.
     func stop() {
-        let already = shared.state.withLock { s -> Bool in
-            defer { s.stopping = true }
-            return s.stopping
-        }
+        pthread_mutex_lock(shared.mutex)
+        let already = shared.stopping
+        shared.stopping = true
+        pthread_cond_broadcast(shared.condition)
+        pthread_mutex_unlock(shared.mutex)
         if already { return }
-        for _ in threads { shared.available.signal() }
         shared.finished.wait()
     }
 }

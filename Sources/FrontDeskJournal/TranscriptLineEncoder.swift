@@ -1,0 +1,254 @@
+import FrontDeskModel
+
+/// Writes a `TranscriptEvent` as one transcript line, byte for byte what
+/// `event.json.serialized` gives, but straight into a byte buffer: no `JSON` tree, no member
+/// array, no number strings per event. Two events are written per turn, so this is most of what
+/// transcripts cost; tests compare it with `TranscriptEvent.json.serialized` on hostile text.
+package enum TranscriptLineEncoder {
+    /// Appends the event's compact JSON (without the newline) to `out`.
+    package static func write(_ event: TranscriptEvent, to out: inout [UInt8]) {
+        let buffer = LineBuffer(capacity: 512)
+        write(event, to: buffer)
+        out.append(contentsOf: buffer.bytes)
+    }
+
+    /// Appends the event's compact JSON (without the newline) to `out`.
+    ///
+    /// The string fields go through a raw cursor over room reserved in one step (each string takes
+    /// at most 6 bytes per byte escaped, plus its quotes), so a field costs a `memcpy`, not a dozen
+    /// array appends; slots of strings too. An out-of-range confidence, other slots, a record and
+    /// choices (rare) go through `FastJSONWriter`.
+    package static func write(_ event: TranscriptEvent, to out: LineBuffer) {
+        var strings = 0
+        strings += event.time.utf8.count + event.session.utf8.count + event.channel.utf8.count
+        strings += event.peer.utf8.count + event.text.utf8.count + (event.intent?.utf8.count ?? 0)
+        strings += (event.language?.utf8.count ?? 0) + (event.awaiting?.utf8.count ?? 0)
+        // Slots of plain strings (all of them, in practice) are written by the cursor too.
+        var slotsPlain = true
+        for member in event.slots.members {
+            guard case .string(let value) = member.value else {
+                slotsPlain = false
+                break
+            }
+            strings += member.key.utf8.count + value.utf8.count + 3
+        }
+        let room = 6 * strings + 160
+        withCursor(room: room, out: out) { cursor in
+            cursor.literal(#"{"time":"#)
+            cursor.string(event.time)
+            cursor.literal(#","session":"#)
+            cursor.string(event.session)
+            cursor.literal(#","seq":"#)
+            cursor.integer(event.seq)
+            cursor.literal(#","channel":"#)
+            cursor.string(event.channel)
+            cursor.literal(#","peer":"#)
+            cursor.string(event.peer)
+            cursor.literal(event.role == .bot ? #","role":"bot","text":"# : #","role":"resident","text":"#)
+            cursor.string(event.text)
+            cursor.literal(#","intent":"#)
+            cursor.optional(event.intent)
+        }
+        if let confidence = event.confidence, confidence >= 0, confidence <= 1 {
+            withCursor(room: 32, out: out) { cursor in
+                cursor.literal(#","confidence":"#)
+                cursor.thousandths(Int((confidence * 1000).rounded()))
+            }
+        } else if let confidence = event.confidence {
+            out.scratch.removeAll(keepingCapacity: true)
+            out.scratch.append(contentsOf: #","confidence":"#.utf8)
+            JSON.writeNumber((confidence * 1000).rounded() / 1000, to: &out.scratch)
+            out.append(out.scratch)
+        }
+        withCursor(room: room, out: out) { cursor in
+            if let language = event.language {
+                cursor.literal(#","lang":"#)
+                cursor.string(language)
+            }
+            if event.role == .bot {
+                cursor.literal(#","awaiting":"#)
+                cursor.optional(event.awaiting)
+            }
+            if slotsPlain {
+                cursor.literal(#","slots":{"#)
+                for (index, member) in event.slots.members.enumerated() {
+                    if index > 0 { cursor.put(UInt8(ascii: ",")) }
+                    cursor.string(member.key)
+                    cursor.put(UInt8(ascii: ":"))
+                    if case .string(let value) = member.value { cursor.string(value) }
+                }
+                cursor.put(UInt8(ascii: "}"))
+                if event.record == nil {
+                    cursor.literal(#","record":null"#)
+                    if event.choices.isEmpty { cursor.put(UInt8(ascii: "}")) }
+                }
+            }
+        }
+        guard !slotsPlain || event.record != nil || !event.choices.isEmpty else { return }
+        out.scratch.removeAll(keepingCapacity: true)
+        if !slotsPlain {
+            out.scratch.append(contentsOf: #","slots":"#.utf8)
+            FastJSONWriter.write(.object(event.slots), to: &out.scratch)
+        }
+        if !slotsPlain || event.record != nil {  // else written above
+            out.scratch.append(contentsOf: #","record":"#.utf8)
+            FastJSONWriter.write(event.record?.json ?? .null, to: &out.scratch)
+        }
+        if !event.choices.isEmpty {
+            out.scratch.append(contentsOf: #","choices":["#.utf8)
+            for (index, choice) in event.choices.enumerated() {
+                if index > 0 { out.scratch.append(UInt8(ascii: ",")) }
+                FastJSONWriter.writeString(choice, to: &out.scratch)
+            }
+            out.scratch.append(UInt8(ascii: "]"))
+        }
+        out.scratch.append(UInt8(ascii: "}"))
+        out.append(out.scratch)
+    }
+
+    /// Reserves `room` bytes at the end of `out`, lets `body` write into them, keeps what it wrote.
+    private static func withCursor(room: Int, out: LineBuffer, _ body: (inout Cursor) -> Void) {
+        var cursor = Cursor(base: out.reserve(room))
+        body(&cursor)
+        precondition(cursor.position <= room, "transcript line larger than reserved")
+        out.commit(cursor.position)
+    }
+
+    /// Writes into room already reserved (the caller sized it for the worst case).
+    private struct Cursor {
+        let base: UnsafeMutablePointer<UInt8>
+        var position = 0
+
+        init(base: UnsafeMutablePointer<UInt8>) { self.base = base }
+
+        mutating func literal(_ text: StaticString) {
+            (base + position).update(from: text.utf8Start, count: text.utf8CodeUnitCount)
+            position += text.utf8CodeUnitCount
+        }
+
+        mutating func optional(_ value: String?) {
+            if let value { string(value) } else { literal("null") }
+        }
+
+        /// Decimal digits, as `JSON.writeNumber(Double(value))` writes a whole number below 1e15.
+        mutating func integer(_ value: Int) {
+            guard value >= 0, value < 1_000_000_000_000_000 else {
+                var text: [UInt8] = []
+                JSON.writeNumber(Double(value), to: &text)
+                for byte in text { put(byte) }
+                return
+            }
+            var digits = 1
+            var scale = 10
+            while digits < 15 && value >= scale {
+                digits += 1
+                scale *= 10
+            }
+            var rest = value
+            for index in stride(from: digits - 1, through: 0, by: -1) {
+                base[position + index] = UInt8(truncatingIfNeeded: 48 + rest % 10)
+                rest /= 10
+            }
+            position += digits
+        }
+
+        /// `k / 1000` for `k` in 0...1000, as `JSON.writeNumber` writes it (`0`, `1`, `0.5`, `0.875`,
+        /// `0.001`: Swift's shortest form; a test checks every `k`).
+        mutating func thousandths(_ k: Int) {
+            if k <= 0 {
+                put(UInt8(ascii: "0"))
+            } else if k >= 1000 {
+                put(UInt8(ascii: "1"))
+            } else {
+                literal("0.")
+                let (tenths, hundredths, thousandths) = (k / 100, k / 10 % 10, k % 10)
+                put(UInt8(truncatingIfNeeded: 48 + tenths))
+                if hundredths != 0 || thousandths != 0 { put(UInt8(truncatingIfNeeded: 48 + hundredths)) }
+                if thousandths != 0 { put(UInt8(truncatingIfNeeded: 48 + thousandths)) }
+            }
+        }
+
+        mutating func put(_ byte: UInt8) {
+            base[position] = byte
+            position += 1
+        }
+
+        private static let hex: StaticString = "0123456789abcdef"
+
+        /// Whether any of the eight bytes may need escaping: below 0x20, `"`, `\\`, DEL, or 0xE2
+        /// (the lead byte of U+2028/U+2029). Word-at-a-time tests; false positives only cost a
+        /// byte-by-byte look.
+        @inline(__always)
+        static func mayNeedEscape(_ word: UInt64) -> Bool {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let high: UInt64 = 0x8080_8080_8080_8080
+            @inline(__always) func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & high }
+            let control = (word &- 0x2020_2020_2020_2020) & ~word & high
+            let quote = zeroByte(word ^ 0x2222_2222_2222_2222)
+            let backslash = zeroByte(word ^ 0x5C5C_5C5C_5C5C_5C5C)
+            let delete = zeroByte(word ^ 0x7F7F_7F7F_7F7F_7F7F)
+            let e2 = zeroByte(word ^ 0xE2E2_E2E2_E2E2_E2E2)
+            return (control | quote | backslash | delete | e2) != 0
+        }
+
+        /// A quoted string with exactly the escapes of `JSON.writeString` (see `FastJSONWriter`).
+        mutating func string(_ value: String) {
+            put(UInt8(ascii: "\""))
+            var value = value
+            value.withUTF8 { bytes in
+                let n = bytes.count
+                var runStart = 0
+                var i = 0
+                func copyRun(_ end: Int) {
+                    guard end > runStart else { return }
+                    (base + position).update(from: bytes.baseAddress! + runStart, count: end - runStart)
+                    position += end - runStart
+                }
+                let start = UnsafeRawPointer(bytes.baseAddress!)
+                var checkedUpTo = 0  // bytes before this were looked at eight at a time
+                while i < n {
+                    if i >= checkedUpTo && i + 8 <= n {
+                        if !Cursor.mayNeedEscape(start.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                            i += 8
+                            continue
+                        }
+                        checkedUpTo = i + 8  // a candidate among these eight: go byte by byte
+                    }
+                    let b = bytes[i]
+                    if b >= 0x20, b != 0x22, b != 0x5C, b != 0x7F, b != 0xE2 {
+                        i += 1
+                        continue
+                    }
+                    if b == 0xE2 {
+                        guard i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 else {
+                            i += 1
+                            continue
+                        }
+                        copyRun(i)
+                        literal("\\u202")
+                        put(bytes[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
+                        i += 3
+                        runStart = i
+                        continue
+                    }
+                    copyRun(i)
+                    switch b {
+                    case 0x22: literal("\\\"")
+                    case 0x5C: literal("\\\\")
+                    case 0x0A: literal("\\n")
+                    case 0x0D: literal("\\r")
+                    case 0x09: literal("\\t")
+                    default:
+                        literal("\\u00")
+                        put(Cursor.hex.utf8Start[Int(b >> 4)])
+                        put(Cursor.hex.utf8Start[Int(b & 0xF)])
+                    }
+                    i += 1
+                    runStart = i
+                }
+                copyRun(n)
+            }
+            put(UInt8(ascii: "\""))
+        }
+    }
+}
