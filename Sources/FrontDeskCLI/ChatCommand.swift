@@ -32,22 +32,10 @@ struct ChatCommand: Subcommand {
         // A reader that goes away must not kill us mid-turn: writes then fail with EPIPE instead.
         signal(SIGPIPE, SIG_IGN)
         let workspace = try Workspace(arguments)
-        let catalog = try workspace.catalog()
-        let estate = try workspace.estate()
-        let journal: FileJournal
-        let transcripts: TranscriptWriter
-        do {
-            journal = try FileJournal(directory: workspace.dataDir)
-            transcripts = try TranscriptWriter(directory: workspace.dataDir + "/transcripts")
-        } catch {
-            throw CommandFailure("cannot open the data directory '\(workspace.dataDir)': \(error.description)")
-        }
-        for message in journal.recovery { console.err("frontdesk chat: \(message)\n") }
-        defer {
-            transcripts.close()
-            journal.close()
-        }
-        let engine = Engine(catalog: catalog, estate: estate, store: journal, clock: workspace.clock)
+        let desk = try workspace.openDesk(command: "chat", console: console)
+        defer { desk.close() }
+        let engine = desk.engine
+        let transcripts = desk.transcripts
         let sessionID = SessionIDs.next(deterministic: workspace.fixedClock)
         var conversation = Conversation(
             engine: engine, sessionID: sessionID, channel: .stdio, peer: "stdin", transcripts: transcripts)
@@ -63,7 +51,7 @@ struct ChatCommand: Subcommand {
             case .text(let text):
                 output = conversation.handle(text)
             case .invalidUTF8, .controlCharacter, .tooLong:
-                let reply = InputRejection.reply(line, catalog: catalog, language: conversation.state.language)
+                let reply = InputRejection.reply(line, catalog: desk.catalog, language: conversation.state.language)
                 output = TurnOutput(
                     session: sessionID, reply: reply, intent: nil, language: conversation.state.language)
             }

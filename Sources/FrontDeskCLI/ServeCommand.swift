@@ -54,19 +54,11 @@ struct ServeCommand: Subcommand {
             factory = EchoLineFactory()
         } else {
             let workspace = try Workspace(arguments)
-            let catalog = try workspace.catalog()
-            let estate = try workspace.estate()
-            let journal: FileJournal
-            let transcripts: TranscriptWriter
-            do {
-                journal = try FileJournal(directory: workspace.dataDir)
-                transcripts = try TranscriptWriter(directory: workspace.dataDir + "/transcripts")
-            } catch {
-                throw CommandFailure("cannot open the data directory '\(workspace.dataDir)': \(error)")
-            }
-            for line in journal.recovery { console.err("frontdesk serve: \(line)\n") }
-            closers = [{ journal.close() }, { transcripts.close() }]
-            let engine = Engine(catalog: catalog, estate: estate, store: journal, clock: workspace.clock)
+            let desk = try workspace.openDesk(command: "serve", console: console)
+            closers = [{ desk.journal.close() }, { desk.transcripts.close() }]
+            let engine = desk.engine
+            let transcripts = desk.transcripts
+            let catalog = desk.catalog
             messages = ServerMessages(phrases: catalog.phrases)
             factory = ConversationFactory(
                 engine: engine, transcripts: transcripts, json: arguments.has("--json"),

@@ -1,5 +1,7 @@
 import Foundation
 import FrontDeskContent
+import FrontDeskDialogue
+import FrontDeskJournal
 import FrontDeskModel
 
 /// What a command reads from the common flags (SPEC 2): content, estate, data directory, clock.
@@ -61,5 +63,41 @@ struct Workspace {
         } catch {
             throw CommandFailure("the estate file has mistakes:\n" + error.description)
         }
+    }
+}
+
+/// The engine wired to the data directory: what `chat` and `serve` run.
+struct OpenDesk {
+    let catalog: Catalog
+    let engine: Engine
+    let journal: FileJournal
+    let transcripts: TranscriptWriter
+
+    /// Flushes and fsyncs the transcripts and the journal (on exit).
+    func close() {
+        transcripts.close()
+        journal.close()
+    }
+}
+
+extension Workspace {
+    /// Loads content and estate, opens the journal and the transcript files in the data directory
+    /// (reporting what the journal recovered on `console` as `frontdesk COMMAND: …`) and builds the engine.
+    ///
+    /// - Throws: `CommandFailure` for content or estate mistakes, or a data directory that cannot be opened.
+    func openDesk(command: String, console: Console) throws(CommandFailure) -> OpenDesk {
+        let catalog = try catalog()
+        let estate = try estate()
+        let journal: FileJournal
+        let transcripts: TranscriptWriter
+        do {
+            journal = try FileJournal(directory: dataDir)
+            transcripts = try TranscriptWriter(directory: dataDir + "/transcripts")
+        } catch {
+            throw CommandFailure("cannot open the data directory '\(dataDir)': \(error.description)")
+        }
+        for message in journal.recovery { console.err("frontdesk \(command): \(message)\n") }
+        let engine = Engine(catalog: catalog, estate: estate, store: journal, clock: clock)
+        return OpenDesk(catalog: catalog, engine: engine, journal: journal, transcripts: transcripts)
     }
 }
