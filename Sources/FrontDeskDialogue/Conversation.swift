@@ -6,15 +6,21 @@ import FrontDeskModel
 /// Not thread-safe: one conversation is driven by one caller at a time (the server serializes
 /// the turns of a connection).
 public struct Conversation: Sendable {
+    /// The engine that answers every turn.
     public let engine: Engine
+    /// The session's state after the last turn.
     public private(set) var state: SessionState
+    /// Where the turns come from (`stdio`, `tcp`, `test`).
     public let channel: Channel
+    /// `stdin`, or the client's `address:port`.
     public let peer: String
+    /// Where the resident and bot events of each turn go.
     public let transcripts: any TranscriptSink
     private var seq = 0
     /// Numbers never masked in transcripts: the office's own public lines.
     private let publicNumbers: Set<String>
 
+    /// A new session `sessionID` on `channel` from `peer`, writing its turns to `transcripts`.
     public init(engine: Engine, sessionID: String, channel: Channel, peer: String, transcripts: any TranscriptSink) {
         self.engine = engine
         self.state = engine.startSession(id: sessionID)

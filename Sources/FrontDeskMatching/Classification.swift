@@ -8,10 +8,12 @@ public struct KeywordHit: Sendable, Equatable {
     public var keyword: String
     /// The intent (or `act:affirm`, `category:repair.plumbing`, …) it belongs to.
     public var target: String
+    /// The weight it added (negative for a penalty).
     public var weight: Double
     /// Offset in Unicode scalars into the normalized text.
     public var offset: Int
 
+    /// A hit of `keyword` for `target` with `weight` at scalar `offset`.
     public init(keyword: String, target: String, weight: Double, offset: Int) {
         self.keyword = keyword
         self.target = target
@@ -49,6 +51,7 @@ public struct Classification: Sendable {
     public var confidence: Double
     /// When two intents are too close to call: both, best first (the bot asks which one).
     public var ambiguous: [String]
+    /// Unit, phone, date, time, duration, count and record ID found in the message.
     public var entities: Entities
 
     /// The matcher's compact result, when the matcher made this value.
@@ -68,6 +71,7 @@ public struct Classification: Sendable {
         set { given = GivenValues(given, hits: newValue) }
     }
 
+    /// The dialogue acts (affirm, deny, correction) the message carries.
     public var acts: Set<DialogueAct> {
         get { given?.acts ?? detail.map { $0.engine.acts($0.facts.actBits) } ?? [] }
         set { given = GivenValues(given, acts: newValue) }

@@ -22,6 +22,7 @@ public struct Entities: Sendable, Equatable {
     /// The building of a unit, also when only the building was named (`5号楼801`, `6号楼1单元12楼`).
     public var building: Int?
 
+    /// Entities with the given values (all absent by default).
     public init(
         unit: String? = nil, phone: String? = nil, date: String? = nil, timeOfDay: String? = nil,
         durationDays: Int? = nil, count: Int? = nil, recordID: String? = nil, building: Int? = nil

@@ -8,24 +8,34 @@ public enum Role: String, Sendable, Hashable {
 public struct TranscriptEvent: Sendable, Equatable {
     /// ISO 8601 with the estate's offset.
     public var time: String
+    /// The session ID (`s-…`).
     public var session: String
     /// 1, 2, 3, … within the session, over both roles.
     public var seq: Int
+    /// `stdio`, `tcp` or `test`.
     public var channel: String
     /// `127.0.0.1:53122` for TCP, `stdin` for stdio.
     public var peer: String
+    /// Who spoke: the resident or the bot.
     public var role: Role
     /// Phone numbers already masked.
     public var text: String
+    /// The intent the matcher found (resident) or that handled the turn (bot); nil for a greeting line.
     public var intent: String?
+    /// The matcher's confidence, 0…1 (resident turns).
     public var confidence: Double?
+    /// `zh-Hans`, `zh-Hant` or `en`.
     public var language: String?
+    /// The slot the bot waits for after this turn (bot turns).
     public var awaiting: String?
+    /// The slots of the flow in progress, phones masked (bot turns).
     public var slots: JSONObject
+    /// The record created, updated or looked up on this turn (bot turns).
     public var record: RecordReference?
     /// On a bot turn that asked "which did you mean": the intents offered.
     public var choices: [String] = []
 
+    /// An event with every field given; optional ones default to absent.
     public init(
         time: String, session: String, seq: Int, channel: String, peer: String, role: Role, text: String,
         intent: String? = nil, confidence: Double? = nil, language: String? = nil, awaiting: String? = nil,
@@ -46,6 +56,7 @@ public struct TranscriptEvent: Sendable, Equatable {
         self.record = record
     }
 
+    /// The JSON-lines object: keys in a fixed order, `awaiting` on bot turns, `choices` when non-empty.
     public var json: JSON {
         var o = JSONObject()
         o.append("time", .string(time))
@@ -91,7 +102,10 @@ public protocol TranscriptSink: Sendable {
 
 /// A sink that drops everything (transcripts off).
 public struct NullTranscriptSink: TranscriptSink {
+    /// A sink that keeps nothing.
     public init() {}
+    /// Drops the event.
     public func append(_ event: TranscriptEvent) {}
+    /// Does nothing.
     public func flush() {}
 }
