@@ -18,7 +18,8 @@ let package = Package(
         // intents/ + estate file -> validated, immutable Catalog / Estate; lint.
         .target(name: "FrontDeskContent", dependencies: ["FrontDeskModel"], swiftSettings: strict),
         // Normalizer tables, keyword automaton, scorer, entity extractors.
-        .target(name: "FrontDeskMatching", dependencies: ["FrontDeskModel", "FrontDeskContent"], swiftSettings: strict),
+        .target(
+            name: "FrontDeskMatching", dependencies: ["FrontDeskModel", "FrontDeskContent"], swiftSettings: strict),
         // Engine facade, per-session state machines, phrase rendering. No I/O.
         .target(
             name: "FrontDeskDialogue",
@@ -33,7 +34,9 @@ let package = Package(
         // Scripted-dialogue parser and runner, replay and replay --check.
         .target(
             name: "FrontDeskQA",
-            dependencies: ["FrontDeskModel", "FrontDeskContent", "FrontDeskMatching", "FrontDeskDialogue", "FrontDeskJournal"],
+            dependencies: [
+                "FrontDeskModel", "FrontDeskContent", "FrontDeskMatching", "FrontDeskDialogue", "FrontDeskJournal",
+            ],
             swiftSettings: strict),
         // Monthly operator report and the understanding report.
         .target(
@@ -70,12 +73,15 @@ let package = Package(
         .testTarget(name: "NetTests", dependencies: ["FrontDeskNet", "CFrontDeskLinux"], swiftSettings: strict),
         .testTarget(
             name: "QATests",
-            dependencies: ["FrontDeskModel", "FrontDeskContent", "FrontDeskDialogue", "FrontDeskJournal", "FrontDeskQA"],
+            dependencies: [
+                "FrontDeskModel", "FrontDeskContent", "FrontDeskDialogue", "FrontDeskJournal", "FrontDeskQA",
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "ReportsTests", dependencies: ["FrontDeskModel", "FrontDeskJournal", "FrontDeskReports"],
             swiftSettings: strict),
         .testTarget(
-            name: "CLITests", dependencies: ["FrontDeskCLI", "FrontDeskModel", "FrontDeskJournal"], swiftSettings: strict),
+            name: "CLITests", dependencies: ["FrontDeskCLI", "FrontDeskModel", "FrontDeskJournal"],
+            swiftSettings: strict),
     ]
 )

@@ -28,7 +28,9 @@ public struct ArgumentSpec: Sendable {
     public var maxPositionals: Int?
 
     /// A spec; options in `repeatable` are added to `options`, and by default no positional is allowed.
-    public init(options: Set<String> = [], flags: Set<String> = [], repeatable: Set<String> = [], maxPositionals: Int? = 0) {
+    public init(
+        options: Set<String> = [], flags: Set<String> = [], repeatable: Set<String> = [], maxPositionals: Int? = 0
+    ) {
         self.options = options.union(repeatable)
         self.flags = flags
         self.repeatable = repeatable
@@ -119,7 +121,9 @@ public struct Arguments: Sendable {
     public func int(_ name: String, default defaultValue: Int, in range: ClosedRange<Int>) throws(UsageError) -> Int {
         guard let text = value(name) else { return defaultValue }
         guard let number = Int(text), range.contains(number) else {
-            throw UsageError("option '\(name)' expects a whole number from \(range.lowerBound) to \(range.upperBound), got '\(text)'")
+            throw UsageError(
+                "option '\(name)' expects a whole number from \(range.lowerBound) to \(range.upperBound), got '\(text)'"
+            )
         }
         return number
     }

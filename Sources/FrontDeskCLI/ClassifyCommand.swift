@@ -77,9 +77,11 @@ struct ClassifyCommand: Subcommand {
         if !result.acts.isEmpty { object.append("acts", .array(result.acts.map(\.rawValue).sorted().map(JSON.string))) }
         if explain {
             let hits = result.hits.map { hit -> JSON in
-                .object(JSONObject([
-                    ("keyword", .string(hit.keyword)), ("target", .string(hit.target)), ("weight", .number(hit.weight)),
-                ]))
+                .object(
+                    JSONObject([
+                        ("keyword", .string(hit.keyword)), ("target", .string(hit.target)),
+                        ("weight", .number(hit.weight)),
+                    ]))
             }
             object.append("hits", .array(hits))
         }

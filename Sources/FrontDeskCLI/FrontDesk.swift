@@ -18,7 +18,9 @@ public enum FrontDesk {
 
     static let mainUsage: String = {
         var text = "usage: frontdesk <command> [options]\n\ncommands:\n"
-        for command in commands { text += "  \(command.name.padding(toLength: 10, withPad: " ", startingAt: 0))\(command.summary)\n" }
+        for command in commands {
+            text += "  \(command.name.padding(toLength: 10, withPad: " ", startingAt: 0))\(command.summary)\n"
+        }
         text += "\nRun 'frontdesk <command> --help' for a command's options.\n"
         return text
     }()

@@ -19,13 +19,16 @@ struct LintCommand: Subcommand {
         var problems: [Diagnostic] = []
         var summary: [String] = []
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: workspace.intentsPath, isDirectory: &isDirectory), isDirectory.boolValue {
+        if FileManager.default.fileExists(atPath: workspace.intentsPath, isDirectory: &isDirectory),
+            isDirectory.boolValue
+        {
             do {
                 let catalog = try Catalog.load(directory: workspace.intentsPath)
                 problems += catalog.lint()
                 problems += catalog.phrases.lint()
                 let keywords = catalog.intents.reduce(0) { $0 + $1.keywords.count }
-                summary.append("\(catalog.intents.count) intents, \(keywords) keywords, \(catalog.faq.count) FAQ topics")
+                summary.append(
+                    "\(catalog.intents.count) intents, \(keywords) keywords, \(catalog.faq.count) FAQ topics")
             } catch {
                 problems += error.diagnostics
             }

@@ -67,7 +67,8 @@ extension RecordsCommand {
                 from = try RecordFilter.date("--date", date)
                 to = from
             } else {
-                from = try arguments.value("--from").map { (v) throws(UsageError) in try RecordFilter.date("--from", v) }
+                from = try arguments.value("--from").map { (v) throws(UsageError) in try RecordFilter.date("--from", v)
+                }
                 to = try arguments.value("--to").map { (v) throws(UsageError) in try RecordFilter.date("--to", v) }
             }
         }

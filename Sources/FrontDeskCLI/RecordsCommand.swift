@@ -45,7 +45,9 @@ struct RecordsCommand: Subcommand {
         guard let action = arguments.positionals.first else { throw UsageError(Message.missingAction) }
         guard let allowed = actionOptions[action] else { throw UsageError(Message.unknownAction(action)) }
         let given = Set(arguments.values.keys).union(arguments.flags).subtracting(ArgumentSpec.common)
-        if let stray = given.subtracting(allowed).sorted().first { throw UsageError(Message.optionNotFor(stray, action)) }
+        if let stray = given.subtracting(allowed).sorted().first {
+            throw UsageError(Message.optionNotFor(stray, action))
+        }
         let takesID = action == "show" || action == "update"
         if takesID, arguments.positionals.count < 2 { throw UsageError(Message.missingID(action)) }
         if !takesID, arguments.positionals.count > 1 { throw UsageError(Message.unexpected(arguments.positionals[1])) }

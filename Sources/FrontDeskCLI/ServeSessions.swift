@@ -38,7 +38,11 @@ struct ConversationFactory: LineHandlerFactory {
     final class Counter: Sendable {
         /// Guards the last number handed out.
         private let value = Mutex(0)
-        func next() -> Int { value.withLock { $0 += 1; return $0 } }
+        func next() -> Int {
+            value.withLock {
+                $0 += 1; return $0
+            }
+        }
     }
 }
 

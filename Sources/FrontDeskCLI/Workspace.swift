@@ -41,7 +41,8 @@ struct Workspace {
     /// - Throws: `CommandFailure` naming a missing folder or listing each diagnostic.
     func catalog() throws(CommandFailure) -> Catalog {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: intentsPath, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: intentsPath, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
             throw CommandFailure("intents folder '\(intentsPath)' not found (use --intents DIR)")
         }
         do {

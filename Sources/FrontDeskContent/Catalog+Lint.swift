@@ -13,7 +13,8 @@ extension Catalog {
                 guard let answer = topic.answers[language] else { continue }
                 let path = "topics[\(index)].answer.\(language.rawValue)"
                 if let word = PhraseBook.forbiddenWord(in: answer) {
-                    diagnostics.append(Diagnostic(file: faqFile, path: path, message: "contains the forbidden word '\(word)'"))
+                    diagnostics.append(
+                        Diagnostic(file: faqFile, path: path, message: "contains the forbidden word '\(word)'"))
                 }
                 for name in PhraseBook.placeholders(in: answer) where !placeholders.contains(name) {
                     diagnostics.append(Diagnostic(file: faqFile, path: path, message: "unknown placeholder {\(name)}"))
@@ -35,10 +36,13 @@ extension Catalog {
                 let key = han.simplify(keyword.text.lowercased())
                 guard seen.insert(key).inserted else { continue }
                 if let other = owner[key], other != intent.name {
-                    let file = directory.hasSuffix("/") ? "\(directory)\(intent.name).json" : "\(directory)/\(intent.name).json"
-                    diagnostics.append(Diagnostic(
-                        file: file, path: "keywords",
-                        message: "the keyword '\(keyword.text)' is also a keyword of '\(other)'"))
+                    let file =
+                        directory.hasSuffix("/")
+                        ? "\(directory)\(intent.name).json" : "\(directory)/\(intent.name).json"
+                    diagnostics.append(
+                        Diagnostic(
+                            file: file, path: "keywords",
+                            message: "the keyword '\(keyword.text)' is also a keyword of '\(other)'"))
                 } else {
                     owner[key] = intent.name
                 }

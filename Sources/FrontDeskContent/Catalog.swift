@@ -92,7 +92,8 @@ public struct Catalog: Sendable {
 
     /// JSON files in the folder that are not part of the format (a typo in a file name).
     private static func unknownFiles(directory: String, loader: CatalogLoader) -> [Diagnostic] {
-        let known = Set(CatalogLoader.canonicalIntents.map { "\($0).json" } + ["lexicon.json", "acts.json", "faq.json"])
+        let known = Set(
+            CatalogLoader.canonicalIntents.map { "\($0).json" } + ["lexicon.json", "acts.json", "faq.json"])
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return files.filter { $0.hasSuffix(".json") && !known.contains($0) }.sorted().map { file in
             let message = ContentMessages.unknownKey(file, allowed: known.sorted())

@@ -22,8 +22,10 @@ extension CatalogLoader {
         if let value = root["slots"] {
             intent.slots = reader.strings(value, at: "slots")
             for (index, slot) in intent.slots.enumerated() where !Self.knownSlots.contains(slot) {
-                reader.report("slots[\(index)]", ContentMessages.unknownKey(slot, allowed: Self.knownSlots)
-                    .replacingOccurrences(of: "unknown key", with: "unknown slot"))
+                reader.report(
+                    "slots[\(index)]",
+                    ContentMessages.unknownKey(slot, allowed: Self.knownSlots)
+                        .replacingOccurrences(of: "unknown key", with: "unknown slot"))
             }
         }
         intent.keywords = keywordGroups(root["keywords"], at: "keywords", reader: &reader)
@@ -32,10 +34,13 @@ extension CatalogLoader {
             if let object = value.object {
                 for (category, body) in object {
                     let path = "categories.\(category)"
-                    guard let fields = reader.object(body, at: path, allowed: ["keywords", "attributes"]) else { continue }
+                    guard let fields = reader.object(body, at: path, allowed: ["keywords", "attributes"]) else {
+                        continue
+                    }
                     let keywords = keywordGroups(fields["keywords"], at: "\(path).keywords", reader: &reader)
                     let attributes = stringMap(fields["attributes"], at: "\(path).attributes", reader: &reader)
-                    intent.categories.append(CategoryDefinition(name: category, keywords: keywords, attributes: attributes))
+                    intent.categories.append(
+                        CategoryDefinition(name: category, keywords: keywords, attributes: attributes))
                 }
             } else {
                 reader.report("categories", ContentMessages.expected("an object", value))
@@ -66,7 +71,9 @@ extension CatalogLoader {
         var result: [NegativeKeyword] = []
         for (index, element) in array.enumerated() {
             let path = "negatives[\(index)]"
-            guard let object = reader.object(element, at: path, allowed: ["words", "effect", "weight"]) else { continue }
+            guard let object = reader.object(element, at: path, allowed: ["words", "effect", "weight"]) else {
+                continue
+            }
             let words = object["words"].map { reader.strings($0, at: "\(path).words") } ?? []
             if object["words"] == nil { reader.report("\(path).words", ContentMessages.missing) }
             var effect = NegativeEffect.veto
@@ -158,7 +165,8 @@ extension CatalogLoader {
         reader.version(root, supported: Self.supportedVersion)
         _ = reader.string(root, "description", at: "", required: false)
         guard let topics = root["topics"]?.array else {
-            reader.report("topics", root["topics"].map { ContentMessages.expected("an array", $0) } ?? ContentMessages.missing)
+            reader.report(
+                "topics", root["topics"].map { ContentMessages.expected("an array", $0) } ?? ContentMessages.missing)
             return []
         }
         var result: [FAQTopic] = []
@@ -173,7 +181,8 @@ extension CatalogLoader {
             {
                 for language in Language.allCases {
                     let required = language != .zhHant
-                    answers[language] = reader.string(answer, language.rawValue, at: "\(path).answer", required: required)
+                    answers[language] = reader.string(
+                        answer, language.rawValue, at: "\(path).answer", required: required)
                 }
             } else if object["answer"] == nil {
                 reader.report("\(path).answer", ContentMessages.missing)

@@ -41,7 +41,8 @@ struct CatalogLoader {
         do {
             return try JSON.parse(data)
         } catch {
-            diagnostics.append(Diagnostic(file: path, path: "line \(error.line), column \(error.column)", message: error.message))
+            diagnostics.append(
+                Diagnostic(file: path, path: "line \(error.line), column \(error.column)", message: error.message))
             return nil
         }
     }
@@ -145,7 +146,8 @@ struct CatalogLoader {
             if value.array == nil { reader.report("negators", ContentMessages.expected("an array", value)) }
         }
         if let value = root["neutral"] { settings.neutralWords = reader.strings(value, at: "neutral") }
-        if let value = root["contrast"], let object = reader.object(value, at: "contrast", allowed: ["words", "boost"]) {
+        if let value = root["contrast"], let object = reader.object(value, at: "contrast", allowed: ["words", "boost"])
+        {
             settings.contrastWords = object["words"].map { reader.strings($0, at: "contrast.words") } ?? []
             settings.contrastBoost = reader.number(object, "boost", at: "contrast", required: false) ?? 1
         }

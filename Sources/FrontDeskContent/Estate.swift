@@ -70,7 +70,8 @@ public struct Office: Sendable, Equatable {
     public var address: String?
 
     /// An office; the defaults are only placeholders for estates built in code.
-    public init(phone: String = "", hours: String = "08:30-17:30", emergencyPhone: String = "", address: String? = nil) {
+    public init(phone: String = "", hours: String = "08:30-17:30", emergencyPhone: String = "", address: String? = nil)
+    {
         self.phone = phone
         self.hours = hours
         self.emergencyPhone = emergencyPhone

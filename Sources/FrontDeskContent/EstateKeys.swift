@@ -19,7 +19,9 @@ enum EstateMessage {
     static func badUnitID(_ text: String) -> String {
         "expected a unit ID of the form B-U-R such as \"3-2-501\", got \"\(text)\""
     }
-    static func duplicateUnit(_ id: String, first: Int) -> String { "duplicate unit \"\(id)\" (first at units[\(first)])" }
+    static func duplicateUnit(_ id: String, first: Int) -> String {
+        "duplicate unit \"\(id)\" (first at units[\(first)])"
+    }
     static func badPeriod(_ text: String) -> String { "expected a period YYYY-MM such as \"2026-10\", got \"\(text)\"" }
     static func negative(_ value: Double) -> String { "may not be negative, got \(Money.format(value))" }
     static func notPositive(_ value: Double) -> String { "expected a positive number, got \(Money.format(value))" }
@@ -79,7 +81,11 @@ enum EstateSyntax {
     /// (`+86` / `+852` and `-` or space separators allowed). Office numbers may also be short service numbers.
     static func isPhone(_ text: String, allowShort: Bool = false) -> Bool {
         var body = Substring(text)
-        if body.hasPrefix("+86") { body = body.dropFirst(3) } else if body.hasPrefix("+852") { body = body.dropFirst(4) }
+        if body.hasPrefix("+86") {
+            body = body.dropFirst(3)
+        } else if body.hasPrefix("+852") {
+            body = body.dropFirst(4)
+        }
         guard !body.isEmpty, body.utf8.allSatisfy({ isDigit($0) || $0 == 0x2D || $0 == 0x20 }) else { return false }
         let digits = Array(body.utf8.filter(isDigit))
         if digits.count == 11, digits[0] == 0x31, (0x33...0x39).contains(digits[1]) { return true }

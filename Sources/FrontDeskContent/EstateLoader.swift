@@ -25,7 +25,9 @@ extension Estate {
         do {
             json = try JSON.parse(bytes)
         } catch {
-            throw ContentError([Diagnostic(file: file, path: "line \(error.line), column \(error.column)", message: error.message)])
+            throw ContentError([
+                Diagnostic(file: file, path: "line \(error.line), column \(error.column)", message: error.message)
+            ])
         }
         var reader = EstateReader(file: file)
         let estate = reader.estate(json)
@@ -103,7 +105,9 @@ struct EstateReader {
 
     mutating func phone(_ value: JSON, _ path: @autoclosure () -> String, allowShort: Bool = false) -> String? {
         guard let text = string(value, path()) else { return nil }
-        if !text.isEmpty, !EstateSyntax.isPhone(text, allowShort: allowShort) { report(path(), EstateMessage.badPhone(text)) }
+        if !text.isEmpty, !EstateSyntax.isPhone(text, allowShort: allowShort) {
+            report(path(), EstateMessage.badPhone(text))
+        }
         return text
     }
 

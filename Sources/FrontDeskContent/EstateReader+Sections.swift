@@ -37,7 +37,8 @@ extension EstateReader {
             case "office": estate.office = office(value) ?? estate.office
             case "rates": estate.rates = rates(value) ?? estate.rates
             case "decoration": estate.decoration = decoration(value) ?? estate.decoration
-            case "gas_company_phone": estate.gasCompanyPhone = phone(value, key, allowShort: true) ?? estate.gasCompanyPhone
+            case "gas_company_phone":
+                estate.gasCompanyPhone = phone(value, key, allowShort: true) ?? estate.gasCompanyPhone
             case "units": estate.units = units(value)
             default: unknownKey(key, known: Self.topKeys, at: "")
             }

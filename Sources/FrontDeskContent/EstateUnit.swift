@@ -75,7 +75,8 @@ public struct Resident: Sendable, Equatable {
 
     /// The digits of a phone, without `+86` / `+852` country codes.
     static func digits(_ phone: String) -> String {
-        var digits = String(String.UnicodeScalarView(phone.unicodeScalars.filter { $0.value >= 0x30 && $0.value <= 0x39 }))
+        var digits = String(
+            String.UnicodeScalarView(phone.unicodeScalars.filter { $0.value >= 0x30 && $0.value <= 0x39 }))
         if phone.hasPrefix("+86"), digits.hasPrefix("86") { digits.removeFirst(2) }
         if phone.hasPrefix("+852"), digits.hasPrefix("852") { digits.removeFirst(3) }
         return digits

@@ -37,7 +37,9 @@ public struct HanConversion: Sendable, Equatable {
             if scalars.isEmpty || scalars[0] == "#" { continue }
             guard scalars.count == 2 else {
                 diagnostics.append(
-                    Diagnostic(file: file, path: "line \(lineNumber)", message: "expected two characters, Traditional then Simplified"))
+                    Diagnostic(
+                        file: file, path: "line \(lineNumber)",
+                        message: "expected two characters, Traditional then Simplified"))
                 continue
             }
             pairs[scalars[0].value] = scalars[1].value

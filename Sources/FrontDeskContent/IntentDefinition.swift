@@ -190,7 +190,8 @@ public struct MatchSettings: Sendable, Equatable {
 
     /// Settings.
     public init(
-        threshold: Double = 1.0, margin: Double = 0.15, negators: [Negator] = [], neutralWords: [String] = [], contrastWords: [String] = [],
+        threshold: Double = 1.0, margin: Double = 0.15, negators: [Negator] = [], neutralWords: [String] = [],
+        contrastWords: [String] = [],
         contrastBoost: Double = 1.0, traditionalMarkers: [String] = []
     ) {
         self.threshold = threshold

@@ -53,7 +53,8 @@ extension PhraseBook {
                 continue
             }
             guard lead >= 0xE0, lead < 0xF0, index + 2 < bytes.count else { return nil }
-            let scalar = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6)
+            let scalar =
+                (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6)
                 | UInt32(bytes[index + 2] & 0x3F)
             let safe =
                 (0x4E00...0x9FFF).contains(scalar) || (0x3000...0x3029).contains(scalar)
@@ -63,8 +64,12 @@ extension PhraseBook {
             guard safe else { return nil }
             index += 3
         }
-        for (word, needle) in forbiddenChineseUTF8 where contains(bytes, needle, foldingCase: false) { return .some(word) }
-        for (word, needle) in forbiddenEnglishUTF8 where contains(bytes, needle, foldingCase: true) { return .some(word) }
+        for (word, needle) in forbiddenChineseUTF8 where contains(bytes, needle, foldingCase: false) {
+            return .some(word)
+        }
+        for (word, needle) in forbiddenEnglishUTF8 where contains(bytes, needle, foldingCase: true) {
+            return .some(word)
+        }
         // "no" as a word of the lower-cased text: neighbours that are letters, digits, _, ' or ’ join it.
         func joins(_ byte: UInt8) -> Bool {
             let b = byte >= 65 && byte <= 90 ? byte + 32 : byte

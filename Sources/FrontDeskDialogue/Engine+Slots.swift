@@ -123,7 +123,8 @@ extension Engine {
             let bareAct = turn.saysAffirmWord || turn.saysDenyWord
             if awaiting == "description" || category != nil || correction || opening, !bareAct {
                 let description = cleanDescription(turn)
-                let substantial = opening && category == nil ? Engine.isSubstantial(description) : description.count >= 2
+                let substantial =
+                    opening && category == nil ? Engine.isSubstantial(description) : description.count >= 2
                 if substantial {
                     set("description", description)
                     let publicArea = Lexicon.containsAny(turn.lower, Lexicon.publicArea)

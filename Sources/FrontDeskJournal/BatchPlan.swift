@@ -34,7 +34,9 @@ struct BatchPlan {
             case .create(let draft):
                 do {
                     var record = try state.book.prepare(draft)
-                    if let dash = record.id.lastIndex(of: "-"), let base = Int(record.id[record.id.index(after: dash)...]) {
+                    if let dash = record.id.lastIndex(of: "-"),
+                        let base = Int(record.id[record.id.index(after: dash)...])
+                    {
                         let prefix = record.id[..<dash]
                         let extra = pending[prefix, default: 0]
                         if extra > 0 { record.id = BatchPlan.id(prefix: prefix, sequence: base + extra) }

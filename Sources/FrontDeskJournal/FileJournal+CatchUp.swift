@@ -27,7 +27,8 @@ struct CatchUp {
         case .reload(let book):
             state.book = book
         }
-        if case .none = change {} else {
+        if case .none = change {
+        } else {
             state.lastSeq = lastSeq
             state.lineCount = lineCount
             state.readOffset = readOffset
@@ -76,11 +77,13 @@ extension FileJournal {
         if let damage = scanner.firstDamage {
             if let after = scanner.intactAfterDamage {
                 throw .writeFailed(
-                    FileJournal.corruptionMessage(path: path, directory: directory, damage: damage, validLine: after.line))
+                    FileJournal.corruptionMessage(
+                        path: path, directory: directory, damage: damage, validLine: after.line))
             }
             do {
                 result.recovery.append(
-                    try FileJournal.setAsideTail(fd: fd, path: path, directory: directory, damage: damage, end: size, io: io))
+                    try FileJournal.setAsideTail(
+                        fd: fd, path: path, directory: directory, damage: damage, end: size, io: io))
             } catch {
                 throw .writeFailed("cannot set aside the torn tail of \(path): \(error)")
             }

@@ -32,7 +32,11 @@ final class CommitRequest: Sendable {
 
     func answer(_ answer: CommitOutcome) { outcome.withLock { $0 = answer } }
 
-    func take() -> CommitOutcome? { outcome.withLock { o in defer { o = nil }; return o } }
+    func take() -> CommitOutcome? {
+        outcome.withLock { o in
+            defer { o = nil }; return o
+        }
+    }
 }
 
 extension FileJournal {

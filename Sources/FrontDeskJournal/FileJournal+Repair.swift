@@ -52,10 +52,12 @@ extension FileJournal {
         func finish(_ region: Region) throws {
             try Posix.fsync(region.fd, path: region.file)
             Posix.close(region.fd)
-            let lines = region.firstLine == region.lastLine
+            let lines =
+                region.firstLine == region.lastLine
                 ? "line \(region.firstLine)" : "lines \(region.firstLine)–\(region.lastLine)"
             report.append(
-                "moved \(lines) (bytes \(region.offset)–\(region.end), damaged) aside to \(BrokenFile.fileName(region.file))")
+                "moved \(lines) (bytes \(region.offset)–\(region.end), damaged) aside to \(BrokenFile.fileName(region.file))"
+            )
         }
         try LineScanner.scan(fd: fd, path: path) { line, offset, complete in
             lineNumber += 1
@@ -74,12 +76,16 @@ extension FileJournal {
                 }
                 return
             }
-            if case .newerVersion(let v)? = (Result { () throws(JournalLine.Damage) in try JournalLine.decode(line) }).failure {
-                throw JournalError("\(path): line \(lineNumber) has format version \(v), newer than this FrontDesk reads; upgrade it")
+            if case .newerVersion(let v)? = (Result { () throws(JournalLine.Damage) in try JournalLine.decode(line) })
+                .failure
+            {
+                throw JournalError(
+                    "\(path): line \(lineNumber) has format version \(v), newer than this FrontDesk reads; upgrade it")
             }
             if region == nil {
                 let (broken, name) = try BrokenFile.create(base: path, offset: offset)
-                region = Region(fd: broken, file: name, firstLine: lineNumber, lastLine: lineNumber, offset: offset, end: offset)
+                region = Region(
+                    fd: broken, file: name, firstLine: lineNumber, lastLine: lineNumber, offset: offset, end: offset)
             }
             var bytes = Array(line)
             if complete { bytes.append(UInt8(ascii: "\n")) }

@@ -207,11 +207,13 @@ extension FileJournal {
         }
         if let damage = scanner.firstDamage {
             if let after = scanner.intactAfterDamage {
-                throw JournalError(corruptionMessage(path: path, directory: directory, damage: damage, validLine: after.line))
+                throw JournalError(
+                    corruptionMessage(path: path, directory: directory, damage: damage, validLine: after.line))
             }
             do {
                 opened.recovery.append(
-                    try setAsideTail(fd: opened.fd, path: path, directory: directory, damage: damage, end: size, io: io))
+                    try setAsideTail(fd: opened.fd, path: path, directory: directory, damage: damage, end: size, io: io)
+                )
             } catch {
                 throw JournalError("cannot set aside the torn tail of \(path) at byte \(damage.offset): \(error)")
             }

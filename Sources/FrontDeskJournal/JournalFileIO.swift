@@ -59,7 +59,11 @@ package final class CountingJournalIO: JournalFileIO {
     package init() {}
 
     /// From now on fail as `fault` says (`nil`: work normally again).
-    package func inject(_ fault: Fault?) { state.withLock { $0.fault = fault; $0.failNextWrite = false } }
+    package func inject(_ fault: Fault?) {
+        state.withLock {
+            $0.fault = fault; $0.failNextWrite = false
+        }
+    }
 
     /// The number of successful fsyncs so far.
     package var fsyncCount: Int { state.withLock { $0.fsyncs } }

@@ -65,7 +65,9 @@ package enum JournalLine {
         if v > version { throw .newerVersion(v) }
         guard v == version else { throw .shape("unknown version \(v)") }
         guard let seq = json["seq"]?.int, seq > 0 else { throw .shape("no sequence number \"seq\"") }
-        guard let kind = json["event"]?.string, let data = json["data"] else { throw .shape("no \"event\" or \"data\"") }
+        guard let kind = json["event"]?.string, let data = json["data"] else {
+            throw .shape("no \"event\" or \"data\"")
+        }
         switch kind {
         case "create":
             guard let record = Record(json: data), !record.id.isEmpty else { throw .shape("create without a record") }

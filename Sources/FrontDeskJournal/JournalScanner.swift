@@ -56,7 +56,8 @@ package struct JournalScanner {
             let (seq, event) = try JournalLine.decode(line)
             guard seq > lastSeq else {
                 firstDamage = DamagedLine(
-                    line: lineCount, offset: offset, damage: .shape("sequence number \(seq) does not follow \(lastSeq)"))
+                    line: lineCount, offset: offset, damage: .shape("sequence number \(seq) does not follow \(lastSeq)")
+                )
                 return
             }
             lastSeq = seq

@@ -32,7 +32,9 @@ package enum Posix {
     }
 
     /// Creates `path` exclusively; `nil` when it already exists.
-    package static func createExclusive(_ path: String, _ flags: Int32, mode: mode_t = 0o600) throws(SystemError) -> Int32? {
+    package static func createExclusive(_ path: String, _ flags: Int32, mode: mode_t = 0o600) throws(SystemError)
+        -> Int32?
+    {
         while true {
             let fd = Glibc.open(path, flags | O_CREAT | O_EXCL | O_CLOEXEC, mode)
             if fd >= 0 { return fd }
@@ -46,7 +48,9 @@ package enum Posix {
     package static func close(_ fd: Int32) { _ = Glibc.close(fd) }
 
     /// One `read(2)` of up to `count` bytes into `buffer`; 0 at end of file.
-    package static func read(_ fd: Int32, into buffer: UnsafeMutableRawPointer, count: Int, path: String) throws(SystemError) -> Int {
+    package static func read(_ fd: Int32, into buffer: UnsafeMutableRawPointer, count: Int, path: String)
+        throws(SystemError) -> Int
+    {
         while true {
             let n = Glibc.read(fd, buffer, count)
             if n >= 0 { return n }

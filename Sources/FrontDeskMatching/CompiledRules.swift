@@ -70,8 +70,10 @@ struct CompiledRules: Sendable {
     let maxPatternLength: Int
 
     /// Compiles intents (with FAQ topics as the categories of `inquiry`), acts and settings.
-    init(intents: [IntentDefinition], faq: [FAQTopic], acts: [ActDefinition], settings: MatchSettings,
-         normalizer: Normalizer) {
+    init(
+        intents: [IntentDefinition], faq: [FAQTopic], acts: [ActDefinition], settings: MatchSettings,
+        normalizer: Normalizer
+    ) {
         var ids: [String: Int] = [:]
         var texts: [String] = []
         var scalars: [[UInt32]] = []
@@ -148,7 +150,8 @@ struct CompiledRules: Sendable {
         }
         for negator in settings.negators {
             for word in negator.words {
-                let window = negator.clauseScoped ? RuleOutput.clauseWindow : UInt16(min(max(0, negator.window), 65_534))
+                let window =
+                    negator.clauseScoped ? RuleOutput.clauseWindow : UInt16(min(max(0, negator.window), 65_534))
                 add(word, RuleOutput(kind: .negator, index: 0, slot: window, weight: 0))
             }
         }

@@ -79,7 +79,9 @@ extension MatchEngine {
                 case .neutral: continue
                 case .cooccurWith, .cooccurAnd:
                     // Shown only when the word found its partner, with the rule's weight.
-                    if hit.flags & ScanHit.paired == 0 || negated || !hasPartner(h, output, buffers, summary) { continue }
+                    if hit.flags & ScanHit.paired == 0 || negated || !hasPartner(h, output, buffers, summary) {
+                        continue
+                    }
                     target = "cooccur:\(intent)"
                 case .intensifier:
                     if negated { continue }

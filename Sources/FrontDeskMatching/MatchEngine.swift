@@ -43,7 +43,8 @@ final class MatchEngine: Sendable {
                 while o < end, hitCount < hitCapacity {
                     let pattern = hot.stateOutputs[o]
                     let length = hot.patternLength[Int(pattern)]
-                    hits[hitCount] = ScanHit(pattern: pattern, start: Int32(count) - length, end: Int32(count), flags: 0)
+                    hits[hitCount] = ScanHit(
+                        pattern: pattern, start: Int32(count) - length, end: Int32(count), flags: 0)
                     hitCount += 1
                     o += 1
                 }
@@ -62,7 +63,8 @@ final class MatchEngine: Sendable {
                 value = (b0 & 0x0F) << 12 | (UInt32(utf8[i + 1]) & 0x3F) << 6 | (UInt32(utf8[i + 2]) & 0x3F)
                 i += 3
             } else if i + 3 < n {
-                value = (b0 & 0x07) << 18 | (UInt32(utf8[i + 1]) & 0x3F) << 12 | (UInt32(utf8[i + 2]) & 0x3F) << 6
+                value =
+                    (b0 & 0x07) << 18 | (UInt32(utf8[i + 1]) & 0x3F) << 12 | (UInt32(utf8[i + 2]) & 0x3F) << 6
                     | (UInt32(utf8[i + 3]) & 0x3F)
                 i += 4
             } else {

@@ -28,7 +28,9 @@ public struct Matcher: Sendable {
     public var normalizer: Normalizer { engine.normalizer }
 
     /// The number of distinct keyword texts and automaton states (for benchmarks and `lint`).
-    public var size: (patterns: Int, states: Int) { (engine.rules.patternText.count, engine.rules.automaton.stateCount) }
+    public var size: (patterns: Int, states: Int) {
+        (engine.rules.patternText.count, engine.rules.automaton.stateCount)
+    }
 
     /// Classifies one message; dates in its entities are resolved against `now` at `utcOffset`.
     public func classify(_ text: String, now: Date, utcOffset: Int) -> Classification {

@@ -77,7 +77,10 @@ public struct HistoryEntry: Sendable, Equatable, Hashable {
 
     /// The journal form: `at`, `status`, `actor`, `note`.
     public var json: JSON {
-        .object(JSONObject([("at", .string(at)), ("status", .string(status)), ("actor", .string(actor)), ("note", .string(note))]))
+        .object(
+            JSONObject([
+                ("at", .string(at)), ("status", .string(status)), ("actor", .string(actor)), ("note", .string(note)),
+            ]))
     }
 
     /// An entry read back from its journal form; `nil` without `at` and `status`.

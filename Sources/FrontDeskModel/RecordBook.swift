@@ -57,7 +57,8 @@ public struct RecordBook: Sendable {
         if let status = update.status {
             guard record.type.statuses.contains(status) else {
                 throw .invalid(
-                    "status '\(status)' is not one of \(record.type.statuses.joined(separator: ", ")) for \(record.type.rawValue)")
+                    "status '\(status)' is not one of \(record.type.statuses.joined(separator: ", ")) for \(record.type.rawValue)"
+                )
             }
             record.status = status
             if status == "resolved" { record.resolvedAt = update.at }

@@ -33,7 +33,9 @@ public struct RecordUpdate: Sendable, Equatable {
     public var satisfaction: String?
 
     /// An update; with only the defaults it just adds a history entry with an empty note.
-    public init(id: String, at: String, actor: String, status: String? = nil, note: String = "", satisfaction: String? = nil) {
+    public init(
+        id: String, at: String, actor: String, status: String? = nil, note: String = "", satisfaction: String? = nil
+    ) {
         self.id = id
         self.at = at
         self.actor = actor

@@ -196,10 +196,16 @@ public struct CivilTime: Sendable, Equatable, Hashable {
             } else if b[i] == 43 || b[i] == 45, let oh = num(i + 1, 2) {
                 var om = 0
                 if i + 3 < b.count {
-                    if b[i + 3] == 58, let m = num(i + 4, 2), i + 6 == b.count { om = m }
-                    else if let m = num(i + 3, 2), i + 5 == b.count { om = m }
-                    else { return nil }
-                } else if i + 3 != b.count { return nil }
+                    if b[i + 3] == 58, let m = num(i + 4, 2), i + 6 == b.count {
+                        om = m
+                    } else if let m = num(i + 3, 2), i + 5 == b.count {
+                        om = m
+                    } else {
+                        return nil
+                    }
+                } else if i + 3 != b.count {
+                    return nil
+                }
                 offset = (oh * 3600 + om * 60) * (b[i] == 45 ? -1 : 1)
             } else {
                 return nil

@@ -40,7 +40,8 @@ public struct ServerMessages: Sendable, Equatable {
     public var tooManyLongLines =
         "多次收到过长的消息，本次会话结束，欢迎稍后再联系我们。Too many over-long messages; goodbye for now."
     /// Reply to a line with invalid UTF-8, a NUL or another control character.
-    public var invalidInput = "抱歉，无法识别您的消息（包含无效字符），请重新输入。Sorry, that message contains characters we cannot read; please type it again."
+    public var invalidInput =
+        "抱歉，无法识别您的消息（包含无效字符），请重新输入。Sorry, that message contains characters we cannot read; please type it again."
     /// Sent, then close, after `idleTimeout` without a message.
     public var idleGoodbye = "您已较长时间未发消息，本次会话先结束，感谢您的来访，再见！No message for a while; goodbye, and thank you."
     /// Sent, then close, when a partial line stays unfinished for `lineTimeout`.

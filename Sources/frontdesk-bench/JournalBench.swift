@@ -27,12 +27,15 @@ func journalBenchmark(_ args: [String]) -> Int32 {
         case "--records": total = max(1, Int(value) ?? total)
         case "--dir": base = value
         default:
-            FileHandle.standardError.write(Data("usage: frontdesk-bench journal [--writers 1,16,200] [--records N] [--dir DIR]\n".utf8))
+            FileHandle.standardError.write(
+                Data("usage: frontdesk-bench journal [--writers 1,16,200] [--records N] [--dir DIR]\n".utf8))
             return 2
         }
         i += 2
     }
-    print("journal: durable creates (write + fsync per batch), \(ProcessInfo.processInfo.activeProcessorCount) cores, dir \(base)")
+    print(
+        "journal: durable creates (write + fsync per batch), \(ProcessInfo.processInfo.activeProcessorCount) cores, dir \(base)"
+    )
     print("| writers | records/run | records/s | fsyncs/s | records/fsync | p50 ms | p99 ms |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
     for count in writers {
@@ -47,9 +50,11 @@ func journalBenchmark(_ args: [String]) -> Int32 {
             try? FileManager.default.removeItem(atPath: dir)
         }
         let median = runs.sorted { $0.recordsPerSecond < $1.recordsPerSecond }[1]
-        print(String(
-            format: "| %d | %d | %.0f | %.0f | %.1f | %.2f | %.2f |", count, median.records, median.recordsPerSecond,
-            median.fsyncsPerSecond, Double(median.records) / Double(max(1, median.fsyncs)), median.p50, median.p99))
+        print(
+            String(
+                format: "| %d | %d | %.0f | %.0f | %.1f | %.2f | %.2f |", count, median.records,
+                median.recordsPerSecond,
+                median.fsyncsPerSecond, Double(median.records) / Double(max(1, median.fsyncs)), median.p50, median.p99))
     }
     transcriptAppendBenchmark(directory: base + "/transcripts-\(getpid())")
     return 0
@@ -76,9 +81,11 @@ private func transcriptAppendBenchmark(directory: String) {
         sustained = max(sustained, Double(count) / (Double(t2 - t0) / 1e9))
     }
     writer.close()
-    print(String(
-        format: "transcript append: %.0f ns/event on the caller (best of 3 x %d); with writing and fsync: %.0f events/s",
-        best, count, sustained))
+    print(
+        String(
+            format:
+                "transcript append: %.0f ns/event on the caller (best of 3 x %d); with writing and fsync: %.0f events/s",
+            best, count, sustained))
     try? FileManager.default.removeItem(atPath: directory)
 }
 
@@ -129,7 +136,8 @@ private func journalRun(directory: String, writers: Int, records: Int) -> Journa
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
     journal.close()
     if failures.load(ordering: .relaxed) > 0 {
-        FileHandle.standardError.write(Data("journal bench: \(failures.load(ordering: .relaxed)) creates failed\n".utf8))
+        FileHandle.standardError.write(
+            Data("journal bench: \(failures.load(ordering: .relaxed)) creates failed\n".utf8))
         return nil
     }
     let sorted = latencies.withLock { $0 }.sorted()

@@ -15,12 +15,15 @@ enum MessageCorpus {
     ]
     static let enBodies = [
         "the kitchen tap is leaking, can you send a plumber", "my toilet is blocked", "the stairwell light is out",
-        "the people upstairs play loud music every night", "how much is the management fee", "I want to renovate my kitchen",
+        "the people upstairs play loud music every night", "how much is the management fee",
+        "I want to renovate my kitchen",
         "any update on REP-20261121-0002", "where can I pick up my parcel", "strong gas smell in the hallway",
         "can I talk to a real person", "thanks a lot", "bye, have a good day", "never mind, cancel that",
         "what's the weather like tomorrow", "not a complaint, just want to report a broken light", "hi there",
     ]
-    static let enFillers = ["", "", " please", " Building 6 Unit 1 Room 1502", " call me on 15167110234", " asap", " thanks"]
+    static let enFillers = [
+        "", "", " please", " Building 6 Unit 1 Room 1502", " call me on 15167110234", " asap", " thanks",
+    ]
 
     /// `count` messages from a linear congruential generator seeded with `seed`.
     static func generate(count: Int, seed: UInt64) -> [String] {

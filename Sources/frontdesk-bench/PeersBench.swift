@@ -10,7 +10,8 @@ import FrontDeskModel
 func peersBenchmark(_ argv: [String]) -> Int32 {
     let options = BenchOptions(argv)
     guard let corpusPath = options.values["--corpus"], let specPath = options.values["--spec"] else {
-        FileHandle.standardError.write(Data("usage: frontdesk-bench peers --corpus PATH --spec PATH [--runs N] [--limit N]\n".utf8))
+        FileHandle.standardError.write(
+            Data("usage: frontdesk-bench peers --corpus PATH --spec PATH [--runs N] [--limit N]\n".utf8))
         return 2
     }
     let runs = max(1, options.int("--runs", 3))

@@ -34,7 +34,10 @@ func reportBenchmark(_ argv: [String]) -> Int32 {
         ((try? fm.contentsOfDirectory(atPath: dir + "/transcripts")) ?? []).reduce(0) {
             $0 + (((try? fm.attributesOfItem(atPath: dir + "/transcripts/" + $1))?[.size] as? Int) ?? 0)
         } >> 20
-    let period = try! ReportPeriod.range(from: "2026-01-01", to: "2026-12-31", offset: 28_800)
+    guard let period = try? ReportPeriod.range(from: "2026-01-01", to: "2026-12-31", offset: 28_800) else {
+        FileHandle.standardError.write(Data("report: the benchmark's period does not parse\n".utf8))
+        return 1
+    }
     let now = Timestamp.seconds("2027-01-05T09:00:00+08:00")!
     let start = Date()
     let cpuStart = cpuSeconds()

@@ -18,7 +18,8 @@ func startupBenchmark(_ args: [String]) -> Int32 {
         case "--estate": estatePath = args[i + 1]
         case "--runs": runs = Int(args[i + 1]) ?? runs
         default:
-            FileHandle.standardError.write(Data("usage: frontdesk-bench startup [--intents DIR] [--estate FILE] [--runs N]\n".utf8))
+            FileHandle.standardError.write(
+                Data("usage: frontdesk-bench startup [--intents DIR] [--estate FILE] [--runs N]\n".utf8))
             return 2
         }
         i += 2
@@ -33,7 +34,8 @@ func startupBenchmark(_ args: [String]) -> Int32 {
     var units = 0
     do {
         for _ in 0..<runs {
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fd-startup-\(UUID().uuidString)").path
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fd-startup-\(UUID().uuidString)")
+                .path
             defer { try? FileManager.default.removeItem(atPath: dir) }
             let start = DispatchTime.now().uptimeNanoseconds
             let catalog = try timed("intents") { try Catalog.load(directory: intents) }
@@ -51,7 +53,9 @@ func startupBenchmark(_ args: [String]) -> Int32 {
     print("startup: intents \(intents), estate \(estatePath) (\(units) units), \(runs) runs")
     for name in ["intents", "matcher", "estate", "journal", "total"] {
         let values = phases[name] ?? [0]
-        print(String(format: "  %-8@ median %7.1f ms   max %7.1f ms", name as NSString, median(values), values.max() ?? 0))
+        print(
+            String(format: "  %-8@ median %7.1f ms   max %7.1f ms", name as NSString, median(values), values.max() ?? 0)
+        )
     }
     return 0
 }

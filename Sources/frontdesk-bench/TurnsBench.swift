@@ -50,13 +50,16 @@ func turnsBench(_ argv: [String]) -> Int32 {
     var classifyRates: [Double] = []
     for _ in 0..<runs { classifyRates.append(classifyOnly(n: n, catalog: catalog, estate: estate)) }
     let classifyShare = median(off) / median(classifyRates) * 100
-    print("classify alone (the same \(n) messages, Matcher.classify as Engine.respond calls it): median "
-        + "\(Int(median(classifyRates))) messages/s: about \(String(format: "%.1f", classifyShare))% of a turn's time "
-        + "at the off median, the rest (dialogue, reply, transcript event) \(String(format: "%.1f", 100 - classifyShare))%")
+    print(
+        "classify alone (the same \(n) messages, Matcher.classify as Engine.respond calls it): median "
+            + "\(Int(median(classifyRates))) messages/s: about \(String(format: "%.1f", classifyShare))% of a turn's time "
+            + "at the off median, the rest (dialogue, reply, transcript event) \(String(format: "%.1f", 100 - classifyShare))%"
+    )
     if let eventsPerSecond = writerOnly(events: 2 * n) {
         let share = 2 / eventsPerSecond * median(off) * 100
-        print("transcript writer alone: \(Int(eventsPerSecond)) events/s (2 per turn): about "
-            + "\(String(format: "%.1f", share))% of a turn's time at the off median")
+        print(
+            "transcript writer alone: \(Int(eventsPerSecond)) events/s (2 per turn): about "
+                + "\(String(format: "%.1f", share))% of a turn's time at the off median")
     }
     report("wall clock", unit: "turns/s", on: median(on), off: median(off))
     report("CPU time (all threads)", unit: "turns/CPU-s", on: median(onCPU), off: median(offCPU))

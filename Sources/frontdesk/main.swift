@@ -1,4 +1,4 @@
-import FrontDeskCLI
 import Foundation
+import FrontDeskCLI
 
 exit(FrontDesk.main(Array(CommandLine.arguments.dropFirst())))

@@ -8,14 +8,17 @@ import Testing
     @Test func misspelledFlagIsAUsageErrorWithAHint() throws {
         let result = try BinaryRunner.run(["classify", "--jsn"])
         #expect(result.status == 2)
-        #expect(result.err.hasPrefix("frontdesk classify: unknown option '--jsn' (did you mean '--json'?)\nusage: frontdesk classify"))
+        #expect(
+            result.err.hasPrefix(
+                "frontdesk classify: unknown option '--jsn' (did you mean '--json'?)\nusage: frontdesk classify"))
         #expect(result.stdout.isEmpty)
     }
 
     @Test func missingIntentsFolderIsAFailure() throws {
         let result = try BinaryRunner.run(["classify", "--intents", "/nonexistent/intents"], stdin: Data("你好\n".utf8))
         #expect(result.status == 1)
-        #expect(result.err == "frontdesk classify: intents folder '/nonexistent/intents' not found (use --intents DIR)\n")
+        #expect(
+            result.err == "frontdesk classify: intents folder '/nonexistent/intents' not found (use --intents DIR)\n")
     }
 
     @Test func hostileStdinGetsOneAnswerPerLine() throws {
@@ -69,7 +72,8 @@ import Testing
     @Test func lintFailsOnAForbiddenWord() throws {
         let result = try lint(changing: "greeting.reply", language: "zh-Hans", to: "您好，这个我不知道。")
         #expect(result.status == 1)
-        #expect(result.out.contains("phrases/etiquette.json: phrases.greeting.reply.zh-Hans: contains the forbidden word"))
+        #expect(
+            result.out.contains("phrases/etiquette.json: phrases.greeting.reply.zh-Hans: contains the forbidden word"))
         #expect(result.out.contains("不知道"))
     }
 

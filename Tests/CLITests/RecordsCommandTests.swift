@@ -3,6 +3,7 @@ import FrontDeskJournal
 import FrontDeskModel
 import Synchronization
 import Testing
+
 @testable import FrontDeskCLI
 
 /// Runs `frontdesk` in process and captures what it prints.
@@ -22,19 +23,28 @@ private func run(_ argv: [String]) -> (status: Int32, out: String, err: String) 
         let journal = try FileJournal(directory: dir)
         defer { journal.close() }
         let drafts = [
-            Record(type: .repair, createdAt: "2026-11-20T09:00:00+08:00", unit: "3-2-501", phone: "13812345678",
+            Record(
+                type: .repair, createdAt: "2026-11-20T09:00:00+08:00", unit: "3-2-501", phone: "13812345678",
                 category: "plumbing", description: "厨房漏水"),
-            Record(type: .complaint, createdAt: "2026-11-21T10:00:00+08:00", unit: "1-1-101", phone: "13900001111",
+            Record(
+                type: .complaint, createdAt: "2026-11-21T10:00:00+08:00", unit: "1-1-101", phone: "13900001111",
                 category: "noise", description: "楼上装修太吵"),
-            Record(type: .repair, createdAt: "2026-11-22T11:30:00+08:00", unit: "1-1-101", category: "electrical",
+            Record(
+                type: .repair, createdAt: "2026-11-22T11:30:00+08:00", unit: "1-1-101", category: "electrical",
                 description: "客厅跳闸"),
-            Record(type: .decorationPermit, createdAt: "2026-11-22T12:00:00+08:00", unit: "3-2-501", name: "张伟",
+            Record(
+                type: .decorationPermit, createdAt: "2026-11-22T12:00:00+08:00", unit: "3-2-501", name: "张伟",
                 scope: "厨房翻新", contractor: "好家装饰", startDate: "2026-12-01", durationDays: 30, workers: 5),
         ]
         for draft in drafts { _ = try journal.create(draft) }
-        _ = try journal.update(RecordUpdate(id: "REP-20261120-0001", at: "2026-11-20T15:00:00+08:00", actor: "李师傅", status: "resolved", note: "换了接头"))
-        _ = try journal.update(RecordUpdate(id: "CMP-20261121-0001", at: "2026-11-21T16:00:00+08:00", actor: "王经理", status: "resolved"))
-        _ = try journal.update(RecordUpdate(id: "CMP-20261121-0001", at: "2026-11-22T09:00:00+08:00", actor: "bot", satisfaction: "满意"))
+        _ = try journal.update(
+            RecordUpdate(
+                id: "REP-20261120-0001", at: "2026-11-20T15:00:00+08:00", actor: "李师傅", status: "resolved", note: "换了接头"
+            ))
+        _ = try journal.update(
+            RecordUpdate(id: "CMP-20261121-0001", at: "2026-11-21T16:00:00+08:00", actor: "王经理", status: "resolved"))
+        _ = try journal.update(
+            RecordUpdate(id: "CMP-20261121-0001", at: "2026-11-22T09:00:00+08:00", actor: "bot", satisfaction: "满意"))
     }
 
     func cleanUp() { try? FileManager.default.removeItem(atPath: dir) }
@@ -63,13 +73,14 @@ private func run(_ argv: [String]) -> (status: Int32, out: String, err: String) 
         defer { cleanUp() }
         let result = run(["records", "list", "--data-dir", dir, "--type", "repair"])
         #expect(result.status == 0)
-        #expect(result.out == """
-            ID                 TYPE    STATUS    UNIT     CATEGORY    CREATED
-            REP-20261120-0001  repair  resolved  3-2-501  plumbing    2026-11-20 09:00
-            REP-20261122-0001  repair  open      1-1-101  electrical  2026-11-22 11:30
-            2 records
+        #expect(
+            result.out == """
+                ID                 TYPE    STATUS    UNIT     CATEGORY    CREATED
+                REP-20261120-0001  repair  resolved  3-2-501  plumbing    2026-11-20 09:00
+                REP-20261122-0001  repair  open      1-1-101  electrical  2026-11-22 11:30
+                2 records
 
-            """)
+                """)
     }
 
     @Test func jsonUsesSpecFieldNames() throws {
@@ -77,10 +88,12 @@ private func run(_ argv: [String]) -> (status: Int32, out: String, err: String) 
         let result = run(["records", "show", "DEC-20261122-0001", "--data-dir", dir, "--json"])
         #expect(result.status == 0)
         let json = try JSON.parse(result.out.trimmingCharacters(in: .newlines))
-        #expect(json.object?.keys == [
-            "id", "type", "status", "created_at", "unit", "name", "scope", "contractor", "start_date", "duration_days",
-            "workers", "history",
-        ])
+        #expect(
+            json.object?.keys == [
+                "id", "type", "status", "created_at", "unit", "name", "scope", "contractor", "start_date",
+                "duration_days",
+                "workers", "history",
+            ])
         #expect(json["type"]?.string == "decoration_permit")
         #expect(json["status"]?.string == "pending_review")
         #expect(json["duration_days"]?.int == 30)
@@ -108,13 +121,16 @@ private func run(_ argv: [String]) -> (status: Int32, out: String, err: String) 
         defer { journal.close() }
         let record = try #require(journal.record(id: "REP-20261122-0001"))
         #expect(record.status == "dispatched")
-        #expect(record.history.last == HistoryEntry(at: "2026-11-22T13:00:00+08:00", status: "dispatched", actor: "小刘", note: "派给电工班"))
+        #expect(
+            record.history.last
+                == HistoryEntry(at: "2026-11-22T13:00:00+08:00", status: "dispatched", actor: "小刘", note: "派给电工班"))
     }
 
     @Test func updateDefaultsTheActorAndRecordsARevisit() throws {
         defer { cleanUp() }
         let result = run([
-            "records", "update", "REP-20261120-0001", "--satisfaction", "5", "--data-dir", dir, "--now", "2026-11-22T13:00:00+08:00",
+            "records", "update", "REP-20261120-0001", "--satisfaction", "5", "--data-dir", dir, "--now",
+            "2026-11-22T13:00:00+08:00",
             "--json",
         ])
         #expect(result.status == 0)
@@ -130,23 +146,45 @@ private func run(_ argv: [String]) -> (status: Int32, out: String, err: String) 
         #expect(early.out == "no return visits are overdue\n")
         let late = run(["records", "overdue", "--data-dir", dir, "--now", "2026-11-25T08:00:00+08:00", "--json"])
         #expect(late.status == 0)
-        #expect(late.out.split(separator: "\n").compactMap { try? JSON.parse(String($0))["id"]?.string } == ["REP-20261120-0001"])
+        #expect(
+            late.out.split(separator: "\n").compactMap { try? JSON.parse(String($0))["id"]?.string } == [
+                "REP-20261120-0001"
+            ])
         let text = run(["records", "overdue", "--data-dir", dir, "--now", "2026-11-25T08:00:00+08:00"])
         #expect(text.out.contains("REP-20261120-0001  repair  3-2-501  13812345678  2026-11-20 15:00  1d\n"))
     }
 
     @Test(arguments: [
         (["records", "show", "REP-20261120-0009"], Int32(1), "frontdesk records: no record REP-20261120-0009\n"),
-        (["records", "update", "REP-20261120-0009", "--status", "closed"], 1, "frontdesk records: no record REP-20261120-0009\n"),
-        (["records", "update", "REP-20261120-0001", "--status", "approved"], 2,
-         "frontdesk records: status 'approved' is not one of open, dispatched, in_progress, resolved, closed for repair\n"),
-        (["records", "update", "REP-20261120-0001"], 2, "frontdesk records: records update needs --status, --note or --satisfaction\n"),
-        (["records", "list", "--type", "plumbing"], 2,
-         "frontdesk records: unknown type 'plumbing' (expected repair, complaint, decoration_permit, emergency, callback)\n"),
-        (["records", "list", "--date", "2026-11-32"], 2, "frontdesk records: option '--date' expects a date such as 2026-11-22, got '2026-11-32'\n"),
-        (["records", "show", "--type", "repair", "X"], 2, "frontdesk records: option '--type' does not apply to 'records show'\n"),
+        (
+            ["records", "update", "REP-20261120-0009", "--status", "closed"], 1,
+            "frontdesk records: no record REP-20261120-0009\n"
+        ),
+        (
+            ["records", "update", "REP-20261120-0001", "--status", "approved"], 2,
+            "frontdesk records: status 'approved' is not one of open, dispatched, in_progress, resolved, closed for repair\n"
+        ),
+        (
+            ["records", "update", "REP-20261120-0001"], 2,
+            "frontdesk records: records update needs --status, --note or --satisfaction\n"
+        ),
+        (
+            ["records", "list", "--type", "plumbing"], 2,
+            "frontdesk records: unknown type 'plumbing' (expected repair, complaint, decoration_permit, emergency, callback)\n"
+        ),
+        (
+            ["records", "list", "--date", "2026-11-32"], 2,
+            "frontdesk records: option '--date' expects a date such as 2026-11-22, got '2026-11-32'\n"
+        ),
+        (
+            ["records", "show", "--type", "repair", "X"], 2,
+            "frontdesk records: option '--type' does not apply to 'records show'\n"
+        ),
         (["records", "show"], 2, "frontdesk records: records show needs a record ID\n"),
-        (["records", "delete"], 2, "frontdesk records: unknown action 'delete' (expected list, show, update, overdue or repair)\n"),
+        (
+            ["records", "delete"], 2,
+            "frontdesk records: unknown action 'delete' (expected list, show, update, overdue or repair)\n"
+        ),
         (["records"], 2, "frontdesk records: records needs an action: list, show, update, overdue or repair\n"),
     ])
     func errors(argv: [String], status: Int32, firstLine: String) {

@@ -2,6 +2,7 @@ import Foundation
 import FrontDeskContent
 import FrontDeskModel
 import Testing
+
 @testable import FrontDeskDialogue
 
 /// The byte-level fast paths answer exactly as the Foundation and Character-based code they skip:
@@ -13,7 +14,8 @@ struct FastPathTests {
         "", "对", "对的，就这样", "不对", "不对，是502室", "好的！", "yes", "Yes, please", "no", "No.", "nope", "cancel",
         "算了吧", "那算了吧", "no hot water", "I can't open the door", "I don’t know", "门锁不行了", "不知道", "这个不可以吗",
         "3栋2单元501厨房水管漏水了", "13812345678", "电话0571-88886666", "Unit 3-2-501", "承重墙", "load-bearing wall",
-        "façade", "facade", "不\u{301}行", "\u{F967}行", "no\u{301}", "K\u{212A}no", "a\r\nno", "\r\n", "😀no", "ＮＯ", "对\u{3099}",
+        "façade", "facade", "不\u{301}行", "\u{F967}行", "no\u{301}", "K\u{212A}no", "a\r\nno", "\r\n", "😀no", "ＮＯ",
+        "对\u{3099}",
         "可以", "是", "y", "ok~", "行", "确认。", "no,", "not right", "不要了", "  ", "电梯坏了", "my records", "我的报修",
         "一下麻烦帮我报修", "我要报修一下", "需要需要", "我想我想投诉", "cannot", "CAN'T", "x no y", "no’s", "’no’",
     ]
@@ -34,7 +36,8 @@ struct FastPathTests {
             if text.isEmpty { return false }
             for word in words {
                 if text == word { return true }
-                if text.hasPrefix(word), let next = text.dropFirst(word.count).first, Lexicon.separators.contains(next) {
+                if text.hasPrefix(word), let next = text.dropFirst(word.count).first, Lexicon.separators.contains(next)
+                {
                     return true
                 }
             }
@@ -93,8 +96,10 @@ struct FastPathTests {
         let except: Set<String> = ["0571-88886666", "96655"]
         let cases: [(String, String)] = [
             ("13812345678", "138****5678"), ("电话13812345678谢谢", "电话138****5678谢谢"), ("91234567", "9***4567"),
-            ("0571-88886666", "0571-88886666"), ("0571-88881234", "0571-****1234"), ("座机０571-88881234", "座机０571-****1234"),
-            ("号码是0571-8888123", "号码是0571-***8123"), ("057188881234", "0571****1234"), ("REP-20261122-0001", "REP-20261122-0001"),
+            ("0571-88886666", "0571-88886666"), ("0571-88881234", "0571-****1234"),
+            ("座机０571-88881234", "座机０571-****1234"),
+            ("号码是0571-8888123", "号码是0571-***8123"), ("057188881234", "0571****1234"),
+            ("REP-20261122-0001", "REP-20261122-0001"),
             ("A13812345678", "A13812345678"), ("138123456789", "138123456789"), ("1234567", "1234567"),
             ("😀13812345678😀", "😀138****5678😀"), ("é-88881234", "é-88881234"), ("1-88881234", "1-****1234"),
         ]

@@ -66,13 +66,17 @@ struct SpecDriverTests {
         #expect(out.awaiting == nil)
     }
 
-    @Test("emergency creates the urgent record once the unit is answered", arguments: ["厨房有很浓的煤气味", "There is smoke coming out of the socket!"])
+    @Test(
+        "emergency creates the urgent record once the unit is answered",
+        arguments: ["厨房有很浓的煤气味", "There is smoke coming out of the socket!"])
     func emergency(opening: String) {
         let (out, _) = Self.drive(opening, opening.hasPrefix("There") ? Self.englishAnswers : Self.answers)
         #expect(out.record?.type == "emergency", "\(out.reply)")
     }
 
-    @Test("progress query looks up the record whose ID it is given", arguments: ["我的报修进度怎么样了", "Any update on my repair?"])
+    @Test(
+        "progress query looks up the record whose ID it is given",
+        arguments: ["我的报修进度怎么样了", "Any update on my repair?"])
     func progress(opening: String) throws {
         let desk = Desk()
         let (created, _) = Self.drive("我要报修", Self.answers, desk: desk)

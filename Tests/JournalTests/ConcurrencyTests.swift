@@ -3,6 +3,7 @@ import FrontDeskModel
 import Glibc
 import Synchronization
 import Testing
+
 @testable import FrontDeskJournal
 
 @Suite struct ConcurrencyTests {
@@ -83,7 +84,8 @@ import Testing
             return why.contains("records.jsonl")
         }
         #expect(throws: StoreError.self) {
-            _ = try journal.update(RecordUpdate(id: first.id, at: "2026-11-22T11:00:00+08:00", actor: "o", status: "closed"))
+            _ = try journal.update(
+                RecordUpdate(id: first.id, at: "2026-11-22T11:00:00+08:00", actor: "o", status: "closed"))
         }
         #expect(bytes(journal.path) == before)
         #expect(journal.allRecords().map(\.id) == [first.id])

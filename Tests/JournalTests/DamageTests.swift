@@ -1,6 +1,7 @@
 import Foundation
 import FrontDeskModel
 import Testing
+
 @testable import FrontDeskJournal
 
 @Suite struct DamageTests {
@@ -80,7 +81,10 @@ import Testing
         #expect(permissions(dir.file("records.jsonl")) == 0o600)
         let journal = try FileJournal(directory: dir.path)
         defer { journal.close() }
-        #expect(journal.allRecords().map(\.id) == ["REP-20261122-0001", "REP-20261122-0003", "REP-20261122-0004", "REP-20261122-0005"])
+        #expect(
+            journal.allRecords().map(\.id) == [
+                "REP-20261122-0001", "REP-20261122-0003", "REP-20261122-0004", "REP-20261122-0005",
+            ])
         #expect(try journal.create(draft()).id == "REP-20261122-0006")
         #expect(try FileJournal.repair(directory: dir.path).first?.contains("nothing to repair") == true)
     }

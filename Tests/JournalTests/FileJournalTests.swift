@@ -1,6 +1,7 @@
 import Foundation
 import FrontDeskModel
 import Testing
+
 @testable import FrontDeskJournal
 
 @Suite struct FileJournalTests {
@@ -29,8 +30,11 @@ import Testing
         do {
             let journal = try FileJournal(directory: dir.path)
             created = try journal.create(draft(description: "引号\"反斜杠\\换行\n😀"))
-            _ = try journal.update(RecordUpdate(id: created.id, at: "2026-11-22T11:00:00+08:00", actor: "王", status: "resolved", note: "换了阀门"))
-            try journal.audit(AuditEvent(kind: "fee_disclosure", at: "2026-11-22T12:00:00+08:00", session: "s-1", unit: "3-2-501"))
+            _ = try journal.update(
+                RecordUpdate(
+                    id: created.id, at: "2026-11-22T11:00:00+08:00", actor: "王", status: "resolved", note: "换了阀门"))
+            try journal.audit(
+                AuditEvent(kind: "fee_disclosure", at: "2026-11-22T12:00:00+08:00", session: "s-1", unit: "3-2-501"))
             journal.close()
         }
         let journal = try FileJournal(directory: dir.path)
@@ -53,10 +57,12 @@ import Testing
         let record = try journal.create(draft())
         let size = bytes(journal.path).count
         #expect(throws: StoreError.notFound("REP-20261122-0099")) {
-            try journal.update(RecordUpdate(id: "REP-20261122-0099", at: "2026-11-22T11:00:00+08:00", actor: "x", status: "closed"))
+            try journal.update(
+                RecordUpdate(id: "REP-20261122-0099", at: "2026-11-22T11:00:00+08:00", actor: "x", status: "closed"))
         }
         #expect(throws: StoreError.self) {
-            try journal.update(RecordUpdate(id: record.id, at: "2026-11-22T11:00:00+08:00", actor: "x", status: "approved"))
+            try journal.update(
+                RecordUpdate(id: record.id, at: "2026-11-22T11:00:00+08:00", actor: "x", status: "approved"))
         }
         #expect(bytes(journal.path).count == size)
     }
@@ -108,13 +114,15 @@ import Testing
         }
         let first = try server.create(draft())
         #expect(operatorTool.record(id: first.id)?.status == "open")
-        _ = try operatorTool.update(RecordUpdate(id: first.id, at: "2026-11-22T11:00:00+08:00", actor: "operator", status: "dispatched"))
+        _ = try operatorTool.update(
+            RecordUpdate(id: first.id, at: "2026-11-22T11:00:00+08:00", actor: "operator", status: "dispatched"))
         #expect(server.record(id: first.id)?.status == "dispatched")
         let second = try operatorTool.create(draft())
         let third = try server.create(draft())
         #expect([first.id, second.id, third.id] == ["REP-20261122-0001", "REP-20261122-0002", "REP-20261122-0003"])
         #expect(server.allRecords().map(\.id) == operatorTool.allRecords().map(\.id))
-        try operatorTool.audit(AuditEvent(kind: "lockout", at: "2026-11-22T12:00:00+08:00", session: "s", unit: "3-2-501"))
+        try operatorTool.audit(
+            AuditEvent(kind: "lockout", at: "2026-11-22T12:00:00+08:00", session: "s", unit: "3-2-501"))
         #expect(server.auditEvents(since: "").count == 1)
     }
 
@@ -134,7 +142,8 @@ import Testing
         defer { dir.remove() }
         let journal = try FileJournal(directory: dir.path)
         for _ in 0..<3 { _ = try journal.create(draft()) }
-        _ = try journal.update(RecordUpdate(id: "REP-20261122-0002", at: "2026-11-22T11:00:00+08:00", actor: "o", status: "closed"))
+        _ = try journal.update(
+            RecordUpdate(id: "REP-20261122-0002", at: "2026-11-22T11:00:00+08:00", actor: "o", status: "closed"))
         journal.close()
         var data = bytes(journal.path)
         data.append(contentsOf: Array("{\"v\":1,\"seq\":9,\"ev".utf8))

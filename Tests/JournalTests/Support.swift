@@ -1,5 +1,6 @@
 import Foundation
 import FrontDeskModel
+
 @testable import FrontDeskJournal
 
 /// A fresh directory under the system temp directory, removed by `remove()`.
@@ -8,7 +9,11 @@ struct TempDir {
 
     init() {
         path = NSTemporaryDirectory() + "frontdesk-journal-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            fatalError("cannot create the test directory \(path): \(error)")
+        }
     }
 
     /// `path/name`.
@@ -18,9 +23,12 @@ struct TempDir {
 }
 
 /// A repair draft created at `time`.
-func draft(_ type: RecordType = .repair, at time: String = "2026-11-22T10:03:00+08:00", unit: String = "3-2-501",
-    description: String = "厨房水管漏水") -> Record {
-    Record(type: type, createdAt: time, unit: unit, phone: "13812345678", category: "plumbing", description: description)
+func draft(
+    _ type: RecordType = .repair, at time: String = "2026-11-22T10:03:00+08:00", unit: String = "3-2-501",
+    description: String = "厨房水管漏水"
+) -> Record {
+    Record(
+        type: type, createdAt: time, unit: unit, phone: "13812345678", category: "plumbing", description: description)
 }
 
 /// Bytes of a file.

@@ -2,6 +2,7 @@ import Foundation
 import FrontDeskModel
 import Synchronization
 import Testing
+
 @testable import FrontDeskJournal
 
 @Suite struct TranscriptTests {
@@ -24,7 +25,9 @@ import Testing
         let dir = TempDir()
         defer { dir.remove() }
         let writer = try TranscriptWriter(directory: dir.path)
-        let sent = TranscriptTests.hostile.enumerated().map { event($0.element, seq: $0.offset + 1, role: $0.offset % 2 == 0 ? .resident : .bot) }
+        let sent = TranscriptTests.hostile.enumerated().map {
+            event($0.element, seq: $0.offset + 1, role: $0.offset % 2 == 0 ? .resident : .bot)
+        }
         for e in sent { writer.append(e) }
         writer.close()
         var read: [TranscriptEvent] = []
@@ -37,7 +40,8 @@ import Testing
         #expect(bytes(dir.file("2026-11-22.jsonl")) == Array(sent.map { $0.json.serialized + "\n" }.joined().utf8))
     }
 
-    @Test(arguments: TranscriptTests.hostile + ["\u{2027}\u{2028}x\u{E2}", "a\u{1F}b\u{7F}c\u{80}d", "\u{E000}\u{FFFF}"])
+    @Test(
+        arguments: TranscriptTests.hostile + ["\u{2027}\u{2028}x\u{E2}", "a\u{1F}b\u{7F}c\u{80}d", "\u{E000}\u{FFFF}"])
     func fastWriterMatchesTheModelWriter(text: String) {
         let value: JSON = ["text": .string(text), "n": 1.5, "list": [nil, true, 3], "nested": ["k\"": .string(text)]]
         var fast: [UInt8] = []
@@ -54,12 +58,13 @@ import Testing
             var scalars = String.UnicodeScalarView()
             for _ in 0..<Int.random(in: 0..<80, using: &generator) {
                 let pick = Int.random(in: 0..<4, using: &generator)
-                let value: UInt32 = switch pick {
-                case 0: UInt32.random(in: 0..<0x80, using: &generator)
-                case 1: UInt32.random(in: 0x4E00..<0x9FA5, using: &generator)
-                case 2: UInt32.random(in: 0x1F300..<0x1FAFF, using: &generator)
-                default: [0x22, 0x5C, 0x0A, 0x0D, 0x00, 0x2028, 0xFEFF][Int.random(in: 0..<7, using: &generator)]
-                }
+                let value: UInt32 =
+                    switch pick {
+                    case 0: UInt32.random(in: 0..<0x80, using: &generator)
+                    case 1: UInt32.random(in: 0x4E00..<0x9FA5, using: &generator)
+                    case 2: UInt32.random(in: 0x1F300..<0x1FAFF, using: &generator)
+                    default: [0x22, 0x5C, 0x0A, 0x0D, 0x00, 0x2028, 0xFEFF][Int.random(in: 0..<7, using: &generator)]
+                    }
                 if let scalar = Unicode.Scalar(value) { scalars.append(scalar) }
             }
             texts.append(String(scalars))
@@ -88,7 +93,8 @@ import Testing
         #expect(permissions(transcripts + "/2026-11-22.jsonl") == 0o600)
         #expect(permissions(transcripts + "/2026-11-23.jsonl") == 0o600)
         var texts: [String] = []
-        try TranscriptReader.forEachEvent(paths: [transcripts + "/2026-11-22.jsonl", transcripts + "/2026-11-23.jsonl"]) {
+        try TranscriptReader.forEachEvent(paths: [transcripts + "/2026-11-22.jsonl", transcripts + "/2026-11-23.jsonl"])
+        {
             texts.append($0.text)
         }
         #expect(texts == ["晚上好", "早上好", "again"])
@@ -127,9 +133,12 @@ import Testing
         let dir = TempDir()
         defer { dir.remove() }
         let messages = Mutex<[String]>([])
-        let writer = try TranscriptWriter(directory: dir.path, flushInterval: 3600) { m in messages.withLock { $0.append(m) } }
+        let writer = try TranscriptWriter(directory: dir.path, flushInterval: 3600) { m in
+            messages.withLock { $0.append(m) }
+        }
         // A directory where the day's file should be: opening it for writing fails.
-        try FileManager.default.createDirectory(atPath: dir.file("2026-11-22.jsonl"), withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(
+            atPath: dir.file("2026-11-22.jsonl"), withIntermediateDirectories: false)
         writer.append(event("lost"))
         writer.flush()
         writer.append(event("lost too", seq: 2))

@@ -18,21 +18,41 @@ import Testing
     }
 
     static let cases: [(file: String, text: String, expected: [String])] = [
-        ("repair.json", "{\n  \"version\": 1,\n  \"intent\": \"repair\"\n  \"slots\": []\n}",
-         ["repair.json: line 4, column 3: expected ',' or '}'"]),
-        ("repair.json", #"{"version":1,"intent":"repair","keywords":[{"weight":"high","words":["报修"]}]}"#,
-         ["repair.json: keywords[0].weight: expected a number, got a string"]),
-        ("repair.json", #"{"version":1,"intent":"repair","keywrods":[]}"#,
-         ["repair.json: keywrods: unknown key 'keywrods' (did you mean 'keywords'?)"]),
-        ("repair.json", #"{"version":2,"intent":"repair"}"#,
-         ["repair.json: version: version 2 is newer than this program supports (1); upgrade FrontDesk"]),
-        ("repair.json", #"{"version":1,"intent":"repair","keywords":[{"weight":1,"words":["@watr_pipe"]}]}"#,
-         ["repair.json: keywords[0].words[0]: unknown concept '@watr_pipe'"]),
-        ("faq.json", #"{"version":1,"topics":[{"id":"hours","keywords":[],"answer":{"zh-Hant":"x"}}]}"#,
-         ["faq.json: topics[0].answer.zh-Hans: missing required key", "faq.json: topics[0].answer.en: missing required key"]),
-        ("thanks.json", #"{"version":1,"intent":"thanks","slots":["unit",3],"priority":"high","small_talk":1}"#,
-         ["thanks.json: priority: expected a number, got a string", "thanks.json: small_talk: expected a Boolean, got a number",
-          "thanks.json: slots[1]: expected a string, got a number"]),
+        (
+            "repair.json", "{\n  \"version\": 1,\n  \"intent\": \"repair\"\n  \"slots\": []\n}",
+            ["repair.json: line 4, column 3: expected ',' or '}'"]
+        ),
+        (
+            "repair.json", #"{"version":1,"intent":"repair","keywords":[{"weight":"high","words":["报修"]}]}"#,
+            ["repair.json: keywords[0].weight: expected a number, got a string"]
+        ),
+        (
+            "repair.json", #"{"version":1,"intent":"repair","keywrods":[]}"#,
+            ["repair.json: keywrods: unknown key 'keywrods' (did you mean 'keywords'?)"]
+        ),
+        (
+            "repair.json", #"{"version":2,"intent":"repair"}"#,
+            ["repair.json: version: version 2 is newer than this program supports (1); upgrade FrontDesk"]
+        ),
+        (
+            "repair.json", #"{"version":1,"intent":"repair","keywords":[{"weight":1,"words":["@watr_pipe"]}]}"#,
+            ["repair.json: keywords[0].words[0]: unknown concept '@watr_pipe'"]
+        ),
+        (
+            "faq.json", #"{"version":1,"topics":[{"id":"hours","keywords":[],"answer":{"zh-Hant":"x"}}]}"#,
+            [
+                "faq.json: topics[0].answer.zh-Hans: missing required key",
+                "faq.json: topics[0].answer.en: missing required key",
+            ]
+        ),
+        (
+            "thanks.json", #"{"version":1,"intent":"thanks","slots":["unit",3],"priority":"high","small_talk":1}"#,
+            [
+                "thanks.json: priority: expected a number, got a string",
+                "thanks.json: small_talk: expected a Boolean, got a number",
+                "thanks.json: slots[1]: expected a string, got a number",
+            ]
+        ),
     ]
 
     @Test(arguments: 0..<cases.count)
@@ -46,7 +66,8 @@ import Testing
     @Test func everyMistakeIsReportedNotJustTheFirst() throws {
         let directory = try Support.copyOfIntents()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        try #"{"version":1,"intent":"thanks","colour":1}"#.write(toFile: directory + "/thanks.json", atomically: true, encoding: .utf8)
+        try #"{"version":1,"intent":"thanks","colour":1}"#.write(
+            toFile: directory + "/thanks.json", atomically: true, encoding: .utf8)
         try "{".write(toFile: directory + "/goodbye.json", atomically: true, encoding: .utf8)
         try FileManager.default.removeItem(atPath: directory + "/cancel.json")
         #expect(throws: ContentError.self) { try Catalog.load(directory: directory) }
@@ -55,7 +76,8 @@ import Testing
         } catch {
             let text = error.diagnostics.map(\.description)
             #expect(text.contains("\(directory)/thanks.json: colour: unknown key 'colour'"))
-            #expect(text.contains("\(directory)/goodbye.json: line 1, column 2: unexpected end of input, expected a key"))
+            #expect(
+                text.contains("\(directory)/goodbye.json: line 1, column 2: unexpected end of input, expected a key"))
             #expect(text.contains("\(directory)/cancel.json: file not found"))
         }
     }
@@ -83,7 +105,8 @@ import Testing
     @Test func lintFindsForbiddenWordsAndDuplicateKeywords() throws {
         let directory = try Support.copyOfIntents()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let faq = #"{"version":1,"topics":[{"id":"x","keywords":[],"answer":{"zh-Hans":"这个不知道","en":"We can't {oops}"}}]}"#
+        let faq =
+            #"{"version":1,"topics":[{"id":"x","keywords":[],"answer":{"zh-Hans":"这个不知道","en":"We can't {oops}"}}]}"#
         try faq.write(toFile: directory + "/faq.json", atomically: true, encoding: .utf8)
         let thanks = #"{"version":1,"intent":"thanks","keywords":[{"weight":1,"words":["报修"]}]}"#
         try thanks.write(toFile: directory + "/thanks.json", atomically: true, encoding: .utf8)

@@ -22,8 +22,10 @@ import Testing
         #expect(EntityClock.extract(text).date == expected)
     }
 
-    @Test(arguments: ["3号楼2单元501", "5号线", "2号车位", "13812345678", "rep-20261122-0001", "13月5日", "3-2-501", "下周",
-        "the light on the 9th floor is out"])
+    @Test(arguments: [
+        "3号楼2单元501", "5号线", "2号车位", "13812345678", "rep-20261122-0001", "13月5日", "3-2-501", "下周",
+        "the light on the 9th floor is out",
+    ])
     func noFalseDate(text: String) {
         #expect(EntityClock.extract(text).date == nil)
     }

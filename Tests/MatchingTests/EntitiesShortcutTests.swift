@@ -14,7 +14,8 @@ import Testing
         "20261125", "rep-20261122-0001", "cmp-20261122-0003", "rep202611220001", "dec 20261201 0002", "dec 25",
         "今天", "明天上午", "后天", "大后天", "下周一", "下个星期二", "这周五", "本周六", "星期天", "礼拜一", "11月25日",
         "十一月二十五日", "25号", "5号线", "2号车位", "2026-11-25", "2026/11/25", "2026年12月1日", "二〇二六年十二月一日",
-        "11/25", "11/25/2026", "三/五", "the day after tomorrow", "next monday", "on friday", "nov 25", "the 25th of november",
+        "11/25", "11/25/2026", "三/五", "the day after tomorrow", "next monday", "on friday", "nov 25",
+        "the 25th of november",
         "the light on the 9th floor is out", "2月29日", "13月5日", "下午3点半", "上午9:30", "中午1点", "下午两点半", "三点一刻",
         "10点15分", "今晚8点", "tonight at 8", "10:30am", "12am", "晚上十一二点还在吵", "快一点", "有一点点漏水", "3小时",
         "夜里", "凌晨两点", "傍晚", "早晨", "30天", "三十天", "两个月", "一个半月", "半个月", "3周", "三个星期", "两个礼拜",
@@ -40,8 +41,12 @@ import Testing
         var pieces = EntityChars.readChars.map(String.init)
         pieces += "0123456789-/:#+().,_ ".map(String.init)
         pieces += ["12", "501", "2026", "13812345678", "0571", "88886666", "20261122", "0001"]
-        pieces += ["rep", "cb", "building", "unit", "room", "no", "tomorrow", "today", "next", "monday", "am", "pm", "at"]
-        pieces += ["day", "after", "days", "week", "month", "a", "half", "workers", "people", "nov", "th", "of", "the", "two"]
+        pieces += [
+            "rep", "cb", "building", "unit", "room", "no", "tomorrow", "today", "next", "monday", "am", "pm", "at",
+        ]
+        pieces += [
+            "day", "after", "days", "week", "month", "a", "half", "workers", "people", "nov", "th", "of", "the", "two",
+        ]
         pieces += ["谢", "好", "的", "漏", "水", "修", "您", "请", "吗"]
         return pieces
     }()

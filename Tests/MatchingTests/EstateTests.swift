@@ -9,15 +9,20 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    static func sample() throws -> Estate { try Estate.load(path: root.appendingPathComponent("estate/sample.json").path) }
+    static func sample() throws -> Estate {
+        try Estate.load(path: root.appendingPathComponent("estate/sample.json").path)
+    }
 
     @Test func loadsTheSample() throws {
         let estate = try Self.sample()
         #expect(estate.name == "翠湖花园")
         #expect(estate.timezone == "Asia/Shanghai")
         #expect(estate.utcOffset == 28_800)
-        #expect(estate.office == Office(phone: "0571-88886666", hours: "08:30-17:30", emergencyPhone: "0571-88886699",
-                                        address: "翠湖花园1号楼东侧物业客服中心"))
+        #expect(
+            estate.office
+                == Office(
+                    phone: "0571-88886666", hours: "08:30-17:30", emergencyPhone: "0571-88886699",
+                    address: "翠湖花园1号楼东侧物业客服中心"))
         #expect(estate.rates.propertyPerM2 == 2.80)
         #expect(estate.decoration.deposit == 3000)
         #expect(estate.decoration.maxDurationDays == 90)
@@ -25,7 +30,9 @@ import Testing
         #expect((200...600).contains(estate.units.count))
         let unit = try #require(estate.unit("3-2-501"))
         #expect(unit.residents == [Resident(name: "张伟", phone: "13812345678")])
-        #expect(unit.bills(period: "2026-10").first { $0.item == "property" } == Bill(period: "2026-10", item: "property", amount: 250.60, paid: false))
+        #expect(
+            unit.bills(period: "2026-10").first { $0.item == "property" }
+                == Bill(period: "2026-10", item: "property", amount: 250.60, paid: false))
         #expect(Money.format(unit.arrears) == "250.60")
         #expect(unit.isRegisteredPhone(tail4: "5678"))
         #expect(!unit.isRegisteredPhone(tail4: "5679"))
@@ -72,38 +79,78 @@ import Testing
 
     /// Each case edits the good file (`old` → `new`) and expects exactly these diagnostics.
     @Test(arguments: [
-        (#""area":89.5"#, #""aera":89.5"#, [
-            #"e.json: units[0].aera: unknown key "aera" (did you mean "area"?)"#,
-            #"e.json: units[0]: missing required key "area""#,
-        ]),
-        (#""amount":250.60"#, #""amount":"250.60""#, ["e.json: units[0].bills[0].amount: expected a number, got a string"]),
+        (
+            #""area":89.5"#, #""aera":89.5"#,
+            [
+                #"e.json: units[0].aera: unknown key "aera" (did you mean "area"?)"#,
+                #"e.json: units[0]: missing required key "area""#,
+            ]
+        ),
+        (
+            #""amount":250.60"#, #""amount":"250.60""#,
+            ["e.json: units[0].bills[0].amount: expected a number, got a string"]
+        ),
         (#""amount":250.60"#, #""amount":-5"#, ["e.json: units[0].bills[0].amount: may not be negative, got -5.00"]),
-        (#""period":"2026-10""#, #""period":"2026-13""#, [
-            #"e.json: units[0].bills[0].period: expected a period YYYY-MM such as "2026-10", got "2026-13""#,
-        ]),
-        (#""id":"3-2-501""#, #""id":"3-2""#, [
-            #"e.json: units[0].id: expected a unit ID of the form B-U-R such as "3-2-501", got "3-2""#,
-        ]),
-        (#""phone":"13812345678""#, #""phone":"1381234""#, [#"e.json: units[0].residents[0].phone: not a phone number: "1381234""#]),
+        (
+            #""period":"2026-10""#, #""period":"2026-13""#,
+            [
+                #"e.json: units[0].bills[0].period: expected a period YYYY-MM such as "2026-10", got "2026-13""#
+            ]
+        ),
+        (
+            #""id":"3-2-501""#, #""id":"3-2""#,
+            [
+                #"e.json: units[0].id: expected a unit ID of the form B-U-R such as "3-2-501", got "3-2""#
+            ]
+        ),
+        (
+            #""phone":"13812345678""#, #""phone":"1381234""#,
+            [#"e.json: units[0].residents[0].phone: not a phone number: "1381234""#]
+        ),
         (#""Asia/Shanghai""#, #""Asia/Shangai""#, [#"e.json: timezone: unknown time zone "Asia/Shangai""#]),
-        (#""hours":"08:30-17:30""#, #""hours":"8:30 to 5""#, [#"e.json: office.hours: expected hours such as "08:30-17:30", got "8:30 to 5""#]),
+        (
+            #""hours":"08:30-17:30""#, #""hours":"8:30 to 5""#,
+            [#"e.json: office.hours: expected hours such as "08:30-17:30", got "8:30 to 5""#]
+        ),
         (#""paid":false"#, #""paid":"no""#, ["e.json: units[0].bills[0].paid: expected true or false, got a string"]),
-        (#"{"name":"翠湖花园","#, #"{"version":2,"name":"翠湖花园","#, [
-            "e.json: version: version 2 is newer than this FrontDesk supports (1); please upgrade FrontDesk",
-        ]),
-        (#"{"name":"翠湖花园","#, #"{"version":"1","name":"翠湖花园","#, ["e.json: version: expected a whole number of at least 1"]),
-        (#""name":"翠湖花园","#, #""nmae":"翠湖花园","#, [
-            #"e.json: nmae: unknown key "nmae" (did you mean "name"?)"#, #"e.json: missing required key "name""#,
-        ]),
-        (#""rates":{"property_per_m2":2.80}"#, #""rates":{"property_per_m2":2.80},"colour":"red""#, [#"e.json: colour: unknown key "colour""#]),
-        (#""emergency_phone":"0571-88886699"},"#, #""emergency_phone":"0571-88886699"},"decoration":{"max_workers":0},"#, [
-            "e.json: decoration.max_workers: expected a whole number of at least 1",
-        ]),
-        (#""units":["#, #""units":[{"id":"3-2-501","area":80},"#, [
-            #"e.json: units[1].id: duplicate unit "3-2-501" (first at units[0])"#,
-        ]),
+        (
+            #"{"name":"翠湖花园","#, #"{"version":2,"name":"翠湖花园","#,
+            [
+                "e.json: version: version 2 is newer than this FrontDesk supports (1); please upgrade FrontDesk"
+            ]
+        ),
+        (
+            #"{"name":"翠湖花园","#, #"{"version":"1","name":"翠湖花园","#,
+            ["e.json: version: expected a whole number of at least 1"]
+        ),
+        (
+            #""name":"翠湖花园","#, #""nmae":"翠湖花园","#,
+            [
+                #"e.json: nmae: unknown key "nmae" (did you mean "name"?)"#, #"e.json: missing required key "name""#,
+            ]
+        ),
+        (
+            #""rates":{"property_per_m2":2.80}"#, #""rates":{"property_per_m2":2.80},"colour":"red""#,
+            [#"e.json: colour: unknown key "colour""#]
+        ),
+        (
+            #""emergency_phone":"0571-88886699"},"#,
+            #""emergency_phone":"0571-88886699"},"decoration":{"max_workers":0},"#,
+            [
+                "e.json: decoration.max_workers: expected a whole number of at least 1"
+            ]
+        ),
+        (
+            #""units":["#, #""units":[{"id":"3-2-501","area":80},"#,
+            [
+                #"e.json: units[1].id: duplicate unit "3-2-501" (first at units[0])"#
+            ]
+        ),
         (#""office":{"#, #""office":{"fax":"1","#, [#"e.json: office.fax: unknown key "fax""#]),
-        (#""area":89.5"#, #""area":89.5,"residents":{}"#, ["e.json: units[0].residents: expected an array, got an object"]),
+        (
+            #""area":89.5"#, #""area":89.5,"residents":{}"#,
+            ["e.json: units[0].residents: expected an array, got an object"]
+        ),
         ("\n \"rates\"", "\n \"rates\":,", ["e.json: line 3, column 10: unexpected character, expected a value"]),
     ])
     func diagnostics(old: String, new: String, expected: [String]) throws {
@@ -138,11 +185,13 @@ import Testing
     @Test func moneySumsInCents() {
         #expect(Money.sum([0.1, 0.2, 0.3]) == 0.6)
         #expect(Money.format(cents: 5) == "0.05")
-        let unit = Unit(id: "1-1-101", area: 50, bills: [
-            Bill(period: "2026-09", item: "water", amount: 0.1, paid: false),
-            Bill(period: "2026-10", item: "water", amount: 0.2, paid: false),
-            Bill(period: "2026-10", item: "property", amount: 140, paid: true),
-        ])
+        let unit = Unit(
+            id: "1-1-101", area: 50,
+            bills: [
+                Bill(period: "2026-09", item: "water", amount: 0.1, paid: false),
+                Bill(period: "2026-10", item: "water", amount: 0.2, paid: false),
+                Bill(period: "2026-10", item: "property", amount: 140, paid: true),
+            ])
         #expect(unit.arrearsCents == 30)
         #expect(unit.unpaidBills.map(\.period) == ["2026-09", "2026-10"])
         #expect(unit.periods == ["2026-10", "2026-09"])

@@ -49,19 +49,38 @@ import Testing
     }
 
     static let cases: [(file: String, text: String, expected: [String])] = [
-        ("repair.json", #"{"version":1,"intent":"repair","cooccur":[{"with":["@noize"],"and":["响"],"within":8,"weight":2}]}"#,
-         ["repair.json: cooccur[0].with[0]: unknown concept '@noize' (did you mean '@noise'?)"]),
-        ("repair.json", #"{"version":1,"intent":"repair","cooccur":[{"with":["风扇"],"and":["响"],"within":300,"weight":0}]}"#,
-         ["repair.json: cooccur[0].within: expected a distance from 0 to 200 characters, got 300.0",
-          "repair.json: cooccur[0].weight: expected a weight above 0 and at most 100, got 0.0"]),
-        ("repair.json", #"{"version":1,"intent":"repair","cooccur":[{"with":["风扇"],"within":8,"weight":2,"wieght":1}]}"#,
-         ["repair.json: cooccur[0].wieght: unknown key 'wieght' (did you mean 'weight'?)",
-          "repair.json: cooccur[0].and: missing required key"]),
-        ("emergency.json", #"{"version":1,"intent":"emergency","intensifiers":[{"words":["大量"],"factor":0.5}]}"#,
-         ["emergency.json: intensifiers[0].factor: expected a factor above 1 and at most 10, got 0.5"]),
-        ("lexicon.json", #"{"version":1,"negators":[{"words":["没有"],"scope":"sentence"}]}"#,
-         ["lexicon.json: negators[0].scope: expected \"clause\", got \"sentence\"",
-          "lexicon.json: negators[0].window: missing required key"]),
+        (
+            "repair.json",
+            #"{"version":1,"intent":"repair","cooccur":[{"with":["@noize"],"and":["响"],"within":8,"weight":2}]}"#,
+            ["repair.json: cooccur[0].with[0]: unknown concept '@noize' (did you mean '@noise'?)"]
+        ),
+        (
+            "repair.json",
+            #"{"version":1,"intent":"repair","cooccur":[{"with":["风扇"],"and":["响"],"within":300,"weight":0}]}"#,
+            [
+                "repair.json: cooccur[0].within: expected a distance from 0 to 200 characters, got 300.0",
+                "repair.json: cooccur[0].weight: expected a weight above 0 and at most 100, got 0.0",
+            ]
+        ),
+        (
+            "repair.json",
+            #"{"version":1,"intent":"repair","cooccur":[{"with":["风扇"],"within":8,"weight":2,"wieght":1}]}"#,
+            [
+                "repair.json: cooccur[0].wieght: unknown key 'wieght' (did you mean 'weight'?)",
+                "repair.json: cooccur[0].and: missing required key",
+            ]
+        ),
+        (
+            "emergency.json", #"{"version":1,"intent":"emergency","intensifiers":[{"words":["大量"],"factor":0.5}]}"#,
+            ["emergency.json: intensifiers[0].factor: expected a factor above 1 and at most 10, got 0.5"]
+        ),
+        (
+            "lexicon.json", #"{"version":1,"negators":[{"words":["没有"],"scope":"sentence"}]}"#,
+            [
+                "lexicon.json: negators[0].scope: expected \"clause\", got \"sentence\"",
+                "lexicon.json: negators[0].window: missing required key",
+            ]
+        ),
     ]
 
     @Test(arguments: 0..<cases.count)

@@ -1,5 +1,6 @@
-@testable import FrontDeskNet
 import Testing
+
+@testable import FrontDeskNet
 
 @Suite("Line framing and validation")
 struct FramerTests {

@@ -9,7 +9,8 @@ enum EntityChars {
     /// Every non-ASCII character some recognizer compares against (every literal in `Entities/`, the cue
     /// characters of `EntityCues.of`) and every Chinese numeral.
     /// Keep in step with the recognizers: a character missing here is read as "some other character".
-    static let readChars = "\u{3000}、〇一七万三上下两个中九二五人今位修傅傍元八六凌分刻十千午半单口号名后员周四夜大天室层工师幢年幺床库座房拜施日早时明星晚晨月期本机柜栋桩楼点百码礼窗箱线装车这里钟铺门间院零"
+    static let readChars =
+        "\u{3000}、〇一七万三上下两个中九二五人今位修傅傍元八六凌分刻十千午半单口号名后员周四夜大天室层工师幢年幺床库座房拜施日早时明星晚晨月期本机柜栋桩楼点百码礼窗箱线装车这里钟铺门间院零"
 
     /// The characters at least one of which every entity without ASCII letters or digits contains
     /// (午 of 上午, 号 of 3号楼, 天 of 后天, 人/师/员 of every worker noun, 点 of 3点, …).

@@ -44,7 +44,8 @@ extension EntityScan {
             if isChar(end, "日") || isChar(end, "号") { end += 1 }
             monthDay(n.value, d.value, i..<end)
         } else if isChar(i + 1, "/"), n.isDigitNumber(1...2), let d = number(i + 2), d.isDigitNumber(1...2),
-            !(isChar(i + 3, "/") && number(i + 4) != nil), !(isChar(i - 1, "/") && tokens[max(i - 2, 0)].kind == .number)
+            !(isChar(i + 3, "/") && number(i + 4) != nil),
+            !(isChar(i - 1, "/") && tokens[max(i - 2, 0)].kind == .number)
         {
             monthDay(n.value, d.value, i..<i + 3)
         } else if let c = char(i + 1), c == 0x53F7 || c == 0x65E5, n.form != .english {  // 号 日

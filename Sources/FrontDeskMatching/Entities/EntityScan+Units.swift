@@ -103,7 +103,9 @@ extension EntityScan {
         guard char(i + 3) == sep, let r = number(i + 4), r.form == .arabic, (3...4).contains(r.digits),
             r.value >= 101
         else { return }
-        if let before = char(i - 1), before == 0x2D || before == 0x2F || before == 0x2B, tokens[max(i - 2, 0)].kind == .number {
+        if let before = char(i - 1), before == 0x2D || before == 0x2F || before == 0x2B,
+            tokens[max(i - 2, 0)].kind == .number
+        {
             return
         }
         if let after = char(i + 5), after == 0x2D || after == 0x2F, number(i + 6) != nil { return }

@@ -104,12 +104,14 @@ struct EntityTokenizer {
         var tokenizer = EntityTokenizer()
         var text = text
         text.withUTF8 { bytes in
-            EntityChars.read.withUnsafeBufferPointer { read in tokenizer.run(bytes, read: read, collapsing: collapsing) }
+            EntityChars.read.withUnsafeBufferPointer { read in tokenizer.run(bytes, read: read, collapsing: collapsing)
+            }
         }
         return (tokenizer.tokens, tokenizer.cues)
     }
 
-    private mutating func run(_ bytes: UnsafeBufferPointer<UInt8>, read: UnsafeBufferPointer<UInt64>, collapsing: Bool) {
+    private mutating func run(_ bytes: UnsafeBufferPointer<UInt8>, read: UnsafeBufferPointer<UInt64>, collapsing: Bool)
+    {
         tokens.reserveCapacity(bytes.count / 2 + 4)
         var i = 0
         let n = bytes.count
@@ -125,7 +127,8 @@ struct EntityTokenizer {
                 v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
                 i += 3
             } else if i + 3 < n {
-                v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                v =
+                    (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
                     | UInt32(bytes[i + 3] & 0x3F)
                 i += 4
             } else {
@@ -177,7 +180,8 @@ struct EntityTokenizer {
             cues.insert(.chineseNumber)
             let form: EntityToken.Form = chinese.positional ? .chinesePositional : .chineseDigits
             let digits = chinese.positional ? 0 : chinese.count
-            tokens.append(EntityToken(kind: .number, form: form, value: digits > 18 ? -1 : chinese.value, digits: digits))
+            tokens.append(
+                EntityToken(kind: .number, form: form, value: digits > 18 ? -1 : chinese.value, digits: digits))
             chinese = ChineseNumerals.Reader()
         } else if letterCount > 0 {
             cues.insert(.word)
