@@ -30,7 +30,7 @@ let package = Package(
         // Linux headers Glibc's module leaves out: epoll, eventfd, accept4.
         .target(name: "CFrontDeskLinux"),
         // Non-blocking TCP line server and client on epoll; knows bytes and lines, not intents.
-        .target(name: "FrontDeskNet", dependencies: ["CFrontDeskLinux"], swiftSettings: strict),
+        .target(name: "FrontDeskNet", dependencies: ["FrontDeskModel", "CFrontDeskLinux"], swiftSettings: strict),
         // Scripted-dialogue parser and runner, replay and replay --check.
         .target(
             name: "FrontDeskQA",

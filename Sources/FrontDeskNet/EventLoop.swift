@@ -1,4 +1,5 @@
 import CFrontDeskLinux
+import FrontDeskModel
 import Glibc
 import Synchronization
 

@@ -1,7 +1,8 @@
 import Glibc
 
-/// A value behind a plain glibc mutex (no priority inheritance), for a lock every turn takes: the
-/// event loops' inboxes (the worker pool uses a glibc mutex and condition variable directly).
+/// A value behind a plain glibc mutex (no priority inheritance), for the locks every turn takes:
+/// the event loops' inboxes and the transcript writer's queue (the server's worker pool uses a glibc
+/// mutex and condition variable directly).
 ///
 /// `Synchronization.Mutex` is a priority-inheritance futex on Linux: once contended, the kernel
 /// hands the lock to the first waiter, which must then be scheduled before anyone can take it.
@@ -9,12 +10,13 @@ import Glibc
 /// every turn's hand-off into a convoy (12% of the server's CPU in `_lockSlow` and `rt_mutex`,
 /// p99 over 40 ms at a quarter of the C server's rate). A glibc mutex lets a running thread take a
 /// free lock at once.
-final class PlainLock<Value>: @unchecked Sendable {
+public final class PlainLock<Value>: @unchecked Sendable {
     // Unchecked: `value` is only read or written inside `withLock`, while holding `mutex`.
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private var value: Value
 
-    init(_ value: Value) {
+    /// A lock guarding `value`.
+    public init(_ value: Value) {
         self.value = value
         mutex = .allocate(capacity: 1)
         mutex.initialize(to: pthread_mutex_t())
@@ -27,7 +29,7 @@ final class PlainLock<Value>: @unchecked Sendable {
     }
 
     /// Runs `body` with the value, holding the lock.
-    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+    public func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         return try body(&value)
