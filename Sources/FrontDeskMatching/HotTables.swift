@@ -74,7 +74,7 @@ final class HotTables: @unchecked Sendable {
         return buffer
     }
 
-    /// The automaton's next state (see `KeywordAutomaton.step`), on raw tables.
+    /// The automaton's next state after the normalized scalar `value` (following failure links), on raw tables.
     @inline(__always)
     func step(_ state: Int, _ value: UInt32) -> Int {
         let symbol = value < 65_536 ? Int(symbolOf[Int(value)]) : Int(astralSymbols[value] ?? 0)

@@ -111,29 +111,4 @@ struct KeywordAutomaton: Sendable {
 
     /// The number of states, for diagnostics and benchmarks.
     var stateCount: Int { fail.count }
-
-    /// The alphabet symbol of a normalized scalar (0 when no keyword uses it).
-    @inline(__always)
-    func symbol(_ value: UInt32) -> Int {
-        value < 65_536 ? Int(symbolOf[Int(value)]) : Int(astralSymbols[value] ?? 0)
-    }
-
-    /// The state after reading `symbol` in `state`.
-    @inline(__always)
-    func step(_ state: Int, _ symbol: Int) -> Int {
-        if symbol == 0 { return 0 }
-        var state = state
-        while state != 0 {
-            var i = Int(edgeStart[state])
-            let end = Int(edgeStart[state + 1])
-            while i < end {
-                let s = Int(edgeSymbol[i])
-                if s == symbol { return Int(edgeTarget[i]) }
-                if s > symbol { break }
-                i += 1
-            }
-            state = Int(fail[state])
-        }
-        return Int(rootNext[symbol])
-    }
 }
