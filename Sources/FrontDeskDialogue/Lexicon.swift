@@ -36,11 +36,6 @@ enum Lexicon {
     static let asSoonAsPossible = [
         "尽快", "越快越好", "马上", "随时", "都可以", "asap", "as soon as possible", "any time", "anytime",
     ]
-    /// Asking whether an application has been approved yet (normalized: Simplified, lower case).
-    static let approvalStatus = [
-        "批了没", "批了吗", "批下来", "批出来", "批咗", "批出嚟", "审批结果", "审批到哪", "审批通过", "审核通过",
-        "通过了没", "通过咗未", "通过未", "approved yet", "been approved",
-    ]
     static let myRecords = ["我的", "我家", "我报", "我提交", "my "]
 
     /// Satisfaction answers, most specific first (非常不满意 before 不满意 before 满意).
