@@ -17,6 +17,10 @@ public struct Catalog: Sendable {
     public let faq: [FAQTopic]
     /// The Traditional → Simplified character table.
     public let han: HanConversion
+    /// The labelled messages of `intents/examples/*.jsonl` (the learned layer's training data).
+    public let examples: [LabeledExample]
+    /// How the learned layer is trained and blended with the rules (`intents/learning.json`).
+    public let learning: LearningSettings
 
     /// Loads and validates every file under `directory`.
     ///
@@ -32,6 +36,8 @@ public struct Catalog: Sendable {
         }
         let acts = loader.loadActs()
         var faq = loader.loadFAQ()
+        let examples = loader.loadExamples()
+        let learning = loader.loadLearning()
         diagnostics += loader.diagnostics
         diagnostics += unknownFiles(directory: directory, loader: loader)
         let phrases = PhraseBook.load(directory: loader.displayName("phrases"), diagnostics: &diagnostics)
@@ -39,7 +45,7 @@ public struct Catalog: Sendable {
         deriveTraditionalAnswers(&faq)
         return Catalog(
             phrases: phrases, directory: directory, intents: intents, settings: settings, acts: acts, faq: faq,
-            han: han)
+            han: han, examples: examples, learning: learning)
     }
 
     /// The intent named `name`, or `nil`.
@@ -65,6 +71,18 @@ public struct Catalog: Sendable {
     /// The FAQ answer `id` in `language`, placeholders (`{office_phone}`, …) left for the caller.
     public func faqAnswer(_ id: String, _ language: Language) -> String? {
         faq.first { $0.id == id }?.answers[language]
+    }
+
+    /// Reads the labelled messages of one JSON-lines file (a held-out set, or an examples file).
+    ///
+    /// - Throws: `ContentError` listing every bad line.
+    public static func loadExamples(file: String) throws(ContentError) -> [LabeledExample] {
+        var loader = CatalogLoader(directory: ".")
+        guard let data = FileManager.default.contents(atPath: file), let text = String(validating: data, as: UTF8.self)
+        else { throw ContentError([Diagnostic(file: file, path: "", message: "file not found or not UTF-8")]) }
+        let examples = loader.parseExamples(text, file: file)
+        if !loader.diagnostics.isEmpty { throw ContentError(loader.diagnostics) }
+        return examples
     }
 
     /// Reads only `directory/hant-hans.txt` (for engines built from other rule files).
@@ -93,7 +111,7 @@ public struct Catalog: Sendable {
     /// JSON files in the folder that are not part of the format (a typo in a file name).
     private static func unknownFiles(directory: String, loader: CatalogLoader) -> [Diagnostic] {
         let known = Set(
-            CatalogLoader.canonicalIntents.map { "\($0).json" } + ["lexicon.json", "acts.json", "faq.json"])
+            CatalogLoader.canonicalIntents.map { "\($0).json" } + ["lexicon.json", "acts.json", "faq.json", "learning.json"])
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return files.filter { $0.hasSuffix(".json") && !known.contains($0) }.sorted().map { file in
             let message = ContentMessages.unknownKey(file, allowed: known.sorted())

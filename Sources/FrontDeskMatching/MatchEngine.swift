@@ -1,3 +1,4 @@
+import FrontDeskContent
 import FrontDeskModel
 
 /// Normalizer + compiled rules: one pass over the text, then scoring. Shared by every path of
@@ -9,13 +10,29 @@ final class MatchEngine: Sendable {
     let hot: HotTables
     let intentCount: Int
     let categoryCount: Int
+    /// Keyword weights learned from `intents/examples/` (nil: the rules decide alone).
+    let learned: LearnedModel?
+    let learning: LearningSettings
+    /// Bit `i`: intent `i` is picked by the blend only when a rule gave it a positive score.
+    let needsRule: UInt64
 
-    init(normalizer: Normalizer, rules: CompiledRules) {
+    init(normalizer: Normalizer, rules: CompiledRules, examples: [LabeledExample] = [], learning: LearningSettings) {
         self.normalizer = normalizer
         self.rules = rules
         hot = HotTables(normalizer: normalizer, rules: rules)
         intentCount = rules.intentNames.count
         categoryCount = rules.categoryName.count
+        self.learning = learning
+        var index: [String: Int] = [:]
+        for (i, name) in rules.intentNames.enumerated() { index[name] = i }
+        learned =
+            learning.enabled && !examples.isEmpty
+            ? LearnedModel(
+                examples: examples, intentIndex: index, classCount: intentCount, alpha: learning.alpha,
+                normalizer: normalizer) : nil
+        var needsRule: UInt64 = 0
+        for name in learning.needsRule { if let i = index[name], i < 64 { needsRule |= 1 << UInt64(i) } }
+        self.needsRule = needsRule
     }
 
     /// Normalizes `utf8`, runs the automaton and records every hit into `buffers`.
@@ -98,8 +115,16 @@ final class MatchEngine: Sendable {
         summary.changed = changed
     }
 
-    /// Applies word boundaries, containment, negation and contrast, then adds up the scores.
+    /// The rules' scores, then the blend with the learned layer; `summary.accepted` says whether the best
+    /// intent is understood well enough.
+    @inline(__always)
     func score(_ buffers: inout ScanBuffers, _ summary: inout ScanSummary) {
+        scoreRules(&buffers, &summary)
+        blend(&buffers, &summary)
+    }
+
+    /// Applies word boundaries, containment, negation and contrast, then adds up the scores.
+    func scoreRules(_ buffers: inout ScanBuffers, _ summary: inout ScanSummary) {
         let hits = buffers.hits
         let text = buffers.normalized
         let count = summary.normalizedCount
@@ -146,6 +171,7 @@ final class MatchEngine: Sendable {
             return
         }
         var vetoed: UInt64 = 0
+        var negatedIntents: UInt64 = 0
         var categoryIntents: UInt64 = 0
         var intensified: UInt64 = 0
         var acts: UInt8 = 0
@@ -186,6 +212,7 @@ final class MatchEngine: Sendable {
                 switch output.kind {
                 case .intentKeyword:
                     if keywordLive, !keywordRepeat { scores[Int(output.index)] += Double(output.weight) * factor }
+                    if keywordLive, factor == 0, output.index < 64 { negatedIntents |= 1 << UInt64(output.index) }
                 case .category:
                     if categoryLive, !categoryRepeat {
                         categoryScores[Int(output.slot)] += Double(output.weight) * factor
@@ -218,6 +245,8 @@ final class MatchEngine: Sendable {
         if eventCount > 0 { intensified = settleEvents(&buffers, eventCount: eventCount, hitCount: hitCount) }
         summary.categoryIntents = categoryIntents
         summary.intensified = intensified
+        summary.vetoed = vetoed
+        summary.negatedIntents = negatedIntents
         decide(scores: scores, categoryScores: categoryScores, vetoed: vetoed, &summary, factors: buffers.factors)
         summary.acts = acts
     }

@@ -1,0 +1,79 @@
+import FrontDeskModel
+
+extension MatchEngine {
+    /// Blends the rules' scores with the learned posteriors (`intents/learning.json`):
+    /// `value(i) = min(rule(i), cap) / scale + weight × P(i | text)`, the best value understood when it reaches
+    /// `threshold`. The rules stay authoritative where they fire clearly: when the best rule leads the second by
+    /// more than the learned layer could ever move (`weight`), the posteriors are not even worked out. An intent
+    /// that a rule vetoed or negated ("不是投诉") is never picked by the learned layer, nor one that needs a rule
+    /// (an emergency needs a hazard word) when no rule spoke for it.
+    @inline(__always)
+    func blend(_ buffers: inout ScanBuffers, _ summary: inout ScanSummary) {
+        summary.blended = false
+        let threshold = rules.threshold
+        let ruleBest = summary.best
+        let ruleSecond = summary.second
+        let ruleAmbiguous = isClose(ruleBest, ruleSecond, summary.bestScore, summary.secondScore, threshold)
+        summary.ambiguous = ruleAmbiguous
+        guard let learned else {
+            summary.accepted = summary.best >= 0 && summary.bestScore >= threshold
+            return
+        }
+        let scale = learning.ruleScale
+        let cap = learning.ruleCap
+        let weight = learning.weight
+        if summary.best >= 0 {
+            let lead = (min(summary.bestScore, cap) - (summary.second >= 0 ? min(summary.secondScore, cap) : 0)) / scale
+            if lead > weight, summary.bestScore >= threshold, min(summary.bestScore, cap) / scale >= learning.threshold {
+                summary.accepted = true
+                return
+            }
+        }
+        let posteriors = buffers.factors
+        let classes = learned.classCount
+        let known = learned.accumulate(
+            UnsafeBufferPointer(buffers.normalized), count: summary.normalizedCount, into: posteriors)
+        LearnedModel.softmax(posteriors, count: classes, known: known, temperature: learning.temperature)
+        let scores = buffers.scores
+        var best = -1
+        var second = -1
+        var bestValue = -Double.infinity
+        var secondValue = -Double.infinity
+        let blocked = summary.vetoed | summary.negatedIntents
+        for i in 0..<intentCount where i != rules.fallbackIndex {
+            let rule = max(0, scores[i])
+            let bit: UInt64 = i < 64 ? 1 << UInt64(i) : 0
+            if rule <= 0, (blocked | needsRule) & bit != 0 { continue }
+            let value = min(rule, cap) / scale + weight * posteriors[i]
+            if best < 0 || value > bestValue || (value == bestValue && hot.priority[i] > hot.priority[best]) {
+                second = best
+                secondValue = bestValue
+                best = i
+                bestValue = value
+            } else if second < 0 || value > secondValue
+                || (value == secondValue && hot.priority[i] > hot.priority[second])
+            {
+                second = i
+                secondValue = value
+            }
+        }
+        summary.blended = true
+        summary.best = best
+        summary.second = second
+        summary.bestScore = best >= 0 ? bestValue : 0
+        summary.secondScore = second >= 0 ? secondValue : 0
+        summary.accepted = best >= 0 && bestValue >= learning.threshold
+        // Two rules that tie stay a question unless the examples clearly prefer one of them ("装修 转接").
+        let same = (best == ruleBest && second == ruleSecond) || (best == ruleSecond && second == ruleBest)
+        summary.ambiguous =
+            (ruleAmbiguous && same && abs(posteriors[best] - posteriors[second]) < 0.5)
+            || isClose(best, second, bestValue, secondValue, learning.threshold)
+    }
+
+    /// Whether `best` and `second` both reach `threshold` and lie within the margin (small talk never asks).
+    @inline(__always)
+    private func isClose(_ best: Int, _ second: Int, _ s1: Double, _ s2: Double, _ threshold: Double) -> Bool {
+        best >= 0 && second >= 0 && s1 >= threshold && s2 >= threshold && s1 - s2 <= rules.margin * s1
+            && !rules.intentSmallTalk[best] && !rules.intentSmallTalk[second]
+    }
+}
