@@ -52,6 +52,9 @@ public struct LearningSettings: Sendable, Equatable {
     /// Intents the learned layer never picks unless a rule gave them a positive score (emergency: a hazard
     /// must have been named).
     public var needsRule: [String] = ["emergency"]
+    /// Intents whose rules decide alone once their score reaches the value and leads (a hazard rule that fired:
+    /// safety is not left to statistics).
+    public var authoritative: [String: Double] = ["emergency": 4]
     /// Off: the rules decide alone (for measuring what the learned layer adds).
     public var enabled = true
 
@@ -64,7 +67,7 @@ extension CatalogLoader {
     static let exampleLanguages = ["zh-Hans", "zh-Hant", "en", "mixed"]
     static let learningKeys = [
         "version", "description", "alpha", "rule_scale", "rule_cap", "weight", "temperature", "threshold",
-        "needs_rule", "enabled",
+        "needs_rule", "authoritative", "enabled",
     ]
 
     /// Reads every `examples/*.jsonl` file (sorted by name); every bad line is reported with its line number.
@@ -164,6 +167,25 @@ extension CatalogLoader {
                 reader.report("needs_rule[\(index)]", ContentMessages.unknownValue(name, allowed: Self.canonicalIntents))
             }
             settings.needsRule = names.filter { Self.canonicalIntents.contains($0) }
+        }
+        if let value = object["authoritative"] {
+            if let map = value.object {
+                var result: [String: Double] = [:]
+                for (name, score) in map {
+                    guard Self.canonicalIntents.contains(name) else {
+                        reader.report("authoritative.\(name)", ContentMessages.unknownValue(name, allowed: Self.canonicalIntents))
+                        continue
+                    }
+                    guard let number = score.number, number > 0 else {
+                        reader.report("authoritative.\(name)", ContentMessages.expected("a number above 0", score))
+                        continue
+                    }
+                    result[name] = number
+                }
+                settings.authoritative = result
+            } else {
+                reader.report("authoritative", ContentMessages.expected("an object", value))
+            }
         }
         return settings
     }

@@ -24,7 +24,9 @@ extension MatchEngine {
         let weight = learning.weight
         if summary.best >= 0 {
             let lead = (min(summary.bestScore, cap) - (summary.second >= 0 ? min(summary.secondScore, cap) : 0)) / scale
-            if lead > weight, summary.bestScore >= threshold, min(summary.bestScore, cap) / scale >= learning.threshold {
+            if (lead > weight && summary.bestScore >= threshold && min(summary.bestScore, cap) / scale >= learning.threshold)
+                || summary.bestScore >= authoritative[summary.best]
+            {
                 summary.accepted = true
                 return
             }

@@ -15,6 +15,8 @@ final class MatchEngine: Sendable {
     let learning: LearningSettings
     /// Bit `i`: intent `i` is picked by the blend only when a rule gave it a positive score.
     let needsRule: UInt64
+    /// Per intent: from this rule score on, when it leads, the rules decide alone.
+    let authoritative: [Double]
 
     init(normalizer: Normalizer, rules: CompiledRules, examples: [LabeledExample] = [], learning: LearningSettings) {
         self.normalizer = normalizer
@@ -33,6 +35,7 @@ final class MatchEngine: Sendable {
         var needsRule: UInt64 = 0
         for name in learning.needsRule { if let i = index[name], i < 64 { needsRule |= 1 << UInt64(i) } }
         self.needsRule = needsRule
+        authoritative = rules.intentNames.map { learning.authoritative[$0] ?? .infinity }
     }
 
     /// Normalizes `utf8`, runs the automaton and records every hit into `buffers`.
@@ -320,7 +323,14 @@ final class MatchEngine: Sendable {
             }
             if hides(CompiledRules.keywordLayer, mine.keyword) { hit.flags |= ScanHit.keywordSuppressed }
             if hides(CompiledRules.categoryLayer, mine.category) { hit.flags |= ScanHit.categorySuppressed }
-            if hides(CompiledRules.extraLayer, mine.extra) { hit.flags |= ScanHit.extraSuppressed }
+            // Concept words compose: a longer concept word of another intent's rules ("裂了", a repair fault) leaves a
+            // shorter one of this intent's rules ("裂", a gas leak sign) alone; a longer keyword or category word of
+            // other intents, a neutral word, or a longer concept word of the same intent still hides it.
+            let extraHidden =
+                (otherFlags & CompiledRules.extraLayer != 0 && theirs.extra & mine.extra != 0) || theirs.neutral
+                || (theirs.keyword | theirs.category != 0 && all & mine.extra == 0)
+                || (otherFlags & CompiledRules.extraLayer != 0 && mine.extra == 0)
+            if extraHidden { hit.flags |= ScanHit.extraSuppressed }
             if otherFlags & (CompiledRules.keywordLayer | CompiledRules.categoryLayer) != 0 {
                 hit.flags |= ScanHit.modifierSuppressed
             }
