@@ -47,8 +47,14 @@ public struct LearningSettings: Sendable, Equatable {
     /// The summed log-likelihoods are divided by this before the posteriors are formed (naive Bayes is
     /// overconfident: its features are not independent).
     public var temperature: Double = 1
+    /// Features seen fewer times than this in all the examples are not learned.
+    public var minimumCount = 2
+    /// The learned layer speaks only when at least this many features of the message were seen in the examples.
+    public var minimumFeatures = 2
     /// Below this blended value the message is not understood (fallback).
     public var threshold: Double = 0.35
+    /// The same when no rule spoke at all: the examples alone must be surer.
+    public var silentThreshold: Double = 0.6
     /// Intents the learned layer never picks unless a rule gave them a positive score (emergency: a hazard
     /// must have been named).
     public var needsRule: [String] = ["emergency"]
@@ -67,7 +73,7 @@ extension CatalogLoader {
     static let exampleLanguages = ["zh-Hans", "zh-Hant", "en", "mixed"]
     static let learningKeys = [
         "version", "description", "alpha", "rule_scale", "rule_cap", "weight", "temperature", "threshold",
-        "needs_rule", "authoritative", "enabled",
+        "silent_threshold", "needs_rule", "authoritative", "minimum_features", "minimum_count", "enabled",
     ]
 
     /// Reads every `examples/*.jsonl` file (sorted by name); every bad line is reported with its line number.
@@ -160,7 +166,22 @@ extension CatalogLoader {
         settings.weight = positive("weight", settings.weight, upTo: 10)
         settings.threshold = positive("threshold", settings.threshold, upTo: 10)
         settings.temperature = positive("temperature", settings.temperature, upTo: 100)
+        settings.silentThreshold = positive("silent_threshold", settings.silentThreshold, upTo: 10)
         settings.enabled = reader.bool(object, "enabled", at: "") ?? true
+        if let minimum = reader.number(object, "minimum_count", at: "", required: false) {
+            if minimum >= 1, minimum == minimum.rounded(), minimum <= 1000 {
+                settings.minimumCount = Int(minimum)
+            } else {
+                reader.report("minimum_count", "expected a whole number from 1 to 1000, got \(minimum)")
+            }
+        }
+        if let minimum = reader.number(object, "minimum_features", at: "", required: false) {
+            if minimum >= 0, minimum == minimum.rounded(), minimum <= 1000 {
+                settings.minimumFeatures = Int(minimum)
+            } else {
+                reader.report("minimum_features", "expected a whole number from 0 to 1000, got \(minimum)")
+            }
+        }
         if let list = object["needs_rule"] {
             let names = reader.strings(list, at: "needs_rule")
             for (index, name) in names.enumerated() where !Self.canonicalIntents.contains(name) {

@@ -20,7 +20,10 @@ final class LearnedModel: Sendable {
     let exampleCount: Int
 
     /// Trains on `examples`; `intentIndex` maps an intent name to its index in the compiled rules.
-    init(examples: [LabeledExample], intentIndex: [String: Int], classCount: Int, alpha: Double, normalizer: Normalizer) {
+    init(
+        examples: [LabeledExample], intentIndex: [String: Int], classCount: Int, alpha: Double, minimumCount: Int,
+        normalizer: Normalizer
+    ) {
         var index: [UInt64: Int] = [:]
         var counts: [Int32] = []
         var totals = [Double](repeating: 0, count: classCount)
@@ -51,13 +54,25 @@ final class LearnedModel: Sendable {
                 totals[label] += 1
             }
         }
-        let vocabulary = Double(index.count)
+        // Features seen fewer than `minimumCount` times are dropped (their counts leave the totals too): a one-off
+        // n-gram of one example is noise that makes the posteriors overconfident.
+        var kept: [(feature: UInt64, row: Int)] = []
+        for (feature, row) in index {
+            var total: Int32 = 0
+            for c in 0..<classCount { total += counts[row * classCount + c] }
+            if Int(total) >= minimumCount {
+                kept.append((feature, row))
+            } else {
+                for c in 0..<classCount { totals[c] -= Double(counts[row * classCount + c]) }
+            }
+        }
+        let vocabulary = Double(kept.count)
         var capacity = 16
-        while capacity < 2 * index.count + 16 { capacity <<= 1 }
+        while capacity < 2 * kept.count + 16 { capacity <<= 1 }
         var keys = [UInt64](repeating: 0, count: capacity)
         var weights = [Float](repeating: 0, count: capacity * classCount)
         let denominators = totals.map { Foundation.log(max($0 + alpha * vocabulary, 1)) }
-        for (feature, row) in index {
+        for (feature, row) in kept {
             var slot = Int(truncatingIfNeeded: feature) & (capacity - 1)
             while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
             keys[slot] = feature
@@ -70,7 +85,7 @@ final class LearnedModel: Sendable {
         self.weights = weights
         mask = capacity - 1
         self.classCount = classCount
-        featureCount = index.count
+        featureCount = kept.count
         exampleCount = used
     }
 
@@ -175,9 +190,16 @@ final class LearnedModel: Sendable {
             } else if isWordScalar(value) {
                 var j = i
                 var word: UInt64 = 0xcbf2_9ce4_8422_2325
+                var letters = false
                 while j < count, isWordScalar(text[j]) {
                     word = (word ^ UInt64(folded(text[j]))) &* 0x0000_0100_0000_01B3
+                    letters = letters || text[j] >= 0x61
                     j += 1
+                }
+                // A number alone says nothing about the intent (a phone, a flat, a date): only words with letters.
+                guard letters else {
+                    i = j
+                    continue
                 }
                 let hash = mix(word, .word)
                 body(hash, .word, i, j)

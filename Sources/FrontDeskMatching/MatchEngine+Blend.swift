@@ -13,6 +13,7 @@ extension MatchEngine {
         let threshold = rules.threshold
         let ruleBest = summary.best
         let ruleSecond = summary.second
+        let ruleBestScore = summary.bestScore
         let ruleAmbiguous = isClose(ruleBest, ruleSecond, summary.bestScore, summary.secondScore, threshold)
         summary.ambiguous = ruleAmbiguous
         guard let learned else {
@@ -35,6 +36,11 @@ extension MatchEngine {
         let classes = learned.classCount
         let known = learned.accumulate(
             UnsafeBufferPointer(buffers.normalized), count: summary.normalizedCount, into: posteriors)
+        // Too little the examples know (a number, one unknown word): the rules' word stands.
+        if known < learning.minimumFeatures {
+            summary.accepted = summary.best >= 0 && summary.bestScore >= threshold
+            return
+        }
         LearnedModel.softmax(posteriors, count: classes, known: known, temperature: learning.temperature)
         let scores = buffers.scores
         var best = -1
@@ -64,12 +70,23 @@ extension MatchEngine {
         summary.second = second
         summary.bestScore = best >= 0 ? bestValue : 0
         summary.secondScore = second >= 0 ? secondValue : 0
-        summary.accepted = best >= 0 && bestValue >= learning.threshold
+        // Understood when the blend is sure enough, or when it keeps the rules' winner and the rules alone were.
+        // With no rule at all, the examples alone must be surer (`silent_threshold`).
+        let bar = ruleBest < 0 ? learning.silentThreshold : learning.threshold
+        summary.accepted =
+            best >= 0 && (bestValue >= bar || (best == ruleBest && ruleBestScore >= threshold))
         // Two rules that tie stay a question unless the examples clearly prefer one of them ("装修 转接").
         let same = (best == ruleBest && second == ruleSecond) || (best == ruleSecond && second == ruleBest)
-        summary.ambiguous =
-            (ruleAmbiguous && same && abs(posteriors[best] - posteriors[second]) < 0.5)
-            || isClose(best, second, bestValue, secondValue, learning.threshold)
+        if ruleAmbiguous && same && abs(posteriors[best] - posteriors[second]) < 0.5 {
+            // The rules' question stands, in the rules' order.
+            summary.ambiguous = true
+            summary.best = ruleBest
+            summary.second = ruleSecond
+            summary.bestScore = max(bestValue, secondValue)
+            summary.secondScore = min(bestValue, secondValue)
+        } else {
+            summary.ambiguous = isClose(best, second, bestValue, secondValue, learning.threshold)
+        }
     }
 
     /// Whether `best` and `second` both reach `threshold` and lie within the margin (small talk never asks).

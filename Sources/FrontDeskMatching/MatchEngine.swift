@@ -31,7 +31,7 @@ final class MatchEngine: Sendable {
             learning.enabled && !examples.isEmpty
             ? LearnedModel(
                 examples: examples, intentIndex: index, classCount: intentCount, alpha: learning.alpha,
-                normalizer: normalizer) : nil
+                minimumCount: learning.minimumCount, normalizer: normalizer) : nil
         var needsRule: UInt64 = 0
         for name in learning.needsRule { if let i = index[name], i < 64 { needsRule |= 1 << UInt64(i) } }
         self.needsRule = needsRule

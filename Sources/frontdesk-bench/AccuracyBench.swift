@@ -24,6 +24,9 @@ func accuracyBenchmark(_ argv: [String]) -> Int32 {
     if let v = options.values["--threshold"].flatMap(Double.init) { learning.threshold = v }
     if let v = options.values["--rule-scale"].flatMap(Double.init) { learning.ruleScale = v }
     if let v = options.values["--temperature"].flatMap(Double.init) { learning.temperature = v }
+    if let v = options.values["--silent-threshold"].flatMap(Double.init) { learning.silentThreshold = v }
+    if let v = options.values["--min-count"].flatMap(Int.init) { learning.minimumCount = v }
+    if let v = options.values["--min-features"].flatMap(Int.init) { learning.minimumFeatures = v }
     let excluded = Set(options.string("--exclude", "").split(separator: ",").map(String.init))
     let examples = catalog.examples.filter { !excluded.contains(($0.file as NSString).lastPathComponent) }
     let misses = options.string("--misses", "0") == "1"
