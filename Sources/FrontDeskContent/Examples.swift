@@ -53,6 +53,9 @@ public struct LearningSettings: Sendable, Equatable {
     public var minimumFeatures = 2
     /// Below this blended value the message is not understood (fallback).
     public var threshold: Double = 0.35
+    /// A rules' winner that leads the second by this many points decides alone (the learned layer is not asked;
+    /// from `rule_scale × weight` on it could not change the decision anyway).
+    public var clearLead: Double = 5
     /// The same when no rule spoke at all: the examples alone must be surer.
     public var silentThreshold: Double = 0.6
     /// Intents the learned layer never picks unless a rule gave them a positive score (emergency: a hazard
@@ -73,7 +76,7 @@ extension CatalogLoader {
     static let exampleLanguages = ["zh-Hans", "zh-Hant", "en", "mixed"]
     static let learningKeys = [
         "version", "description", "alpha", "rule_scale", "rule_cap", "weight", "temperature", "threshold",
-        "silent_threshold", "needs_rule", "authoritative", "minimum_features", "minimum_count", "enabled",
+        "silent_threshold", "clear_lead", "needs_rule", "authoritative", "minimum_features", "minimum_count", "enabled",
     ]
 
     /// Reads every `examples/*.jsonl` file (sorted by name); every bad line is reported with its line number.
@@ -167,6 +170,7 @@ extension CatalogLoader {
         settings.threshold = positive("threshold", settings.threshold, upTo: 10)
         settings.temperature = positive("temperature", settings.temperature, upTo: 100)
         settings.silentThreshold = positive("silent_threshold", settings.silentThreshold, upTo: 10)
+        settings.clearLead = positive("clear_lead", settings.clearLead, upTo: 100)
         settings.enabled = reader.bool(object, "enabled", at: "") ?? true
         if let minimum = reader.number(object, "minimum_count", at: "", required: false) {
             if minimum >= 1, minimum == minimum.rounded(), minimum <= 1000 {

@@ -11,8 +11,8 @@ import FrontDeskModel
 final class LearnedModel: Sendable {
     /// Slot keys (0: empty); the capacity is a power of two.
     let keys: [UInt64]
-    /// `weights[slot * classCount + intent]`: log P(feature | intent), smoothed.
-    let weights: [Float]
+    /// `weights[slot]`: log P(feature | intent) for each intent (lanes past `classCount` are 0), smoothed.
+    let weights: [SIMD16<Float>]
     let mask: Int
     let classCount: Int
     /// The number of distinct features and of examples it was trained on (for `lint` and benchmarks).
@@ -70,7 +70,7 @@ final class LearnedModel: Sendable {
         var capacity = 16
         while capacity < 2 * kept.count + 16 { capacity <<= 1 }
         var keys = [UInt64](repeating: 0, count: capacity)
-        var weights = [Float](repeating: 0, count: capacity * classCount)
+        var weights = [SIMD16<Float>](repeating: SIMD16(repeating: 0), count: capacity)
         let denominators = totals.map { Foundation.log(max($0 + alpha * vocabulary, 1)) }
         for (feature, row) in kept {
             var slot = Int(truncatingIfNeeded: feature) & (capacity - 1)
@@ -78,7 +78,7 @@ final class LearnedModel: Sendable {
             keys[slot] = feature
             for c in 0..<classCount {
                 let count = Double(counts[row * classCount + c])
-                weights[slot * classCount + c] = Float(Foundation.log(count + alpha) - denominators[c])
+                weights[slot][c] = Float(Foundation.log(count + alpha) - denominators[c])
             }
         }
         self.keys = keys
@@ -95,8 +95,9 @@ final class LearnedModel: Sendable {
     func accumulate(_ text: UnsafeBufferPointer<UInt32>, count: Int, into logs: UnsafeMutableBufferPointer<Double>)
         -> Int
     {
-        for c in 0..<classCount { logs[c] = 0 }
+        var sum = SIMD16<Float>(repeating: 0)
         var known = 0
+        let mask = self.mask
         keys.withUnsafeBufferPointer { keys in
             weights.withUnsafeBufferPointer { weights in
                 Self.forEachFeature(text, count: count) { feature in
@@ -105,8 +106,7 @@ final class LearnedModel: Sendable {
                         let key = keys[slot]
                         if key == feature {
                             known += 1
-                            let base = slot * classCount
-                            for c in 0..<classCount { logs[c] += Double(weights[base + c]) }
+                            sum += weights[slot]
                             return
                         }
                         if key == 0 { return }
@@ -115,6 +115,7 @@ final class LearnedModel: Sendable {
                 }
             }
         }
+        for c in 0..<classCount { logs[c] = Double(sum[c]) }
         return known
     }
 
@@ -141,7 +142,7 @@ final class LearnedModel: Sendable {
         var slot = Int(truncatingIfNeeded: feature) & mask
         while keys[slot] != 0 {
             if keys[slot] == feature {
-                return (0..<classCount).map { Double(weights[slot * classCount + $0]) }
+                return (0..<classCount).map { Double(weights[slot][$0]) }
             }
             slot = (slot + 1) & mask
         }

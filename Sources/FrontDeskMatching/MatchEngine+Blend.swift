@@ -25,7 +25,8 @@ extension MatchEngine {
         let weight = learning.weight
         if summary.best >= 0 {
             let lead = (min(summary.bestScore, cap) - (summary.second >= 0 ? min(summary.secondScore, cap) : 0)) / scale
-            if (lead > weight && summary.bestScore >= threshold && min(summary.bestScore, cap) / scale >= learning.threshold)
+            if (lead > min(weight, learning.clearLead / scale) && summary.bestScore >= threshold
+                && min(summary.bestScore, cap) / scale >= learning.threshold)
                 || summary.bestScore >= authoritative[summary.best]
             {
                 summary.accepted = true

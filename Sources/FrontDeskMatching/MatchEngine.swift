@@ -28,7 +28,8 @@ final class MatchEngine: Sendable {
         var index: [String: Int] = [:]
         for (i, name) in rules.intentNames.enumerated() { index[name] = i }
         learned =
-            learning.enabled && !examples.isEmpty
+            // One SIMD16 lane per intent: the 13 canonical intents fit.
+            learning.enabled && !examples.isEmpty && intentCount <= 16
             ? LearnedModel(
                 examples: examples, intentIndex: index, classCount: intentCount, alpha: learning.alpha,
                 minimumCount: learning.minimumCount, normalizer: normalizer) : nil
