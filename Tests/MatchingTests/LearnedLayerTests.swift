@@ -100,9 +100,9 @@ import Testing
     }
 
     @Test func aNewObjectInAnInventoryComposesWithEverySymptom() throws {
-        // "量子马桶" is a made-up fixture: added once to @water_fixture, every symptom of @fault / @water_fault
+        // "咕噜罐" is a made-up fixture: added once to @water_fixture, every symptom of @fault / @water_fault
         // makes it a plumbing repair, with no new rule and no example.
-        let messages = ["量子马桶漏水了", "量子马桶堵了", "量子马桶坏了好几天"]
+        let messages = ["咕噜罐漏水了", "咕噜罐堵了", "咕噜罐坏了好几天"]
         let before = try Self.matcher { copy in
             try Self.write("{\"version\": 1, \"enabled\": false}\n", to: copy + "/learning.json")
         }
@@ -111,7 +111,7 @@ import Testing
             let path = copy + "/lexicon.json"
             let text = try String(contentsOfFile: path, encoding: .utf8)
             try Self.write(
-                text.replacingOccurrences(of: "\"water_fixture\": [", with: "\"water_fixture\": [\n      \"量子马桶\","),
+                text.replacingOccurrences(of: "\"water_fixture\": [", with: "\"water_fixture\": [\n      \"咕噜罐\","),
                 to: path)
         }
         for message in messages {
@@ -140,7 +140,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: copy) }
         let bad = """
             {"text": "水管漏了", "intent": "repiar"}
-            {"text": "水管漏了", "intent": "repair", "langauge": "zh-Hans"}
+            {"text": "水管漏了", "intent": "repair", "lnag": "zh-Hans"}
             not json
             {"text": "", "intent": "repair"}
             {"text": "水管漏了", "intent": "repair", "lang": "fr"}
@@ -155,7 +155,7 @@ import Testing
             let lines = error.diagnostics.map(\.description)
             let file = copy + "/examples/zz-bad.jsonl"
             #expect(lines.contains("\(file): line 1.intent: unknown value 'repiar' (did you mean 'repair'?)"), "\(lines)")
-            #expect(lines.contains("\(file): line 2.langauge: unknown key 'langauge' (did you mean 'lang'?)"), "\(lines)")
+            #expect(lines.contains("\(file): line 2.lnag: unknown key 'lnag' (did you mean 'lang'?)"), "\(lines)")
             #expect(lines.contains { $0.hasPrefix("\(file): line 3, column 1: ") }, "\(lines)")
             #expect(lines.contains("\(file): line 4.text: empty message"), "\(lines)")
             #expect(lines.contains { $0.hasPrefix("\(file): line 5.lang: unknown value 'fr'") }, "\(lines)")
