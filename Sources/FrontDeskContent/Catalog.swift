@@ -21,6 +21,8 @@ public struct Catalog: Sendable {
     public let examples: [LabeledExample]
     /// How the learned layer is trained and blended with the rules (`intents/learning.json`).
     public let learning: LearningSettings
+    /// Regional words of Taiwan, Hong Kong and Cantonese (`intents/regional.json`, `regional-opencc.tsv`).
+    public let regional: RegionalWords
 
     /// Loads and validates every file under `directory`.
     ///
@@ -38,6 +40,7 @@ public struct Catalog: Sendable {
         var faq = loader.loadFAQ()
         let examples = loader.loadExamples()
         let learning = loader.loadLearning()
+        let regional = loader.loadRegional()
         diagnostics += loader.diagnostics
         diagnostics += unknownFiles(directory: directory, loader: loader)
         let phrases = PhraseBook.load(directory: loader.displayName("phrases"), diagnostics: &diagnostics)
@@ -45,7 +48,7 @@ public struct Catalog: Sendable {
         deriveTraditionalAnswers(&faq)
         return Catalog(
             phrases: phrases, directory: directory, intents: intents, settings: settings, acts: acts, faq: faq,
-            han: han, examples: examples, learning: learning)
+            han: han, examples: examples, learning: learning, regional: regional)
     }
 
     /// The intent named `name`, or `nil`.
@@ -111,7 +114,7 @@ public struct Catalog: Sendable {
     /// JSON files in the folder that are not part of the format (a typo in a file name).
     private static func unknownFiles(directory: String, loader: CatalogLoader) -> [Diagnostic] {
         let known = Set(
-            CatalogLoader.canonicalIntents.map { "\($0).json" } + ["lexicon.json", "acts.json", "faq.json", "learning.json"])
+            CatalogLoader.canonicalIntents.map { "\($0).json" } + ["lexicon.json", "acts.json", "faq.json", "learning.json", "regional.json"])
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return files.filter { $0.hasSuffix(".json") && !known.contains($0) }.sorted().map { file in
             let message = ContentMessages.unknownKey(file, allowed: known.sorted())

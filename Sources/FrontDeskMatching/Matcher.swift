@@ -11,16 +11,18 @@ public struct Matcher: Sendable {
     public init(catalog: Catalog) {
         self.init(
             intents: catalog.intents, faq: catalog.faq, acts: catalog.acts, settings: catalog.settings,
-            han: catalog.han, examples: catalog.examples, learning: catalog.learning)
+            han: catalog.han, examples: catalog.examples, learning: catalog.learning, regional: catalog.regional)
     }
 
     /// Compiles rules given as values (tests, and the peer benchmark's neutral rule set).
     public init(
         intents: [IntentDefinition], faq: [FAQTopic] = [], acts: [ActDefinition] = [], settings: MatchSettings,
-        han: HanConversion, examples: [LabeledExample] = [], learning: LearningSettings = LearningSettings()
+        han: HanConversion, examples: [LabeledExample] = [], learning: LearningSettings = LearningSettings(),
+        regional: RegionalWords = RegionalWords()
     ) {
         let normalizer = Normalizer(han: han, traditionalMarkers: settings.traditionalMarkers)
-        let rules = CompiledRules(intents: intents, faq: faq, acts: acts, settings: settings, normalizer: normalizer)
+        let rules = CompiledRules(
+            intents: intents, faq: faq, acts: acts, settings: settings, normalizer: normalizer, regional: regional)
         engine = MatchEngine(normalizer: normalizer, rules: rules, examples: examples, learning: learning)
     }
 
