@@ -63,7 +63,7 @@ final class ConversationSession: LineSession {
         return json ? nil : text
     }
 
-    func handle(line: String) -> String {
+    func handle(line: String) -> String? {
         let output = conversation.handle(line)
         guard json else { return output.reply }
         // The bytes of `output.json.serialized`, written by the journal's run-copying writer.
@@ -86,7 +86,7 @@ struct EchoLineFactory: LineHandlerFactory {
 
 final class EchoLineSession: LineSession {
     func greeting() -> String? { nil }
-    func handle(line: String) -> String { line }
+    func handle(line: String) -> String? { line }
     func close() {}
 }
 
