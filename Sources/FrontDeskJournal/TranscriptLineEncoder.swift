@@ -19,7 +19,7 @@ package enum TranscriptLineEncoder {
     /// array appends; slots of strings too. An out-of-range confidence, other slots, a record and
     /// choices (rare) go through `FastJSONWriter`.
     package static func write(_ event: TranscriptEvent, to out: LineBuffer) {
-        if event.isHandoff {  // rare (SPEC 8.3): the general writer
+        if event.handoff != nil || event.operatorName != nil || event.role == .operator {  // rare: SPEC 8.3
             out.scratch.removeAll(keepingCapacity: true)
             FastJSONWriter.write(event.json, to: &out.scratch)
             out.append(out.scratch)

@@ -103,8 +103,12 @@ public struct TranscriptEvent: Sendable, Equatable {
     }
 
     /// Whether the event belongs to a live hand-off: an operator's line, a resident line that went
-    /// to the operators, or something the desk said on its own.
-    public var isHandoff: Bool { role == .operator || handoff != nil }
+    /// to the operators, or something the desk said on its own. The bot's own turns that carry a
+    /// mark (`callback`: a person was asked for and none could come; `gave_up`: the resident
+    /// stopped waiting) are ordinary turns.
+    public var isHandoff: Bool {
+        role == .operator || (handoff != nil && handoff != "callback" && handoff != "gave_up")
+    }
 }
 
 /// Where transcript events go. Appending never blocks a turn for long and never throws:
