@@ -80,6 +80,14 @@ final class HandoffServer {
         return result.out.split(separator: "\n").compactMap { try? JSON.parse(String($0)) }
     }
 
+    /// The `handoffs` member of `report --json` for November 2026.
+    func handoffFigures() throws -> JSON? {
+        let result = try BinaryRunner.run([
+            "report", "--json", "--month", "2026-11", "--data-dir", directory.appendingPathComponent("var").path,
+        ])
+        return try JSON.parse(result.out)["handoffs"]?["months"]?.array?.first
+    }
+
     /// Every transcript event written.
     func transcript() throws -> [JSON] {
         let folder = directory.appendingPathComponent("var/transcripts")

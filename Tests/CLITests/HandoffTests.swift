@@ -80,6 +80,9 @@ struct HandoffTests {
         #expect(check.status == 0, "\(check.out)\(check.err)")
         #expect(check.out.contains("0 differ") || check.out.contains("0 failed"), "\(check.out)")
         #expect(try server.records().map { $0["type"]?.string } == ["repair"])
+        let figures = try #require(try server.handoffFigures())
+        #expect(figures["taken_live"]?.int == 1)
+        #expect(figures["wait_p50"]?.int == 0)  // the clock is fixed by --now
     }
 
     @Test func twoOperatorsRaceToTakeAndExactlyOneHoldsIt() throws {
@@ -146,6 +149,10 @@ struct HandoffTests {
         #expect(try resident.line()?.contains("CB-20261122-0001") == true)
         server.stop()
         #expect(try server.records().map { $0["type"]?.string } == ["callback"])
+        let figures = try #require(try server.handoffFigures())
+        #expect(figures["asked"]?.int == 1)
+        #expect(figures["callbacks"]?.int == 1)
+        #expect(figures["taken_live"]?.int == 0)
     }
 
     @Test func residentCancelsOrDisconnectsWhileWaitingAndNoRecord() throws {
@@ -174,6 +181,10 @@ struct HandoffTests {
         #expect(try clerk.event()?["error"]?.string == "unknown_session")
         server.stop()
         #expect(try server.records().isEmpty)
+        let figures = try #require(try server.handoffFigures())
+        #expect(figures["asked"]?.int == 2)
+        #expect(figures["gave_up"]?.int == 2)
+        #expect(figures["wait_p50"] == .null)
     }
 
     @Test func wrongTokenGetsOneErrorLineAndIsAudited() throws {
