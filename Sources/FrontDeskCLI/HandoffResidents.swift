@@ -227,10 +227,15 @@ final class ConversationSession: LineSession, HandoffResident {
             var output = callback
             let notice = engine.handoffPhrase("handoff.timeout", output.language)
             // The callback question alone: the hand-off's introduction was said before the wait.
-            let question =
-                callback.awaiting == "phone"
-                ? engine.handoffPhrase("ask.handoff.phone", output.language) : callback.reply
-            output.reply = notice + output.language.separator + question
+            let question: String
+            if s.conversation.state.flow?.kind != .handoff {
+                question = ""  // something else came up while waiting (an emergency): the bot goes on with it
+            } else if callback.awaiting == "phone" {
+                question = engine.handoffPhrase("ask.handoff.phone", output.language)
+            } else {
+                question = callback.reply
+            }
+            output.reply = question.isEmpty ? notice : notice + output.language.separator + question
             s.conversation.recordHandoff(role: .bot, text: output.reply, mark: "timeout")
             outlet?.send(json ? Self.line(output.json, ["handoff": "timeout"]) : output.reply)
         }

@@ -38,6 +38,7 @@ extension Engine {
     public func resumeAfterPerson(_ state: inout SessionState) -> TurnOutput {
         let language = state.language
         if state.flow?.kind == .handoff { state.flow = nil }
+        if state.suspended?.kind == .handoff { state.suspended = nil }  // an emergency came in between
         var parts = [say("handoff.released", language)]
         var awaiting: String?
         if let flow = state.flow, let slot = flow.awaiting {
