@@ -85,16 +85,19 @@ final class HandoffDesk: Sendable {
 
     // MARK: operators
 
-    /// An operator signed in: it gets the queue as `waiting` events and is told of what follows.
-    func join(_ op: any HandoffOperator) {
+    /// An operator signed in: it gets `welcome`, then the queue as `waiting` events, then what
+    /// follows. It is on duty before `welcome` goes out (a resident asking once the client has read
+    /// it is queued), and nothing else reaches it before `welcome` (sent under the lock: a send only
+    /// posts to an event loop's inbox).
+    func join(_ op: any HandoffOperator, welcome: JSON) {
         let now = monotonic()
-        let waiting = state.withLock { s -> [JSON] in
+        state.withLock { s in
             s.operators[ObjectIdentifier(op)] = op
-            return s.queue.enumerated().map { index, entry in
-                Self.waitingEvent(entry.ticket, place: index + 1, waited: now - entry.enqueuedAt)
+            op.send(welcome)
+            for (index, entry) in s.queue.enumerated() {
+                op.send(Self.waitingEvent(entry.ticket, place: index + 1, waited: now - entry.enqueuedAt))
             }
         }
-        for event in waiting { op.send(event) }
     }
 
     /// An operator left: the sessions it held go back to the bot; with nobody left on duty, the

@@ -182,8 +182,8 @@ final class OperatorSession: LineSession {
         if let token = json?["auth"]?.string, let name = factory.tokens.name(for: token) {
             let handle = OperatorHandle(name: name, outlet: outlet)
             self.handle = handle
-            outlet.send(JSON.object(JSONObject([("event", "welcome"), ("operator", .string(name))])).serialized)
-            factory.desk.join(handle)
+            factory.desk.join(
+                handle, welcome: .object(JSONObject([("event", "welcome"), ("operator", .string(name))])))
             return nil
         }
         refused = true

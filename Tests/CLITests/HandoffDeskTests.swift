@@ -49,14 +49,14 @@ struct HandoffDeskTests {
         let resident = FakeResident()
         #expect(desk.enqueue(Self.ticket("s-1"), resident) == nil)  // nobody on duty
         let wang = FakeOperator("wang")
-        desk.join(wang)
+        desk.join(wang, welcome: "welcome")
         #expect(desk.enqueue(Self.ticket("s-1"), resident) == 1)
         let other = FakeResident()
         #expect(desk.enqueue(Self.ticket("s-2"), other) == 2)
         ticker.advance(60)
         let li = FakeOperator("li")
-        desk.join(li)  // the queue, in order, with how long each waited
-        let late = li.events.withLock { $0 }.compactMap { try? JSON.parse($0) }
+        desk.join(li, welcome: "welcome")  // the queue, in order, with how long each waited
+        let late = li.events.withLock { $0 }.dropFirst().compactMap { try? JSON.parse($0) }
         #expect(late.map { $0["session"]?.string } == ["s-1", "s-2"])
         #expect(late.map { $0["waited"]?.int } == [60, 60])
         ticker.advance(59)
@@ -67,14 +67,15 @@ struct HandoffDeskTests {
         #expect(resident.log == ["expired"])
         #expect(other.log == ["expired"])
         #expect(wang.kinds == ["waiting", "waiting", "left", "left"])
+        #expect(wang.events.withLock { $0.first } == #""welcome""#)
     }
 
     @Test func onlyTheHolderSpeaksAndAnOperatorLeavingHandsItsSessionsBack() throws {
         let desk = HandoffDesk(waitLimit: 120, monotonic: { 0 })
         let wang = FakeOperator("wang")
         let li = FakeOperator("li")
-        desk.join(wang)
-        desk.join(li)
+        desk.join(wang, welcome: "welcome")
+        desk.join(li, welcome: "welcome")
         let resident = FakeResident()
         _ = desk.enqueue(Self.ticket("s-1"), resident)
         try desk.take("s-1", by: wang)
@@ -92,7 +93,7 @@ struct HandoffDeskTests {
     @Test func theLastOperatorLeavingSendsTheQueueToTheCallback() {
         let desk = HandoffDesk(waitLimit: 120, monotonic: { 0 })
         let wang = FakeOperator("wang")
-        desk.join(wang)
+        desk.join(wang, welcome: "welcome")
         let resident = FakeResident()
         _ = desk.enqueue(Self.ticket("s-1"), resident)
         desk.leave(wang)
@@ -104,7 +105,7 @@ struct HandoffDeskTests {
         for round in 0..<50 {
             let desk = HandoffDesk(waitLimit: 120, monotonic: { 0 })
             let operators = (0..<4).map { FakeOperator("op\($0)") }
-            for op in operators { desk.join(op) }
+            for op in operators { desk.join(op, welcome: "welcome") }
             let resident = FakeResident()
             _ = desk.enqueue(Self.ticket("s-\(round)"), resident)
             let wins = Atomic<Int>(0)
