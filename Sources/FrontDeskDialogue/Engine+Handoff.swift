@@ -48,7 +48,7 @@ extension Engine {
             state.pending = .resume
             parts.append(say("resume.offer", language, ["flow": flowName(suspended.kind.rawValue, language)]))
         } else {
-            parts.append(say("greeting.reply", language))
+            parts.append(say("handoff.anything_else", language))
         }
         return TurnOutput(
             session: state.id, reply: parts.joined(separator: language.partSeparator), intent: "handoff",
