@@ -258,6 +258,43 @@ struct HandoffTests {
         #expect(alert["event"]?.string == "message")
         #expect(alert["alert"]?.string == "emergency")
         #expect(alert["reply"]?.string == advice)
+        // The resident hangs up while held: the holder is told.
+        resident.close()
+        let left = try #require(try clerk.event())
+        #expect(left["event"]?.string == "left")
+        #expect(left["session"]?.string == Self.session)
+    }
+
+    @Test func afterRepeatedInvalidAnswersThePersonIsQueuedWithTheReason() throws {
+        let server = try HandoffServer()
+        let clerk = try server.clerk()
+        let resident = try server.resident()
+        try resident.send("我要报修，厨房水管漏水")
+        #expect(try resident.line()?.contains("房号") == true)
+        for _ in 0..<2 {
+            try resident.send("不记得了")
+            #expect(try resident.line()?.contains("房号") == true)
+        }
+        try resident.send("不记得了")
+        #expect(try resident.line()?.hasPrefix("正在为您转接人工客服") == true)
+        let waiting = try #require(try clerk.event())
+        #expect(waiting["reason"]?.string == "failures")
+    }
+
+    @Test func anOperatorWhoDisconnectsHandsTheSessionBackToTheBot() throws {
+        let server = try HandoffServer()
+        let clerk = try server.clerk()
+        let resident = try server.resident()
+        try resident.send("转人工")
+        _ = try resident.line()
+        _ = try clerk.event()
+        try clerk.send(["take": .string(Self.session)])
+        _ = try clerk.event()
+        _ = try resident.line()
+        clerk.close()
+        #expect(try resident.line()?.hasPrefix("您好，人工客服已为您服务完毕") == true)
+        try resident.send("你好")
+        #expect(try resident.line() != nil)  // the bot answers again
     }
 
     @Test func invalidOperatorTextIsRefusedLikeAResidentsLine() throws {
