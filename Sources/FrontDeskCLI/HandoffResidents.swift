@@ -55,7 +55,7 @@ final class ConversationSession: LineSession, HandoffResident {
     private struct State {
         var conversation: Conversation
         var phase = Phase.bot
-        /// The last lines of the conversation (`resident: …`, `bot: …`, phones masked) for the queue.
+        /// The last lines of the conversation (`resident: …`, `bot: …`) for the queue.
         var history: [String] = []
         /// The `--json` reply's bytes, reused from turn to turn.
         var buffer: [UInt8] = []
@@ -120,7 +120,8 @@ final class ConversationSession: LineSession, HandoffResident {
             guard link.hours.contains(now), link.desk.isStaffed else { return "callback" }
             let ticket = HandoffTicket(
                 session: sessionID, since: now.iso8601, language: output.language.rawValue,
-                unit: Self.unit(after), reason: Self.reason(before), summary: history + [mask("resident: " + line)])
+                unit: Self.unit(after), reason: Self.reason(before),
+                summary: (history + ["resident: " + line]).map(mask))
             guard let place = link.desk.enqueue(ticket, self) else { return "callback" }
             queued = (place, output)
             output.reply = engine.handoffPhrase("handoff.queued", output.language, ["place": String(place)])
@@ -266,7 +267,7 @@ final class ConversationSession: LineSession, HandoffResident {
     }
 
     private func remember(_ s: inout State, _ line: String) {
-        s.history.append(mask(line))
+        s.history.append(line)  // masked only if it is ever shown to an operator
         if s.history.count > 6 { s.history.removeFirst(s.history.count - 6) }
     }
 
