@@ -151,7 +151,8 @@ final class ConversationSession: LineSession, HandoffResident {
         if screening.isEmergency {
             let output = s.conversation.handle(line)
             outlet.send(render(output, &s.buffer))
-            link.desk.forward(sessionID, text: mask(line), language: output.language.rawValue, alert: output.reply)
+            link.desk.forward(
+                sessionID, text: mask(line), language: output.language.rawValue, alert: mask(output.reply))
             return nil
         }
         s.conversation.recordHandoff(role: .resident, text: line, mark: mark)
