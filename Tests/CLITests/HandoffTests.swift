@@ -137,7 +137,7 @@ struct HandoffTests {
         try resident.send("转人工")
         #expect(try resident.line()?.hasPrefix("正在为您转接人工客服") == true)
         #expect(try clerk.event()?["event"]?.string == "waiting")
-        let timeout = try #require(try resident.line(timeout: 5))
+        let timeout = try #require(try resident.line(timeout: 10))
         #expect(timeout.hasPrefix("抱歉让您久等了"))
         #expect(timeout.contains("联系电话"))
         let left = try #require(try clerk.event())
@@ -202,8 +202,8 @@ struct HandoffTests {
             #expect(try again.rest() == [#"{"event":"error","error":"auth_failed"}"#])
             answered.append(ProcessInfo.processInfo.systemUptime - start)
         }
-        #expect(answered[0] < 0.9)
         #expect(answered[1] >= 0.9)
+        #expect(answered[1] > answered[0] + 0.4)
         // The right token still signs in.
         _ = try server.clerk()
         server.stop()
