@@ -53,14 +53,32 @@ struct ReportCommand: Subcommand {
             }
         }
         let unrecognized = arguments.has("--unrecognized")
+        // The live hand-off's figures (SPEC 8.3), read from the transcripts' hand-off marks.
+        let handoffs = unrecognized ? nil : try handoffFigures(workspace.dataDir, period)
         if arguments.has("--json") {
-            console.out((unrecognized ? understanding.json : monthly.json).serialized + "\n")
+            var json = unrecognized ? understanding.json : monthly.json
+            if let handoffs, case .object(var members) = json {
+                members.append("handoffs", handoffs.json)
+                json = .object(members)
+            }
+            console.out(json.serialized + "\n")
         } else {
             let text = TextReport(labels: labels, offset: period.offset, color: isatty(1) == 1)
             console.out(
                 unrecognized ? text.render(understanding, estate: estate.name, period: period) : text.render(monthly))
+            if let handoffs { console.out(HandoffText(labels: labels).render(handoffs)) }
         }
         return 0
+    }
+
+    private static func handoffFigures(_ dataDir: String, _ period: ReportPeriod) throws(CommandFailure)
+        -> HandoffFigures
+    {
+        do {
+            return try HandoffFigures.read(dataDirectory: dataDir, period: period)
+        } catch {
+            throw CommandFailure(error.message)
+        }
     }
 
     /// The period from `--month` or `--from`/`--to`; the month of `now` when neither is given.
