@@ -56,6 +56,8 @@ public struct LearningSettings: Sendable, Equatable {
     /// A rules' winner that leads the second by this many points decides alone (the learned layer is not asked;
     /// from `rule_scale × weight` on it could not change the decision anyway).
     public var clearLead: Double = 5
+    /// A rules' winner with at least this score is not overturned by an intent no rule spoke for.
+    public var holdScore: Double = 3
     /// The same when no rule spoke at all: the examples alone must be surer.
     public var silentThreshold: Double = 0.6
     /// Intents the learned layer never picks unless a rule gave them a positive score (emergency: a hazard
@@ -76,7 +78,7 @@ extension CatalogLoader {
     static let exampleLanguages = ["zh-Hans", "zh-Hant", "en", "mixed"]
     static let learningKeys = [
         "version", "description", "alpha", "rule_scale", "rule_cap", "weight", "temperature", "threshold",
-        "silent_threshold", "clear_lead", "needs_rule", "authoritative", "minimum_features", "minimum_count", "enabled",
+        "silent_threshold", "clear_lead", "hold_score", "needs_rule", "authoritative", "minimum_features", "minimum_count", "enabled",
     ]
 
     /// Reads every `examples/*.jsonl` file (sorted by name); every bad line is reported with its line number.
@@ -171,6 +173,7 @@ extension CatalogLoader {
         settings.temperature = positive("temperature", settings.temperature, upTo: 100)
         settings.silentThreshold = positive("silent_threshold", settings.silentThreshold, upTo: 10)
         settings.clearLead = positive("clear_lead", settings.clearLead, upTo: 100)
+        settings.holdScore = positive("hold_score", settings.holdScore, upTo: 100)
         settings.enabled = reader.bool(object, "enabled", at: "") ?? true
         if let minimum = reader.number(object, "minimum_count", at: "", required: false) {
             if minimum >= 1, minimum == minimum.rounded(), minimum <= 1000 {

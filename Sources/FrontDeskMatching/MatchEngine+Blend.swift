@@ -66,6 +66,21 @@ extension MatchEngine {
                 secondValue = value
             }
         }
+        // The examples alone do not overturn a rules' winner named by an explicit request word (a keyword of at
+        // least `hold_score`) for an intent no rule spoke for ("I need a repair" is not a cancel because the examples
+        // saw "no need").
+        if best >= 0, ruleBest >= 0, best != ruleBest, scores[best] <= 0, ruleBest < 64,
+            summary.strongIntents & (1 << UInt64(ruleBest)) != 0
+        {
+            summary.blended = true
+            summary.best = ruleBest
+            summary.second = best
+            summary.bestScore = min(ruleBestScore, cap) / scale + weight * posteriors[ruleBest]
+            summary.secondScore = bestValue
+            summary.accepted = true
+            summary.ambiguous = false
+            return
+        }
         summary.blended = true
         summary.best = best
         summary.second = second

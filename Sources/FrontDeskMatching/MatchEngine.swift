@@ -17,6 +17,8 @@ final class MatchEngine: Sendable {
     let needsRule: UInt64
     /// Per intent: from this rule score on, when it leads, the rules decide alone.
     let authoritative: [Double]
+    /// A keyword of this weight is an explicit request the learned layer does not overturn (`hold_score`).
+    let strongWeight: Float
 
     init(normalizer: Normalizer, rules: CompiledRules, examples: [LabeledExample] = [], learning: LearningSettings) {
         self.normalizer = normalizer
@@ -37,6 +39,7 @@ final class MatchEngine: Sendable {
         for name in learning.needsRule { if let i = index[name], i < 64 { needsRule |= 1 << UInt64(i) } }
         self.needsRule = needsRule
         authoritative = rules.intentNames.map { learning.authoritative[$0] ?? .infinity }
+        strongWeight = Float(learning.holdScore)
     }
 
     /// Normalizes `utf8`, runs the automaton and records every hit into `buffers`.
@@ -176,6 +179,7 @@ final class MatchEngine: Sendable {
         }
         var vetoed: UInt64 = 0
         var negatedIntents: UInt64 = 0
+        var strongIntents: UInt64 = 0
         var categoryIntents: UInt64 = 0
         var intensified: UInt64 = 0
         var acts: UInt8 = 0
@@ -217,6 +221,9 @@ final class MatchEngine: Sendable {
                 case .intentKeyword:
                     if keywordLive, !keywordRepeat { scores[Int(output.index)] += Double(output.weight) * factor }
                     if keywordLive, factor == 0, output.index < 64 { negatedIntents |= 1 << UInt64(output.index) }
+                    if keywordLive, !keywordRepeat, factor > 0, output.weight >= strongWeight, output.index < 64 {
+                        strongIntents |= 1 << UInt64(output.index)
+                    }
                 case .category:
                     if categoryLive, !categoryRepeat {
                         categoryScores[Int(output.slot)] += Double(output.weight) * factor
@@ -251,6 +258,7 @@ final class MatchEngine: Sendable {
         summary.intensified = intensified
         summary.vetoed = vetoed
         summary.negatedIntents = negatedIntents
+        summary.strongIntents = strongIntents
         decide(scores: scores, categoryScores: categoryScores, vetoed: vetoed, &summary, factors: buffers.factors)
         summary.acts = acts
     }

@@ -55,6 +55,9 @@ struct ScanSummary {
     var vetoed: UInt64 = 0
     /// Bit `i`: a keyword of intent `i` stood negated ("不是投诉").
     var negatedIntents: UInt64 = 0
+    /// Bit `i`: a keyword of intent `i` of at least `learning.holdScore` weight counted (an explicit request:
+    /// 报修, complaint).
+    var strongIntents: UInt64 = 0
     /// The best intent is understood well enough (else: fallback).
     var accepted = false
     /// The best and second intents are too close to tell apart: the bot asks which one was meant.
