@@ -82,6 +82,18 @@ public final class LineServer: Sendable {
                 throw error
             }
             do {
+                // One server per port: the loops share the port through SO_REUSEPORT, which would also let a second
+                // `frontdesk serve` of the same user join the group and take a share of the connections (into its own
+                // journal). A plain bind first fails with "Address already in use" when anyone holds the port; it is
+                // closed again (never listened on) before the loops bind theirs.
+                do {
+                    let probe = Descriptor(
+                        try Sys.socket(domain: address.family, type: CFD_SOCK_STREAM | CFD_SOCK_NONBLOCK_CLOEXEC))
+                    defer { probe.close() }
+                    try Sys.setOption(probe.fd, SOL_SOCKET, SO_REUSEADDR, 1)
+                    try Sys.bind(probe.fd, address)
+                    address = try Sys.localAddress(probe.fd)
+                }
                 for index in listeners.indices {
                     let fd = try Sys.socket(
                         domain: address.family, type: CFD_SOCK_STREAM | CFD_SOCK_NONBLOCK_CLOEXEC)
