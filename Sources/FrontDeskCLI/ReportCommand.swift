@@ -48,9 +48,7 @@ struct ReportCommand: Subcommand {
         let labels = ReportLabels(estateName: estate.name)
         if let path = arguments.value("--html") {
             let page = HTMLReport(labels: labels, offset: period.offset).render(monthly, understanding)
-            guard FileManager.default.createFile(atPath: path, contents: Data(page.utf8)) else {
-                throw CommandFailure("cannot write \(path)")
-            }
+            try PrivateFile.write(page, to: path)
         }
         let unrecognized = arguments.has("--unrecognized")
         if arguments.has("--json") {
