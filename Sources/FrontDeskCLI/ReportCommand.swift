@@ -1,5 +1,6 @@
 import Foundation
 import FrontDeskContent
+import FrontDeskJournal
 import FrontDeskModel
 import FrontDeskReports
 
@@ -29,6 +30,15 @@ struct ReportCommand: Subcommand {
         if arguments.value("--estate") != nil || FileManager.default.fileExists(atPath: workspace.estatePath) {
             let loaded = try workspace.estate()
             estate = (loaded.name, loaded.utcOffset)
+        }
+        let journal = FileJournal.journalPath(in: workspace.dataDir)
+        if !FileManager.default.fileExists(atPath: journal),
+            !FileManager.default.fileExists(atPath: workspace.dataDir + "/transcripts")
+        {
+            // Still a report (of nothing, exit 0): a new office has no data yet; a misspelt path is said.
+            console.err(
+                "frontdesk report: no journal or transcripts in \(workspace.dataDir) (nothing recorded yet, or a misspelt --data-dir)\n"
+            )
         }
         let now = workspace.clock.now()
         let period = try period(arguments, now: now, offset: estate.utcOffset)

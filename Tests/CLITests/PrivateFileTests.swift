@@ -54,3 +54,18 @@ import Testing
         #expect(result.err.hasPrefix("frontdesk report: cannot write \(page): open("))
     }
 }
+
+@Suite struct ReportDataDirTests {
+    @Test func aMisspeltDataDirIsSaidOnStderrAndStillReports() throws {
+        let dir = try BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let missing = dir.path + "/vra"
+        let result = try BinaryRunner.run(["report", "--month", "2026-11", "--data-dir", missing])
+        #expect(result.status == 0)
+        #expect(
+            result.err
+                == "frontdesk report: no journal or transcripts in \(missing) (nothing recorded yet, or a misspelt --data-dir)\n"
+        )
+        #expect(!result.out.isEmpty)
+    }
+}
