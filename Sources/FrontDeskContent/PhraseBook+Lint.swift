@@ -18,6 +18,8 @@ extension PhraseBook {
         "deposit", "working_hours", "documents", "max_days", "max_workers", "reason",
         // dialogue
         "flow", "choices", "first", "second", "example", "date", "service", "advice", "text",
+        // a note staff left for the resident
+        "note",
     ]
 
     /// Words a reply must never contain (SPEC 4.1), in every script.
