@@ -72,7 +72,10 @@ enum RecordsTable {
         }
         text += "history:\n"
         let rows = record.history.map { entry in
-            [entry.at, entry.status, entry.actor, (entry.tellResident ? RecordsCommand.Message.toResident : "") + oneLine(entry.note)]
+            [
+                entry.at, entry.status, entry.actor,
+                (entry.tellResident ? RecordsCommand.Message.toResident : "") + oneLine(entry.note),
+            ]
         }
         text += table(header: nil, rows: rows, indent: "  ")
         return text
@@ -103,16 +106,7 @@ enum RecordsTable {
     }
 
     /// Display width: CJK and other wide characters take two columns.
-    static func width(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { sum, s in
-            let v = s.value
-            let wide =
-                (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-                || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1FAFF).contains(v) || (0x20000...0x3FFFD).contains(v)
-            return sum + (wide ? 2 : 1)
-        }
-    }
+    static func width(_ text: String) -> Int { DisplayWidth.of(text) }
 
     static func table(header: [String]?, rows: [[String]], indent: String = "") -> String {
         let all = (header.map { [$0] } ?? []) + rows
