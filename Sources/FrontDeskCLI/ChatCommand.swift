@@ -13,7 +13,11 @@ struct ChatCommand: Subcommand {
 
         Reads one message per line from stdin and answers each with one line. Text mode greets first
         and shows a '> ' prompt when stdin is a terminal; --json prints exactly one JSON object per
-        input line and nothing else. Every turn is written to DATA-DIR/transcripts/YYYY-MM-DD.jsonl.
+        input line and nothing else. On a terminal the prompt is a line editor: Left/Right, Home/End,
+        Backspace/Delete, Up/Down through earlier lines, Ctrl-U/Ctrl-K/Ctrl-W; Ctrl-C clears the line,
+        Ctrl-D on an empty line ends the chat. SIGINT and SIGTERM finish the turn in progress, flush
+        and sync the transcripts and the journal, and exit 0. Every turn is written to
+        DATA-DIR/transcripts/YYYY-MM-DD.jsonl.
 
         options:
           --json            one JSON object per input line (SPEC 2.1), no greeting
@@ -35,7 +39,8 @@ struct ChatCommand: Subcommand {
         let desk = try workspace.openDesk(command: "chat", console: console)
         let json = arguments.has("--json")
         // On a terminal in text mode the line editor reads keys in raw mode; otherwise lines as piped.
-        let terminal = !json && isatty(0) == 1 ? RawTerminal(fd: 0) : nil
+        let interactive = isatty(0) == 1
+        let terminal = !json && interactive && console.outIsTerminal ? RawTerminal(fd: 0) : nil
         let shutdown = ChatShutdown(desk: desk, terminal: terminal)
         let signals = shutdown.onSignals { code in exit(code) }
         defer {
@@ -49,6 +54,8 @@ struct ChatCommand: Subcommand {
         var piped = StdinLines(fd: 0, maxLine: maxLine)
         var edited = EditedLines(fd: 0, editor: LineEditor(prompt: "> ", maxBytes: maxLine), write: console.out)
         while true {
+            // Typed at a terminal whose output goes elsewhere: the terminal's own line editing, a prompt.
+            if terminal == nil, interactive, !json { console.out("> ") }
             guard let line = terminal != nil ? edited.next() : piped.next() else { break }
             let answered = shutdown.turn {
                 let output: TurnOutput
@@ -111,6 +118,8 @@ final class ChatShutdown: @unchecked Sendable {
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { [self] in
                 finish()
+                // The prompt's row was left open: end it so the shell's prompt starts on its own.
+                if terminal != nil { writeAll(1, "\n") }
                 exit(0)
             }
             source.resume()
