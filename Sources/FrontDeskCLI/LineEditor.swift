@@ -6,7 +6,8 @@
 /// (also Ctrl-B/F, Ctrl-A/E); Backspace and Delete; Up/Down (Ctrl-P/N) through the history, the line
 /// being typed kept as the bottom entry; Ctrl-U/Ctrl-K delete to the start/end, Ctrl-W a word back;
 /// Enter submits; Ctrl-C clears the line; Ctrl-D deletes at the cursor, or ends input on an empty line.
-/// The screen is redrawn on one row (`\r`, prompt, text, erase to the end, cursor moved back).
+/// The screen is redrawn on one row (`\r`, prompt, text, erase to the end, cursor moved back); a line
+/// wider than the terminal (`columns`) scrolls sideways within that row instead of wrapping.
 struct LineEditor {
     /// What a key did beyond editing.
     enum Event: Equatable {
@@ -38,6 +39,10 @@ struct LineEditor {
     private var draft: [Character] = []
     /// Bytes of an unfinished UTF-8 character or escape sequence.
     private var pending: [UInt8] = []
+    /// The terminal's width in columns (0: unknown, never scroll); the reader updates it.
+    var columns = 0
+    /// The first character shown when the line is wider than the terminal.
+    private var scroll = 0
 
     static let bell = "\u{07}"
     static let escape: UInt8 = 0x1B
@@ -172,8 +177,8 @@ struct LineEditor {
         guard text.utf8.count + String(character).utf8.count <= maxBytes else { return Self.bell }
         line.insert(character, at: cursor)
         cursor += 1
-        // Typing at the end (the usual case) only echoes the character.
-        return cursor == line.count ? String(character) : redraw()
+        // Typing at the end (the usual case) only echoes the character, while the line fits.
+        return cursor == line.count && fits && scroll == 0 ? String(character) : redraw()
     }
 
     private mutating func backspace() -> String {
@@ -210,6 +215,10 @@ struct LineEditor {
     private mutating func moveTo(_ position: Int) -> String {
         let target = min(max(position, 0), line.count)
         guard target != cursor else { return target == position ? "" : Self.bell }
+        guard fits else {
+            cursor = target
+            return redraw()
+        }
         let columns = DisplayWidth.of(String(line[min(target, cursor)..<max(target, cursor)]))
         let output = target < cursor ? "\u{1B}[\(columns)D" : "\u{1B}[\(columns)C"
         cursor = target
@@ -218,6 +227,8 @@ struct LineEditor {
 
     private mutating func submit(into effect: inout Effect) {
         let submitted = text
+        // A line that scrolled is written out whole, wrapping as it will, so the screen keeps what was sent.
+        if !fits { effect.output += "\r" + prompt + submitted + "\u{1B}[K" }
         if !submitted.isEmpty, history.last != submitted { history.append(submitted) }
         line = []
         cursor = 0
@@ -255,8 +266,28 @@ struct LineEditor {
 
     /// The whole row again: back to its start, prompt and text, erase what is left of an older,
     /// longer line, then the cursor back over the text after it.
-    func redraw() -> String {
-        let after = DisplayWidth.of(String(line[cursor...]))
-        return "\r" + prompt + text + "\u{1B}[K" + (after > 0 ? "\u{1B}[\(after)D" : "")
+    mutating func redraw() -> String {
+        var start = 0
+        var end = line.count
+        if !fits {
+            // The window of characters shown: from `scroll`, moved just enough to keep the cursor in it.
+            let room = max(1, columns - 1 - DisplayWidth.of(prompt))
+            scroll = min(scroll, cursor)
+            while scroll < cursor, DisplayWidth.of(String(line[scroll..<cursor])) > room { scroll += 1 }
+            start = scroll
+            end = start
+            var used = 0
+            while end < line.count, used + DisplayWidth.of(line[end]) <= room {
+                used += DisplayWidth.of(line[end])
+                end += 1
+            }
+        } else {
+            scroll = 0
+        }
+        let after = DisplayWidth.of(String(line[cursor..<end]))
+        return "\r" + prompt + String(line[start..<end]) + "\u{1B}[K" + (after > 0 ? "\u{1B}[\(after)D" : "")
     }
+
+    /// Whether the prompt and the whole line fit on the terminal's row, with a column for the cursor.
+    private var fits: Bool { columns <= 0 || DisplayWidth.of(prompt) + DisplayWidth.of(text) < columns }
 }

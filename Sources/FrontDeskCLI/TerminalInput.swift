@@ -41,6 +41,13 @@ final class RawTerminal: @unchecked Sendable {
     deinit {
         restore()
     }
+
+    /// The terminal's width in columns, or 0 when it cannot be told.
+    static func columns(_ fd: Int32) -> Int {
+        var size = winsize()
+        guard ioctl(fd, UInt(TIOCGWINSZ), &size) == 0 else { return 0 }
+        return Int(size.ws_col)
+    }
 }
 
 /// Lines typed on a terminal through the line editor: reads bytes, writes the editor's echo, and
@@ -72,6 +79,7 @@ struct EditedLines {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0, errno == EINTR { continue }
             if n <= 0 { return nil }
+            editor.columns = RawTerminal.columns(fd)
             let effect = editor.feed(chunk[..<n])
             if !effect.output.isEmpty { write(effect.output) }
             ready += effect.events

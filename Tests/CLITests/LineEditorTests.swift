@@ -149,3 +149,27 @@ import Testing
         #expect(effect.output == "漏水\u{07}")
     }
 }
+
+extension LineEditorTests {
+    @Test func aLineWiderThanTheTerminalScrollsWithinItsRow() {
+        var editor = LineEditor()
+        editor.columns = 12  // "> " and 9 columns of text, one left for the cursor
+        _ = editor.feed(Array("abcd".utf8))
+        let wrapped = editor.feed(Array("漏水漏".utf8))
+        // 4 + 6 = 10 columns of text no longer fit: the row shows the end of the line.
+        #expect(wrapped.output.hasSuffix("\r> bcd漏水漏\u{1B}[K"))
+        let home = editor.feed(Array(Self.home.utf8))
+        #expect(editor.cursor == 0)
+        #expect(home.output == "\r> abcd漏水\u{1B}[K\u{1B}[8D")
+        let right = editor.feed(Array(Self.right.utf8))
+        #expect(right.output == "\r> abcd漏水\u{1B}[K\u{1B}[7D")
+        _ = editor.feed(Array((Self.backspace + Self.end + Self.backspace).utf8))
+        #expect(editor.text == "bcd漏水")
+        // Fits again: typing at the end echoes.
+        #expect(editor.feed(Array("x".utf8)).output == "x")
+        _ = editor.feed(Array("yz12".utf8))
+        let sent = editor.feed([0x0D])
+        #expect(sent.output == "\r> bcd漏水xyz12\u{1B}[K\n")
+        #expect(sent.events == [.submit("bcd漏水xyz12")])
+    }
+}
