@@ -1,5 +1,6 @@
 import Foundation
 import FrontDeskContent
+import FrontDeskJournal
 import FrontDeskModel
 import FrontDeskReports
 
@@ -30,6 +31,15 @@ struct ReportCommand: Subcommand {
             let loaded = try workspace.estate()
             estate = (loaded.name, loaded.utcOffset)
         }
+        let journal = FileJournal.journalPath(in: workspace.dataDir)
+        if !FileManager.default.fileExists(atPath: journal),
+            !FileManager.default.fileExists(atPath: workspace.dataDir + "/transcripts")
+        {
+            // Still a report (of nothing, exit 0): a new office has no data yet; a misspelt path is said.
+            console.err(
+                "frontdesk report: no journal or transcripts in \(workspace.dataDir) (nothing recorded yet, or a misspelt --data-dir)\n"
+            )
+        }
         let now = workspace.clock.now()
         let period = try period(arguments, now: now, offset: estate.utcOffset)
         var builder = ReportBuilder(
@@ -48,9 +58,7 @@ struct ReportCommand: Subcommand {
         let labels = ReportLabels(estateName: estate.name)
         if let path = arguments.value("--html") {
             let page = HTMLReport(labels: labels, offset: period.offset).render(monthly, understanding)
-            guard FileManager.default.createFile(atPath: path, contents: Data(page.utf8)) else {
-                throw CommandFailure("cannot write \(path)")
-            }
+            try PrivateFile.write(page, to: path)
         }
         let unrecognized = arguments.has("--unrecognized")
         // The live hand-off's figures (SPEC 8.3), read from the transcripts' hand-off marks.

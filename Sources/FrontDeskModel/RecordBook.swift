@@ -67,8 +67,11 @@ public struct RecordBook: Sendable {
             record.satisfaction = satisfaction
             record.revisitedAt = update.at
         }
+        if let assignee = update.assignee { record.assignee = assignee }
         record.history.append(
-            HistoryEntry(at: update.at, status: record.status, actor: update.actor, note: update.note))
+            HistoryEntry(
+                at: update.at, status: record.status, actor: update.actor, note: update.note,
+                tellResident: update.tellResident))
         return record
     }
 

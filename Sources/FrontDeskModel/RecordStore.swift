@@ -31,10 +31,15 @@ public struct RecordUpdate: Sendable, Equatable {
     public var note: String
     /// A return-visit answer (`Satisfaction.rawValue`); sets `revisited_at` to `at`.
     public var satisfaction: String?
+    /// Assigns the record to this technician or clerk (`nil`: keep the assignment).
+    public var assignee: String?
+    /// Whether `note` is meant for the resident (shown in progress replies).
+    public var tellResident: Bool
 
     /// An update; with only the defaults it just adds a history entry with an empty note.
     public init(
-        id: String, at: String, actor: String, status: String? = nil, note: String = "", satisfaction: String? = nil
+        id: String, at: String, actor: String, status: String? = nil, note: String = "", satisfaction: String? = nil,
+        assignee: String? = nil, tellResident: Bool = false
     ) {
         self.id = id
         self.at = at
@@ -42,14 +47,19 @@ public struct RecordUpdate: Sendable, Equatable {
         self.status = status
         self.note = note
         self.satisfaction = satisfaction
+        self.assignee = assignee
+        self.tellResident = tellResident
     }
 
-    /// The journal form: `id`, `at`, `actor`, then `status`, `note` and `satisfaction` (absent when `nil`).
+    /// The journal form: `id`, `at`, `actor`, then `status`, `note`, `satisfaction`, `assignee` (absent
+    /// when `nil`) and `tell_resident` (only when true).
     public var json: JSON {
         var o = JSONObject([("id", .string(id)), ("at", .string(at)), ("actor", .string(actor))])
         if let status { o.append("status", .string(status)) }
         o.append("note", .string(note))
         if let satisfaction { o.append("satisfaction", .string(satisfaction)) }
+        if let assignee { o.append("assignee", .string(assignee)) }
+        if tellResident { o.append("tell_resident", .bool(true)) }
         return .object(o)
     }
 
@@ -58,7 +68,8 @@ public struct RecordUpdate: Sendable, Equatable {
         guard let id = json["id"]?.string, let at = json["at"]?.string else { return nil }
         self.init(
             id: id, at: at, actor: json["actor"]?.string ?? "", status: json["status"]?.string,
-            note: json["note"]?.string ?? "", satisfaction: json["satisfaction"]?.string)
+            note: json["note"]?.string ?? "", satisfaction: json["satisfaction"]?.string,
+            assignee: json["assignee"]?.string, tellResident: json["tell_resident"]?.bool ?? false)
     }
 }
 
