@@ -56,6 +56,8 @@ public struct LearningSettings: Sendable, Equatable {
     /// A rules' winner that leads the second by this many points decides alone (the learned layer is not asked;
     /// from `rule_scale × weight` on it could not change the decision anyway).
     public var clearLead: Double = 5
+    /// The posterior the learned layer needs to overturn a rules' winner for an intent no rule spoke for.
+    public var overturn: Double = 0
     /// A rules' winner with at least this score is not overturned by an intent no rule spoke for.
     public var holdScore: Double = 3
     /// The same when no rule spoke at all: the examples alone must be surer.
@@ -78,7 +80,7 @@ extension CatalogLoader {
     static let exampleLanguages = ["zh-Hans", "zh-Hant", "en", "mixed"]
     static let learningKeys = [
         "version", "description", "alpha", "rule_scale", "rule_cap", "weight", "temperature", "threshold",
-        "silent_threshold", "clear_lead", "hold_score", "needs_rule", "authoritative", "minimum_features", "minimum_count", "enabled",
+        "silent_threshold", "clear_lead", "hold_score", "overturn", "needs_rule", "authoritative", "minimum_features", "minimum_count", "enabled",
     ]
 
     /// Reads every `examples/*.jsonl` file (sorted by name); every bad line is reported with its line number.
@@ -174,6 +176,7 @@ extension CatalogLoader {
         settings.silentThreshold = positive("silent_threshold", settings.silentThreshold, upTo: 10)
         settings.clearLead = positive("clear_lead", settings.clearLead, upTo: 100)
         settings.holdScore = positive("hold_score", settings.holdScore, upTo: 100)
+        settings.overturn = positive("overturn", settings.overturn, upTo: 1)
         settings.enabled = reader.bool(object, "enabled", at: "") ?? true
         if let minimum = reader.number(object, "minimum_count", at: "", required: false) {
             if minimum >= 1, minimum == minimum.rounded(), minimum <= 1000 {

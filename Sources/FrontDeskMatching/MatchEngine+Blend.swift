@@ -10,6 +10,7 @@ extension MatchEngine {
     @inline(__always)
     func blend(_ buffers: inout ScanBuffers, _ summary: inout ScanSummary) {
         summary.blended = false
+        summary.learnedOnly = false
         let threshold = rules.threshold
         let ruleBest = summary.best
         let ruleSecond = summary.second
@@ -32,6 +33,12 @@ extension MatchEngine {
                 summary.accepted = true
                 return
             }
+        }
+        // With no intent word, a correction ("不对，是1202") or a number (a phone, a flat, "尾數係5678") is an answer for
+        // the dialogue to read, not a request the examples should guess.
+        if summary.best < 0, summary.acts & correctionBit != 0 || hasNumber(buffers.normalized, summary.normalizedCount) {
+            summary.accepted = false
+            return
         }
         let posteriors = buffers.factors
         let classes = learned.classCount
@@ -66,11 +73,11 @@ extension MatchEngine {
                 secondValue = value
             }
         }
-        // The examples alone do not overturn a rules' winner named by an explicit request word (a keyword of at
-        // least `hold_score`) for an intent no rule spoke for ("I need a repair" is not a cancel because the examples
-        // saw "no need").
+        // The examples alone do not overturn a rules' winner for an intent no rule spoke for when the winner was named
+        // by an explicit request word (a keyword of at least `hold_score`: "I need a repair" is not a cancel because
+        // the examples saw "no need"), nor unless they are sure of theirs (`overturn`).
         if best >= 0, ruleBest >= 0, best != ruleBest, scores[best] <= 0, ruleBest < 64,
-            summary.strongIntents & (1 << UInt64(ruleBest)) != 0
+            summary.strongIntents & (1 << UInt64(ruleBest)) != 0 || posteriors[best] < learning.overturn
         {
             summary.blended = true
             summary.best = ruleBest
@@ -103,6 +110,25 @@ extension MatchEngine {
         } else {
             summary.ambiguous = isClose(best, second, bestValue, secondValue, learning.threshold)
         }
+        if summary.accepted, summary.best != ruleBest {
+            summary.learnedOnly = true
+            summary.learnedPosterior = posteriors[summary.best]
+        }
+    }
+
+    /// Whether the text holds a run of three or more digits.
+    @inline(__always)
+    private func hasNumber(_ text: UnsafeMutableBufferPointer<UInt32>, _ count: Int) -> Bool {
+        var run = 0
+        for i in 0..<count {
+            if (0x30...0x39).contains(text[i]) {
+                run += 1
+                if run >= 3 { return true }
+            } else {
+                run = 0
+            }
+        }
+        return false
     }
 
     /// Whether `best` and `second` both reach `threshold` and lie within the margin (small talk never asks).

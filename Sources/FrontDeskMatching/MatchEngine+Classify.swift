@@ -42,6 +42,8 @@ extension MatchEngine {
             let s2 = max(0, summary.secondScore)
             let strength = min(1, s1 / (3 * threshold))
             confidence = ((0.5 * strength + 0.5 * s1 / (s1 + s2)) * 100).rounded() / 100
+            // A guess from the examples alone (no rule chose it) is never confident enough to interrupt a flow.
+            if summary.learnedOnly { confidence = (min(0.49, 0.49 * summary.learnedPosterior) * 100).rounded() / 100 }
             if summary.ambiguous {
                 ambiguous = [rules.intentNames[summary.best], rules.intentNames[summary.second]]
             }

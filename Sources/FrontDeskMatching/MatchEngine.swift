@@ -19,6 +19,8 @@ final class MatchEngine: Sendable {
     let authoritative: [Double]
     /// A keyword of this weight is an explicit request the learned layer does not overturn (`hold_score`).
     let strongWeight: Float
+    /// The act bit of a correction ("不对，是…").
+    let correctionBit: UInt8
 
     init(normalizer: Normalizer, rules: CompiledRules, examples: [LabeledExample] = [], learning: LearningSettings) {
         self.normalizer = normalizer
@@ -40,6 +42,7 @@ final class MatchEngine: Sendable {
         self.needsRule = needsRule
         authoritative = rules.intentNames.map { learning.authoritative[$0] ?? .infinity }
         strongWeight = Float(learning.holdScore)
+        correctionBit = rules.actNames.firstIndex(of: .correction).map { UInt8(1) << UInt8($0) } ?? 0
     }
 
     /// Normalizes `utf8`, runs the automaton and records every hit into `buffers`.

@@ -62,6 +62,11 @@ struct ScanSummary {
     var accepted = false
     /// The best and second intents are too close to tell apart: the bot asks which one was meant.
     var ambiguous = false
+    /// The learned layer chose an intent the rules did not (silent, or another winner): the decision is a guess
+    /// from the examples, and its confidence stays below 0.5.
+    var learnedOnly = false
+    /// The posterior of the learned winner (when `learnedOnly`).
+    var learnedPosterior = 0.0
     /// The learned layer took part in the decision (`bestScore`/`secondScore` are blended values then).
     var blended = false
 }

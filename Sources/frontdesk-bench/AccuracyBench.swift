@@ -27,6 +27,7 @@ func accuracyBenchmark(_ argv: [String]) -> Int32 {
     if let v = options.values["--silent-threshold"].flatMap(Double.init) { learning.silentThreshold = v }
     if let v = options.values["--clear-lead"].flatMap(Double.init) { learning.clearLead = v }
     if let v = options.values["--hold-score"].flatMap(Double.init) { learning.holdScore = v }
+    if let v = options.values["--overturn"].flatMap(Double.init) { learning.overturn = v }
     if let v = options.values["--min-count"].flatMap(Int.init) { learning.minimumCount = v }
     if let v = options.values["--min-features"].flatMap(Int.init) { learning.minimumFeatures = v }
     let excluded = Set(options.string("--exclude", "").split(separator: ",").map(String.init))
