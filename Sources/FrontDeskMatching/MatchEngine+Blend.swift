@@ -108,7 +108,11 @@ extension MatchEngine {
             summary.bestScore = max(bestValue, secondValue)
             summary.secondScore = min(bestValue, secondValue)
         } else {
-            summary.ambiguous = isClose(best, second, bestValue, secondValue, learning.threshold)
+            // Close values ask which one was meant only when the rules back both or neither: a guess from the examples
+            // does not put a question to a resident whose request word the rules read.
+            summary.ambiguous =
+                isClose(best, second, bestValue, secondValue, learning.threshold)
+                && (scores[best] > 0) == (second >= 0 && scores[second] > 0)
         }
         if summary.accepted, summary.best != ruleBest {
             summary.learnedOnly = true
