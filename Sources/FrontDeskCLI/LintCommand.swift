@@ -11,8 +11,8 @@ struct LintCommand: Subcommand {
 
         Prints every problem once as 'file: path: message' and exits 1 if there is any. Content that
         cannot be loaded is still checked as far as it goes: the phrases' forbidden words, placeholders
-        and missing variants are all reported alongside the format mistakes. A keyword listed twice in
-        one intent is a warning, on stderr (file: path: warning: …), and does not fail the lint.
+        and missing variants are all reported alongside the format mistakes, and so is a keyword listed
+        twice in one intent or under two intents.
 
         """
     static let spec = ArgumentSpec(options: ["--intents", "--estate"])
@@ -20,7 +20,6 @@ struct LintCommand: Subcommand {
     static func run(_ arguments: Arguments, console: Console) throws -> Int32 {
         let workspace = try Workspace(arguments)
         var problems: [Diagnostic] = []
-        var warnings: [Diagnostic] = []
         var summary: [String] = []
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: workspace.intentsPath, isDirectory: &isDirectory),
@@ -29,7 +28,6 @@ struct LintCommand: Subcommand {
             do {
                 let catalog = try Catalog.load(directory: workspace.intentsPath)
                 problems += catalog.lint()
-                warnings += catalog.lintWarnings()
                 let keywords = catalog.intents.reduce(0) { $0 + $1.keywords.count }
                 summary.append(
                     "\(catalog.intents.count) intents, \(keywords) keywords, \(catalog.faq.count) FAQ topics")
@@ -56,7 +54,6 @@ struct LintCommand: Subcommand {
             problems.append(Diagnostic(file: workspace.estatePath, path: "", message: "estate file not found"))
         }
         problems = LintCommand.once(problems)
-        console.err(LintCommand.once(warnings).map { $0.description + "\n" }.joined())
         if !problems.isEmpty {
             console.out(problems.map { $0.description + "\n" }.joined())
             console.err("frontdesk lint: \(problems.count) problem\(problems.count == 1 ? "" : "s")\n")

@@ -28,15 +28,10 @@ extension Catalog {
                 }
             }
         }
-        diagnostics += duplicateKeywords().acrossIntents
+        let duplicates = duplicateKeywords()
+        diagnostics += duplicates.withinIntent + duplicates.acrossIntents
         diagnostics += phrases.lint()
         return diagnostics
-    }
-
-    /// What `frontdesk lint` prints without failing: the same keyword listed twice within one intent
-    /// (the matcher counts it once, at its higher weight, so it is clutter rather than a mistake).
-    public func lintWarnings() -> [Diagnostic] {
-        duplicateKeywords().withinIntent
     }
 
     /// Keywords listed twice: in one intent's groups (its `keywords`, or one category's), or as a
@@ -69,7 +64,7 @@ extension Catalog {
                             warnings.append(
                                 Diagnostic(
                                     file: file, path: path,
-                                    message: "warning: the keyword '\(text)' is listed twice (also at \(first))"))
+                                    message: "the keyword '\(text)' is listed twice (also at \(first))"))
                             continue
                         }
                         seen[folded] = path
