@@ -59,7 +59,8 @@ extension MatchEngine {
         for i in 0..<intentCount where i != rules.fallbackIndex {
             let rule = max(0, scores[i])
             let bit: UInt64 = i < 64 ? 1 << UInt64(i) : 0
-            if rule <= 0, (blocked | needsRule) & bit != 0 { continue }
+            if rule <= 0, blocked & bit != 0 { continue }
+            if needsRule & bit != 0, summary.ruleEvidence & bit == 0 { continue }
             let value = min(rule, cap) / scale + weight * posteriors[i]
             if best < 0 || value > bestValue || (value == bestValue && hot.priority[i] > hot.priority[best]) {
                 second = best

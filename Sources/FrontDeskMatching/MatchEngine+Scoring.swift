@@ -58,11 +58,17 @@ extension MatchEngine {
         vetoed: UInt64, _ summary: inout ScanSummary, factors: UnsafeMutableBufferPointer<Double>
     ) {
         let hot = self.hot
+        // Which intents a keyword, a co-occurrence rule or a strong category word (weight 2 or more: 煤气味, 着火) spoke
+        // for: a weak category word alone (燃气 in "开通燃气找谁") is no evidence of a hazard for `needs_rule`.
+        var evidence: UInt64 = 0
+        for i in 0..<min(intentCount, 64) where scores[i] > 0 { evidence |= 1 << UInt64(i) }
         forEachCategoryIntent(summary) { i in
             var top = 0.0
             for slot in hot.categoryStart[i]..<hot.categoryStart[i + 1] { top = max(top, categoryScores[slot]) }
             scores[i] += top * hot.categoryWeight[i]
+            if top * hot.categoryWeight[i] >= 2, i < 64 { evidence |= 1 << UInt64(i) }
         }
+        summary.ruleEvidence = evidence
         // Severity words multiply a score the intent already has ("大量" leaves a message with no emergency word alone).
         var pending = summary.intensified
         while pending != 0 {

@@ -58,6 +58,8 @@ struct ScanSummary {
     /// Bit `i`: a keyword of intent `i` of at least `learning.holdScore` weight counted (an explicit request:
     /// 报修, complaint).
     var strongIntents: UInt64 = 0
+    /// Bit `i`: a keyword or co-occurrence rule of intent `i` scored (category words not counted).
+    var ruleEvidence: UInt64 = 0
     /// The best intent is understood well enough (else: fallback).
     var accepted = false
     /// The best and second intents are too close to tell apart: the bot asks which one was meant.
