@@ -128,7 +128,7 @@ struct CatalogLoader {
         if let value = root["negators"] {
             for (index, element) in (value.array ?? []).enumerated() {
                 let path = "negators[\(index)]"
-                guard let object = reader.object(element, at: path, allowed: ["words", "window", "scope"]) else {
+                guard let object = reader.object(element, at: path, allowed: ["words", "window", "scope", "only"]) else {
                     continue
                 }
                 let words = object["words"].map { reader.strings($0, at: "\(path).words") } ?? []
@@ -141,7 +141,11 @@ struct CatalogLoader {
                     }
                 }
                 let window = reader.number(object, "window", at: path, required: !clauseScoped).map { Int($0) } ?? 0
-                settings.negators.append(Negator(words: words, window: window, clauseScoped: clauseScoped))
+                let only = reader.string(object, "only", at: path, required: false)
+                if let only, !Self.canonicalIntents.contains(only) {
+                    reader.report("\(path).only", ContentMessages.unknownValue(only, allowed: Self.canonicalIntents))
+                }
+                settings.negators.append(Negator(words: words, window: window, clauseScoped: clauseScoped, only: only))
             }
             if value.array == nil { reader.report("negators", ContentMessages.expected("an array", value)) }
         }

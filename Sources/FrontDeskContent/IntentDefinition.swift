@@ -162,12 +162,15 @@ public struct Negator: Sendable, Equatable {
     public var window: Int
     /// The negator reaches to the end of its clause (a punctuation mark or a contrast word) instead of `window`.
     public var clauseScoped: Bool
+    /// Negates only words that speak for this intent ("没有漏气" for emergency, while "没有热水" stays a repair).
+    public var only: String?
 
     /// A negator group.
-    public init(words: [String], window: Int, clauseScoped: Bool = false) {
+    public init(words: [String], window: Int, clauseScoped: Bool = false, only: String? = nil) {
         self.words = words
         self.window = window
         self.clauseScoped = clauseScoped
+        self.only = only
     }
 }
 

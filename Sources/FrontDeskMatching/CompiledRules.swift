@@ -182,10 +182,12 @@ struct CompiledRules: Sendable {
             for word in act.words { add(word, RuleOutput(kind: .act, index: index, slot: 0, weight: 1)) }
         }
         for negator in settings.negators {
+            // `index` 0: negates any word; i + 1: only words of intent i.
+            let only = negator.only.flatMap { name in intents.firstIndex { $0.name == name } }.map { UInt8($0 + 1) } ?? 0
             for word in negator.words {
                 let window =
                     negator.clauseScoped ? RuleOutput.clauseWindow : UInt16(min(max(0, negator.window), 65_534))
-                add(word, RuleOutput(kind: .negator, index: 0, slot: window, weight: 0))
+                add(word, RuleOutput(kind: .negator, index: only, slot: window, weight: 0))
             }
         }
         for word in settings.neutralWords { add(word, RuleOutput(kind: .neutral, index: 0, slot: 0, weight: 0)) }

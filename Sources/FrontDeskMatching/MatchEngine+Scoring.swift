@@ -26,6 +26,7 @@ extension MatchEngine {
                 let output = hot.outputs[o]
                 if output.kind == .negator,
                     output.slot == RuleOutput.clauseWindow || Int(start - other.end) <= Int(output.slot),
+                    output.index == 0 || speaksFor(hits[h].pattern, Int(output.index) - 1),
                     !hasClauseBreak(buffers.normalized, from: Int(other.end), to: Int(start))
                 {
                     negated = true
@@ -38,6 +39,14 @@ extension MatchEngine {
             }
         }
         return negated ? 0 : factor
+    }
+
+    /// Whether `pattern` speaks for intent `i` (a keyword, category or concept word of it).
+    @inline(__always)
+    private func speaksFor(_ pattern: Int32, _ i: Int) -> Bool {
+        let masks = rules.patternIntents[Int(pattern)]
+        let bit: UInt64 = i < 64 ? 1 << UInt64(i) : 0
+        return (masks.keyword | masks.category | masks.extra) & bit != 0
     }
 
     @inline(__always)

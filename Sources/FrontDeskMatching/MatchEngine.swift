@@ -335,13 +335,13 @@ final class MatchEngine: Sendable {
             }
             if hides(CompiledRules.keywordLayer, mine.keyword) { hit.flags |= ScanHit.keywordSuppressed }
             if hides(CompiledRules.categoryLayer, mine.category) { hit.flags |= ScanHit.categorySuppressed }
-            // Concept words compose: a longer concept word of another intent's rules ("裂了", a repair fault) leaves a
-            // shorter one of this intent's rules ("裂", a gas leak sign) alone; a longer keyword or category word of
-            // other intents, a neutral word, or a longer concept word of the same intent still hides it.
-            let extraHidden =
-                (otherFlags & CompiledRules.extraLayer != 0 && theirs.extra & mine.extra != 0) || theirs.neutral
-                || (theirs.keyword | theirs.category != 0 && all & mine.extra == 0)
-                || (otherFlags & CompiledRules.extraLayer != 0 && mine.extra == 0)
+            // Concept words compose: a longer concept word ("裂了", a repair fault) leaves a shorter one ("裂", a gas
+            // leak sign) alone, and so does a longer category noun ("water tank" keeps the flood's "water"); a longer
+            // keyword of other intents alone ("打不着火" hides the fire's "着火"), or a neutral word, hides it.
+            // Two concept words never hide each other: a rule counts once however many of its words occur, and a
+            // word of one concept inside a word of another ("水" of a flood inside "水从" of water reaching a light)
+            // must still pair with its own partner.
+            let extraHidden = theirs.neutral || (theirs.keyword != 0 && all & mine.extra == 0)
             if extraHidden { hit.flags |= ScanHit.extraSuppressed }
             if otherFlags & (CompiledRules.keywordLayer | CompiledRules.categoryLayer) != 0 {
                 hit.flags |= ScanHit.modifierSuppressed
