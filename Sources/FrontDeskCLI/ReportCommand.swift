@@ -55,7 +55,12 @@ struct ReportCommand: Subcommand {
             throw CommandFailure(error.message)
         }
         progress.clear()
-        let labels = ReportLabels(estateName: estate.name)
+        let labels: ReportLabels
+        do {
+            labels = try ReportLabels.load(phraseDirectory: workspace.intentsPath + "/phrases", estateName: estate.name)
+        } catch {
+            throw CommandFailure(error.message)
+        }
         if let path = arguments.value("--html") {
             let page = HTMLReport(labels: labels, offset: period.offset).render(monthly, understanding)
             try PrivateFile.write(page, to: path)

@@ -162,7 +162,7 @@ public struct HTMLReport: Sendable {
             }, numeric: [6])
         let more = r.lateTotal - min(lateLimit, r.late.count)
         if more > 0 {
-            h += "<p class=\"meta\">… \(e(labels.text(.andMore).replacingOccurrences(of: "%d", with: "\(more)")))</p>"
+            h += "<p class=\"meta\">… \(e(labels.text(.andMore, ["total": "\(more)"])))</p>"
         }
         return h
     }

@@ -118,7 +118,7 @@ public struct TextReport: Sendable {
         }
         var out = table.render()
         let more = r.lateTotal - min(lateLimit, r.late.count)
-        if more > 0 { out += "  … " + t(.andMore).replacingOccurrences(of: "%d", with: "\(more)") + "\n" }
+        if more > 0 { out += "  … " + labels.text(.andMore, ["total": "\(more)"]) + "\n" }
         return out
     }
 

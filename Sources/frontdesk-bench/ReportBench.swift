@@ -48,7 +48,13 @@ func reportBenchmark(_ argv: [String]) -> Int32 {
         print("report bench: \(error)")
         return 1
     }
-    let labels = ReportLabels(estateName: "翠湖花园")
+    let labels: ReportLabels
+    do {
+        labels = try ReportLabels.load(phraseDirectory: "intents/phrases", estateName: "翠湖花园")
+    } catch {
+        print("report bench: \(error)")
+        return 1
+    }
     let text = TextReport(labels: labels, offset: 28_800).render(built.monthly)
     let html = HTMLReport(labels: labels, offset: 28_800).render(built.monthly, built.understanding)
     let seconds = Date().timeIntervalSince(start)

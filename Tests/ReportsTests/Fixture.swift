@@ -25,6 +25,13 @@ struct Fixture {
         return Fixture(directory: dir)
     }
 
+    /// The report's labels from the repository's own phrase book, for an estate called `estateName`.
+    static func labels(_ estateName: String) throws -> ReportLabels {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return try ReportLabels.load(phraseDirectory: root.path + "/intents/phrases", estateName: estateName)
+    }
+
     func remove() { try? FileManager.default.removeItem(atPath: directory) }
 
     static func writeJournal(_ dir: String) throws {

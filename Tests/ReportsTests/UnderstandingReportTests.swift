@@ -49,7 +49,7 @@ import Testing
 
     @Test func textHasEveryFigure() throws {
         let (r, u) = try MonthlyReportTests.build()
-        let text = TextReport(labels: ReportLabels(estateName: r.estate), offset: 28_800).render(
+        let text = TextReport(labels: try Fixture.labels(r.estate), offset: 28_800).render(
             u, estate: r.estate, period: r.period)
         let lines = text.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
         #expect(text.hasPrefix("翠湖花园 · 未识别消息报告 · 2026-11\n"))
