@@ -42,9 +42,15 @@ struct ReportCommand: Subcommand {
         }
         let now = workspace.clock.now()
         let period = try period(arguments, now: now, offset: estate.utcOffset)
+        let han: HanConversion
+        do {
+            han = try GroupingText.loadTable(intentsDirectory: workspace.intentsPath)
+        } catch {
+            throw CommandFailure(error.message)
+        }
         var builder = ReportBuilder(
             dataDirectory: workspace.dataDir, estateName: estate.name, period: period,
-            now: Int(now.timeIntervalSince1970.rounded(.down)))
+            now: Int(now.timeIntervalSince1970.rounded(.down)), han: han)
         builder.groupingCapacity = 4000
         let progress = ProgressLine(enabled: isatty(2) == 1, console: console)
         let (monthly, understanding): (MonthlyReport, UnderstandingReport)

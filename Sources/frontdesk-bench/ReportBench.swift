@@ -43,7 +43,8 @@ func reportBenchmark(_ argv: [String]) -> Int32 {
     let cpuStart = cpuSeconds()
     let built: (monthly: MonthlyReport, understanding: UnderstandingReport)
     do {
-        built = try ReportBuilder(dataDirectory: dir, estateName: "翠湖花园", period: period, now: now).build()
+        let han = try GroupingText.loadTable(intentsDirectory: "intents")
+        built = try ReportBuilder(dataDirectory: dir, estateName: "翠湖花园", period: period, now: now, han: han).build()
     } catch {
         print("report bench: \(error)")
         return 1

@@ -25,12 +25,18 @@ struct Fixture {
         return Fixture(directory: dir)
     }
 
+    /// The repository's `intents/` folder.
+    static let intents =
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path + "/intents"
+
     /// The report's labels from the repository's own phrase book, for an estate called `estateName`.
     static func labels(_ estateName: String) throws -> ReportLabels {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        return try ReportLabels.load(phraseDirectory: root.path + "/intents/phrases", estateName: estateName)
+        try ReportLabels.load(phraseDirectory: intents + "/phrases", estateName: estateName)
     }
+
+    /// The repository's Traditional → Simplified table, read once (`try Fixture.han.get()`).
+    static let han = Result { () throws(ReportError) in try GroupingText.loadTable(intentsDirectory: intents) }
 
     func remove() { try? FileManager.default.removeItem(atPath: directory) }
 

@@ -11,7 +11,8 @@ import Testing
         defer { fixture.remove() }
         let period = try ReportPeriod.month("2026-11", offset: 28_800)
         let builder = ReportBuilder(
-            dataDirectory: fixture.directory, estateName: estate, period: period, now: Fixture.nowSeconds)
+            dataDirectory: fixture.directory, estateName: estate, period: period, now: Fixture.nowSeconds,
+            han: try Fixture.han.get())
         return try builder.build()
     }
 
@@ -204,7 +205,8 @@ import Testing
         try journal.close()
         let period = try ReportPeriod.month("2026-11", offset: 28_800)
         var builder = ReportBuilder(
-            dataDirectory: fixture.directory, estateName: "翠湖花园", period: period, now: Fixture.nowSeconds)
+            dataDirectory: fixture.directory, estateName: "翠湖花园", period: period, now: Fixture.nowSeconds,
+            han: try Fixture.han.get())
         let fast = try builder.build()
         builder.readers = .standard
         let standard = try builder.build()
