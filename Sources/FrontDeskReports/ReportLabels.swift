@@ -48,6 +48,11 @@ public struct ReportLabels: Sendable {
         return chinese ? raw : raw.replacingOccurrences(of: "_", with: " ")
     }
 
+    /// The name of a return-visit satisfaction level (`report.satisfaction.<score>`, 5 … 1).
+    public func satisfaction(_ level: Satisfaction) -> String {
+        phrases.render("report.satisfaction.\(level.score)", language)
+    }
+
     /// A duration of whole days, hours and minutes (`report.duration.*`), the two largest parts given.
     func duration(days: Int, hours: Int, minutes: Int) -> String {
         func render(_ key: String, _ first: Int, _ second: Int? = nil) -> String {

@@ -193,6 +193,8 @@ import Testing
             ])
         #expect([45, 200, 3060].map { en.duration(minutes: $0) } == ["45 min", "3 h 20 min", "2 d 3 h"])
         #expect(try Fixture.labels("翠湖花园").text(.andMore, ["total": "4"]) == "另有 4 条")
+        #expect(try Fixture.labels("翠湖花园").satisfaction(.veryDissatisfied) == "非常不满意")
+        #expect(try Fixture.labels("").satisfaction(.verySatisfied) == "very satisfied")
     }
 
     @Test func fastReadersGiveTheSameReportAsTheStandardOnes() throws {
