@@ -42,9 +42,15 @@ struct ReportCommand: Subcommand {
         }
         let now = workspace.clock.now()
         let period = try period(arguments, now: now, offset: estate.utcOffset)
+        let han: HanConversion
+        do {
+            han = try GroupingText.loadTable(intentsDirectory: workspace.intentsPath)
+        } catch {
+            throw CommandFailure(error.message)
+        }
         var builder = ReportBuilder(
             dataDirectory: workspace.dataDir, estateName: estate.name, period: period,
-            now: Int(now.timeIntervalSince1970.rounded(.down)))
+            now: Int(now.timeIntervalSince1970.rounded(.down)), han: han)
         builder.groupingCapacity = 4000
         let progress = ProgressLine(enabled: isatty(2) == 1, console: console)
         let (monthly, understanding): (MonthlyReport, UnderstandingReport)
@@ -55,7 +61,12 @@ struct ReportCommand: Subcommand {
             throw CommandFailure(error.message)
         }
         progress.clear()
-        let labels = ReportLabels(estateName: estate.name)
+        let labels: ReportLabels
+        do {
+            labels = try ReportLabels.load(phraseDirectory: workspace.intentsPath + "/phrases", estateName: estate.name)
+        } catch {
+            throw CommandFailure(error.message)
+        }
         if let path = arguments.value("--html") {
             let page = HTMLReport(labels: labels, offset: period.offset).render(monthly, understanding)
             try PrivateFile.write(page, to: path)

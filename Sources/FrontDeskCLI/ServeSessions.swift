@@ -69,23 +69,21 @@ final class EchoLineSession: LineSession {
 }
 
 extension ServerMessages {
-    /// The server's lines from the phrase book (`server.busy`, …), each falling back to the
-    /// built-in default while the phrase book lacks it.
+    /// The server's lines from the phrase book (`server.busy`, …). The server does not know a
+    /// connection's script, so each line is its Simplified Chinese text followed by its English one.
     init(phrases: PhraseBook) {
         self.init()
-        func pick(_ key: String, _ fallback: String) -> String {
-            let text = phrases.render(key, .zhHans)
-            return text.isEmpty || text == key ? fallback : text
-        }
-        busy = pick("server.busy", busy)
-        lineTooLong = pick("server.line_too_long", lineTooLong)
-        tooManyLongLines = pick("server.too_many_long_lines", tooManyLongLines)
-        invalidInput = pick("server.invalid_input", invalidInput)
-        idleGoodbye = pick("server.idle_goodbye", idleGoodbye)
-        lineTimeout = pick("server.line_timeout", lineTimeout)
-        rateExceeded = pick("server.rate_exceeded", rateExceeded)
-        backlogExceeded = pick("server.backlog_exceeded", backlogExceeded)
-        shutdownGoodbye = pick("server.shutdown_goodbye", shutdownGoodbye)
+        func line(_ key: String) -> String { phrases.render(key, .zhHans) + phrases.render(key, .en) }
+        // Each default is its own phrase key.
+        busy = line(busy)
+        lineTooLong = line(lineTooLong)
+        tooManyLongLines = line(tooManyLongLines)
+        invalidInput = line(invalidInput)
+        idleGoodbye = line(idleGoodbye)
+        lineTimeout = line(lineTimeout)
+        rateExceeded = line(rateExceeded)
+        backlogExceeded = line(backlogExceeded)
+        shutdownGoodbye = line(shutdownGoodbye)
     }
 }
 

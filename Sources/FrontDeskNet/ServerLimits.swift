@@ -30,29 +30,28 @@ public struct ServerLimits: Sendable, Equatable {
 }
 
 /// The polite lines the server sends on its own, supplied by the caller (the CLI takes them from
-/// the phrase book). The defaults are in Simplified Chinese and English.
+/// the phrase book, `intents/phrases/server.json`). The server holds no words of its own: each
+/// default is the line's phrase key, so a server started without its lines shows which is missing.
 public struct ServerMessages: Sendable, Equatable {
     /// Sent, then close, when `maxConnections` are open or no file descriptor is left.
-    public var busy = "您好，当前咨询人数较多，请稍后再试。The desk is busy, please try again later."
+    public var busy = "server.busy"
     /// Reply to a line longer than `maxLineBytes` (the line is skipped).
-    public var lineTooLong = "抱歉，您的消息太长了，请分几次发送。Sorry, that message is too long; please send it in parts."
+    public var lineTooLong = "server.line_too_long"
     /// Sent, then close, after `maxLongLines` over-long lines.
-    public var tooManyLongLines =
-        "多次收到过长的消息，本次会话结束，欢迎稍后再联系我们。Too many over-long messages; goodbye for now."
+    public var tooManyLongLines = "server.too_many_long_lines"
     /// Reply to a line with invalid UTF-8, a NUL or another control character.
-    public var invalidInput =
-        "抱歉，无法识别您的消息（包含无效字符），请重新输入。Sorry, that message contains characters we cannot read; please type it again."
+    public var invalidInput = "server.invalid_input"
     /// Sent, then close, after `idleTimeout` without a message.
-    public var idleGoodbye = "您已较长时间未发消息，本次会话先结束，感谢您的来访，再见！No message for a while; goodbye, and thank you."
+    public var idleGoodbye = "server.idle_goodbye"
     /// Sent, then close, when a partial line stays unfinished for `lineTimeout`.
-    public var lineTimeout = "您的消息长时间未发送完整，连接已关闭。Your message was not finished in time; closing the connection."
+    public var lineTimeout = "server.line_timeout"
     /// Sent, then close, when a client sends faster than the rate allows for too long.
-    public var rateExceeded = "您发送消息过于频繁，请稍后再联系我们。You are sending messages too quickly; please try again later."
+    public var rateExceeded = "server.rate_exceeded"
     /// Sent, then close, when a client does not read its replies for `backlogDrainTimeout`.
-    public var backlogExceeded = "回复长时间未被读取，连接已关闭。Replies were not read for too long; closing the connection."
+    public var backlogExceeded = "server.backlog_exceeded"
     /// Sent to every open connection on graceful shutdown, after its turns in flight are answered.
-    public var shutdownGoodbye = "客服中心暂时关闭，感谢您的来访，再见！The front desk is closing now; thank you, goodbye."
+    public var shutdownGoodbye = "server.shutdown_goodbye"
 
-    /// The default lines.
+    /// The phrase keys in place of the lines.
     public init() {}
 }

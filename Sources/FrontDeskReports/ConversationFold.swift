@@ -1,3 +1,4 @@
+import FrontDeskContent
 import FrontDeskModel
 
 /// Folds transcript events into chat counters and the understanding report, keeping only a
@@ -30,11 +31,11 @@ public struct ConversationFold: Sendable {
     /// Sessions silent for this many events are forgotten (bounds memory over a year).
     private let horizon: Int
 
-    /// An empty fold for `period`, ignoring events after `now`.
-    public init(period: ReportPeriod, now: Int, capacity: Int = 4000, horizon: Int = 100_000) {
+    /// An empty fold for `period`, ignoring events after `now`, grouping with the `han` table.
+    public init(period: ReportPeriod, now: Int, han: HanConversion, capacity: Int = 4000, horizon: Int = 100_000) {
         self.period = period
         self.now = now
-        self.grouper = MessageGrouper(capacity: capacity)
+        self.grouper = MessageGrouper(capacity: capacity, han: han)
         self.horizon = horizon
     }
 

@@ -1,19 +1,20 @@
 import Foundation
+import FrontDeskContent
 
 /// The light normalization and the n-grams the understanding report groups messages by:
-/// compatibility forms and full-width folded, lower-cased, common Traditional characters folded
-/// into Simplified, punctuation and spaces dropped; n-grams are character bigrams of Chinese
+/// compatibility forms and full-width folded, lower-cased, Traditional characters folded into
+/// Simplified (by the intents folder's table), punctuation and spaces dropped; n-grams are character bigrams of Chinese
 /// runs and words of Latin runs, without function words.
 public enum GroupingText {
     /// The grouping key of a message: `樓上  好吵！` → `楼上好吵`.
-    public static func key(_ text: String) -> String {
+    public static func key(_ text: String, han: HanConversion) -> String {
         let folded = text.precomposedStringWithCompatibilityMapping.lowercased()
         var out = String.UnicodeScalarView()
         var lastWasSpace = false
         for scalar in folded.unicodeScalars {
             if CharacterSet.alphanumerics.contains(scalar) {
                 if lastWasSpace, !out.isEmpty, isLatin(out.last!), isLatin(scalar) { out.append(" ") }
-                out.append(traditionalToSimplified[scalar] ?? scalar)
+                out.append(han.pairs[scalar.value].flatMap(Unicode.Scalar.init) ?? scalar)
                 lastWasSpace = false
             } else {
                 lastWasSpace = true
@@ -80,17 +81,15 @@ public enum GroupingText {
         "our", "from", "about", "any", "was", "were", "will", "just", "get", "got", "hello", "thanks",
     ]
 
-    /// Traditional characters common in residents' messages, folded into Simplified.
-    static let traditionalToSimplified: [Unicode.Scalar: Unicode.Scalar] = {
-        let pairs =
-            "樓楼氣气處处電电門门車车費费號号單单裝装維维邊边漏漏燈灯水水梯梯問问題题請请謝谢麼么這这個个"
-            + "們们來来說说話话時时間间裡里裏里開开關关壞坏噪噪聲声臭臭衛卫環环鄰邻麗丽園园區区寵宠發发廳厅"
-            + "窩窝櫃柜戶户帳账繳缴錢钱費费戲戏員员業业態态應应該该還还沒没給给報报訴诉修修養养網网線线"
-        var map: [Unicode.Scalar: Unicode.Scalar] = [:]
-        let scalars = Array(pairs.unicodeScalars)
-        for i in stride(from: 0, to: scalars.count - 1, by: 2) where scalars[i] != scalars[i + 1] {
-            map[scalars[i]] = scalars[i + 1]
+    /// The Traditional → Simplified table of the intents folder (`hant-hans.txt`), the one the
+    /// matcher folds messages with.
+    ///
+    /// - Throws: `ReportError` when the file is missing or has a malformed line.
+    public static func loadTable(intentsDirectory: String) throws(ReportError) -> HanConversion {
+        do {
+            return try Catalog.loadHanTable(directory: intentsDirectory)
+        } catch {
+            throw ReportError(error.diagnostics.map(\.description).joined(separator: "\n"))
         }
-        return map
-    }()
+    }
 }

@@ -162,7 +162,7 @@ public struct HTMLReport: Sendable {
             }, numeric: [6])
         let more = r.lateTotal - min(lateLimit, r.late.count)
         if more > 0 {
-            h += "<p class=\"meta\">… \(e(labels.text(.andMore).replacingOccurrences(of: "%d", with: "\(more)")))</p>"
+            h += "<p class=\"meta\">… \(e(labels.text(.andMore, ["total": "\(more)"])))</p>"
         }
         return h
     }
@@ -187,7 +187,7 @@ public struct HTMLReport: Sendable {
     func satisfaction(_ s: SatisfactionFigures) -> String {
         let colors = ["#15803d", "#65a30d", "#a3a3a3", "#f59e0b", "#b91c1c"]
         let levels = Satisfaction.allCases.enumerated().map { i, level in
-            (labels.chinese ? level.rawValue : SatisfactionNames.english(level), s.count(level), colors[i])
+            (labels.satisfaction(level), s.count(level), colors[i])
         }
         return SVGChart.stacked(levels, title: labels.text(.satisfaction))
             + "<p>\(t(.answers)) <b>\(s.answers)</b> · \(t(.satisfied)) <b>\(e(format.share(s.satisfiedShare)))</b> · "

@@ -135,23 +135,23 @@ struct HandoffFold {
 
 extension ReportLabels.Phrase {
     /// Heading of the hand-off figures.
-    public static let handoffTitle = p("转人工服务", "Hand-offs to a person")
+    public static let handoffTitle = Self("handoff_title")
     /// Column: the month.
-    public static let handoffMonth = p("月份", "month")
+    public static let handoffMonth = Self("handoff_month")
     /// Column: requests for a person.
-    public static let handoffAsked = p("请求", "asked")
+    public static let handoffAsked = Self("handoff_asked")
     /// Column: taken live.
-    public static let handoffTaken = p("人工接入", "taken live")
+    public static let handoffTaken = Self("handoff_taken")
     /// Column: turned into callbacks.
-    public static let handoffCallbacks = p("转回电", "callbacks")
+    public static let handoffCallbacks = Self("handoff_callbacks")
     /// Column: gave up waiting.
-    public static let handoffGaveUp = p("放弃等候", "gave up")
+    public static let handoffGaveUp = Self("handoff_gave_up")
     /// Column: median wait.
-    public static let handoffWaitP50 = p("等候中位数", "wait p50")
+    public static let handoffWaitP50 = Self("handoff_wait_p50")
     /// Column: 90th-percentile wait.
-    public static let handoffWaitP90 = p("等候P90", "wait p90")
+    public static let handoffWaitP90 = Self("handoff_wait_p90")
     /// Shown when the period had no hand-off.
-    public static let handoffNone = p("本期没有转人工的请求。", "No resident asked for a person in this period.")
+    public static let handoffNone = Self("handoff_none")
 }
 
 /// The hand-off section of the text report.

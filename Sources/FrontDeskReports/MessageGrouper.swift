@@ -1,4 +1,5 @@
 import Foundation
+import FrontDeskContent
 
 /// Counts unrecognized messages by their grouping key in bounded memory, then groups similar
 /// keys by shared n-grams.
@@ -21,12 +22,18 @@ public struct MessageGrouper: Sendable {
     /// Messages whose key was dropped by a prune.
     public private(set) var dropped = 0
 
-    /// A grouper keeping about `capacity` distinct messages.
-    public init(capacity: Int = 4000) { self.capacity = max(16, capacity) }
+    /// The Traditional → Simplified table messages are folded with.
+    let han: HanConversion
+
+    /// A grouper keeping about `capacity` distinct messages, folding them with `han`.
+    public init(capacity: Int = 4000, han: HanConversion) {
+        self.capacity = max(16, capacity)
+        self.han = han
+    }
 
     /// Counts one unrecognized message; `offered` are the intents of a "which did you mean".
     public mutating func add(_ text: String, offered: [String]) {
-        let key = GroupingText.key(text)
+        let key = GroupingText.key(text, han: han)
         guard !key.isEmpty else { return }
         entries[key, default: Entry(example: text)].count += 1
         if offered.isEmpty {

@@ -1,4 +1,5 @@
 import Foundation
+import FrontDeskContent
 import FrontDeskJournal
 import FrontDeskModel
 import Synchronization
@@ -26,11 +27,15 @@ public struct ReportBuilder: Sendable {
     public var now: Int
     /// The resolution deadlines late records are measured against.
     public var targets = ResolutionTargets.standard
+    /// The Traditional → Simplified table unrecognized messages are grouped with.
+    public var han: HanConversion
     /// Distinct unrecognized messages kept (see `MessageGrouper`).
     public var groupingCapacity = 4000
 
-    /// A builder for one data directory, estate and period.
-    public init(dataDirectory: String, estateName: String, period: ReportPeriod, now: Int) {
+    /// A builder for one data directory, estate and period, grouping with the `han` table
+    /// (`GroupingText.loadTable(intentsDirectory:)`).
+    public init(dataDirectory: String, estateName: String, period: ReportPeriod, now: Int, han: HanConversion) {
+        self.han = han
         self.dataDirectory = dataDirectory
         self.estateName = estateName
         self.period = period
@@ -106,7 +111,7 @@ public struct ReportBuilder: Sendable {
     }
 
     func foldTranscripts(progress: (ReportProgress) -> Void) throws(ReportError) -> (ConversationFold, Int) {
-        var fold = ConversationFold(period: period, now: now, capacity: groupingCapacity)
+        var fold = ConversationFold(period: period, now: now, han: han, capacity: groupingCapacity)
         var skipped = 0
         let files = transcriptFiles()
         let sizes = files.map { ((try? FileManager.default.attributesOfItem(atPath: $0))?[.size] as? Int) ?? 0 }

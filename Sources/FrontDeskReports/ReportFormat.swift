@@ -18,18 +18,10 @@ public struct ReportFormat: Sendable {
         return "\(tenths / 10).\(tenths % 10)%"
     }
 
-    /// `45分` / `3小时20分` / `2天3小时` (English `45 min`, `3 h 20 min`, `2 d 3 h`), or `—`.
+    /// `3小时20分` in Chinese, `3 h 20 min` in English (the phrase book's `report.duration.*`), or `—`.
     public func duration(minutes: Int?) -> String {
         guard let minutes else { return "—" }
-        let (d, h, m) = (minutes / 1440, minutes % 1440 / 60, minutes % 60)
-        if labels.chinese {
-            if d > 0 { return h > 0 ? "\(d)天\(h)小时" : "\(d)天" }
-            if h > 0 { return m > 0 ? "\(h)小时\(m)分" : "\(h)小时" }
-            return "\(m)分"
-        }
-        if d > 0 { return h > 0 ? "\(d) d \(h) h" : "\(d) d" }
-        if h > 0 { return m > 0 ? "\(h) h \(m) min" : "\(h) h" }
-        return "\(m) min"
+        return labels.duration(days: minutes / 1440, hours: minutes % 1440 / 60, minutes: minutes % 60)
     }
 
     /// `11-22 10:03` at the estate's offset.

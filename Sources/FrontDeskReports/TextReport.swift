@@ -118,7 +118,7 @@ public struct TextReport: Sendable {
         }
         var out = table.render()
         let more = r.lateTotal - min(lateLimit, r.late.count)
-        if more > 0 { out += "  … " + t(.andMore).replacingOccurrences(of: "%d", with: "\(more)") + "\n" }
+        if more > 0 { out += "  … " + labels.text(.andMore, ["total": "\(more)"]) + "\n" }
         return out
     }
 
@@ -137,7 +137,7 @@ public struct TextReport: Sendable {
         var table = TextTable([t(.satisfaction), t(.count), t(.share)])
         for level in Satisfaction.allCases {
             let n = s.count(level)
-            let name = labels.chinese ? level.rawValue : SatisfactionNames.english(level)
+            let name = labels.satisfaction(level)
             table.add([name, "\(n)", format.share(s.answers == 0 ? nil : Double(n) / Double(s.answers))])
         }
         var out = table.render()
@@ -170,19 +170,5 @@ public struct TextReport: Sendable {
             out += "    " + cells.joined(separator: "   ") + "\n"
         }
         return out
-    }
-}
-
-/// English names of the satisfaction levels.
-public enum SatisfactionNames {
-    /// `very satisfied` … `very dissatisfied`.
-    public static func english(_ level: Satisfaction) -> String {
-        switch level {
-        case .verySatisfied: "very satisfied"
-        case .satisfied: "satisfied"
-        case .neutral: "neutral"
-        case .dissatisfied: "dissatisfied"
-        case .veryDissatisfied: "very dissatisfied"
-        }
     }
 }

@@ -43,12 +43,19 @@ func reportBenchmark(_ argv: [String]) -> Int32 {
     let cpuStart = cpuSeconds()
     let built: (monthly: MonthlyReport, understanding: UnderstandingReport)
     do {
-        built = try ReportBuilder(dataDirectory: dir, estateName: "翠湖花园", period: period, now: now).build()
+        let han = try GroupingText.loadTable(intentsDirectory: "intents")
+        built = try ReportBuilder(dataDirectory: dir, estateName: "翠湖花园", period: period, now: now, han: han).build()
     } catch {
         print("report bench: \(error)")
         return 1
     }
-    let labels = ReportLabels(estateName: "翠湖花园")
+    let labels: ReportLabels
+    do {
+        labels = try ReportLabels.load(phraseDirectory: "intents/phrases", estateName: "翠湖花园")
+    } catch {
+        print("report bench: \(error)")
+        return 1
+    }
     let text = TextReport(labels: labels, offset: 28_800).render(built.monthly)
     let html = HTMLReport(labels: labels, offset: 28_800).render(built.monthly, built.understanding)
     let seconds = Date().timeIntervalSince(start)

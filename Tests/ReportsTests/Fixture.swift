@@ -25,6 +25,19 @@ struct Fixture {
         return Fixture(directory: dir)
     }
 
+    /// The repository's `intents/` folder.
+    static let intents =
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path + "/intents"
+
+    /// The report's labels from the repository's own phrase book, for an estate called `estateName`.
+    static func labels(_ estateName: String) throws -> ReportLabels {
+        try ReportLabels.load(phraseDirectory: intents + "/phrases", estateName: estateName)
+    }
+
+    /// The repository's Traditional → Simplified table, read once (`try Fixture.han.get()`).
+    static let han = Result { () throws(ReportError) in try GroupingText.loadTable(intentsDirectory: intents) }
+
     func remove() { try? FileManager.default.removeItem(atPath: directory) }
 
     static func writeJournal(_ dir: String) throws {

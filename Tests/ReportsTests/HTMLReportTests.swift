@@ -9,7 +9,7 @@ import Testing
 @Suite struct HTMLReportTests {
     @Test func pageIsWellFormedAndSelfContained() throws {
         let (r, u) = try MonthlyReportTests.build()
-        let html = HTMLReport(labels: ReportLabels(estateName: r.estate), offset: 28_800).render(r, u)
+        let html = HTMLReport(labels: try Fixture.labels(r.estate), offset: 28_800).render(r, u)
         #expect(HTMLCheck.problems(html) == [])
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\">"))
         let links = html.components(separatedBy: "://").count - 1
@@ -21,7 +21,7 @@ import Testing
 
     @Test func pageHoldsEveryFigure() throws {
         let (r, u) = try MonthlyReportTests.build()
-        let html = HTMLReport(labels: ReportLabels(estateName: r.estate), offset: 28_800).render(r, u)
+        let html = HTMLReport(labels: try Fixture.labels(r.estate), offset: 28_800).render(r, u)
         let cells = [
             // cards
             "<span>工单</span><b>9</b>", "<b>77.8%</b>", "<b>66.7%</b>", "<b>50.0%</b>", "<b>75.0%</b>", "<b>54.5%</b>",
@@ -77,7 +77,7 @@ import Testing
 
     @Test func deadlineRowsAddUpToTheRecordsAndTheChartAgreesWithTheTable() throws {
         let (r, u) = try MonthlyReportTests.build()
-        let html = HTMLReport(labels: ReportLabels(estateName: r.estate), offset: 28_800).render(r, u)
+        let html = HTMLReport(labels: try Fixture.labels(r.estate), offset: 28_800).render(r, u)
         for (name, figures) in [("首次响应", r.firstResponse), ("解决", r.resolution)] {
             let cells = Self.row(name, in: html)
             let parts = cells.prefix(5).compactMap { Int($0) }
@@ -109,7 +109,7 @@ import Testing
         let d = report.firstResponse
         #expect(d.noDeadline == 1)
         #expect(d.onTime + d.lateDone + d.overdue + d.pending + d.noDeadline == 2)
-        let html = HTMLReport(labels: ReportLabels(estateName: ""), offset: 28_800).render(
+        let html = HTMLReport(labels: try Fixture.labels(""), offset: 28_800).render(
             report, UnderstandingReport())
         let cells = Self.row("First response", in: html)
         #expect(cells.prefix(5).compactMap { Int($0) }.reduce(0, +) == 2, "\(cells)")

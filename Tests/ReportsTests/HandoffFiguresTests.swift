@@ -50,7 +50,7 @@ struct HandoffFiguresTests {
         #expect(month.gaveUp == 2)
         #expect(month.waitP50 == 20)
         #expect(month.waitP90 == 100)
-        let text = HandoffText(labels: ReportLabels(chinese: false)).render(figures)
+        let text = HandoffText(labels: try Fixture.labels("")).render(figures)
         #expect(text.contains("Hand-offs to a person"))
         #expect(text.contains("2026-11"))
         let december = try HandoffFigures.read(

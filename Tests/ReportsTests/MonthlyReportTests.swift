@@ -11,7 +11,8 @@ import Testing
         defer { fixture.remove() }
         let period = try ReportPeriod.month("2026-11", offset: 28_800)
         let builder = ReportBuilder(
-            dataDirectory: fixture.directory, estateName: estate, period: period, now: Fixture.nowSeconds)
+            dataDirectory: fixture.directory, estateName: estate, period: period, now: Fixture.nowSeconds,
+            han: try Fixture.han.get())
         return try builder.build()
     }
 
@@ -114,7 +115,7 @@ import Testing
 
     @Test func textHasEveryFigure() throws {
         let (report, _) = try Self.build()
-        let text = TextReport(labels: ReportLabels(estateName: report.estate), offset: 28_800).render(report)
+        let text = TextReport(labels: try Fixture.labels(report.estate), offset: 28_800).render(report)
         let lines = text.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
         func has(_ line: String) -> Bool { lines.contains(line) }
         #expect(text.hasPrefix("翠湖花园 · 月度服务报告 · 2026-11\n"))
@@ -122,7 +123,8 @@ import Testing
         #expect(has("工单 · 合计 9"))
         for line in [
             "报修 3 33.3%", "投诉 3 33.3%", "装修申请 1 11.1%", "紧急事件 1 11.1%", "回电请求 1 11.1%",
-            "待处理 1 11.1%", "已解决 7 77.8%", "已批准 1 11.1%",
+            // Statuses are named as the bot names them (`status.*` in intents/phrases/records.json).
+            "已受理 1 11.1%", "已处理完成 7 77.8%", "已批准 1 11.1%",
             "水管 1 33.3%", "电路 1 33.3%", "电梯 1 33.3%", "门窗门锁 0 0.0%",
         ] {
             #expect(has(line), "missing: \(line)")
@@ -164,11 +166,35 @@ import Testing
 
     @Test func englishLabelsForAnEnglishEstateName() throws {
         let (report, _) = try Self.build("Lakeside Gardens")
-        let text = TextReport(labels: ReportLabels(estateName: report.estate), offset: 28_800).render(report)
+        let text = TextReport(labels: try Fixture.labels(report.estate), offset: 28_800).render(report)
         #expect(text.hasPrefix("Lakeside Gardens · Monthly service report · 2026-11\n"))
         #expect(text.contains("First response"))
         #expect(text.contains("very satisfied"))
         #expect(!text.contains("报修"))
+    }
+
+    /// The report once called status `open` 待处理 while the bot told residents 已受理; both now
+    /// read the phrase book's `status.*`, and every label comes from the phrase book.
+    @Test(arguments: [
+        ("翠湖花园", "open", "已受理"), ("翠湖花园", "resolved", "已处理完成"), ("翠湖花园", "plumbing", "水管"),
+        ("翠湖花园", "fee_query", "费用查询"), ("Lakeside Gardens", "open", "received"),
+        ("Lakeside Gardens", "door_window", "door/window/lock"), ("Lakeside Gardens", "some_new_kind", "some new kind"),
+    ])
+    func namesComeFromThePhraseBook(estate: String, raw: String, expected: String) throws {
+        #expect(try Fixture.labels(estate).name(raw) == expected)
+    }
+
+    @Test func durationsAndCountsAreWrittenFromThePhraseBook() throws {
+        let zh = ReportFormat(labels: try Fixture.labels("翠湖花园"), offset: 28_800)
+        let en = ReportFormat(labels: try Fixture.labels(""), offset: 28_800)
+        #expect(
+            [45, 200, 180, 3060, 2880, nil].map { zh.duration(minutes: $0) } == [
+                "45分", "3小时20分", "3小时", "2天3小时", "2天", "—",
+            ])
+        #expect([45, 200, 3060].map { en.duration(minutes: $0) } == ["45 min", "3 h 20 min", "2 d 3 h"])
+        #expect(try Fixture.labels("翠湖花园").text(.andMore, ["total": "4"]) == "另有 4 条")
+        #expect(try Fixture.labels("翠湖花园").satisfaction(.veryDissatisfied) == "非常不满意")
+        #expect(try Fixture.labels("").satisfaction(.verySatisfied) == "very satisfied")
     }
 
     @Test func fastReadersGiveTheSameReportAsTheStandardOnes() throws {
@@ -181,7 +207,8 @@ import Testing
         try journal.close()
         let period = try ReportPeriod.month("2026-11", offset: 28_800)
         var builder = ReportBuilder(
-            dataDirectory: fixture.directory, estateName: "翠湖花园", period: period, now: Fixture.nowSeconds)
+            dataDirectory: fixture.directory, estateName: "翠湖花园", period: period, now: Fixture.nowSeconds,
+            han: try Fixture.han.get())
         let fast = try builder.build()
         builder.readers = .standard
         let standard = try builder.build()

@@ -49,7 +49,7 @@ import Testing
 
     @Test func textHasEveryFigure() throws {
         let (r, u) = try MonthlyReportTests.build()
-        let text = TextReport(labels: ReportLabels(estateName: r.estate), offset: 28_800).render(
+        let text = TextReport(labels: try Fixture.labels(r.estate), offset: 28_800).render(
             u, estate: r.estate, period: r.period)
         let lines = text.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
         #expect(text.hasPrefix("翠湖花园 · 未识别消息报告 · 2026-11\n"))
@@ -76,14 +76,14 @@ import Testing
         #expect(Corrections.isCorrection(text) == expected)
     }
 
-    @Test func groupingKeyFoldsWidthCaseScriptAndPunctuation() {
-        #expect(GroupingText.key("樓上  裝修！太吵") == "楼上装修太吵")
-        #expect(GroupingText.key("Ｈello,  WORLD") == "hello world")
+    @Test func groupingKeyFoldsWidthCaseScriptAndPunctuation() throws {
+        #expect(GroupingText.key("樓上  裝修！太吵", han: try Fixture.han.get()) == "楼上装修太吵")
+        #expect(GroupingText.key("Ｈello,  WORLD", han: try Fixture.han.get()) == "hello world")
         #expect(GroupingText.grams("能帮我代收快递吗") == ["代收", "收快", "快递"])
     }
 
-    @Test func grouperMemoryStaysBoundedAndCountsStayExactForFrequentMessages() {
-        var grouper = MessageGrouper(capacity: 50)
+    @Test func grouperMemoryStaysBoundedAndCountsStayExactForFrequentMessages() throws {
+        var grouper = MessageGrouper(capacity: 50, han: try Fixture.han.get())
         for i in 0..<10_000 {
             grouper.add("罕见消息\(i)", offered: [])
             if i % 10 == 0 { grouper.add("停车卡怎么办", offered: []) }
@@ -97,7 +97,7 @@ import Testing
 
     @Test func idleSessionsAreForgotten() throws {
         let period = try ReportPeriod.month("2026-11", offset: 28_800)
-        var fold = ConversationFold(period: period, now: Fixture.nowSeconds, horizon: 100)
+        var fold = ConversationFold(period: period, now: Fixture.nowSeconds, han: try Fixture.han.get(), horizon: 100)
         let time = Timestamp.seconds("2026-11-02T10:00:00+08:00")!
         for i in 0..<1000 {
             fold.add(time: time, session: "s-\(i)", seq: 1, role: .resident, intent: nil, choices: [], text: "你好")
