@@ -18,6 +18,7 @@ extension PhraseBook {
         "deposit", "working_hours", "documents", "max_days", "max_workers", "reason",
         // dialogue
         "flow", "choices", "first", "second", "example", "date", "service", "advice", "text",
+        "block", "room", "changes", "field", "value",
     ]
 
     /// Words a reply must never contain (SPEC 4.1), in every script.

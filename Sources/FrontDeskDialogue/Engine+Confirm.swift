@@ -6,6 +6,11 @@ import FrontDeskModel
 extension Engine {
     func handleConfirm(_ turn: Turn, _ state: inout SessionState) -> Reply {
         guard var flow = state.flow else { return startIntent(turn, &state, clarify: true) }
+        if !turn.isCorrection, isDigression(turn, flow) {
+            state.suspended = flow
+            state.flow = nil
+            return startIntent(turn, &state, clarify: true)
+        }
         let before = flow.slots
         let result = fill(&flow, turn)
         if flow.kind == .decorationPermit, flow.slots["scope"] != before["scope"], isStructural(turn) {
@@ -16,9 +21,10 @@ extension Engine {
         state.flow = flow
         let kind = flow.kind.rawValue
         if flow.slots != before {
-            return Reply(
-                notes + [say("confirm.updated", turn.language), restate(flow, turn.language)],
-                intent: kind, awaiting: "confirm")
+            let changed = flow.kind.slotOrder.filter { before[$0] != flow.slots[$0] && flow.slots[$0] != nil }
+            let what =
+                changed.isEmpty ? say("confirm.updated", turn.language) : changedNote(changed, flow, turn.language)
+            return Reply(notes + [what, restate(flow, turn.language)], intent: kind, awaiting: "confirm")
         }
         if !notes.isEmpty {
             return Reply(notes + [restate(flow, turn.language)], intent: kind, awaiting: "confirm")
@@ -26,11 +32,6 @@ extension Engine {
         if turn.isAffirm { return create(flow, turn, &state) }
         if turn.isDeny {
             return Reply([say("confirm.what_to_change", turn.language)], intent: kind, awaiting: "confirm")
-        }
-        if isDigression(turn, flow) {
-            state.suspended = flow
-            state.flow = nil
-            return startIntent(turn, &state, clarify: true)
         }
         return Reply([say("confirm.again", turn.language)], intent: kind, awaiting: "confirm")
     }

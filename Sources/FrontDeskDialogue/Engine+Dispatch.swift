@@ -52,7 +52,7 @@ extension Engine {
             return startFlow(.progressQuery, turn, &state)
         }
         if let kind = FlowKind(rawValue: turn.intent) { return startFlow(kind, turn, &state) }
-        if turn.intent == "fallback", Lexicon.containsAny(turn.lower, Lexicon.structuralWorks) {
+        if turn.intent == "fallback", turn.has(.structuralStrong) {
             return startFlow(.decorationPermit, turn, &state)
         }
         switch turn.intent {
@@ -105,9 +105,9 @@ extension Engine {
 
     /// Which of the offered intents the resident picked: "第一个" / "the first one" / "报修" / "complaint".
     func pick(_ options: [String], _ turn: Turn) -> String? {
-        let text = Lexicon.trimmed(turn.lower)
-        let firsts = ["第一", "第1", "前者", "前面", "first", "1st", "the first", "1"]
-        let seconds = ["第二", "第2", "后者", "后面", "second", "2nd", "the second", "2"]
+        let text = TextMatch.trimmed(turn.lower)
+        let firsts = turn.words[.choiceFirst]
+        let seconds = turn.words[.choiceSecond]
         if options.count > 0, firsts.contains(where: { text == $0 || text.hasPrefix($0) }) { return options[0] }
         if options.count > 1, seconds.contains(where: { text == $0 || text.hasPrefix($0) }) { return options[1] }
         if options.contains(turn.intent) { return turn.intent }

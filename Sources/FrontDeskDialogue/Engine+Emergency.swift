@@ -36,8 +36,29 @@ extension Engine {
         return reply
     }
 
-    /// Whether a decoration message asks for structural or load-bearing works.
+    /// Whether a decoration message asks for structural or load-bearing works. A structural word that is
+    /// negated ("不动承重墙", "no load-bearing walls touched") is a promise, not a change.
     func isStructural(_ turn: Turn) -> Bool {
-        Lexicon.containsAny(turn.lower, Lexicon.structural) || Lexicon.containsAny(turn.text, Lexicon.structural)
+        let words = turn.words
+        for text in [turn.lower, turn.text.lowercased()] {
+            for word in words[.structural] {
+                var searchStart = text.startIndex
+                while let range = text.range(of: word, range: searchStart..<text.endIndex) {
+                    let before = String(
+                        text[
+                            text.index(
+                                range.lowerBound,
+                                offsetBy: -min(8, text.distance(from: text.startIndex, to: range.lowerBound)))..<range
+                                .lowerBound])
+                    let after = String(text[range.upperBound...].prefix(10))
+                    let negated =
+                        words[.structuralNegators].contains { before.contains($0) }
+                        || words[.structuralNegators].contains { after.contains($0) && !$0.hasSuffix(" ") }
+                    if !negated { return true }
+                    searchStart = range.upperBound
+                }
+            }
+        }
+        return false
     }
 }

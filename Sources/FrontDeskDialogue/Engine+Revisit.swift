@@ -67,7 +67,7 @@ extension Engine {
             state.revisit = nil
             // Feedback mentions the service it is about ("师傅很专业"): only a clear new request interrupts.
             if newRequest, turn.classification.confidence >= 0.95 { return nil }
-            let nothing = turn.isDeny || Lexicon.matches(turn.lower, ["没有", "没有了", "没了", "无", "none", "nothing"])
+            let nothing = turn.isDeny || turn.says(.nothing)
             if !nothing, turn.intent != "thanks", turn.intent != "goodbye" {
                 let note = RecordUpdate(
                     id: revisit.recordID, at: turn.civil.iso8601, actor: "resident", note: turn.text)
@@ -80,11 +80,25 @@ extension Engine {
 
     /// 非常满意 … 非常不满意, their English equivalents, or a bare 1–5 (5 = 非常满意).
     func satisfaction(in turn: Turn) -> Satisfaction? {
-        let text = Lexicon.trimmed(turn.lower)
+        let text = TextMatch.trimmed(turn.lower)
         if text.count == 1, let digit = Int(text), (1...5).contains(digit) {
             return Satisfaction.allCases.first { $0.score == digit }
         }
-        for (word, level) in Lexicon.satisfaction where text.contains(word) { return level }
+        for (word, level) in turn.words.satisfaction where text.contains(word) {
+            return Engine.satisfactionLevel(level)
+        }
         return nil
+    }
+
+    /// The level of the scale a `dialogue.json` satisfaction key names.
+    static func satisfactionLevel(_ key: String) -> Satisfaction? {
+        switch key {
+        case "very_satisfied": .verySatisfied
+        case "satisfied": .satisfied
+        case "neutral": .neutral
+        case "dissatisfied": .dissatisfied
+        case "very_dissatisfied": .veryDissatisfied
+        default: nil
+        }
     }
 }
