@@ -36,6 +36,8 @@ public struct DialogueLexicon: Sendable {
         case floorWords = "floor_words"
         case liftWords = "lift_words"
         case streetLightWords = "street_light_words"
+        case questionMarkers = "question_markers"
+        case danglingWordsEn = "dangling_words_en"
     }
 
     /// The slots whose free-text answers may start with a stated prefix ("我叫…", "施工单位是…").

@@ -78,9 +78,16 @@ extension Engine {
                     intent: suspended.kind.rawValue)
             }
             state.suspended = nil
-            guard turn.isAffirm else { return nil }
-            state.flow = suspended
-            return advance(turn, &state, notes: [say("resume.continue", turn.language)])
+            if turn.isAffirm {
+                state.flow = suspended
+                return advance(turn, &state, notes: [say("resume.continue", turn.language)])
+            }
+            // The answer to the question the unfinished flow was waiting for means "yes, continue".
+            if resumesWithAnswer(turn, suspended) {
+                state.flow = suspended
+                return continueFlow(turn, &state)
+            }
+            return nil
         case .choice(let options, let text):
             guard let picked = pick(options, turn) else { return nil }
             var classification = matcher.classify(text, now: turn.now, utcOffset: estate.utcOffset)
@@ -100,6 +107,25 @@ extension Engine {
                 return Reply([say("progress.verify_declined", turn.language)], intent: nil)
             }
             return nil
+        }
+    }
+
+    /// Whether a message answers the slot an interrupted flow was waiting for: an entity for that slot, the
+    /// flow's own kind of matter for its description, a free-text answer that is no other request.
+    func resumesWithAnswer(_ turn: Turn, _ flow: Flow) -> Bool {
+        if turn.isLeaving || turn.isCancel { return false }
+        if answersAwaited(turn, flow) { return true }
+        let otherRequest =
+            Engine.serviceIntents.contains(turn.intent) && turn.intent != flow.kind.rawValue
+            && turn.classification.confidence >= 0.5
+        switch flow.awaiting {
+        case "description":
+            return turn.intent == flow.kind.rawValue || turn.classification.categories[flow.kind.rawValue] != nil
+                || !otherRequest && Engine.isSubstantial(turn.text, turn.words)
+        case "name", "scope", "contractor":
+            return !otherRequest && !turn.saysAffirmWord && !turn.saysDenyWord && turn.intent != "greeting"
+                && turn.intent != "thanks"
+        default: return false
         }
     }
 

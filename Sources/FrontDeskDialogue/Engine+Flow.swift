@@ -91,6 +91,11 @@ extension Engine {
             state.flow = nil
             return listRecords(unit: verified.unit, turn)
         }
+        if let awaited = flow.awaiting, let answer = answerQuestion(turn, flow) {
+            // "装修押金要交多少？" at the name prompt: a question about this very request, answered; the
+            // slot is asked again and nothing is counted or stored.
+            return Reply([answer, ask(awaited, flow, turn.language)], intent: flow.kind.rawValue, awaiting: awaited)
+        }
         let awaited = flow.awaiting
         let before = flow.slots
         let result = fill(&flow, turn)
@@ -118,6 +123,23 @@ extension Engine {
             return reject(awaited, turn, &state, notes: why)
         }
         return advance(turn, &state, notes: notes)
+    }
+
+    /// The answer to a question about the flow's own matter asked at a free-text prompt, or `nil`.
+    func answerQuestion(_ turn: Turn, _ flow: Flow) -> String? {
+        guard ["name", "scope", "contractor"].contains(flow.awaiting ?? ""), turn.has(.questionMarkers),
+            turn.entities.unit == nil, turn.entities.phone == nil
+        else { return nil }
+        if flow.kind == .decorationPermit, turn.intent == "decoration_permit" || turn.intent == "fee_query" {
+            var values = limits
+            values["deposit"] = money(decorationRules.deposit)
+            values["working_hours"] = decorationRules.workingHours
+            return say("decoration.rules", turn.language, values)
+        }
+        if let topic = turn.classification.categories["inquiry"], let answer = faqAnswers[topic]?[turn.language] {
+            return answer
+        }
+        return nil
     }
 
     /// "已为您将房号更正为3-2-1202": the slots a correction changed, with their new values.

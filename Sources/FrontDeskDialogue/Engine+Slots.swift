@@ -1,3 +1,4 @@
+import Foundation
 import FrontDeskContent
 import FrontDeskMatching
 import FrontDeskModel
@@ -47,15 +48,10 @@ extension Engine {
             } else if let (block, room) = SlotText.blockAndFlat(turn.lower, turn.words),
                 awaiting == "unit" || flow.slots["unit"] == nil
             {
-                let matches = estate.units.keys.filter { id in
-                    let parts = id.split(separator: "-")
-                    return parts.count == 3 && parts[0] == block && parts[2] == room
-                }
-                if matches.count == 1, let only = matches.first {
-                    set("unit", only)
-                } else if flow.kind == .emergency {
+                if flow.kind == .emergency {
                     set("location", turn.text)
                 } else {
+                    // "5座1101": ask which entrance rather than guess (or say whether a flat exists).
                     flow.slots["unit_block"] = block
                     flow.slots["unit_room"] = room
                     problem("unit", "ask.unit_entrance", ["block": block, "room": room])
@@ -266,15 +262,36 @@ extension Engine {
             if hasUnit, text.first.map({ unitCharacters.contains($0) }) == true, SlotText.digitRuns(text).count > 0 {
                 text = String(text.drop { unitCharacters.contains($0) })
             }
-            if hasUnit, english, TextMatch.containsAny(text.lowercased(), turn.words[.unitWordsEn]),
-                !SlotText.digitRuns(text).isEmpty, text.split(separator: " ").count <= 6
-            {
-                continue
-            }
+            if hasUnit, english { text = withoutEnglishUnit(text, turn.words) }
             text = TextMatch.trimmed(stripPrefixes(text, fillers))
             if text.count >= 2 { kept.append(text) }
         }
         return kept.joined(separator: english ? ", " : "\u{FF0C}")
+    }
+
+    /// An English clause without its address words: "The toilet in flat 1101" → "The toilet",
+    /// "block 5 keeps running" → "keeps running", "3-2-501" → "".
+    func withoutEnglishUnit(_ text: String, _ words: DialogueLexicon) -> String {
+        let unitWords = Set(words[.unitWordsEn])
+        var kept: [Substring] = []
+        var skipNumber = false
+        for word in text.split(separator: " ") {
+            let lower = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
+            let numeric = lower.first.map { $0.isNumber || $0 == "#" } ?? false
+            if unitWords.contains(lower) {
+                skipNumber = true
+                continue
+            }
+            if numeric, skipNumber || !SlotText.digitRuns(lower).isEmpty { continue }
+            skipNumber = false
+            kept.append(word)
+        }
+        let dangling = Set(words[.danglingWordsEn])
+        while let last = kept.last, dangling.contains(last.lowercased()) { kept.removeLast() }
+        while let first = kept.first, dangling.contains(first.lowercased()), first.lowercased() != "the" {
+            kept.removeFirst()
+        }
+        return kept.joined(separator: " ")
     }
 
     /// `text` without any of the leading `prefixes` (case-insensitive), repeatedly.

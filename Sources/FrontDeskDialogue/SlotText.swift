@@ -38,14 +38,18 @@ enum SlotText {
     /// joined by the lexicon's block marker, `nil` when the text is not of that form.
     static func blockAndFlat(_ lower: String, _ words: DialogueLexicon) -> (block: String, room: String)? {
         let runs = digitRuns(lower)
-        guard runs.count == 2, runs[0].count <= 3, (3...4).contains(runs[1].count) else { return nil }
-        guard !TextMatch.containsAny(lower, words[.entranceMarkers]) else { return nil }
-        let afterBlock = lower.range(of: runs[0]).map { String(lower[$0.upperBound...]) } ?? ""
-        let beforeBlock = lower.range(of: runs[0]).map { String(lower[..<$0.lowerBound]) } ?? ""
-        let marked =
-            words[.blockMarkers].contains { afterBlock.hasPrefix($0) }
-            || words[.blockMarkers].contains { beforeBlock.hasSuffix($0) }
-        return marked ? (runs[0], runs[1]) : nil
+        guard runs.count == 2, !TextMatch.containsAny(lower, words[.entranceMarkers]) else { return nil }
+        func isBlock(_ run: String) -> Bool {
+            guard run.count <= 2, let range = lower.range(of: run) else { return false }
+            let after = lower[range.upperBound...]
+            let before = lower[..<range.lowerBound]
+            return words[.blockMarkers].contains { after.hasPrefix($0) || before.hasSuffix($0) }
+        }
+        for (block, room) in [(runs[0], runs[1]), (runs[1], runs[0])]
+        where isBlock(block) && (3...4).contains(room.count) {
+            return (block, room)
+        }
+        return nil
     }
 
     /// Whether `text` contains a Han character.
