@@ -25,8 +25,12 @@ extension Engine {
         case .handoff:
             notes.append(say("handoff.intro", turn.language))
         case .progressQuery:
-            if turn.entities.recordID == nil, turn.has(.myRecords), let verified = state.verification {
-                return listRecords(unit: verified.unit, turn)
+            // "我周一报的卫生间排风扇有消息吗": an earlier matter named without its number is looked up by flat.
+            let categories = turn.classification.categories
+            let namesMatter = categories["repair"] != nil || categories["complaint"] != nil
+            if turn.entities.recordID == nil, namesMatter || turn.has(.myRecords) {
+                if let verified = state.verification { return listRecords(unit: verified.unit, turn) }
+                if namesMatter || turn.entities.unit != nil { flow.lookupByUnit = true }
             }
         default:
             break
@@ -95,6 +99,11 @@ extension Engine {
             // "装修押金要交多少？" at the name prompt: a question about this very request, answered; the
             // slot is asked again and nothing is counted or stored.
             return Reply([answer, ask(awaited, flow, turn.language)], intent: flow.kind.rawValue, awaiting: awaited)
+        }
+        if flow.kind == .progressQuery, flow.awaiting == "record_id", turn.entities.recordID == nil,
+            turn.entities.unit != nil
+        {
+            flow.lookupByUnit = true  // no number, but the flat: look its records up after verification
         }
         let awaited = flow.awaiting
         let before = flow.slots
@@ -186,7 +195,7 @@ extension Engine {
     /// The slots still to ask, in order (someone reporting a public area who does not live here is not
     /// asked for a flat).
     func slotOrder(_ flow: Flow) -> [String] {
-        if flow.kind == .progressQuery, flow.verifyingFor != nil { return ["unit", "verify"] }
+        if flow.kind == .progressQuery, flow.verifyingFor != nil || flow.lookupByUnit { return ["unit", "verify"] }
         if flow.slots["not_resident"] != nil, flow.slots["unit"] == nil {
             if flow.kind == .complaint { return ["description", "phone"] }
             if flow.kind == .repair { return ["description", "phone"] }
@@ -201,6 +210,7 @@ extension Engine {
 
     /// The question for `slot`, worded for the flow where it matters.
     func ask(_ slot: String, _ flow: Flow, _ language: Language) -> String {
+        if flow.lookupByUnit, slot == "unit" { return say("ask.progress_query.lookup_unit", language) }
         let specific = "ask." + flow.kind.rawValue + "." + slot
         if catalog.phrases.contains(specific) { return say(specific, language, limits) }
         return say("ask." + slot, language, limits)

@@ -62,8 +62,8 @@ extension Engine {
                 set("location", turn.text)
             }
         }
-        if flow.kind != .repair || awaiting != "unit", turn.has(.notMyHome),
-            flow.kind == .repair || flow.kind == .complaint
+        if flow.kind == .repair || flow.kind == .complaint, flow.slots["unit"] == nil || awaiting == "unit",
+            turn.has(.notMyHome)
         {
             flow.slots["not_resident"] = "yes"
             result.filled.append("not_resident")
@@ -226,15 +226,17 @@ extension Engine {
         return nil
     }
 
-    /// "不对，是502室" / "no, room 502": the same building and entrance, another room.
+    /// "不对，是502室" / "no, room 502" / "不是501是502" / "哦不对，是1202": the same building and entrance,
+    /// another room (the number that is not the current room).
     func roomCorrection(_ flow: Flow, _ turn: Turn) -> String? {
-        guard let current = flow.slots["unit"], flow.awaiting != "verify", flow.awaiting != "phone" else { return nil }
-        let runs = SlotText.digitRuns(turn.text)
-        guard runs.count == 1, let room = runs.first, (3...4).contains(room.count),
-            turn.has(.roomWords) || turn.isCorrection
-        else { return nil }
+        guard let current = flow.slots["unit"], flow.awaiting != "verify" else { return nil }
+        if flow.awaiting == "phone", !turn.isCorrection || turn.entities.phone != nil { return nil }
+        guard turn.has(.roomWords) || turn.isCorrection else { return nil }
         let parts = current.split(separator: "-")
         guard parts.count == 3 else { return nil }
+        let runs = SlotText.digitRuns(turn.text)
+        guard (1...2).contains(runs.count), runs.allSatisfy({ (3...4).contains($0.count) }) else { return nil }
+        guard let room = runs.first(where: { $0 != parts[2] }) else { return nil }
         return parts[0] + "-" + parts[1] + "-" + room
     }
 
