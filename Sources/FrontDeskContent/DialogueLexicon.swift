@@ -38,6 +38,14 @@ public struct DialogueLexicon: Sendable {
         case streetLightWords = "street_light_words"
         case questionMarkers = "question_markers"
         case danglingWordsEn = "dangling_words_en"
+        case feeItemProperty = "fee_item_property"
+        case feeItemWater = "fee_item_water"
+        case feeItemParking = "fee_item_parking"
+        case lastMonth = "last_month"
+        case thisMonth = "this_month"
+        case monthNamesZh = "month_names_zh"
+        case monthNamesEn = "month_names_en"
+        case monthSuffix = "month_suffix"
     }
 
     /// The slots whose free-text answers may start with a stated prefix ("我叫…", "施工单位是…").

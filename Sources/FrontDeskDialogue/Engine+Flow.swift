@@ -36,6 +36,11 @@ extension Engine {
             break
         }
         let result = fill(&flow, turn)
+        if kind == .feeQuery {
+            let scope = feeScope(turn)
+            flow.slots["fee_item"] = scope.item
+            flow.slots["fee_month"] = scope.month
+        }
         if kind == .feeQuery, let verified = state.verification,
             flow.slots["unit"] == nil || flow.slots["unit"] == verified.unit
         {
