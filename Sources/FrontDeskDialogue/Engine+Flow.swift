@@ -267,7 +267,9 @@ extension Engine {
         }
         switch flow.awaiting {
         case "unit":
-            return entities.unit == nil || (strong && otherService.contains(turn.intent))
+            // "3栋2单元501厨房水管漏水了" while a permit waits for the flat: a repair for that flat.
+            let ownMatter = categories[turn.intent] != nil && turn.intent != "inquiry"
+            return entities.unit == nil || (strong && (otherService.contains(turn.intent) || ownMatter))
         case "phone": return entities.phone == nil
         case "start_date": return entities.date == nil
         case "record_id": return entities.recordID == nil

@@ -57,6 +57,17 @@ extension Engine {
                 state.revisit = nil
                 return Reply([say("revisit.store_failed", turn.language)], intent: nil)
             }
+            if level.score <= 2, updated.type == .repair, namesFault(turn) {
+                // "不满意，修完第二天又漏了": the fault is back. Keep the reason and reopen the order.
+                let reopen = RecordUpdate(
+                    id: updated.id, at: turn.civil.iso8601, actor: "resident", status: "open", note: turn.text)
+                if let reopened = try? store.update(reopen) {
+                    state.revisit = nil
+                    var reply = Reply([say("revisit.reopened", turn.language, ["id": reopened.id])], intent: "repair")
+                    reply.record = reopened.reference
+                    return reply
+                }
+            }
             state.revisit?.stage = .suggestion
             state.revisit?.satisfied = level.score >= 4
             var reply = Reply(
@@ -76,6 +87,15 @@ extension Engine {
             let key = revisit.satisfied ? "revisit.thanks_satisfied" : "revisit.thanks_feedback"
             return Reply([say(key, turn.language)], intent: nil)
         }
+    }
+
+    /// Whether a low rating also says what went wrong with the job (a fault of the repair kind, or words
+    /// enough beyond the rating itself).
+    func namesFault(_ turn: Turn) -> Bool {
+        if turn.classification.categories["repair"] != nil { return true }
+        var rest = turn.lower
+        for (word, _) in turn.words.satisfaction { rest = rest.replacingOccurrences(of: word, with: "") }
+        return Engine.isSubstantial(rest, turn.words)
     }
 
     /// 非常满意 … 非常不满意, their English equivalents, or a bare 1–5 (5 = 非常满意).
