@@ -46,6 +46,7 @@ public struct DialogueLexicon: Sendable {
         case monthNamesZh = "month_names_zh"
         case monthNamesEn = "month_names_en"
         case monthSuffix = "month_suffix"
+        case chooseTime = "choose_time"
     }
 
     /// The slots whose free-text answers may start with a stated prefix ("我叫…", "施工单位是…").

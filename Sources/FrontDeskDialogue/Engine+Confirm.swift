@@ -11,6 +11,12 @@ extension Engine {
             state.flow = nil
             return startIntent(turn, &state, clarify: true)
         }
+        if flow.kind == .repair, turn.has(.chooseTime), turn.entities.date == nil, turn.entities.timeOfDay == nil {
+            // "can I choose when the plumber comes?": ask for the visit time, then restate.
+            flow.awaiting = "time"
+            state.flow = flow
+            return Reply([ask("time", flow, turn.language)], intent: flow.kind.rawValue, awaiting: "time")
+        }
         let before = flow.slots
         let result = fill(&flow, turn)
         if flow.kind == .decorationPermit, flow.slots["scope"] != before["scope"], isStructural(turn) {
@@ -72,7 +78,9 @@ extension Engine {
         values["deposit"] = money(decorationRules.deposit)
         values["working_hours"] = decorationRules.workingHours
         values["documents"] = documents(turn.language)
-        var reply = Reply([say(kind + ".created", turn.language, values)], intent: kind)
+        // A visit time the resident chose is the promise; the due time is only the team's deadline.
+        let key = flow.kind == .repair && flow.slots["time"] != nil ? "repair.created_at_time" : kind + ".created"
+        var reply = Reply([say(key, turn.language, values)], intent: kind)
         reply.record = record.reference
         reply.slots = slotsJSON(flow)
         return reply

@@ -77,9 +77,11 @@ extension Engine {
         }
         if flow.kind == .repair, entities.date != nil || entities.timeOfDay != nil {
             set("time", [entities.date, entities.timeOfDay].compactMap { $0 }.joined(separator: " "))
-        } else if flow.kind == .repair, confirming, turn.has(.asap) {
+        } else if flow.kind == .repair, confirming || awaiting == "time", turn.has(.asap) {
             flow.slots["time"] = nil
             result.filled.append("time")
+        } else if flow.kind == .repair, awaiting == "time" {
+            problem("time", "invalid.time")
         }
         for slot in DialogueLexicon.prefixedSlots where order.contains(slot) {
             if awaiting == slot {
