@@ -63,13 +63,20 @@ public struct DialogueLexicon: Sendable {
     public let correctionPrefixes: [String: [String]]
     /// Satisfaction words with their level key, longest word first (非常不满意 before 不满意 before 满意).
     public let satisfaction: [(word: String, level: String)]
+    /// How a restatement of the resident's words avoids a forbidden word (SPEC 4.1), in file order.
+    public let politeReplacements: [(word: String, replacement: String)]
+    /// What the standalone English word "no" becomes in a restatement ("without").
+    public let politeNo: String
 
     /// A lexicon from its parts (the loader and tests).
     public init(
         lists: [List: [String]], answerPrefixes: [String: [String]] = [:],
-        correctionPrefixes: [String: [String]] = [:], satisfaction: [String: [String]] = [:]
+        correctionPrefixes: [String: [String]] = [:], satisfaction: [String: [String]] = [:],
+        politeReplacements: [(word: String, replacement: String)] = [], politeNo: String = ""
     ) {
         self.lists = lists
+        self.politeReplacements = politeReplacements
+        self.politeNo = politeNo
         self.answerPrefixes = answerPrefixes
         self.correctionPrefixes = correctionPrefixes
         var pairs: [(word: String, level: String)] = []
@@ -86,7 +93,7 @@ public struct DialogueLexicon: Sendable {
 
 extension CatalogLoader {
     static let dialogueKeys = [
-        "version", "description", "words", "answer_prefixes", "correction_prefixes", "satisfaction",
+        "version", "description", "words", "answer_prefixes", "correction_prefixes", "satisfaction", "polite_echo",
     ]
 
     /// Reads `dialogue.json`; every list named by `DialogueLexicon.List` is required.
@@ -130,7 +137,29 @@ extension CatalogLoader {
         let answers = table("answer_prefixes", allowed: DialogueLexicon.prefixedSlots)
         let corrections = table("correction_prefixes", allowed: DialogueLexicon.prefixedSlots)
         let satisfaction = table("satisfaction", allowed: DialogueLexicon.satisfactionLevels)
+        var replacements: [(word: String, replacement: String)] = []
+        var politeNo = ""
+        if let value = root["polite_echo"],
+            let object = reader.object(value, at: "polite_echo", allowed: ["replace", "word_no"])
+        {
+            if let table = object["replace"], table.object == nil {
+                reader.report("polite_echo.replace", ContentMessages.expected("an object", table))
+            }
+            if let pairs = object["replace"]?.object {
+                for (word, replacement) in pairs {
+                    guard let text = replacement.string, !text.isEmpty, !word.isEmpty else {
+                        reader.report("polite_echo.replace.\(word)", ContentMessages.expected("a string", replacement))
+                        continue
+                    }
+                    replacements.append((word, text))
+                }
+            }
+            politeNo = reader.string(object, "word_no", at: "polite_echo") ?? ""
+        } else if root["polite_echo"] == nil {
+            reader.report("polite_echo", ContentMessages.missing)
+        }
         return DialogueLexicon(
-            lists: lists, answerPrefixes: answers, correctionPrefixes: corrections, satisfaction: satisfaction)
+            lists: lists, answerPrefixes: answers, correctionPrefixes: corrections, satisfaction: satisfaction,
+            politeReplacements: replacements, politeNo: politeNo)
     }
 }

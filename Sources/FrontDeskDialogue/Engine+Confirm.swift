@@ -1,7 +1,7 @@
 import Foundation
 import FrontDeskModel
 
-// Restating the details, and what the answer to "确认无误吗？" does: affirm creates, a correction
+// Restating the details, and what the answer to "is this correct?" does: affirm creates, a correction
 // updates and restates, deny asks what to change, cancel abandons.
 extension Engine {
     func handleConfirm(_ turn: Turn, _ state: inout SessionState) -> Reply {

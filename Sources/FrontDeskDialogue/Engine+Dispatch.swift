@@ -47,7 +47,7 @@ extension Engine {
             return reply
         }
         if turn.intent == "decoration_permit", turn.classification.category(for: "decoration_permit") == "status" {
-            // "我的装修申请批下来没有" is about a permit (as the office labels it) but asks for its
+            // "has my renovation application been approved?" is about a permit (as the office labels it) but asks for its
             // status: answer it as a progress query rather than open a new application.
             return startFlow(.progressQuery, turn, &state)
         }

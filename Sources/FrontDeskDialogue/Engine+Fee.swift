@@ -71,7 +71,7 @@ extension Engine {
         } else if let month = monthNamed(turn) {
             scope.month = String(month)
         }
-        // "查一下物业费" is the fee question in general; the property fee alone only for a named month.
+        // "the property fee" alone is the fee question in general; that item alone only for a named month.
         if scope.item == "property", scope.month == nil { scope.item = nil }
         return scope
     }
@@ -80,7 +80,7 @@ extension Engine {
     func monthNamed(_ turn: Turn) -> Int? {
         let words = turn.words
         for list in [words[.monthNamesZh], words[.monthNamesEn]] {
-            // Longest first: 十一月 before 一月.
+            // Longest first: "eleventh month" before "first month" (the one ends with the other).
             let ordered = list.enumerated().sorted { $0.element.count > $1.element.count }
             for (index, name) in ordered where turn.lower.contains(name) { return index + 1 }
         }

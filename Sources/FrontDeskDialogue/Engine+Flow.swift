@@ -25,7 +25,7 @@ extension Engine {
         case .handoff:
             notes.append(say("handoff.intro", turn.language))
         case .progressQuery:
-            // "我周一报的卫生间排风扇有消息吗": an earlier matter named without its number is looked up by flat.
+            // "any news on the bathroom fan I reported on Monday?": an earlier matter named without its number is looked up by flat.
             let categories = turn.classification.categories
             let namesMatter = categories["repair"] != nil || categories["complaint"] != nil
             if turn.entities.recordID == nil, namesMatter || turn.has(.myRecords) {
@@ -101,7 +101,7 @@ extension Engine {
             return listRecords(unit: verified.unit, turn)
         }
         if let awaited = flow.awaiting, let answer = answerQuestion(turn, flow) {
-            // "装修押金要交多少？" at the name prompt: a question about this very request, answered; the
+            // "how much is the renovation deposit?" at the name prompt: a question about this very request, answered; the
             // slot is asked again and nothing is counted or stored.
             return Reply([answer, ask(awaited, flow, turn.language)], intent: flow.kind.rawValue, awaiting: awaited)
         }
@@ -122,7 +122,7 @@ extension Engine {
         if result.problems.contains(where: { $0.key == "ask.unit_entrance" }) {
             return Reply(notes, intent: flow.kind.rawValue, awaiting: "unit")
         }
-        // A correction of a slot answered earlier ("哦不对，是1202"): say what changed, then go on.
+        // A correction of a slot answered earlier ("oh no, it is 1202"): say what changed, then go on.
         let corrected = result.filled.filter { $0 != awaited && before[$0] != nil && before[$0] != flow.slots[$0] }
         if !corrected.isEmpty { notes.insert(changedNote(corrected, flow, turn.language), at: 0) }
         if let awaited, !isFilled(awaited, flow), result.filled.isEmpty, result.problems.isEmpty,
@@ -267,15 +267,15 @@ extension Engine {
         }
         switch flow.awaiting {
         case "unit":
-            // "3栋2单元501厨房水管漏水了" while a permit waits for the flat: a repair for that flat.
+            // "3-2-501 the kitchen pipe leaks" while a permit waits for the flat: a repair for that flat.
             let ownMatter = categories[turn.intent] != nil && turn.intent != "inquiry"
             return entities.unit == nil || (strong && (otherService.contains(turn.intent) || ownMatter))
         case "phone": return entities.phone == nil
         case "start_date": return entities.date == nil
         case "record_id": return entities.recordID == nil
         case "verify", "duration_days", "workers": return SlotText.firstInteger(turn.text) == nil
-        // Asked to describe the problem, a repair or complaint matter is the description ("厨房水管漏水" in a
-        // complaint, "物业费收得太贵" too); only a clear question of another kind interrupts.
+        // Asked to describe the problem, a repair or complaint matter is the description (a leaking pipe in a
+        // complaint, "the fees are too high" too); only a clear question of another kind interrupts.
         case "description":
             guard categories["repair"] == nil, categories["complaint"] == nil, strong else { return false }
             let others: Set<String> =

@@ -1,7 +1,7 @@
 import Foundation
 import FrontDeskModel
 
-// Return visits (回访): a record resolved within the last 3 days and not yet revisited is asked
+// Return visits: a record resolved within the last 3 days and not yet revisited is asked
 // about when its resident next chats and is identified by unit and verified phone.
 extension Engine {
     /// Days after resolution within which a return visit is due.
@@ -58,7 +58,7 @@ extension Engine {
                 return Reply([say("revisit.store_failed", turn.language)], intent: nil)
             }
             if level.score <= 2, updated.type == .repair, namesFault(turn) {
-                // "不满意，修完第二天又漏了": the fault is back. Keep the reason and reopen the order.
+                // "not satisfied, it leaked again the next day": the fault is back. Keep the reason and reopen the order.
                 let reopen = RecordUpdate(
                     id: updated.id, at: turn.civil.iso8601, actor: "resident", status: "open", note: turn.text)
                 if let reopened = try? store.update(reopen) {
@@ -76,7 +76,7 @@ extension Engine {
             return reply
         case .suggestion:
             state.revisit = nil
-            // Feedback mentions the service it is about ("师傅很专业"): only a clear new request interrupts.
+            // Feedback mentions the service it is about ("the technician was very professional"): only a clear new request interrupts.
             if newRequest, turn.classification.confidence >= 0.95 { return nil }
             let nothing = turn.isDeny || turn.says(.nothing)
             if !nothing, turn.intent != "thanks", turn.intent != "goodbye" {

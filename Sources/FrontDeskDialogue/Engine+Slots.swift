@@ -15,7 +15,7 @@ struct FillResult {
     var problems: [Problem] = []
 }
 
-// Taking every slot a message carries ("3栋2单元501厨房漏水，电话13812345678" fills three), and
+// Taking every slot a message carries (flat, fault and phone in one line fill three), and
 // validating each: the unit exists, a phone is a phone, a start date is not past, numbers are sane.
 extension Engine {
     func fill(_ flow: inout Flow, _ turn: Turn) -> FillResult {
@@ -31,7 +31,7 @@ extension Engine {
             result.problems.append(FillResult.Problem(slot: slot, key: key, values: values))
         }
         let entities = turn.entities
-        // A bare "好的" / "确认" / "no" answers no free-text slot.
+        // A bare "ok" / "confirm" / "no" answers no free-text slot.
         let bareAct = turn.saysAffirmWord || turn.saysDenyWord
 
         if order.contains("unit") {
@@ -51,7 +51,7 @@ extension Engine {
                 if flow.kind == .emergency {
                     set("location", turn.text)
                 } else {
-                    // "5座1101": ask which entrance rather than guess (or say whether a flat exists).
+                    // Block and flat without the entrance: ask which entrance rather than guess (or say whether a flat exists).
                     flow.slots["unit_block"] = block
                     flow.slots["unit_room"] = room
                     problem("unit", "ask.unit_entrance", ["block": block, "room": room])
@@ -181,11 +181,11 @@ extension Engine {
         let scalars = Array(turn.lower.unicodeScalars)
         for (index, scalar) in scalars.enumerated() {
             let isDigit = scalar >= "0" && scalar <= "9"
-            // A basement level or a lettered zone: "b2", "b区".
+            // A basement level or a lettered zone: "b2", "zone b".
             if scalar == "b", index + 1 < scalars.count, scalars[index + 1] >= "0" && scalars[index + 1] <= "9" {
                 return true
             }
-            // A floor: "15楼", "8f" (not the block of "2号楼").
+            // A floor: "15" followed by a floor marker, "8f" (not the block of "building 2").
             if isDigit, index + 1 < scalars.count, turn.words[.floorMarkers].contains(String(scalars[index + 1])) {
                 return true
             }
@@ -292,9 +292,6 @@ extension Engine {
         }
         let dangling = Set(words[.danglingWordsEn])
         while let last = kept.last, dangling.contains(last.lowercased()) { kept.removeLast() }
-        while let first = kept.first, dangling.contains(first.lowercased()), first.lowercased() != "the" {
-            kept.removeFirst()
-        }
         return kept.joined(separator: " ")
     }
 

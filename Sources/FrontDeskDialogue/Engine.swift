@@ -82,7 +82,7 @@ public struct Engine: Sendable {
         if classified == .zhHans, state.language == .zhHant,
             !trimmed.unicodeScalars.contains(where: { simplifiedOnly.contains($0.value) })
         {
-            classified = .zhHant  // "算了" reads the same in both scripts: keep the resident's script
+            classified = .zhHant  // a line that reads the same in both scripts keeps the resident's script
         }
         state.language = Engine.language(
             of: trimmed, classified: classified, previous: state.language, settled: state.lastSeen != nil)
