@@ -67,6 +67,7 @@ public struct RecordBook: Sendable {
             record.satisfaction = satisfaction
             record.revisitedAt = update.at
         }
+        if let phone = update.phone { record.phone = phone }
         record.history.append(
             HistoryEntry(at: update.at, status: record.status, actor: update.actor, note: update.note))
         return record

@@ -31,10 +31,13 @@ public struct RecordUpdate: Sendable, Equatable {
     public var note: String
     /// A return-visit answer (`Satisfaction.rawValue`); sets `revisited_at` to `at`.
     public var satisfaction: String?
+    /// A contact phone given after the record was made (an emergency's caller), digits only.
+    public var phone: String?
 
     /// An update; with only the defaults it just adds a history entry with an empty note.
     public init(
-        id: String, at: String, actor: String, status: String? = nil, note: String = "", satisfaction: String? = nil
+        id: String, at: String, actor: String, status: String? = nil, note: String = "", satisfaction: String? = nil,
+        phone: String? = nil
     ) {
         self.id = id
         self.at = at
@@ -42,14 +45,16 @@ public struct RecordUpdate: Sendable, Equatable {
         self.status = status
         self.note = note
         self.satisfaction = satisfaction
+        self.phone = phone
     }
 
-    /// The journal form: `id`, `at`, `actor`, then `status`, `note` and `satisfaction` (absent when `nil`).
+    /// The journal form: `id`, `at`, `actor`, then `status`, `note`, `satisfaction` and `phone` (absent when `nil`).
     public var json: JSON {
         var o = JSONObject([("id", .string(id)), ("at", .string(at)), ("actor", .string(actor))])
         if let status { o.append("status", .string(status)) }
         o.append("note", .string(note))
         if let satisfaction { o.append("satisfaction", .string(satisfaction)) }
+        if let phone { o.append("phone", .string(phone)) }
         return .object(o)
     }
 
@@ -58,7 +63,7 @@ public struct RecordUpdate: Sendable, Equatable {
         guard let id = json["id"]?.string, let at = json["at"]?.string else { return nil }
         self.init(
             id: id, at: at, actor: json["actor"]?.string ?? "", status: json["status"]?.string,
-            note: json["note"]?.string ?? "", satisfaction: json["satisfaction"]?.string)
+            note: json["note"]?.string ?? "", satisfaction: json["satisfaction"]?.string, phone: json["phone"]?.string)
     }
 }
 
