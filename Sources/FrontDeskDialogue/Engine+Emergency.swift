@@ -13,6 +13,7 @@ extension Engine {
     func createEmergency(_ flow: Flow, _ turn: Turn, _ state: inout SessionState, notes: [String]) -> Reply {
         let category = flow.slots["category"] ?? "general"
         var draft = draftRecord(flow, turn, state)
+        draft.phone = draft.phone ?? state.suspended?.slots["phone"] ?? state.identity?.phone
         draft.category = category == "general" ? nil : category
         draft.priority = "urgent"
         draft.team = say("team.emergency", .zhHans)
@@ -28,12 +29,43 @@ extension Engine {
             state.flow = nil
             reply.add(say("emergency.created", turn.language, ["id": record.id, "unit": place, "category": what]))
             reply.record = record.reference
+            if record.phone == nil, state.suspended == nil {
+                // A contact phone is asked once, after the record: optional, and skipping it is fine.
+                var contact = Flow(kind: .emergency)
+                contact.slots["record_id"] = record.id
+                contact.awaiting = "phone"
+                state.flow = contact
+                reply.add(say("ask.emergency.phone", turn.language))
+                reply.awaiting = "phone"
+            }
         } catch {
             state.flow = nil
             reply.add(say("emergency.store_failed", turn.language, ["unit": place, "category": what]))
         }
         reply.slots = slotsJSON(flow)
         return reply
+    }
+
+    /// The answer to "may we have a contact phone?" after an emergency was recorded: a phone is added to the
+    /// record; "skip" or anything else ends the question (a new request is then handled as usual).
+    func emergencyContact(_ turn: Turn, _ state: inout SessionState) -> Reply? {
+        guard let flow = state.flow, flow.kind == .emergency, let id = flow.slots["record_id"] else { return nil }
+        state.flow = nil
+        guard let phone = turn.entities.phone else {
+            if turn.has(.skip) || turn.saysDenyWord || turn.isCancel {
+                return Reply([say("emergency.phone_skipped", turn.language)], intent: "emergency")
+            }
+            return nil  // not an answer: the message is handled on its own
+        }
+        let update = RecordUpdate(id: id, at: turn.civil.iso8601, actor: "resident", phone: phone)
+        do {
+            let updated = try store.update(update)
+            var reply = Reply([say("emergency.phone_saved", turn.language, ["id": id])], intent: "emergency")
+            reply.record = updated.reference
+            return reply
+        } catch {
+            return Reply([say("emergency.store_failed_phone", turn.language)], intent: "emergency")
+        }
     }
 
     /// Whether a decoration message asks for structural or load-bearing works. A structural word that is

@@ -68,7 +68,7 @@ extension Engine {
             flow.slots["not_resident"] = "yes"
             result.filled.append("not_resident")
         }
-        if order.contains("phone") || flow.kind == .decorationPermit {
+        if order.contains("phone") || flow.kind == .decorationPermit || flow.kind == .emergency {
             if let phone = entities.phone {
                 set("phone", phone)
             } else if awaiting == "phone", !SlotText.digitRuns(turn.text).isEmpty {
