@@ -32,7 +32,8 @@ extension Engine {
                 changed.isEmpty ? say("confirm.updated", turn.language) : changedNote(changed, flow, turn.language)
             return Reply(notes + [what, restate(flow, turn.language)], intent: kind, awaiting: "confirm")
         }
-        if !notes.isEmpty {
+        if !notes.isEmpty || (!result.filled.isEmpty && !turn.isAffirm) {
+            // A problem to explain, or a detail repeated as it already stands: restate for the confirmation.
             return Reply(notes + [restate(flow, turn.language)], intent: kind, awaiting: "confirm")
         }
         if turn.isAffirm { return create(flow, turn, &state) }

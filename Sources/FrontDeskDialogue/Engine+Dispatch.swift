@@ -68,7 +68,7 @@ extension Engine {
         }
     }
 
-    /// The answer to "刚才的报修还没有提交，需要继续吗？", "您是想报修还是投诉？" or "需要核对身份吗？";
+    /// The answer to "shall we continue with the repair?", "a repair or a complaint?" or "verify to see details?";
     /// `nil` when the message is about something else (it is then handled normally).
     func answerPending(_ pending: PendingQuestion, _ turn: Turn, _ state: inout SessionState) -> Reply? {
         switch pending {
@@ -81,13 +81,15 @@ extension Engine {
                     intent: suspended.kind.rawValue)
             }
             state.suspended = nil
+            var resumed = suspended
+            carryKnownDetails(into: &resumed, state)  // the phone given in the request just made
             if turn.isAffirm {
-                state.flow = suspended
+                state.flow = resumed
                 return advance(turn, &state, notes: [say("resume.continue", turn.language)])
             }
             // The answer to the question the unfinished flow was waiting for means "yes, continue".
             if resumesWithAnswer(turn, suspended) {
-                state.flow = suspended
+                state.flow = resumed
                 return continueFlow(turn, &state)
             }
             return nil

@@ -248,6 +248,13 @@ extension Engine {
     /// that answers the awaited slot is not, unless it clearly asks for another service of its own ("how
     /// much is my management fee for 2-1-301?" while a repair waits for the flat).
     func isDigression(_ turn: Turn, _ flow: Flow) -> Bool {
+        // "还有，楼道灯也坏了" while a repair waits for its phone: a second matter of the same kind.
+        if flow.kind == .repair || flow.kind == .complaint, turn.intent == flow.kind.rawValue, turn.has(.alsoMarkers),
+            flow.slots["description"] != nil, flow.awaiting != "description",
+            turn.classification.categories[flow.kind.rawValue] != nil
+        {
+            return true
+        }
         guard Engine.serviceIntents.contains(turn.intent), turn.intent != flow.kind.rawValue,
             turn.classification.confidence >= 0.5, turn.classification.ambiguous.isEmpty
         else { return false }

@@ -92,7 +92,7 @@ extension Engine {
                 } else {
                     problem(slot, "invalid." + slot)
                 }
-            } else if confirming, let value = valueAfter(turn.text, turn.words.correctionPrefixes[slot] ?? []) {
+            } else if let value = valueAfter(turn.text, turn.words.correctionPrefixes[slot] ?? []) {
                 set(slot, value)
             } else if slot == "name", !confirming, flow.slots["name"] == nil, let name = statedName(turn) {
                 set("name", name)
