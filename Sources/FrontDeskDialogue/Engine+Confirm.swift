@@ -27,7 +27,8 @@ extension Engine {
         state.flow = flow
         let kind = flow.kind.rawValue
         if flow.slots != before {
-            let changed = flow.kind.slotOrder.filter { before[$0] != flow.slots[$0] && flow.slots[$0] != nil }
+            let names = flow.kind.slotOrder + flow.kind.reportedSlots.filter { !flow.kind.slotOrder.contains($0) }
+            let changed = names.filter { before[$0] != flow.slots[$0] && flow.slots[$0] != nil }
             let what =
                 changed.isEmpty ? say("confirm.updated", turn.language) : changedNote(changed, flow, turn.language)
             return Reply(notes + [what, restate(flow, turn.language)], intent: kind, awaiting: "confirm")

@@ -83,14 +83,15 @@ extension Engine {
             state.suspended = nil
             var resumed = suspended
             carryKnownDetails(into: &resumed, state)  // the phone given in the request just made
-            if turn.isAffirm {
-                state.flow = resumed
-                return advance(turn, &state, notes: [say("resume.continue", turn.language)])
-            }
-            // The answer to the question the unfinished flow was waiting for means "yes, continue".
+            // The answer to the question the unfinished flow was waiting for means "yes, continue"
+            // ("尾數係5678" carries a yes word too: the answer is read first).
             if resumesWithAnswer(turn, suspended) {
                 state.flow = resumed
                 return continueFlow(turn, &state)
+            }
+            if turn.isAffirm {
+                state.flow = resumed
+                return advance(turn, &state, notes: [say("resume.continue", turn.language)])
             }
             return nil
         case .choice(let options, let text):

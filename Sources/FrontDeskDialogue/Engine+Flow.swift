@@ -131,6 +131,22 @@ extension Engine {
             // Small talk is not a wrong answer: ask again without counting it.
             return Reply([ask(awaited, flow, turn.language)], intent: flow.kind.rawValue, awaiting: awaited)
         }
+        if let awaited, !isFilled(awaited, flow), result.filled.isEmpty, result.problems.isEmpty,
+            flow.kind == .repair || flow.kind == .complaint, let description = flow.slots["description"],
+            turn.classification.categories[flow.kind.rawValue] != nil, !turn.saysAffirmWord, !turn.saysDenyWord
+        {
+            // More about the same matter ("the neighbours upstairs play loud music every night" after "noise"):
+            // the description grows, and the pending question is asked again without counting a failure.
+            let more = cleanDescription(turn)
+            if more.count >= 2, !description.contains(more) {
+                flow.slots["description"] = description + (turn.language == .en ? "; " : "\u{FF1B}") + more
+                if let category = turn.classification.categories[flow.kind.rawValue], flow.kind == .complaint {
+                    flow.slots["category"] = category
+                }
+                state.flow = flow
+            }
+            return Reply([ask(awaited, flow, turn.language)], intent: flow.kind.rawValue, awaiting: awaited)
+        }
         if let awaited, !isFilled(awaited, flow), result.filled.isEmpty {
             let explained = result.problems.contains { $0.slot == awaited }
             let why = explained ? notes : notes + [say(invalidKey(awaited, flow), turn.language, limits)]
