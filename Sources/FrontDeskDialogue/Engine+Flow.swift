@@ -147,6 +147,12 @@ extension Engine {
             }
             return Reply([ask(awaited, flow, turn.language)], intent: flow.kind.rawValue, awaiting: awaited)
         }
+        if awaited == "record_id", flow.kind == .progressQuery, !flow.lookupByUnit, result.filled.isEmpty {
+            // "编号不记得了": no number, so the records are looked up by the verified flat instead.
+            flow.lookupByUnit = true
+            state.flow = flow
+            return advance(turn, &state, notes: notes)
+        }
         if let awaited, !isFilled(awaited, flow), result.filled.isEmpty {
             let explained = result.problems.contains { $0.slot == awaited }
             let why = explained ? notes : notes + [say(invalidKey(awaited, flow), turn.language, limits)]
