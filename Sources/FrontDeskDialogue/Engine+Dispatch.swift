@@ -129,7 +129,7 @@ extension Engine {
             return turn.intent == flow.kind.rawValue || turn.classification.categories[flow.kind.rawValue] != nil
                 || !otherRequest && Engine.isSubstantial(turn.text, turn.words)
         case "name", "scope", "contractor":
-            return !otherRequest && !turn.saysAffirmWord && !turn.saysDenyWord && turn.intent != "greeting"
+            return !otherRequest && !turn.isAffirm && !turn.isDeny && turn.intent != "greeting"
                 && turn.intent != "thanks"
         default: return false
         }

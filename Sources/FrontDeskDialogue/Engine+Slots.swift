@@ -32,7 +32,11 @@ extension Engine {
         }
         let entities = turn.entities
         // A bare "ok" / "confirm" / "no" answers no free-text slot.
-        let bareAct = turn.saysAffirmWord || turn.saysDenyWord
+        // Small talk ("谢谢", "hello") answers no free-text slot either.
+        let smallTalk = (turn.intent == "greeting" || turn.intent == "thanks") && turn.classification.confidence >= 0.5
+        let bareAct =
+            turn.saysAffirmWord || turn.saysDenyWord || (turn.text.count <= 2 && (turn.isAffirm || turn.isDeny))
+            || smallTalk
 
         if order.contains("unit") {
             if let unit = entities.unit ?? roomCorrection(flow, turn) ?? entranceAnswer(&flow, turn) {
@@ -89,7 +93,7 @@ extension Engine {
                 let fits = value.count >= (slot == "name" ? 1 : 2) && value.count <= (slot == "scope" ? 120 : 60)
                 if fits, !bareAct, slot != "name" || !hasDigits(value) {
                     set(slot, value)
-                } else {
+                } else if !smallTalk {
                     problem(slot, "invalid." + slot)
                 }
             } else if let value = valueAfter(turn.text, turn.words.correctionPrefixes[slot] ?? []) {
@@ -98,7 +102,12 @@ extension Engine {
                 set("name", name)
             }
         }
-        if order.contains("start_date"), let date = entities.date {
+        // A date while another question is pending ("30日" for the duration) changes the start only when it
+        // is the first one given or a correction says so.
+        let takesDate = awaiting == "start_date" || flow.slots["start_date"] == nil || turn.isCorrection
+        if order.contains("start_date"), takesDate, awaiting != "duration_days" || turn.isCorrection,
+            let date = entities.date
+        {
             if date < turn.today {
                 problem("start_date", "invalid.start_date_past", ["date": date])
             } else if date == turn.today {
