@@ -282,6 +282,23 @@ extension Engine {
         return kept.joined(separator: english ? ", " : "\u{FF0C}")
     }
 
+    /// `text` lower-cased with each Traditional character replaced by its Simplified one (one character for
+    /// one, so prefix lengths carry over to `text`).
+    func simplifiedShadow(_ text: String) -> String {
+        let pairs = catalog.han.pairs
+        var scalars = String.UnicodeScalarView()
+        for character in text.lowercased() {
+            if character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first,
+                let simplified = pairs[scalar.value].flatMap(Unicode.Scalar.init)
+            {
+                scalars.append(simplified)
+            } else {
+                scalars.append(contentsOf: character.unicodeScalars)
+            }
+        }
+        return String(scalars)
+    }
+
     /// An English clause without its address words: "The toilet in flat 1101" → "The toilet",
     /// "block 5 keeps running" → "keeps running", "3-2-501" → "".
     func withoutEnglishUnit(_ text: String, _ words: DialogueLexicon) -> String {
@@ -304,16 +321,17 @@ extension Engine {
         return kept.joined(separator: " ")
     }
 
-    /// `text` without any of the leading `prefixes` (case-insensitive), repeatedly.
+    /// `text` without any of the leading `prefixes` (case-insensitive, Traditional read as Simplified: the
+    /// lexicon's words are Simplified), repeatedly.
     func stripPrefixes(_ text: String, _ prefixes: [String]) -> String {
         var rest = TextMatch.trimmed(text)
-        var lower = rest.lowercased()  // of `rest`, renewed whenever `rest` changes
+        var lower = simplifiedShadow(rest)  // of `rest`, renewed whenever `rest` changes
         var changed = true
         while changed {
             changed = false
             for prefix in prefixes where lower.hasPrefix(prefix) {
                 rest = TextMatch.trimmed(String(rest.dropFirst(prefix.count)))
-                lower = rest.lowercased()
+                lower = simplifiedShadow(rest)
                 changed = true
             }
         }
