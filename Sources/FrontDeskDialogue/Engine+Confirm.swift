@@ -85,6 +85,15 @@ extension Engine {
         var reply = Reply([say(key, turn.language, values)], intent: kind)
         reply.record = record.reference
         reply.slots = slotsJSON(flow)
+        if flow.kind == .decorationPermit, record.phone == nil, state.suspended == nil {
+            // A permit's record has room for a phone: asked once, after the application, and optional.
+            var contact = Flow(kind: .decorationPermit)
+            contact.slots["record_id"] = record.id
+            contact.awaiting = "phone"
+            state.flow = contact
+            reply.add(say("decoration.ask_phone", turn.language))
+            reply.awaiting = "phone"
+        }
         return reply
     }
 

@@ -18,8 +18,10 @@ extension Engine {
             state.flow = nil
             return startFlow(.emergency, turn, &state)
         }
-        if state.flow?.kind == .emergency, state.flow?.slots["record_id"] != nil {
-            if let reply = emergencyContact(turn, &state) { return reply }
+        if let flow = state.flow, flow.kind == .emergency || flow.kind == .decorationPermit,
+            flow.slots["record_id"] != nil
+        {
+            if let reply = contactPhone(turn, &state) { return reply }
         }
         if state.revisit != nil, let reply = handleRevisit(turn, &state) { return reply }
         if let pending = state.pending {

@@ -46,25 +46,29 @@ extension Engine {
         return reply
     }
 
-    /// The answer to "may we have a contact phone?" after an emergency was recorded: a phone is added to the
+    /// The answer to "may we have a contact phone?" after an emergency or a permit was recorded: a phone is added to the
     /// record; "skip" or anything else ends the question (a new request is then handled as usual).
-    func emergencyContact(_ turn: Turn, _ state: inout SessionState) -> Reply? {
-        guard let flow = state.flow, flow.kind == .emergency, let id = flow.slots["record_id"] else { return nil }
+    func contactPhone(_ turn: Turn, _ state: inout SessionState) -> Reply? {
+        guard let flow = state.flow, flow.kind == .emergency || flow.kind == .decorationPermit,
+            let id = flow.slots["record_id"]
+        else { return nil }
         state.flow = nil
+        let prefix = flow.kind == .emergency ? "emergency" : "decoration"
+        let intent = flow.kind.rawValue
         guard let phone = turn.entities.phone else {
             if turn.has(.skip) || turn.saysDenyWord || turn.isCancel {
-                return Reply([say("emergency.phone_skipped", turn.language)], intent: "emergency")
+                return Reply([say(prefix + ".phone_skipped", turn.language)], intent: intent)
             }
             return nil  // not an answer: the message is handled on its own
         }
         let update = RecordUpdate(id: id, at: turn.civil.iso8601, actor: "resident", phone: phone)
         do {
             let updated = try store.update(update)
-            var reply = Reply([say("emergency.phone_saved", turn.language, ["id": id])], intent: "emergency")
+            var reply = Reply([say(prefix + ".phone_saved", turn.language, ["id": id])], intent: intent)
             reply.record = updated.reference
             return reply
         } catch {
-            return Reply([say("emergency.store_failed_phone", turn.language)], intent: "emergency")
+            return Reply([say(prefix + ".store_failed_phone", turn.language)], intent: intent)
         }
     }
 

@@ -151,3 +151,31 @@ struct DialogueLexiconTests {
         #expect(messages.contains { $0.hasPrefix(name + ": words.skip[0]: expected a string") })
     }
 }
+
+/// A permit's record holds a phone (issue 11): asked once after the application, optional.
+@Suite("The permit's contact phone")
+struct PermitPhoneTests {
+    @Test("the phone after the application is stored; skipping it is fine")
+    func phone() throws {
+        let desk = Desk()
+        for line in ["我想申请装修", "3栋2单元501", "张伟", "厨房翻新", "好家装饰", "12月1日", "30天", "5个工人"] {
+            desk.send(line)
+        }
+        var out = desk.send("确认")
+        let id = try #require(out.record?.id)
+        #expect(out.awaiting == "phone")
+        out = desk.send("138 1234 5678")
+        #expect(out.record?.id == id)
+        #expect(desk.store.record(id: id)?.phone == "13812345678")
+        #expect(out.awaiting == nil)
+
+        let other = Desk()
+        for line in ["我想申请装修", "3栋2单元501", "张伟", "厨房翻新", "好家装饰", "12月1日", "30天", "5个工人", "确认"] {
+            other.send(line)
+        }
+        out = other.send("跳过")
+        #expect(out.awaiting == nil)
+        #expect(other.store.allRecords().count == 1)
+        #expect(other.store.allRecords().first?.phone == nil)
+    }
+}
