@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "ModelTests", dependencies: ["FrontDeskModel"], swiftSettings: strict),
         .testTarget(
             name: "MatchingTests", dependencies: ["FrontDeskModel", "FrontDeskContent", "FrontDeskMatching"],
-            resources: [.copy("Fixtures")], swiftSettings: strict),
+            swiftSettings: strict),
         .testTarget(
             name: "DialogueTests",
             dependencies: ["FrontDeskModel", "FrontDeskContent", "FrontDeskMatching", "FrontDeskDialogue"],

@@ -61,6 +61,14 @@ struct ClassifyCommand: Subcommand {
             }
             let scores = result.scores.map { "\($0.intent)=\(formatWeight($0.score))" }.joined(separator: " ")
             line += "  scores: \(scores.isEmpty ? "none" : scores)\n"
+            if let learned = result.learned {
+                for hit in learned.features {
+                    line += "  \(hit.keyword)\t\(hit.target)\t\(formatWeight(hit.weight))\n"
+                }
+                let posteriors = learned.posteriors.prefix(4).map { "\($0.intent)=\(formatWeight($0.probability))" }
+                line += "  learned\(learned.decided ? "" : " (not used: the rules decided)"): "
+                    + posteriors.joined(separator: " ") + "\n"
+            }
         }
         return line
     }
@@ -84,6 +92,29 @@ struct ClassifyCommand: Subcommand {
                     ]))
             }
             object.append("hits", .array(hits))
+            let scores = result.scores.map { entry -> JSON in
+                .object(JSONObject([("intent", .string(entry.intent)), ("score", .number(entry.score))]))
+            }
+            object.append("scores", .array(scores))
+            if let learned = result.learned {
+                let posteriors = learned.posteriors.map { entry -> JSON in
+                    .object(JSONObject([("intent", .string(entry.intent)), ("p", .number(entry.probability))]))
+                }
+                let features = learned.features.map { hit -> JSON in
+                    .object(
+                        JSONObject([
+                            ("feature", .string(hit.keyword)), ("target", .string(hit.target)),
+                            ("weight", .number(hit.weight)),
+                        ]))
+                }
+                object.append(
+                    "learned",
+                    .object(
+                        JSONObject([
+                            ("decided", .bool(learned.decided)), ("posteriors", .array(posteriors)),
+                            ("features", .array(features)),
+                        ])))
+            }
         }
         return JSON.object(object).serialized + "\n"
     }

@@ -8,16 +8,19 @@ public final class Console: @unchecked Sendable {
     public var out: (String) -> Void
     /// Writes text to standard error, as given (the caller adds newlines).
     public var err: (String) -> Void
+    /// Whether `out` is a terminal a person reads (phones masked, colours): false for captured output.
+    public var outIsTerminal: Bool
 
     /// A console writing through these two functions.
-    public init(out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
+    public init(out: @escaping (String) -> Void, err: @escaping (String) -> Void, outIsTerminal: Bool = false) {
         self.out = out
         self.err = err
+        self.outIsTerminal = outIsTerminal
     }
 
     /// Writes to the process's stdout and stderr with write(2), never trapping on EPIPE.
     public static func standard() -> Console {
-        Console(out: { writeAll(1, $0) }, err: { writeAll(2, $0) })
+        Console(out: { writeAll(1, $0) }, err: { writeAll(2, $0) }, outIsTerminal: isatty(1) == 1)
     }
 }
 

@@ -8,6 +8,7 @@ public enum FrontDesk {
         ChatCommand.self,
         ServeCommand.self,
         ConnectCommand.self,
+        DeskCommand.self,
         ClassifyCommand.self,
         TestCommand.self,
         ReplayCommand.self,

@@ -9,7 +9,10 @@ struct LintCommand: Subcommand {
     static let usage = """
         usage: frontdesk lint [--intents DIR] [--estate FILE]
 
-        Prints every problem as 'file: path: message' and exits 1 if there is any.
+        Prints every problem once as 'file: path: message' and exits 1 if there is any. Content that
+        cannot be loaded is still checked as far as it goes: the phrases' forbidden words, placeholders
+        and missing variants are all reported alongside the format mistakes. A keyword listed twice in
+        one intent is a warning, on stderr (file: path: warning: …), and does not fail the lint.
 
         """
     static let spec = ArgumentSpec(options: ["--intents", "--estate"])
@@ -17,6 +20,7 @@ struct LintCommand: Subcommand {
     static func run(_ arguments: Arguments, console: Console) throws -> Int32 {
         let workspace = try Workspace(arguments)
         var problems: [Diagnostic] = []
+        var warnings: [Diagnostic] = []
         var summary: [String] = []
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: workspace.intentsPath, isDirectory: &isDirectory),
@@ -25,12 +29,18 @@ struct LintCommand: Subcommand {
             do {
                 let catalog = try Catalog.load(directory: workspace.intentsPath)
                 problems += catalog.lint()
-                problems += catalog.phrases.lint()
+                warnings += catalog.lintWarnings()
                 let keywords = catalog.intents.reduce(0) { $0 + $1.keywords.count }
                 summary.append(
                     "\(catalog.intents.count) intents, \(keywords) keywords, \(catalog.faq.count) FAQ topics")
             } catch {
                 problems += error.diagnostics
+                // The phrases on their own: their rules are worth reporting even when an intent is broken.
+                var loading: [Diagnostic] = []
+                let phrases = PhraseBook.load(
+                    directory: (workspace.intentsPath as NSString).appendingPathComponent("phrases"),
+                    diagnostics: &loading)
+                problems += loading + phrases.lint()
             }
         } else {
             problems.append(Diagnostic(file: workspace.intentsPath, path: "", message: "intents folder not found"))
@@ -45,6 +55,8 @@ struct LintCommand: Subcommand {
         } else {
             problems.append(Diagnostic(file: workspace.estatePath, path: "", message: "estate file not found"))
         }
+        problems = LintCommand.once(problems)
+        console.err(LintCommand.once(warnings).map { $0.description + "\n" }.joined())
         if !problems.isEmpty {
             console.out(problems.map { $0.description + "\n" }.joined())
             console.err("frontdesk lint: \(problems.count) problem\(problems.count == 1 ? "" : "s")\n")
@@ -52,5 +64,11 @@ struct LintCommand: Subcommand {
         }
         console.out("OK: \(summary.joined(separator: "; "))\n")
         return 0
+    }
+
+    /// Each diagnostic once, in the order first found.
+    static func once(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen: Set<Diagnostic> = []
+        return diagnostics.filter { seen.insert($0).inserted }
     }
 }

@@ -30,11 +30,38 @@ extension RecordsCommand {
             "option '\(option)' expects a date such as 2026-11-22, got '\(value)'"
         }
         static let dateAndRange = "give either --date or --from/--to, not both"
-        static let nothingToUpdate = "records update needs --status, --note or --satisfaction"
+        static func rangeBackwards(_ from: String, _ to: String) -> String {
+            "the period ends (\(to)) before it starts (\(from))"
+        }
+        static func badPhone(_ value: String) -> String {
+            "option '--phone' expects digits (all or part of a number), got '\(value)'"
+        }
+        static let nothingToUpdate = "records update needs --status, --note, --assign or --satisfaction"
+        static let tellNeedsNote = "--tell-resident needs --note TEXT (the words the resident will see)"
+        static func noJournal(_ path: String) -> String {
+            "no journal at \(path) (no records yet, or a misspelt --data-dir)"
+        }
+        static func alreadyIn(_ record: Record) -> String { "\(record.id) is already \(record.status)" }
+        static func refusedStep(_ record: Record, to status: String) -> String {
+            let next = RecordLifecycle.next(record.type, from: record.status)
+            var allowed = next.forward.joined(separator: ", ")
+            if !next.reopen.isEmpty {
+                allowed +=
+                    (allowed.isEmpty ? "" : "; ") + next.reopen.joined(separator: " or ") + " with --note to reopen"
+            }
+            return "\(record.id) cannot go from \(record.status) to \(status) (from \(record.status): "
+                + (allowed.isEmpty ? "no further step" : allowed) + ")"
+        }
+        static func reopenNeedsNote(_ record: Record, to status: String) -> String {
+            "reopening \(record.id) (\(record.status) → \(status)) needs --note saying why"
+        }
         static func badSatisfaction(_ value: String) -> String {
             "unknown satisfaction '\(value)' (expected 非常满意, 满意, 一般, 不满意, 非常不满意 or 5..1)"
         }
         static let noRecords = "no records match"
+        /// Marks a history note meant for the resident.
+        static let toResident = "[to resident] "
+        static func assignedTo(_ name: String) -> String { "assigned to \(name)" }
         static let noneOverdue = "no return visits are overdue"
     }
 
@@ -43,6 +70,10 @@ extension RecordsCommand {
         var type: RecordType?
         var status: String?
         var unit: String?
+        /// Digits that must appear in the record's phone (a whole number or its tail).
+        var phone: String?
+        /// Text that must appear in the resident's name.
+        var name: String?
         /// Inclusive range of local creation dates, `YYYY-MM-DD`.
         var from: String?
         var to: String?
@@ -60,6 +91,14 @@ extension RecordsCommand {
                 self.status = status
             }
             unit = arguments.value("--unit")
+            if let phone = arguments.value("--phone") {
+                let digits = phone.filter { $0 != "-" && $0 != " " }
+                guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                    throw UsageError(Message.badPhone(phone))
+                }
+                self.phone = digits
+            }
+            name = arguments.value("--name")
             if let date = arguments.value("--date") {
                 if arguments.value("--from") != nil || arguments.value("--to") != nil {
                     throw UsageError(Message.dateAndRange)
@@ -70,6 +109,7 @@ extension RecordsCommand {
                 from = try arguments.value("--from").map { (v) throws(UsageError) in try RecordFilter.date("--from", v)
                 }
                 to = try arguments.value("--to").map { (v) throws(UsageError) in try RecordFilter.date("--to", v) }
+                if let from, let to, to < from { throw UsageError(Message.rangeBackwards(from, to)) }
             }
         }
 
@@ -84,6 +124,8 @@ extension RecordsCommand {
             if let type, record.type != type { return false }
             if let status, record.status != status { return false }
             if let unit, record.unit != unit { return false }
+            if let phone, !(record.phone ?? "").filter({ $0 != "-" }).contains(phone) { return false }
+            if let name, !(record.name ?? "").contains(name) { return false }
             let day = String(record.createdAt.prefix(10))
             if let from, day < from { return false }
             if let to, day > to { return false }
@@ -94,25 +136,42 @@ extension RecordsCommand {
 
 /// `records update`: a status step, a note, or a return-visit answer, made durable in the journal.
 enum RecordsUpdate {
-    static func run(_ arguments: Arguments, id: String, workspace: Workspace) throws -> Record {
+    static func run(_ arguments: Arguments, id: String, workspace: Workspace, console: Console) throws -> Record {
+        typealias Message = RecordsCommand.Message
         let status = arguments.value("--status")
         let note = arguments.value("--note")
+        let assignee = arguments.value("--assign")
         let satisfaction = try arguments.value("--satisfaction").map(parseSatisfaction)
-        if status == nil, note == nil, satisfaction == nil { throw UsageError(RecordsCommand.Message.nothingToUpdate) }
+        if status == nil, note == nil, assignee == nil, satisfaction == nil {
+            throw UsageError(Message.nothingToUpdate)
+        }
+        let tellResident = arguments.has("--tell-resident")
+        if tellResident, (note ?? "").isEmpty { throw UsageError(Message.tellNeedsNote) }
         let offset = try utcOffset(arguments, workspace)
-        guard FileManager.default.fileExists(atPath: FileJournal.journalPath(in: workspace.dataDir)) else {
-            throw CommandFailure(RecordsCommand.Message.noRecord(id))
+        guard RecordsCommand.hasJournal(workspace, console: console) else {
+            throw CommandFailure(Message.noRecord(id))
         }
         let journal = try RecordsCommand.openJournal(workspace)
         defer { journal.close() }
-        guard let record = journal.record(id: id) else { throw CommandFailure(RecordsCommand.Message.noRecord(id)) }
-        if let status, !record.type.statuses.contains(status) {
-            throw UsageError(RecordsCommand.Message.badStatus(status, for: record.type))
+        guard let record = journal.record(id: id) else { throw CommandFailure(Message.noRecord(id)) }
+        if let status {
+            guard record.type.statuses.contains(status) else {
+                throw UsageError(Message.badStatus(status, for: record.type))
+            }
+            guard status != record.status else { throw CommandFailure(Message.alreadyIn(record)) }
+            switch RecordLifecycle.step(record.type, from: record.status, to: status) {
+            case .allowed: break
+            case .reopen:
+                if (note ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                    throw CommandFailure(Message.reopenNeedsNote(record, to: status))
+                }
+            case .refused: throw CommandFailure(Message.refusedStep(record, to: status))
+            }
         }
         let at = CivilTime(workspace.clock.now(), offset: offset).iso8601
         let update = RecordUpdate(
             id: id, at: at, actor: arguments.value("--actor") ?? "operator", status: status, note: note ?? "",
-            satisfaction: satisfaction?.rawValue)
+            satisfaction: satisfaction?.rawValue, assignee: assignee, tellResident: tellResident)
         do {
             return try journal.update(update)
         } catch {

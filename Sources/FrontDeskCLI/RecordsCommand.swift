@@ -9,34 +9,46 @@ struct RecordsCommand: Subcommand {
     static let name = "records"
     static let summary = "list, show and update records; overdue return visits; repair the journal"
     static let usage = """
-        usage: frontdesk records list [--type T] [--status S] [--unit U] [--date YYYY-MM-DD | --from D --to D] [--json]
+        usage: frontdesk records list [--type T] [--status S] [--unit U] [--phone DIGITS] [--name TEXT]
+                                      [--date YYYY-MM-DD | --from D --to D] [--full] [--json]
                frontdesk records show ID [--json]
-               frontdesk records update ID [--status S] [--note TEXT] [--satisfaction LEVEL] [--actor NAME]
+               frontdesk records update ID [--status S] [--note TEXT [--tell-resident]] [--assign NAME]
+                                           [--satisfaction LEVEL] [--actor NAME]
                frontdesk records overdue [--json]
                frontdesk records repair
 
-          list      records, oldest first, filtered by type, status, unit and creation date
-          show      one record with its full history
-          update    move a record along its lifecycle (with a note), or record a return-visit answer
-                    (--satisfaction 非常满意|满意|一般|不满意|非常不满意, or 5..1); the actor defaults to 'operator'
+          list      records, oldest first, filtered by type, status, unit, phone (any part of the number),
+                    name (any part) and creation date; on a terminal phones are masked unless --full
+          show      one record with its full history (IDs in any case: rep-20261122-0001)
+          update    move a record along its lifecycle (with a note), assign it (--assign), or record a
+                    return-visit answer (--satisfaction 非常满意|满意|一般|不满意|非常不满意, or 5..1);
+                    --tell-resident marks the note as meant for the resident: the bot shows the latest
+                    such note when the resident asks about the record. The actor defaults to 'operator'.
+                    Lifecycle: open → dispatched → in_progress → resolved → closed (steps may skip
+                    ahead); permits pending_review → approved | rejected, approved → inspected, → closed.
+                    Reopening (resolved/closed → open or in_progress; rejected/closed permit →
+                    pending_review) needs --note; any other step back is refused (exit 1).
           overdue   resolved records whose return visit (due within 3 days) has not been made
           repair    move damaged journal lines aside so that the journal opens again
 
         options: --data-dir DIR (default var), --estate FILE (its time zone), --now ISO8601, --json
           types: repair, complaint, decoration_permit, emergency, callback
+          A data directory without a journal is reported on stderr; list and overdue then print
+          nothing found and exit 0 (a new office has no records yet), show and update exit 1.
 
         """
     static let spec = ArgumentSpec(
         options: ArgumentSpec.common.union([
             "--type", "--status", "--unit", "--date", "--from", "--to", "--note", "--actor", "--satisfaction",
+            "--phone", "--name", "--assign",
         ]),
-        flags: ["--json"], maxPositionals: 2)
+        flags: ["--json", "--full", "--tell-resident"], maxPositionals: 2)
 
     /// Which options each action takes, beyond the common ones.
     static let actionOptions: [String: Set<String>] = [
-        "list": ["--type", "--status", "--unit", "--date", "--from", "--to", "--json"],
+        "list": ["--type", "--status", "--unit", "--phone", "--name", "--date", "--from", "--to", "--full", "--json"],
         "show": ["--json"],
-        "update": ["--status", "--note", "--actor", "--satisfaction", "--json"],
+        "update": ["--status", "--note", "--tell-resident", "--assign", "--actor", "--satisfaction", "--json"],
         "overdue": ["--json"],
         "repair": [],
     ]
@@ -56,20 +68,24 @@ struct RecordsCommand: Subcommand {
         switch action {
         case "list":
             let filter = try RecordFilter(arguments)
-            let records = try readRecords(workspace).filter(filter.matches)
-            console.out(json ? jsonLines(records) : RecordsTable.list(records))
+            let records = try readRecords(workspace, console: console).filter(filter.matches)
+            let mask = console.outIsTerminal && !arguments.has("--full")
+            console.out(json ? jsonLines(records) : RecordsTable.list(records, maskPhones: mask))
         case "show":
-            let id = arguments.positionals[1]
-            guard let record = try readRecords(workspace).first(where: { $0.id == id }) else {
+            let id = arguments.positionals[1].uppercased()
+            guard let record = try readRecords(workspace, console: console).first(where: { $0.id == id }) else {
                 throw CommandFailure(Message.noRecord(id))
             }
             console.out(json ? jsonLines([record]) : RecordsTable.detail(record))
         case "update":
-            let record = try RecordsUpdate.run(arguments, id: arguments.positionals[1], workspace: workspace)
+            let id = arguments.positionals[1].uppercased()
+            let record = try RecordsUpdate.run(arguments, id: id, workspace: workspace, console: console)
             console.out(json ? jsonLines([record]) : RecordsTable.updated(record))
         case "overdue":
             let now = workspace.clock.now()
-            let records = try readRecords(workspace).filter { RecordsCommand.isRevisitOverdue($0, now: now) }
+            let records = try readRecords(workspace, console: console).filter {
+                RecordsCommand.isRevisitOverdue($0, now: now)
+            }
             console.out(json ? jsonLines(records) : RecordsTable.overdue(records, now: now))
         default:
             do {
@@ -89,12 +105,20 @@ struct RecordsCommand: Subcommand {
         return resolved.date.addingTimeInterval(3 * 86_400) < now
     }
 
-    /// Every record as the journal now has it (none when there is no journal yet).
-    static func readRecords(_ workspace: Workspace) throws(CommandFailure) -> [Record] {
-        guard FileManager.default.fileExists(atPath: FileJournal.journalPath(in: workspace.dataDir)) else { return [] }
+    /// Every record as the journal now has it; none, said on stderr, when the data directory has no journal.
+    static func readRecords(_ workspace: Workspace, console: Console) throws(CommandFailure) -> [Record] {
+        guard hasJournal(workspace, console: console) else { return [] }
         let journal = try openJournal(workspace)
         defer { journal.close() }
         return journal.allRecords()
+    }
+
+    /// Whether the data directory has a journal; when not, says so on stderr (a misspelt `--data-dir`).
+    static func hasJournal(_ workspace: Workspace, console: Console) -> Bool {
+        let path = FileJournal.journalPath(in: workspace.dataDir)
+        if FileManager.default.fileExists(atPath: path) { return true }
+        console.err("frontdesk records: \(Message.noJournal(path))\n")
+        return false
     }
 
     /// The data directory's journal; a damaged one fails with its location and the repair command.

@@ -3,14 +3,46 @@ import FrontDeskModel
 
 /// The text-mode output of `frontdesk records`: aligned tables and a readable record.
 enum RecordsTable {
-    /// `records list`: ID, type, status, unit, category, created.
-    static func list(_ records: [Record]) -> String {
+    /// The widest description shown in `records list`, in columns (the rest is `records show`'s).
+    static let descriptionColumns = 30
+
+    /// `records list`: what a clerk works from — ID, status, priority, unit, phone (masked when
+    /// `maskPhones`), category, team, assignee, created, due, and the description (shortened).
+    static func list(_ records: [Record], maskPhones: Bool = false) -> String {
         guard !records.isEmpty else { return RecordsCommand.Message.noRecords + "\n" }
-        let rows = records.map { r in
-            [r.id, r.type.rawValue, r.status, r.unit ?? "-", r.category ?? "-", shortTime(r.createdAt)]
+        let rows = records.map { r -> [String] in
+            let phone = r.phone.map { maskPhones ? PhoneMask.mask($0) : $0 } ?? "-"
+            return [
+                r.id, r.status, r.priority ?? "-", r.unit ?? "-", phone, r.category ?? "-", r.team ?? "-",
+                r.assignee ?? "-", shortTime(r.createdAt), r.dueAt.map(shortTime) ?? "-",
+                shorten(oneLine(r.description ?? r.scope ?? "-"), to: descriptionColumns),
+            ]
         }
-        return table(header: ["ID", "TYPE", "STATUS", "UNIT", "CATEGORY", "CREATED"], rows: rows)
-            + "\(records.count) record\(records.count == 1 ? "" : "s")\n"
+        let header = [
+            "ID", "STATUS", "PRIORITY", "UNIT", "PHONE", "CATEGORY", "TEAM", "ASSIGNED", "CREATED", "DUE",
+            "DESCRIPTION",
+        ]
+        return table(header: header, rows: rows) + "\(records.count) record\(records.count == 1 ? "" : "s")\n"
+    }
+
+    /// `text` cut to at most `columns` display columns, ending in `…` when cut.
+    static func shorten(_ text: String, to columns: Int) -> String {
+        guard width(text) > columns else { return text }
+        var result = ""
+        var used = 0
+        for character in text {
+            let w = width(String(character))
+            if used + w > columns - 1 { break }
+            result.append(character)
+            used += w
+        }
+        return result + "…"
+    }
+
+    /// How long past due: hours under a day (`22h`), else whole days (`3d`).
+    static func overdueText(seconds: TimeInterval) -> String {
+        let hours = max(0, Int(seconds / 3600))
+        return hours < 24 ? "\(hours)h" : "\(hours / 24)d"
     }
 
     /// `records overdue`: whom to call back, since when.
@@ -18,8 +50,11 @@ enum RecordsTable {
         guard !records.isEmpty else { return RecordsCommand.Message.noneOverdue + "\n" }
         let rows = records.map { r -> [String] in
             let resolved = r.resolvedAt.flatMap { CivilTime.parse($0) }
-            let days = resolved.map { Int(now.timeIntervalSince($0.date.addingTimeInterval(3 * 86_400)) / 86_400) } ?? 0
-            return [r.id, r.type.rawValue, r.unit ?? "-", r.phone ?? "-", shortTime(r.resolvedAt ?? ""), "\(days)d"]
+            let late = resolved.map { now.timeIntervalSince($0.date.addingTimeInterval(3 * 86_400)) } ?? 0
+            return [
+                r.id, r.type.rawValue, r.unit ?? "-", r.phone ?? "-", shortTime(r.resolvedAt ?? ""),
+                overdueText(seconds: late),
+            ]
         }
         return table(header: ["ID", "TYPE", "UNIT", "PHONE", "RESOLVED", "OVERDUE"], rows: rows)
             + "\(records.count) return visit\(records.count == 1 ? "" : "s") overdue\n"
@@ -36,7 +71,12 @@ enum RecordsTable {
             text += "  " + key.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + oneLine(rendered) + "\n"
         }
         text += "history:\n"
-        let rows = record.history.map { [$0.at, $0.status, $0.actor, oneLine($0.note)] }
+        let rows = record.history.map { entry in
+            [
+                entry.at, entry.status, entry.actor,
+                (entry.tellResident ? RecordsCommand.Message.toResident : "") + oneLine(entry.note),
+            ]
+        }
         text += table(header: nil, rows: rows, indent: "  ")
         return text
     }
@@ -46,7 +86,10 @@ enum RecordsTable {
         let last = record.history.last
         var text = "\(record.id) \(record.type.rawValue): \(record.status)"
         if let last { text += " (by \(last.actor) at \(last.at))" }
-        if let note = last?.note, !note.isEmpty { text += " — \(oneLine(note))" }
+        if let note = last?.note, !note.isEmpty {
+            text += " — " + (last?.tellResident == true ? RecordsCommand.Message.toResident : "") + oneLine(note)
+        }
+        if let assignee = record.assignee { text += " — " + RecordsCommand.Message.assignedTo(assignee) }
         if let satisfaction = record.satisfaction, record.revisitedAt == last?.at { text += " — 回访: \(satisfaction)" }
         return text + "\n"
     }
@@ -58,21 +101,12 @@ enum RecordsTable {
         return String(chars[0..<10]) + " " + String(chars[11..<16])
     }
 
-    private static func oneLine(_ text: String) -> String {
+    static func oneLine(_ text: String) -> String {
         text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
     }
 
     /// Display width: CJK and other wide characters take two columns.
-    static func width(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { sum, s in
-            let v = s.value
-            let wide =
-                (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-                || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1FAFF).contains(v) || (0x20000...0x3FFFD).contains(v)
-            return sum + (wide ? 2 : 1)
-        }
-    }
+    static func width(_ text: String) -> Int { DisplayWidth.of(text) }
 
     static func table(header: [String]?, rows: [[String]], indent: String = "") -> String {
         let all = (header.map { [$0] } ?? []) + rows

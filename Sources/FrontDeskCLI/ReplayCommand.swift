@@ -97,11 +97,7 @@ struct ReplayCommand: Subcommand {
         } catch let error as JournalError {
             throw CommandFailure(error.description)
         }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: out))
-        } catch {
-            throw CommandFailure("cannot write \(out): \(error.localizedDescription)")
-        }
+        try PrivateFile.write(text, to: out)
         console.out("wrote \(out)\n")
         return 0
     }

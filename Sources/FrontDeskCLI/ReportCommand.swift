@@ -1,5 +1,6 @@
 import Foundation
 import FrontDeskContent
+import FrontDeskJournal
 import FrontDeskModel
 import FrontDeskReports
 
@@ -30,6 +31,15 @@ struct ReportCommand: Subcommand {
             let loaded = try workspace.estate()
             estate = (loaded.name, loaded.utcOffset)
         }
+        let journal = FileJournal.journalPath(in: workspace.dataDir)
+        if !FileManager.default.fileExists(atPath: journal),
+            !FileManager.default.fileExists(atPath: workspace.dataDir + "/transcripts")
+        {
+            // Still a report (of nothing, exit 0): a new office has no data yet; a misspelt path is said.
+            console.err(
+                "frontdesk report: no journal or transcripts in \(workspace.dataDir) (nothing recorded yet, or a misspelt --data-dir)\n"
+            )
+        }
         let now = workspace.clock.now()
         let period = try period(arguments, now: now, offset: estate.utcOffset)
         var builder = ReportBuilder(
@@ -48,19 +58,35 @@ struct ReportCommand: Subcommand {
         let labels = ReportLabels(estateName: estate.name)
         if let path = arguments.value("--html") {
             let page = HTMLReport(labels: labels, offset: period.offset).render(monthly, understanding)
-            guard FileManager.default.createFile(atPath: path, contents: Data(page.utf8)) else {
-                throw CommandFailure("cannot write \(path)")
-            }
+            try PrivateFile.write(page, to: path)
         }
         let unrecognized = arguments.has("--unrecognized")
+        // The live hand-off's figures (SPEC 8.3), read from the transcripts' hand-off marks.
+        let handoffs = unrecognized ? nil : try handoffFigures(workspace.dataDir, period)
         if arguments.has("--json") {
-            console.out((unrecognized ? understanding.json : monthly.json).serialized + "\n")
+            var json = unrecognized ? understanding.json : monthly.json
+            if let handoffs, case .object(var members) = json {
+                members.append("handoffs", handoffs.json)
+                json = .object(members)
+            }
+            console.out(json.serialized + "\n")
         } else {
             let text = TextReport(labels: labels, offset: period.offset, color: isatty(1) == 1)
             console.out(
                 unrecognized ? text.render(understanding, estate: estate.name, period: period) : text.render(monthly))
+            if let handoffs { console.out(HandoffText(labels: labels).render(handoffs)) }
         }
         return 0
+    }
+
+    private static func handoffFigures(_ dataDir: String, _ period: ReportPeriod) throws(CommandFailure)
+        -> HandoffFigures
+    {
+        do {
+            return try HandoffFigures.read(dataDirectory: dataDir, period: period)
+        } catch {
+            throw CommandFailure(error.message)
+        }
     }
 
     /// The period from `--month` or `--from`/`--to`; the month of `now` when neither is given.

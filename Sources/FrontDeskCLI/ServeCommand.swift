@@ -15,6 +15,7 @@ struct ServeCommand: Subcommand {
         usage: frontdesk serve [--host 127.0.0.1] [--port 7700] [--json] [--max-line BYTES]
                                [--max-connections N] [--idle-timeout S] [--line-timeout S]
                                [--max-backlog BYTES] [--rate PER_SECOND] [--workers N]
+                               [--operator-port 7701 --operator-token-file FILE] [--handoff-wait S]
                                [--intents DIR] [--estate FILE] [--data-dir DIR] [--now ISO8601]
 
           --host, --port       where to listen (default 127.0.0.1:7700; port 0 picks a free one)
@@ -27,12 +28,16 @@ struct ServeCommand: Subcommand {
           --rate               messages per second per connection, burst 10; 0 = unlimited (default 5)
           --workers            threads running turns (default 4)
           --loops              event-loop threads (default 2)
+          --operator-port      a second port, for operators (live hand-off, SPEC 8.3); needs the token file
+          --operator-token-file  'name<TAB>token' per line, readable by its owner only (chmod 600)
+          --handoff-wait       seconds a resident waits for an operator before the callback (default 120)
 
         """
     static let spec = ArgumentSpec(
         options: ArgumentSpec.common.union([
             "--host", "--port", "--max-line", "--max-connections", "--idle-timeout", "--line-timeout",
-            "--max-backlog", "--rate", "--workers", "--loops",
+            "--max-backlog", "--rate", "--workers", "--loops", "--operator-port", "--operator-token-file",
+            "--handoff-wait",
         ]),
         flags: ["--json", "--echo"])
 
@@ -46,8 +51,23 @@ struct ServeCommand: Subcommand {
         let workers = try arguments.int("--workers", default: 4, in: 1...256)
         let loops = try arguments.int("--loops", default: 2, in: 1...64)
 
+        let operatorPort = try arguments.value("--operator-port").map { _ in
+            try arguments.int("--operator-port", default: 7701, in: 0...65535)
+        }
+        let tokenFile = arguments.value("--operator-token-file")
+        if operatorPort != nil && tokenFile == nil {
+            throw UsageError("--operator-port needs --operator-token-file FILE")
+        }
+        if tokenFile != nil && operatorPort == nil {
+            throw UsageError("--operator-token-file needs --operator-port PORT")
+        }
+        let handoffWait = try seconds(arguments, "--handoff-wait", default: 120)
+        let tokens = try tokenFile.map { path throws(CommandFailure) in try OperatorTokens.load(path: path) }
+
         var closers: [() -> Void] = []
         let factory: any LineHandlerFactory
+        var operatorEndpoint: LineEndpoint?
+        var desk_: HandoffDesk?
         var messages = ServerMessages()
         if arguments.has("--echo") {
             // Hidden, for bench/run-load.sh: replies with the line itself, no engine or journal.
@@ -60,19 +80,39 @@ struct ServeCommand: Subcommand {
             let transcripts = desk.transcripts
             let catalog = desk.catalog
             messages = ServerMessages(phrases: catalog.phrases)
+            var link: HandoffLink?
+            if let operatorPort, let tokens {
+                let handoff = HandoffDesk(waitLimit: handoffWait, monotonic: { ProcessInfo.processInfo.systemUptime })
+                desk_ = handoff
+                link = HandoffLink(desk: handoff, hours: OfficeHours(engine.estate.office.hours))
+                let operators = OperatorFactory(
+                    desk: handoff, tokens: tokens, store: desk.journal, clock: engine.clock,
+                    utcOffset: engine.estate.utcOffset, maxTextBytes: limits.maxLineBytes)
+                // A clerk's console may sit quiet for hours: its connection does not idle out.
+                operatorEndpoint = LineEndpoint(port: operatorPort, factory: operators, idleTimeout: 86_400)
+            }
             factory = ConversationFactory(
                 engine: engine, transcripts: transcripts, json: arguments.has("--json"),
-                sequentialIDs: workspace.fixedClock)
+                sequentialIDs: workspace.fixedClock, handoff: link)
         }
 
         let server: LineServer
         do {
             server = try LineServer(
-                host: host, port: port, factory: factory, limits: limits, messages: messages, eventLoops: loops,
-                workers: workers)
+                host: host,
+                endpoints: [LineEndpoint(port: port, factory: factory)] + (operatorEndpoint.map { [$0] } ?? []),
+                limits: limits, messages: messages, eventLoops: loops, workers: workers)
         } catch {
             for close in closers { close() }
-            throw CommandFailure("cannot listen on \(host):\(port): \(error)")
+            throw CommandFailure("cannot listen on \(host):\(port)\(operatorPort.map { " and \($0)" } ?? ""): \(error)")
+        }
+        // The hand-off's waits end on a timer (one for the whole server), not on a thread per resident.
+        let waitTimer = desk_.map { handoff in
+            let timer = DispatchSource.makeTimerSource(queue: .global())
+            timer.schedule(deadline: .now() + 0.25, repeating: 0.25)
+            timer.setEventHandler { handoff.expireWaits() }
+            timer.resume()
+            return timer
         }
         // SIGINT/SIGTERM: graceful shutdown through Dispatch signal sources (the default action is
         // turned off so the process lives until the turns in flight are answered).
@@ -84,8 +124,13 @@ struct ServeCommand: Subcommand {
             source.resume()
             return source
         }
-        console.err("frontdesk: listening on \(server.address)\n")
+        if server.addresses.count > 1 {
+            console.err("frontdesk: listening on \(server.address), operators on \(server.addresses[1])\n")
+        } else {
+            console.err("frontdesk: listening on \(server.address)\n")
+        }
         server.wait()
+        waitTimer?.cancel()
         for source in sources { source.cancel() }
         for close in closers { close() }
         console.err("frontdesk: stopped\n")

@@ -12,17 +12,27 @@ struct ConversationFactory: LineHandlerFactory {
     let json: Bool
     /// `--now` given: session IDs from a counter (deterministic), else random.
     let sequentialIDs: Bool
+    /// The live hand-off, when `--operator-port` is given.
+    let handoff: HandoffLink?
     /// Guards the next sequential session number.
     private let counter = Counter()
 
-    init(engine: Engine, transcripts: any TranscriptSink, json: Bool, sequentialIDs: Bool) {
+    init(engine: Engine, transcripts: any TranscriptSink, json: Bool, sequentialIDs: Bool, handoff: HandoffLink? = nil)
+    {
         self.engine = engine
         self.transcripts = transcripts
         self.json = json
         self.sequentialIDs = sequentialIDs
+        self.handoff = handoff
     }
 
-    func makeSession(peer: String) -> any LineSession {
+    func makeSession(peer: String) -> any LineSession { makeSession(peer: peer, outlet: nil) }
+
+    func makeSession(peer: String, outlet: LineOutlet) -> any LineSession {
+        makeSession(peer: peer, outlet: Optional(outlet))
+    }
+
+    private func makeSession(peer: String, outlet: LineOutlet?) -> any LineSession {
         let id: String
         if sequentialIDs {
             id = "s-" + String(counter.next(), radix: 16).leftPadded(to: 12)
@@ -31,7 +41,8 @@ struct ConversationFactory: LineHandlerFactory {
         }
         let conversation = Conversation(
             engine: engine, sessionID: id, channel: .tcp, peer: peer, transcripts: transcripts)
-        return ConversationSession(conversation: conversation, json: json)
+        let link = outlet.flatMap { outlet in handoff.map { (link: $0, outlet: outlet) } }
+        return ConversationSession(conversation: conversation, json: json, handoff: link)
     }
 
     /// A shared counter.
@@ -46,39 +57,6 @@ struct ConversationFactory: LineHandlerFactory {
     }
 }
 
-/// One connection's conversation; `LineServer` calls it from one worker at a time.
-final class ConversationSession: LineSession {
-    private var conversation: Conversation
-    private let json: Bool
-    /// The `--json` reply's bytes, reused from turn to turn.
-    private var buffer: [UInt8] = []
-
-    init(conversation: Conversation, json: Bool) {
-        self.conversation = conversation
-        self.json = json
-    }
-
-    func greeting() -> String? {
-        let text = conversation.greet()  // recorded in the transcript in both modes
-        return json ? nil : text
-    }
-
-    func handle(line: String) -> String {
-        let output = conversation.handle(line)
-        guard json else { return output.reply }
-        // The bytes of `output.json.serialized`, written by the journal's run-copying writer.
-        buffer.removeAll(keepingCapacity: true)
-        FastJSONWriter.write(output.json, to: &buffer)
-        return String(decoding: buffer, as: UTF8.self)
-    }
-
-    /// Nothing to do: the writer's flusher writes this session's events within a second, and the
-    /// server closes (flushes and syncs) the writer at shutdown. Flushing here made every closing
-    /// connection an fsync on a worker thread: a thousand clients leaving at once held the workers
-    /// for seconds, and the next clients' turns waited behind them.
-    func close() {}
-}
-
 /// `serve --echo` (hidden, for benchmarks): the reply is the line itself.
 struct EchoLineFactory: LineHandlerFactory {
     func makeSession(peer: String) -> any LineSession { EchoLineSession() }
@@ -86,7 +64,7 @@ struct EchoLineFactory: LineHandlerFactory {
 
 final class EchoLineSession: LineSession {
     func greeting() -> String? { nil }
-    func handle(line: String) -> String { line }
+    func handle(line: String) -> String? { line }
     func close() {}
 }
 

@@ -19,6 +19,12 @@ public struct Catalog: Sendable {
     public let faq: [FAQTopic]
     /// The Traditional → Simplified character table.
     public let han: HanConversion
+    /// The labelled messages of `intents/examples/*.jsonl` (the learned layer's training data).
+    public let examples: [LabeledExample]
+    /// How the learned layer is trained and blended with the rules (`intents/learning.json`).
+    public let learning: LearningSettings
+    /// Regional words of Taiwan, Hong Kong and Cantonese (`intents/regional.json`, `regional-opencc.tsv`).
+    public let regional: RegionalWords
 
     /// Loads and validates every file under `directory`.
     ///
@@ -35,6 +41,9 @@ public struct Catalog: Sendable {
         let acts = loader.loadActs()
         let dialogue = loader.loadDialogue()
         var faq = loader.loadFAQ()
+        let examples = loader.loadExamples()
+        let learning = loader.loadLearning()
+        let regional = loader.loadRegional()
         diagnostics += loader.diagnostics
         diagnostics += unknownFiles(directory: directory, loader: loader)
         let phrases = PhraseBook.load(directory: loader.displayName("phrases"), diagnostics: &diagnostics)
@@ -42,7 +51,7 @@ public struct Catalog: Sendable {
         deriveTraditionalAnswers(&faq)
         return Catalog(
             phrases: phrases, directory: directory, intents: intents, settings: settings, acts: acts,
-            dialogue: dialogue, faq: faq, han: han)
+            dialogue: dialogue, faq: faq, han: han, examples: examples, learning: learning, regional: regional)
     }
 
     /// The intent named `name`, or `nil`.
@@ -68,6 +77,18 @@ public struct Catalog: Sendable {
     /// The FAQ answer `id` in `language`, placeholders (`{office_phone}`, …) left for the caller.
     public func faqAnswer(_ id: String, _ language: Language) -> String? {
         faq.first { $0.id == id }?.answers[language]
+    }
+
+    /// Reads the labelled messages of one JSON-lines file (a held-out set, or an examples file).
+    ///
+    /// - Throws: `ContentError` listing every bad line.
+    public static func loadExamples(file: String) throws(ContentError) -> [LabeledExample] {
+        var loader = CatalogLoader(directory: ".")
+        guard let data = FileManager.default.contents(atPath: file), let text = String(validating: data, as: UTF8.self)
+        else { throw ContentError([Diagnostic(file: file, path: "", message: "file not found or not UTF-8")]) }
+        let examples = loader.parseExamples(text, file: file)
+        if !loader.diagnostics.isEmpty { throw ContentError(loader.diagnostics) }
+        return examples
     }
 
     /// Reads only `directory/hant-hans.txt` (for engines built from other rule files).
@@ -96,7 +117,9 @@ public struct Catalog: Sendable {
     /// JSON files in the folder that are not part of the format (a typo in a file name).
     private static func unknownFiles(directory: String, loader: CatalogLoader) -> [Diagnostic] {
         let known = Set(
-            CatalogLoader.canonicalIntents.map { "\($0).json" } + ["lexicon.json", "acts.json", "dialogue.json", "faq.json"])
+            CatalogLoader.canonicalIntents.map { "\($0).json" } + [
+                "lexicon.json", "acts.json", "dialogue.json", "faq.json", "learning.json", "regional.json",
+            ])
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return files.filter { $0.hasSuffix(".json") && !known.contains($0) }.sorted().map { file in
             let message = ContentMessages.unknownKey(file, allowed: known.sorted())

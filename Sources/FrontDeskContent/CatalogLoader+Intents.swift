@@ -74,8 +74,7 @@ extension CatalogLoader {
             guard let object = reader.object(element, at: path, allowed: ["words", "effect", "weight"]) else {
                 continue
             }
-            let words = object["words"].map { reader.strings($0, at: "\(path).words") } ?? []
-            if object["words"] == nil { reader.report("\(path).words", ContentMessages.missing) }
+            let words = wordList(object["words"], at: "\(path).words", reader: &reader)
             var effect = NegativeEffect.veto
             if let text = reader.string(object, "effect", at: path, required: false) {
                 if let parsed = NegativeEffect(rawValue: text) {

@@ -125,6 +125,13 @@ enum ContentMessages {
         return "unknown key '\(key)'"
     }
 
+    static func unknownValue(_ value: String, allowed: [String]) -> String {
+        if let best = Suggestion.closest(to: value, among: allowed) {
+            return "unknown value '\(value)' (did you mean '\(best)'?)"
+        }
+        return "unknown value '\(value)'"
+    }
+
     static func unknownConcept(_ name: String, known: [String]) -> String {
         if let best = Suggestion.closest(to: name, among: known) {
             return "unknown concept '@\(name)' (did you mean '@\(best)'?)"

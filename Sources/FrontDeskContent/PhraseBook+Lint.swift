@@ -18,6 +18,11 @@ extension PhraseBook {
         "deposit", "working_hours", "documents", "max_days", "max_workers", "reason",
         // dialogue
         "flow", "choices", "first", "second", "example", "date", "service", "advice", "text",
+        // live hand-off (SPEC 8.3)
+        "place",
+        // a note staff left for the resident
+        "note",
+        // the dialogue manager: a block-flat address, corrections
         "block", "room", "changes", "field", "value",
     ]
 
@@ -139,7 +144,8 @@ extension PhraseBook {
                 found.append(Diagnostic(file: phrase.file, path: path + "." + required.rawValue, message: "missing"))
             }
             var reference: (Language, Set<String>)?
-            for language in Language.allCases {
+            // Only the variants as written: a derived zh-Hant repeats its zh-Hans text's problems.
+            for language in Language.allCases where phrase.written.contains(language) {
                 guard let text = phrase.texts[language] else { continue }
                 let languagePath = path + "." + language.rawValue
                 if let word = PhraseBook.forbiddenWord(in: text) {

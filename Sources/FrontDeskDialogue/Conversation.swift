@@ -49,14 +49,52 @@ public struct Conversation: Sendable {
         return output
     }
 
+    /// Handles one resident line as `handle(_:)` does, letting `present` change what the resident
+    /// is shown before it is recorded (a live hand-off's queue notice, SPEC 8.3); `present` returns
+    /// the transcript's `handoff` mark for the bot turn, or `nil` when it changed nothing.
+    public mutating func handle(
+        _ line: String, present: (_ before: SessionState, _ after: SessionState, inout TurnOutput) -> String?
+    ) -> TurnOutput {
+        let before = state
+        var output = engine.respond(to: line, state: &state)
+        let mark = present(before, state, &output)
+        let time = now()
+        record(role: .resident, text: line, output: output, time: time)
+        record(role: .bot, text: output.reply, output: output, time: time, handoff: mark)
+        return output
+    }
+
+    /// Records a turn of a live hand-off that the bot did not answer (SPEC 8.3): a resident line
+    /// that went to the operators, an operator's line, or what the desk said on its own.
+    public mutating func recordHandoff(role: Role, text: String, operator name: String? = nil, mark: String) {
+        seq += 1
+        var event = TranscriptEvent(
+            time: now(), session: state.id, seq: seq, channel: channel.rawValue, peer: peer, role: role,
+            text: PhoneMask.mask(text, except: publicNumbers), language: state.language.rawValue)
+        event.operatorName = name
+        event.handoff = mark
+        transcripts.append(event)
+    }
+
+    /// A person hands the session back: the bot greets again and offers to resume (recorded with
+    /// the mark `released`).
+    public mutating func resumeAfterPerson() -> TurnOutput {
+        let output = engine.resumeAfterPerson(&state)
+        record(role: .bot, text: output.reply, output: output, time: now(), handoff: "released")
+        return output
+    }
+
     /// The clock's time in the estate's offset, as transcripts write it.
     private func now() -> String { CivilTime(engine.clock.now(), offset: engine.estate.utcOffset).iso8601 }
 
-    private mutating func record(role: Role, text: String, output: TurnOutput?, time: String) {
+    private mutating func record(
+        role: Role, text: String, output: TurnOutput?, time: String, handoff: String? = nil
+    ) {
         seq += 1
         var event = TranscriptEvent(
             time: time, session: state.id, seq: seq, channel: channel.rawValue, peer: peer, role: role,
             text: PhoneMask.mask(text, except: publicNumbers))
+        event.handoff = handoff
         if let output {
             event.intent = output.intent
             event.language = output.language.rawValue

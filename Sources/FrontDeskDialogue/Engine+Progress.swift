@@ -53,7 +53,10 @@ extension Engine {
                 [
                     "id": record.id, "type": say("type." + record.type.rawValue, language),
                     "status": say("status." + record.status, language),
-                    "next_step": say("next." + record.status, language),
+                    // The latest note staff left for the resident (`records update --tell-resident`)
+                    // says more than the status's generic next step.
+                    "next_step": record.noteForResident.map { say("progress.staff_note", language, ["note": $0]) }
+                        ?? say("next." + record.status, language),
                 ]))
         var recordSlots = JSONObject()
         recordSlots.append("record_id", .string(record.id))

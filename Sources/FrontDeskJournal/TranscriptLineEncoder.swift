@@ -19,6 +19,12 @@ package enum TranscriptLineEncoder {
     /// array appends; slots of strings too. An out-of-range confidence, other slots, a record and
     /// choices (rare) go through `FastJSONWriter`.
     package static func write(_ event: TranscriptEvent, to out: LineBuffer) {
+        if event.handoff != nil || event.operatorName != nil || event.role == .operator {  // rare: SPEC 8.3
+            out.scratch.removeAll(keepingCapacity: true)
+            FastJSONWriter.write(event.json, to: &out.scratch)
+            out.append(out.scratch)
+            return
+        }
         var strings = 0
         strings += event.time.utf8.count + event.session.utf8.count + event.channel.utf8.count
         strings += event.peer.utf8.count + event.text.utf8.count + (event.intent?.utf8.count ?? 0)

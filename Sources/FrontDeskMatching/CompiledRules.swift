@@ -72,15 +72,48 @@ struct CompiledRules: Sendable {
     /// Compiles intents (with FAQ topics as the categories of `inquiry`), acts and settings.
     init(
         intents: [IntentDefinition], faq: [FAQTopic], acts: [ActDefinition], settings: MatchSettings,
-        normalizer: Normalizer
+        normalizer: Normalizer, regional: RegionalWords = RegionalWords()
     ) {
         var ids: [String: Int] = [:]
         var texts: [String] = []
         var scalars: [[UInt32]] = []
         var meanings: [[RuleOutput]] = []
+        // Regional words by the first scalar of their mainland word, normalized like the keywords.
+        var regionalByFirst: [UInt32: [(mainland: [UInt32], regional: [[UInt32]])]] = [:]
+        for (mainland, words) in regional.variants {
+            let key = Array(normalizer.normalize(mainland).text.unicodeScalars.map(\.value))
+            let values = words.map { Array(normalizer.normalize($0).text.unicodeScalars.map(\.value)) }.filter {
+                !$0.isEmpty && $0 != key
+            }
+            guard let first = key.first, !values.isEmpty else { continue }
+            regionalByFirst[first, default: []].append((key, values))
+        }
+        /// The word with one mainland word replaced by one of its regional words, each way (at most 16).
+        func regionalVariants(of word: [UInt32]) -> [String] {
+            var result: [String] = []
+            for i in word.indices {
+                for entry in regionalByFirst[word[i]] ?? [] where word[i...].starts(with: entry.mainland) {
+                    for value in entry.regional where result.count < 16 {
+                        let replaced = Array(word[..<i]) + value + Array(word[(i + entry.mainland.count)...])
+                        var view = String.UnicodeScalarView()
+                        for scalar in replaced { if let s = Unicode.Scalar(scalar) { view.append(s) } }
+                        result.append(String(view))
+                    }
+                }
+            }
+            return result
+        }
         func add(_ word: String, _ output: RuleOutput) {
             let normalized = normalizer.normalize(word).text
             guard !normalized.isEmpty else { return }
+            addNormalized(normalized, output)
+            if !regionalByFirst.isEmpty {
+                for variant in regionalVariants(of: normalized.unicodeScalars.map(\.value)) {
+                    addNormalized(variant, output)
+                }
+            }
+        }
+        func addNormalized(_ normalized: String, _ output: RuleOutput) {
             if let id = ids[normalized] {
                 // The same word twice for one target (e.g. written in both scripts) counts once, at its best weight.
                 if let same = meanings[id].firstIndex(where: {

@@ -34,16 +34,17 @@ extension MatchEngine {
         var intent = "fallback"
         var confidence = 0.0
         var ambiguous: [String] = []
-        let threshold = rules.threshold
-        if summary.best >= 0, summary.bestScore >= threshold {
+        // Blended values live on another scale than rule scores: their own threshold.
+        let threshold = summary.blended ? learning.threshold : rules.threshold
+        if summary.accepted {
             intent = rules.intentNames[summary.best]
             let s1 = summary.bestScore
             let s2 = max(0, summary.secondScore)
             let strength = min(1, s1 / (3 * threshold))
             confidence = ((0.5 * strength + 0.5 * s1 / (s1 + s2)) * 100).rounded() / 100
-            if summary.second >= 0, s2 >= threshold, s1 - s2 <= rules.margin * s1,
-                !rules.intentSmallTalk[summary.best], !rules.intentSmallTalk[summary.second]
-            {
+            // A guess from the examples alone (no rule chose it) is never confident enough to interrupt a flow.
+            if summary.learnedOnly { confidence = (min(0.49, 0.49 * summary.learnedPosterior) * 100).rounded() / 100 }
+            if summary.ambiguous {
                 ambiguous = [rules.intentNames[summary.best], rules.intentNames[summary.second]]
             }
         }

@@ -102,3 +102,65 @@ extension MatchEngine {
         return result
     }
 }
+
+/// What the learned layer made of a message, for `--explain`: its posteriors and the features that decided.
+public struct LearnedExplanation: Sendable {
+    /// Every intent with a posterior of at least 1%, best first.
+    public var posteriors: [(intent: String, probability: Double)]
+    /// The features that speak most for the best intent against the runner-up (target `learned:<intent>`, weight
+    /// the difference of their log-likelihoods).
+    public var features: [KeywordHit]
+    /// Whether the learned layer took part in the decision (it is skipped when the rules lead clearly).
+    public var decided: Bool
+}
+
+extension Classification {
+    /// The learned layer's posteriors and deciding features (nil for a matcher without examples, or a
+    /// classification made by hand). Worked out again from the text when read.
+    public var learned: LearnedExplanation? {
+        guard let detail else { return nil }
+        return detail.engine.explainLearned(detail.text)
+    }
+}
+
+extension MatchEngine {
+    /// The learned layer's view of `text` (see `Classification.learned`).
+    func explainLearned(_ text: String) -> LearnedExplanation? {
+        guard let learned else { return nil }
+        return withScan(text) { _, buffers, summary in
+            let count = summary.normalizedCount
+            let classes = learned.classCount
+            var logs = [Double](repeating: 0, count: classes)
+            let known = logs.withUnsafeMutableBufferPointer { logs in
+                learned.accumulate(UnsafeBufferPointer(buffers.normalized), count: count, into: logs)
+            }
+            var posteriors = logs
+            posteriors.withUnsafeMutableBufferPointer {
+                LearnedModel.softmax($0, count: classes, known: known, temperature: learning.temperature)
+            }
+            let ranked = (0..<classes).sorted { posteriors[$0] > posteriors[$1] }
+            var features: [KeywordHit] = []
+            if known > 0, ranked.count >= 2 {
+                let (best, runnerUp) = (ranked[0], ranked[1])
+                var seen = Set<UInt64>()
+                LearnedModel.forEachFeature(UnsafeBufferPointer(buffers.normalized), count: count) {
+                    hash, _, start, end in
+                    guard seen.insert(hash).inserted, let weights = learned.weights(of: hash) else { return }
+                    let lift = weights[best] - weights[runnerUp]
+                    guard lift > 0 else { return }
+                    var scalars = String.UnicodeScalarView()
+                    for i in start..<end { scalars.append(Unicode.Scalar(buffers.normalized[i]) ?? "\u{FFFD}") }
+                    features.append(
+                        KeywordHit(
+                            keyword: String(scalars), target: "learned:\(rules.intentNames[best])",
+                            weight: (lift * 1000).rounded() / 1000, offset: start))
+                }
+                features = Array(features.sorted { $0.weight > $1.weight }.prefix(6))
+            }
+            return LearnedExplanation(
+                posteriors: ranked.filter { posteriors[$0] >= 0.01 }.map {
+                    (rules.intentNames[$0], (posteriors[$0] * 1000).rounded() / 1000)
+                }, features: features, decided: summary.blended)
+        }
+    }
+}

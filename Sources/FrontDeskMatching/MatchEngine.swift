@@ -1,3 +1,4 @@
+import FrontDeskContent
 import FrontDeskModel
 
 /// Normalizer + compiled rules: one pass over the text, then scoring. Shared by every path of
@@ -9,13 +10,39 @@ final class MatchEngine: Sendable {
     let hot: HotTables
     let intentCount: Int
     let categoryCount: Int
+    /// Keyword weights learned from `intents/examples/` (nil: the rules decide alone).
+    let learned: LearnedModel?
+    let learning: LearningSettings
+    /// Bit `i`: intent `i` is picked by the blend only when a rule gave it a positive score.
+    let needsRule: UInt64
+    /// Per intent: from this rule score on, when it leads, the rules decide alone.
+    let authoritative: [Double]
+    /// A keyword of this weight is an explicit request the learned layer does not overturn (`hold_score`).
+    let strongWeight: Float
+    /// The act bit of a correction ("不对，是…").
+    let correctionBit: UInt8
 
-    init(normalizer: Normalizer, rules: CompiledRules) {
+    init(normalizer: Normalizer, rules: CompiledRules, examples: [LabeledExample] = [], learning: LearningSettings) {
         self.normalizer = normalizer
         self.rules = rules
         hot = HotTables(normalizer: normalizer, rules: rules)
         intentCount = rules.intentNames.count
         categoryCount = rules.categoryName.count
+        self.learning = learning
+        var index: [String: Int] = [:]
+        for (i, name) in rules.intentNames.enumerated() { index[name] = i }
+        learned =
+            // One SIMD16 lane per intent: the 13 canonical intents fit.
+            learning.enabled && !examples.isEmpty && intentCount <= 16
+            ? LearnedModel(
+                examples: examples, intentIndex: index, classCount: intentCount, alpha: learning.alpha,
+                minimumCount: learning.minimumCount, normalizer: normalizer) : nil
+        var needsRule: UInt64 = 0
+        for name in learning.needsRule { if let i = index[name], i < 64 { needsRule |= 1 << UInt64(i) } }
+        self.needsRule = needsRule
+        authoritative = rules.intentNames.map { learning.authoritative[$0] ?? .infinity }
+        strongWeight = Float(learning.holdScore)
+        correctionBit = rules.actNames.firstIndex(of: .correction).map { UInt8(1) << UInt8($0) } ?? 0
     }
 
     /// Normalizes `utf8`, runs the automaton and records every hit into `buffers`.
@@ -98,8 +125,16 @@ final class MatchEngine: Sendable {
         summary.changed = changed
     }
 
-    /// Applies word boundaries, containment, negation and contrast, then adds up the scores.
+    /// The rules' scores, then the blend with the learned layer; `summary.accepted` says whether the best
+    /// intent is understood well enough.
+    @inline(__always)
     func score(_ buffers: inout ScanBuffers, _ summary: inout ScanSummary) {
+        scoreRules(&buffers, &summary)
+        blend(&buffers, &summary)
+    }
+
+    /// Applies word boundaries, containment, negation and contrast, then adds up the scores.
+    func scoreRules(_ buffers: inout ScanBuffers, _ summary: inout ScanSummary) {
         let hits = buffers.hits
         let text = buffers.normalized
         let count = summary.normalizedCount
@@ -146,6 +181,8 @@ final class MatchEngine: Sendable {
             return
         }
         var vetoed: UInt64 = 0
+        var negatedIntents: UInt64 = 0
+        var strongIntents: UInt64 = 0
         var categoryIntents: UInt64 = 0
         var intensified: UInt64 = 0
         var acts: UInt8 = 0
@@ -186,6 +223,10 @@ final class MatchEngine: Sendable {
                 switch output.kind {
                 case .intentKeyword:
                     if keywordLive, !keywordRepeat { scores[Int(output.index)] += Double(output.weight) * factor }
+                    if keywordLive, factor == 0, output.index < 64 { negatedIntents |= 1 << UInt64(output.index) }
+                    if keywordLive, !keywordRepeat, factor > 0, output.weight >= strongWeight, output.index < 64 {
+                        strongIntents |= 1 << UInt64(output.index)
+                    }
                 case .category:
                     if categoryLive, !categoryRepeat {
                         categoryScores[Int(output.slot)] += Double(output.weight) * factor
@@ -218,6 +259,9 @@ final class MatchEngine: Sendable {
         if eventCount > 0 { intensified = settleEvents(&buffers, eventCount: eventCount, hitCount: hitCount) }
         summary.categoryIntents = categoryIntents
         summary.intensified = intensified
+        summary.vetoed = vetoed
+        summary.negatedIntents = negatedIntents
+        summary.strongIntents = strongIntents
         decide(scores: scores, categoryScores: categoryScores, vetoed: vetoed, &summary, factors: buffers.factors)
         summary.acts = acts
     }
@@ -291,7 +335,14 @@ final class MatchEngine: Sendable {
             }
             if hides(CompiledRules.keywordLayer, mine.keyword) { hit.flags |= ScanHit.keywordSuppressed }
             if hides(CompiledRules.categoryLayer, mine.category) { hit.flags |= ScanHit.categorySuppressed }
-            if hides(CompiledRules.extraLayer, mine.extra) { hit.flags |= ScanHit.extraSuppressed }
+            // Concept words compose: a longer concept word of another intent's rules ("裂了", a repair fault) leaves a
+            // shorter one of this intent's rules ("裂", a gas leak sign) alone; a longer keyword or category word of
+            // other intents, a neutral word, or a longer concept word of the same intent still hides it.
+            let extraHidden =
+                (otherFlags & CompiledRules.extraLayer != 0 && theirs.extra & mine.extra != 0) || theirs.neutral
+                || (theirs.keyword | theirs.category != 0 && all & mine.extra == 0)
+                || (otherFlags & CompiledRules.extraLayer != 0 && mine.extra == 0)
+            if extraHidden { hit.flags |= ScanHit.extraSuppressed }
             if otherFlags & (CompiledRules.keywordLayer | CompiledRules.categoryLayer) != 0 {
                 hit.flags |= ScanHit.modifierSuppressed
             }

@@ -11,17 +11,24 @@ public struct Matcher: Sendable {
     public init(catalog: Catalog) {
         self.init(
             intents: catalog.intents, faq: catalog.faq, acts: catalog.acts, settings: catalog.settings,
-            han: catalog.han)
+            han: catalog.han, examples: catalog.examples, learning: catalog.learning, regional: catalog.regional)
     }
 
     /// Compiles rules given as values (tests, and the peer benchmark's neutral rule set).
     public init(
         intents: [IntentDefinition], faq: [FAQTopic] = [], acts: [ActDefinition] = [], settings: MatchSettings,
-        han: HanConversion
+        han: HanConversion, examples: [LabeledExample] = [], learning: LearningSettings = LearningSettings(),
+        regional: RegionalWords = RegionalWords()
     ) {
         let normalizer = Normalizer(han: han, traditionalMarkers: settings.traditionalMarkers)
-        let rules = CompiledRules(intents: intents, faq: faq, acts: acts, settings: settings, normalizer: normalizer)
-        engine = MatchEngine(normalizer: normalizer, rules: rules)
+        let rules = CompiledRules(
+            intents: intents, faq: faq, acts: acts, settings: settings, normalizer: normalizer, regional: regional)
+        engine = MatchEngine(normalizer: normalizer, rules: rules, examples: examples, learning: learning)
+    }
+
+    /// The number of examples the learned layer was trained on and of the features it learned (0, 0 without).
+    public var learnedSize: (examples: Int, features: Int) {
+        (engine.learned?.exampleCount ?? 0, engine.learned?.featureCount ?? 0)
     }
 
     /// The normalizer the matcher uses (the same tables as for the keywords).
@@ -45,7 +52,7 @@ public struct Matcher: Sendable {
     /// The intent label only: the fast path for throughput benchmarks (no hits, entities or strings).
     public func intentLabel(_ text: String) -> String {
         engine.withScan(text) { _, buffers, summary in
-            if summary.best < 0 || summary.bestScore < engine.rules.threshold { return "fallback" }
+            if !summary.accepted { return "fallback" }
             return engine.rules.intentNames[summary.best]
         }
     }

@@ -51,6 +51,24 @@ struct ScanSummary {
     var secondScore = 0.0
     /// Bit `i`: an intensifier of intent `i` occurred (factor in `ScanBuffers.factors`).
     var intensified: UInt64 = 0
+    /// Bit `i`: a veto of intent `i` counted.
+    var vetoed: UInt64 = 0
+    /// Bit `i`: a keyword of intent `i` stood negated ("不是投诉").
+    var negatedIntents: UInt64 = 0
+    /// Bit `i`: a keyword of intent `i` of at least `learning.holdScore` weight counted (an explicit request:
+    /// 报修, complaint).
+    var strongIntents: UInt64 = 0
+    /// The best intent is understood well enough (else: fallback).
+    var accepted = false
+    /// The best and second intents are too close to tell apart: the bot asks which one was meant.
+    var ambiguous = false
+    /// The learned layer chose an intent the rules did not (silent, or another winner): the decision is a guess
+    /// from the examples, and its confidence stays below 0.5.
+    var learnedOnly = false
+    /// The posterior of the learned winner (when `learnedOnly`).
+    var learnedPosterior = 0.0
+    /// The learned layer took part in the decision (`bestScore`/`secondScore` are blended values then).
+    var blended = false
 }
 
 /// Scratch buffers for one scan; capacities come from the text's UTF-8 length.
@@ -61,7 +79,8 @@ struct ScanBuffers {
     var scores: UnsafeMutableBufferPointer<Double>
     /// Per global category slot.
     var categoryScores: UnsafeMutableBufferPointer<Double>
-    /// Per intent: the largest intensifier factor seen (valid where `ScanSummary.intensified` says).
+    /// Per intent: the largest intensifier factor seen (valid where `ScanSummary.intensified` says); then
+    /// the learned posteriors when the blend ran.
     var factors: UnsafeMutableBufferPointer<Double>
     /// Co-occurrence words and intensifiers not inside a longer word of their layer, in text order.
     var events: UnsafeMutableBufferPointer<CooccurrenceEvent>

@@ -41,6 +41,8 @@ struct JSONParser {
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     mutating func parseDocument() throws(JSONSyntaxError) -> JSON {
+        // A UTF-8 byte order mark (files saved by Windows editors) is ignored, as RFC 8259 §8.1 allows.
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
         skipSpace()
         let value = try parseValue()
         skipSpace()

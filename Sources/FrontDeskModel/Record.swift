@@ -66,27 +66,34 @@ public struct HistoryEntry: Sendable, Equatable, Hashable {
     public var actor: String
     /// What was done or said at this step (may be empty).
     public var note: String
+    /// Whether the note is meant for the resident (shown in progress replies), not only for staff.
+    public var tellResident: Bool
 
-    /// A history entry; the note defaults to empty.
-    public init(at: String, status: String, actor: String, note: String = "") {
+    /// A history entry; the note defaults to empty and to staff-only.
+    public init(at: String, status: String, actor: String, note: String = "", tellResident: Bool = false) {
         self.at = at
         self.status = status
         self.actor = actor
         self.note = note
+        self.tellResident = tellResident
     }
 
-    /// The journal form: `at`, `status`, `actor`, `note`.
+    /// The journal form: `at`, `status`, `actor`, `note`, and `tell_resident: true` for a note meant
+    /// for the resident (absent otherwise, so older entries read the same).
     public var json: JSON {
-        .object(
-            JSONObject([
-                ("at", .string(at)), ("status", .string(status)), ("actor", .string(actor)), ("note", .string(note)),
-            ]))
+        var o = JSONObject([
+            ("at", .string(at)), ("status", .string(status)), ("actor", .string(actor)), ("note", .string(note)),
+        ])
+        if tellResident { o.append("tell_resident", .bool(true)) }
+        return .object(o)
     }
 
     /// An entry read back from its journal form; `nil` without `at` and `status`.
     public init?(json: JSON) {
         guard let at = json["at"]?.string, let status = json["status"]?.string else { return nil }
-        self.init(at: at, status: status, actor: json["actor"]?.string ?? "", note: json["note"]?.string ?? "")
+        self.init(
+            at: at, status: status, actor: json["actor"]?.string ?? "", note: json["note"]?.string ?? "",
+            tellResident: json["tell_resident"]?.bool ?? false)
     }
 }
 
@@ -141,6 +148,8 @@ public struct Record: Sendable, Equatable, Hashable {
     public var revisitedAt: String?
     /// The return-visit answer on the five-level scale.
     public var satisfaction: String?
+    /// The technician or clerk the record is assigned to (`records update --assign`).
+    public var assignee: String?
     /// Every lifecycle step, oldest first; the first is the creation.
     public var history: [HistoryEntry]
 
@@ -192,7 +201,7 @@ public struct Record: Sendable, Equatable, Hashable {
         if let workers { o.append("workers", .number(Double(workers))) }
         let tail: [(String, String?)] = [
             ("session", session), ("language", language), ("resolved_at", resolvedAt),
-            ("revisited_at", revisitedAt), ("satisfaction", satisfaction),
+            ("revisited_at", revisitedAt), ("satisfaction", satisfaction), ("assignee", assignee),
         ]
         for (key, value) in tail { if let value { o.append(key, .string(value)) } }
         o.append("history", .array(history.map(\.json)))
@@ -225,7 +234,13 @@ public struct Record: Sendable, Equatable, Hashable {
         resolvedAt = json["resolved_at"]?.string
         revisitedAt = json["revisited_at"]?.string
         satisfaction = json["satisfaction"]?.string
+        assignee = json["assignee"]?.string
         history = json["history"]?.array?.compactMap(HistoryEntry.init(json:)) ?? []
+    }
+
+    /// The latest history note meant for the resident (`records update --note … --tell-resident`).
+    public var noteForResident: String? {
+        history.last(where: { $0.tellResident && !$0.note.isEmpty })?.note
     }
 
     /// The short reference shown in turn output: `{"id","type","status"}`.

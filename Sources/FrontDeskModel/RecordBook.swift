@@ -67,9 +67,12 @@ public struct RecordBook: Sendable {
             record.satisfaction = satisfaction
             record.revisitedAt = update.at
         }
+        if let assignee = update.assignee { record.assignee = assignee }
         if let phone = update.phone { record.phone = phone }
         record.history.append(
-            HistoryEntry(at: update.at, status: record.status, actor: update.actor, note: update.note))
+            HistoryEntry(
+                at: update.at, status: record.status, actor: update.actor, note: update.note,
+                tellResident: update.tellResident))
         return record
     }
 

@@ -2,6 +2,8 @@
 public enum Role: String, Sendable, Hashable {
     case resident
     case bot
+    /// A person at the desk who holds the session (SPEC 8.3).
+    case `operator`
 }
 
 /// One line of `var/transcripts/YYYY-MM-DD.jsonl` (SPEC 6).
@@ -34,6 +36,12 @@ public struct TranscriptEvent: Sendable, Equatable {
     public var record: RecordReference?
     /// On a bot turn that asked "which did you mean": the intents offered.
     public var choices: [String] = []
+    /// On an operator turn: the operator's name (from the token file).
+    public var operatorName: String?
+    /// A turn of a live hand-off (SPEC 8.3) that `replay --check` does not compare: on a resident
+    /// turn `waiting` or `held` (the line went to the operators, not the bot); on a bot turn what
+    /// the desk said on its own (`queued`, `timeout`, `released`, `closed`, `alert`).
+    public var handoff: String?
 
     /// An event with every field given; optional ones default to absent.
     public init(
@@ -73,6 +81,8 @@ public struct TranscriptEvent: Sendable, Equatable {
         o.append("slots", .object(slots))
         o.append("record", record?.json ?? .null)
         if !choices.isEmpty { o.append("choices", .array(choices.map(JSON.string))) }
+        if let operatorName { o.append("operator", .string(operatorName)) }
+        if let handoff { o.append("handoff", .string(handoff)) }
         return .object(o)
     }
 
@@ -88,6 +98,16 @@ public struct TranscriptEvent: Sendable, Equatable {
             awaiting: json["awaiting"]?.string, slots: json["slots"]?.object ?? JSONObject(),
             record: json["record"].flatMap(RecordReference.init(json:)))
         choices = json["choices"]?.array?.compactMap(\.string) ?? []
+        operatorName = json["operator"]?.string
+        handoff = json["handoff"]?.string
+    }
+
+    /// Whether the event belongs to a live hand-off: an operator's line, a resident line that went
+    /// to the operators, or something the desk said on its own. The bot's own turns that carry a
+    /// mark (`callback`: a person was asked for and none could come; `gave_up`: the resident
+    /// stopped waiting) are ordinary turns.
+    public var isHandoff: Bool {
+        role == .operator || (handoff != nil && handoff != "callback" && handoff != "gave_up")
     }
 }
 

@@ -15,8 +15,8 @@ enum ConnectionJob: Sendable {
     case turn(String)
     /// A line the server answers itself (invalid input, over-long line).
     case immediate(String)
-    /// A last line, then close.
-    case final(String)
+    /// A last line (if any), then close.
+    case final(String?)
 }
 
 /// What a connection is doing about closing.
@@ -34,6 +34,8 @@ final class Connection {
     let id: UInt64
     let socket: Descriptor
     let peer: String
+    /// Which endpoint (listening port) accepted it.
+    let endpoint: Int
     var framer: LineFramer
     var queue = Deque<ConnectionJob>()
     var session: SessionBox?
@@ -59,10 +61,11 @@ final class Connection {
     /// When the next token is due, while the head of the queue waits for one.
     var rateWaitUntil: Double?
 
-    init(id: UInt64, socket: Descriptor, peer: String, limits: ServerLimits, now: Double) {
+    init(id: UInt64, socket: Descriptor, peer: String, endpoint: Int, limits: ServerLimits, now: Double) {
         self.id = id
         self.socket = socket
         self.peer = peer
+        self.endpoint = endpoint
         self.framer = LineFramer(maxLineBytes: limits.maxLineBytes)
         self.lastActivity = now
         self.tokens = Double(max(1, limits.burst))

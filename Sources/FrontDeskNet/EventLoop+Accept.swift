@@ -3,8 +3,8 @@ import Glibc
 
 extension EventLoop {
     /// Accepts waiting connections (up to 64 per wake-up, for fairness with other events).
-    func acceptConnections(now: Double) {
-        guard let listener else { return }
+    func acceptConnections(endpoint: Int, now: Double) {
+        guard endpoint < listeners.count, let listener = listeners[endpoint] else { return }
         for _ in 0..<64 {
             let accepted: IOResult<(Int32, SocketAddress)>
             do {
@@ -30,7 +30,7 @@ extension EventLoop {
             let id = nextID
             nextID += 1
             let connection = Connection(
-                id: id, socket: socket, peer: address.description, limits: limits, now: now)
+                id: id, socket: socket, peer: address.description, endpoint: endpoint, limits: limits, now: now)
             do {
                 try Sys.epollControl(epoll.fd, EPOLL_CTL_ADD, fd, events: CFD_EPOLLIN, token: id)
             } catch {
@@ -45,7 +45,7 @@ extension EventLoop {
     }
 
     /// No descriptor left: use the spare one to tell one waiting client the desk is busy, then
-    /// stop accepting for a moment (the listener is disarmed, re-armed by `tick`).
+    /// stop accepting for a moment (every listener is disarmed, re-armed by `tick`).
     private func outOfDescriptors(_ listener: Descriptor, now: Double) {
         if let spare {
             spare.close()
@@ -53,15 +53,24 @@ extension EventLoop {
             if case .done(let (fd, _)) = try? Sys.accept(listener.fd) { reject(Descriptor(fd)) }
             self.spare = try? Descriptor(Sys.openReadOnly("/dev/null"))
         }
-        try? Sys.epollControl(epoll.fd, EPOLL_CTL_MOD, listener.fd, events: 0, token: Self.listenerToken)
+        for (index, each) in listeners.enumerated() {
+            guard let each else { continue }
+            try? Sys.epollControl(
+                epoll.fd, EPOLL_CTL_MOD, each.fd, events: 0, token: Self.firstListenerToken + UInt64(index))
+        }
         listenerPausedUntil = now + 0.1
     }
 
-    /// Re-arms a listener paused by `outOfDescriptors`.
+    /// Re-arms the listeners paused by `outOfDescriptors`.
     func resumeListenerIfDue(now: Double) {
-        guard let until = listenerPausedUntil, now >= until, let listener else { return }
+        guard let until = listenerPausedUntil, now >= until else { return }
         listenerPausedUntil = nil
-        try? Sys.epollControl(epoll.fd, EPOLL_CTL_MOD, listener.fd, events: CFD_EPOLLIN, token: Self.listenerToken)
+        for (index, listener) in listeners.enumerated() {
+            guard let listener else { continue }
+            try? Sys.epollControl(
+                epoll.fd, EPOLL_CTL_MOD, listener.fd, events: CFD_EPOLLIN,
+                token: Self.firstListenerToken + UInt64(index))
+        }
     }
 
     /// Tells a connection we cannot take that the desk is busy, then closes it.
@@ -79,9 +88,10 @@ extension EventLoop {
         outstanding += 1
         let id = connection.id
         let peer = connection.peer
-        let factory = context.factory
+        let factory = context.factories[connection.endpoint]
+        let outlet = LineOutlet(loop: self, id: id)
         submitLater { [self] in
-            let session = factory.makeSession(peer: peer)
+            let session = factory.makeSession(peer: peer, outlet: outlet)
             let box = SessionBox(session)
             let greeting = session.greeting()
             post(id, .session(box, greeting: greeting))

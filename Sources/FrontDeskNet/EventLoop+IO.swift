@@ -105,7 +105,7 @@ extension EventLoop {
                 connection.appendLine(text)
             case .final(let text):
                 connection.queue.removeAll()
-                connection.appendLine(text)
+                if let text { connection.appendLine(text) }
                 beginClose(connection, now: now)
                 break drain
             case .turn(let line):
@@ -210,7 +210,8 @@ extension EventLoop {
                 stopInput(connection, last: messages.lineTimeout)
                 pump(connection, now: now)
             } else if !connection.busy && connection.queue.isEmpty && connection.backlog == 0
-                && connection.partialSince == nil && now - connection.lastActivity >= limits.idleTimeout
+                && connection.partialSince == nil
+                && now - connection.lastActivity >= context.idleTimeouts[connection.endpoint]
             {
                 stopInput(connection, last: messages.idleGoodbye)
                 pump(connection, now: now)

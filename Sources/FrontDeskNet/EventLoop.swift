@@ -4,7 +4,7 @@ import Glibc
 import Synchronization
 
 /// One event-loop thread: its own epoll instance (level-triggered), its own SO_REUSEPORT
-/// listener, an eventfd for wake-ups, and the connections it accepted. Handler calls never run
+/// listener per endpoint, an eventfd for wake-ups, and the connections it accepted. Handler calls never run
 /// here: they go to the worker pool, and their results come back through `inbox`.
 final class EventLoop: @unchecked Sendable {
     // Unchecked: every stored property except `inbox` is touched only by the loop's own thread
@@ -17,15 +17,18 @@ final class EventLoop: @unchecked Sendable {
         var closed = false
     }
 
-    static let listenerToken: UInt64 = 1
     static let wakeToken: UInt64 = 2
+    /// Endpoint `i`'s listener has epoll token `firstListenerToken + i`; connections start at 16.
+    static let firstListenerToken: UInt64 = 3
+    static let maxEndpoints = 13
     static let tickInterval = 0.25
 
     /// Guards completions from workers, the shutdown request, and the wake eventfd's lifetime.
     private let inbox = PlainLock<Inbox>(Inbox())
     private let wake: Descriptor
     let epoll: Descriptor
-    var listener: Descriptor?
+    /// One listener per endpoint, by endpoint index; `nil` once closed.
+    var listeners: [Descriptor?]
     /// A spare descriptor, given up when accept hits EMFILE so the waiting client can be told.
     var spare: Descriptor?
     let context: ServerContext
@@ -44,14 +47,18 @@ final class EventLoop: @unchecked Sendable {
     /// Jobs for the worker pool from the current pass of the loop (see `submitLater`).
     var jobBatch: [WorkerPool.Job] = []
 
-    init(listener: Descriptor, context: ServerContext) throws(SystemError) {
+    init(listeners: [Descriptor], context: ServerContext) throws(SystemError) {
         self.context = context
-        self.listener = listener
+        self.listeners = listeners
         self.epoll = Descriptor(try Sys.epollCreate())
         self.wake = Descriptor(try Sys.eventFD())
         self.spare = try? Descriptor(Sys.openReadOnly("/dev/null"))
         try Sys.epollControl(epoll.fd, EPOLL_CTL_ADD, wake.fd, events: CFD_EPOLLIN, token: Self.wakeToken)
-        try Sys.epollControl(epoll.fd, EPOLL_CTL_ADD, listener.fd, events: CFD_EPOLLIN, token: Self.listenerToken)
+        for (index, listener) in listeners.enumerated() {
+            try Sys.epollControl(
+                epoll.fd, EPOLL_CTL_ADD, listener.fd, events: CFD_EPOLLIN,
+                token: Self.firstListenerToken + UInt64(index))
+        }
     }
 
     /// Hands a finished job back to this loop (any thread).
@@ -91,10 +98,15 @@ final class EventLoop: @unchecked Sendable {
                 ?? 0
             let after = Sys.monotonicNow()
             for i in 0..<count {
-                switch tokens[i] {
-                case Self.listenerToken: acceptConnections(now: after)
-                case Self.wakeToken: drainInbox(now: after)
-                default: if let connection = connections[tokens[i]] { handle(connection, masks[i], now: after) }
+                let token = tokens[i]
+                if token == Self.wakeToken {
+                    drainInbox(now: after)
+                } else if token >= Self.firstListenerToken
+                    && token < Self.firstListenerToken + UInt64(Self.maxEndpoints)
+                {
+                    acceptConnections(endpoint: Int(token - Self.firstListenerToken), now: after)
+                } else if let connection = connections[token] {
+                    handle(connection, masks[i], now: after)
                 }
             }
             if !rateWaiters.isEmpty { releaseRateWaiters(now: after) }
@@ -125,9 +137,28 @@ final class EventLoop: @unchecked Sendable {
         }
         if shutdown && !shuttingDown { beginShutdown(now: now) }
         for (id, completion) in items {
+            let box: SessionBox
+            switch completion {
+            case .push(let text):
+                guard let connection = connections[id], connection.closing == .open else { continue }
+                connection.lastActivity = now
+                connection.appendLine(text)
+                pump(connection, now: now)
+                continue
+            case .finish(let last):
+                guard let connection = connections[id], connection.closing == .open else { continue }
+                connection.queue.removeAll()
+                connection.inputStopped = true
+                connection.partialSince = nil
+                connection.queue.append(.final(last))
+                pump(connection, now: now)
+                continue
+            case .session(let session, _), .reply(let session, _):
+                box = session
+            }
             outstanding -= 1
             guard let connection = connections[id] else {
-                closeSession(completion.box)
+                closeSession(box)
                 continue
             }
             connection.busy = false
@@ -137,7 +168,9 @@ final class EventLoop: @unchecked Sendable {
                 connection.session = box
                 if let greeting { connection.appendLine(greeting) }
             case .reply(_, let text):
-                connection.appendLine(text)
+                if let text { connection.appendLine(text) }
+            case .push, .finish:
+                break
             }
             pump(connection, now: now)
         }
@@ -155,10 +188,12 @@ final class EventLoop: @unchecked Sendable {
     }
 
     func closeListener() {
-        guard let listener else { return }
-        try? Sys.epollControl(epoll.fd, EPOLL_CTL_DEL, listener.fd, events: 0, token: 0)
-        listener.close()
-        self.listener = nil
+        for index in listeners.indices {
+            guard let listener = listeners[index] else { continue }
+            try? Sys.epollControl(epoll.fd, EPOLL_CTL_DEL, listener.fd, events: 0, token: 0)
+            listener.close()
+            listeners[index] = nil
+        }
         listenerPausedUntil = nil
     }
 

@@ -2,17 +2,49 @@
 public protocol LineHandlerFactory: Sendable {
     /// A new session for a connection from `peer` (`host:port`). Runs on a worker thread.
     func makeSession(peer: String) -> any LineSession
+    /// A new session that may also send lines on its own (and close its connection) through
+    /// `outlet`, from any thread, at any time. The default ignores the outlet.
+    func makeSession(peer: String, outlet: LineOutlet) -> any LineSession
+}
+
+extension LineHandlerFactory {
+    /// A session that answers only what it is sent: `makeSession(peer:)`.
+    public func makeSession(peer: String, outlet: LineOutlet) -> any LineSession { makeSession(peer: peer) }
 }
 
 /// One connection's conversation. `LineServer` calls a session from its worker pool, one call at a
 /// time and in order (never two calls of one session at once), so a session needs no lock of its
-/// own. Any call may block (e.g. waiting for an fsync'ed group commit).
+/// own for what only these calls touch. Any call may block (e.g. waiting for an fsync'ed group commit).
 public protocol LineSession: AnyObject {
     /// The line sent when the connection opens, or `nil` for none.
     func greeting() -> String?
-    /// The one reply line to one received line (valid UTF-8, no control characters but tab, no
-    /// line terminator). A newline inside the reply is sent as a space: one message, one line.
-    func handle(line: String) -> String
+    /// The reply line to one received line (valid UTF-8, no control characters but tab, no line
+    /// terminator), or `nil` to send none. A newline inside the reply is sent as a space: one
+    /// message, one line.
+    func handle(line: String) -> String?
     /// The connection is gone (closed by either side); called once, after the last `handle`.
     func close()
+}
+
+/// Sends lines to one connection outside the reply to a line it sent: what another connection or
+/// a timer has to tell it. Any thread; the lines go out in the order they are sent, after the
+/// output already queued. Once the connection is closed, sends are dropped.
+public final class LineOutlet: Sendable {
+    private let loop: EventLoop
+    private let id: UInt64
+
+    init(loop: EventLoop, id: UInt64) {
+        self.loop = loop
+        self.id = id
+    }
+
+    /// Queues one line (a newline inside is sent as a space).
+    public func send(_ line: String) {
+        loop.post(id, .push(line))
+    }
+
+    /// Queues `last` (if any), then closes the connection once its output is sent.
+    public func close(after last: String? = nil) {
+        loop.post(id, .finish(last))
+    }
 }

@@ -4,10 +4,29 @@ import Foundation
 import Glibc
 import Synchronization
 
+/// One port a `LineServer` listens on and the factory that serves its connections.
+public struct LineEndpoint: Sendable {
+    /// The port; 0 picks a free one (read it back from `LineServer.addresses`).
+    public var port: Int
+    /// Makes the sessions of this port's connections.
+    public var factory: any LineHandlerFactory
+    /// This port's idle timeout in seconds, when it differs from `ServerLimits.idleTimeout` (a clerk's
+    /// console may wait for hours without typing).
+    public var idleTimeout: Double?
+
+    /// An endpoint.
+    public init(port: Int, factory: any LineHandlerFactory, idleTimeout: Double? = nil) {
+        self.port = port
+        self.factory = factory
+        self.idleTimeout = idleTimeout
+    }
+}
+
 /// A TCP line server: UTF-8 lines in, one reply line per line out, one `LineSession` per
 /// connection. `eventLoops` threads each run a level-triggered epoll loop with their own
 /// SO_REUSEPORT listener on the same port (the kernel spreads new connections across them);
 /// handler calls run on a fixed pool of `workers` threads, one turn per connection at a time.
+/// Several endpoints (ports, each with its own factory) are served by the same loops and workers.
 ///
 /// ```swift
 /// let server = try LineServer(host: "127.0.0.1", port: 0, factory: MyFactory())
@@ -16,15 +35,15 @@ import Synchronization
 /// server.wait()           // returns once every connection is closed
 /// ```
 public final class LineServer: Sendable {
-    /// The address the listeners are bound to (with the real port when 0 was asked for).
-    public let address: SocketAddress
+    /// The addresses the listeners are bound to, one per endpoint (with the real port when 0 was asked for).
+    public let addresses: [SocketAddress]
     private let loops: [EventLoop]
     private let context: ServerContext
     private let finished = DispatchGroup()
     /// Guards whether the worker pool has been stopped (by the first `wait()` to finish).
     private let stopped = Mutex(false)
 
-    /// Binds, listens and starts serving.
+    /// Binds, listens and starts serving one port.
     ///
     /// - Parameters:
     ///   - host: a numeric IPv4 or IPv6 address (`localhost` means `127.0.0.1`).
@@ -32,41 +51,82 @@ public final class LineServer: Sendable {
     ///   - eventLoops: event-loop threads (default 2, one per core here).
     ///   - workers: threads running handler calls, which may block (default 4).
     /// - Throws: `NetError.badAddress` or `NetError.system` (e.g. `bind: Address already in use`).
-    public init(
+    public convenience init(
         host: String = "127.0.0.1", port: Int, factory: any LineHandlerFactory, limits: ServerLimits = ServerLimits(),
         messages: ServerMessages = ServerMessages(), eventLoops: Int = 2, workers: Int = 4
     ) throws(NetError) {
-        var address = try SocketAddress(host: host, port: port)
-        var listeners: [Descriptor] = []
-        do {
-            for _ in 0..<max(1, eventLoops) {
-                let fd = try Sys.socket(domain: address.family, type: CFD_SOCK_STREAM | CFD_SOCK_NONBLOCK_CLOEXEC)
-                let listener = Descriptor(fd)
-                listeners.append(listener)
-                try Sys.setOption(listener.fd, SOL_SOCKET, SO_REUSEADDR, 1)
-                try Sys.setOption(listener.fd, SOL_SOCKET, SO_REUSEPORT, 1)
-                try Sys.bind(listener.fd, address)
-                try Sys.listen(listener.fd, backlog: 4096)
-                address = try Sys.localAddress(listener.fd)
+        try self.init(
+            host: host, endpoints: [LineEndpoint(port: port, factory: factory)], limits: limits, messages: messages,
+            eventLoops: eventLoops, workers: workers)
+    }
+
+    /// Binds, listens and starts serving every endpoint (at most 13) on `host`, all on the same
+    /// event loops and worker pool.
+    ///
+    /// - Throws: `NetError.badAddress` or `NetError.system` (e.g. `bind: Address already in use`).
+    public init(
+        host: String = "127.0.0.1", endpoints: [LineEndpoint], limits: ServerLimits = ServerLimits(),
+        messages: ServerMessages = ServerMessages(), eventLoops: Int = 2, workers: Int = 4
+    ) throws(NetError) {
+        precondition(!endpoints.isEmpty && endpoints.count <= EventLoop.maxEndpoints, "1 to 13 endpoints")
+        var addresses: [SocketAddress] = []
+        // listeners[loop][endpoint]
+        var listeners: [[Descriptor]] = Array(repeating: [], count: max(1, eventLoops))
+        func closeAll() { for row in listeners { for listener in row { listener.close() } } }
+        for endpoint in endpoints {
+            var address: SocketAddress
+            do {
+                address = try SocketAddress(host: host, port: endpoint.port)
+            } catch {
+                closeAll()
+                throw error
             }
-        } catch {
-            for listener in listeners { listener.close() }
-            throw .system(error)
+            do {
+                // One server per port: the loops share the port through SO_REUSEPORT, which would also let a second
+                // `frontdesk serve` of the same user join the group and take a share of the connections (into its own
+                // journal). A plain bind first fails with "Address already in use" when anyone holds the port; it is
+                // closed again (never listened on) before the loops bind theirs.
+                do {
+                    let probe = Descriptor(
+                        try Sys.socket(domain: address.family, type: CFD_SOCK_STREAM | CFD_SOCK_NONBLOCK_CLOEXEC))
+                    defer { probe.close() }
+                    try Sys.setOption(probe.fd, SOL_SOCKET, SO_REUSEADDR, 1)
+                    try Sys.bind(probe.fd, address)
+                    address = try Sys.localAddress(probe.fd)
+                }
+                for index in listeners.indices {
+                    let fd = try Sys.socket(
+                        domain: address.family, type: CFD_SOCK_STREAM | CFD_SOCK_NONBLOCK_CLOEXEC)
+                    let listener = Descriptor(fd)
+                    listeners[index].append(listener)
+                    try Sys.setOption(listener.fd, SOL_SOCKET, SO_REUSEADDR, 1)
+                    try Sys.setOption(listener.fd, SOL_SOCKET, SO_REUSEPORT, 1)
+                    try Sys.bind(listener.fd, address)
+                    try Sys.listen(listener.fd, backlog: 4096)
+                    address = try Sys.localAddress(listener.fd)
+                }
+            } catch {
+                closeAll()
+                throw .system(error)
+            }
+            addresses.append(address)
         }
         let pool = WorkerPool(threads: max(1, workers), name: "frontdesk-worker")
-        let context = ServerContext(limits: limits, messages: messages, factory: factory, pool: pool)
+        let context = ServerContext(
+            limits: limits, messages: messages, factories: endpoints.map(\.factory),
+            idleTimeouts: endpoints.map { $0.idleTimeout ?? limits.idleTimeout }, pool: pool)
         var loops: [EventLoop] = []
-        for (index, listener) in listeners.enumerated() {
+        for (index, row) in listeners.enumerated() {
             do {
-                loops.append(try EventLoop(listener: listener, context: context))
+                loops.append(try EventLoop(listeners: row, context: context))
             } catch {
                 for loop in loops { loop.requestShutdown() }
-                for rest in listeners[index...] { rest.close() }
+                for rest in listeners[index...] { for listener in rest { listener.close() } }
                 pool.stop()
                 throw .system(error)
             }
         }
-        self.address = address
+        self.addresses = addresses
         self.loops = loops
         self.context = context
         for (index, loop) in loops.enumerated() {
@@ -80,8 +140,11 @@ public final class LineServer: Sendable {
         }
     }
 
-    /// The bound port.
-    public var port: Int { address.port }
+    /// The first endpoint's address.
+    public var address: SocketAddress { addresses[0] }
+
+    /// The first endpoint's bound port.
+    public var port: Int { addresses[0].port }
 
     /// Connections open right now, across all event loops.
     public var connectionCount: Int { context.openConnections.load(ordering: .relaxed) }

@@ -5,15 +5,22 @@ import Synchronization
 final class ServerContext: Sendable {
     let limits: ServerLimits
     let messages: ServerMessages
-    let factory: any LineHandlerFactory
+    /// The factory of each endpoint, by index (endpoint 0 is the first listener).
+    let factories: [any LineHandlerFactory]
+    /// Each endpoint's idle timeout, by index.
+    let idleTimeouts: [Double]
     let pool: WorkerPool
     /// Open connections across all event loops.
     let openConnections = Atomic<Int>(0)
 
-    init(limits: ServerLimits, messages: ServerMessages, factory: any LineHandlerFactory, pool: WorkerPool) {
+    init(
+        limits: ServerLimits, messages: ServerMessages, factories: [any LineHandlerFactory], idleTimeouts: [Double],
+        pool: WorkerPool
+    ) {
+        self.idleTimeouts = idleTimeouts
         self.limits = limits
         self.messages = messages
-        self.factory = factory
+        self.factories = factories
         self.pool = pool
     }
 }
@@ -22,12 +29,10 @@ final class ServerContext: Sendable {
 enum Completion: Sendable {
     /// The session was made and greeted (`nil`: no greeting line).
     case session(SessionBox, greeting: String?)
-    /// One turn's reply.
-    case reply(SessionBox, String)
-
-    var box: SessionBox {
-        switch self {
-        case .session(let box, _), .reply(let box, _): return box
-        }
-    }
+    /// One turn's reply (`nil`: the session sends none).
+    case reply(SessionBox, String?)
+    /// A line the session sends on its own (`LineOutlet.send`); no job of the connection's.
+    case push(String)
+    /// Close after this line (`LineOutlet.close`); no job of the connection's.
+    case finish(String?)
 }

@@ -37,7 +37,7 @@ public enum DialogueExporter {
         var lastTime = CivilTime.parse(first.time)
         var sawResident = false
         var afterResident = false
-        for event in events {
+        for event in events where !event.isHandoff {  // a person's part is not replayable
             switch event.role {
             case .resident:
                 out += "\n"
@@ -51,6 +51,8 @@ public enum DialogueExporter {
                 out += "> \(text)\n"
                 sawResident = true
                 afterResident = true
+            case .operator:
+                continue
             case .bot:
                 if !sawResident, !afterResident {
                     out += "greeting: \(event.text)\n"

@@ -62,7 +62,11 @@ public enum DialogueParser {
         }
         dialogue.steps.append(.session(line: 1, greeting: []))
 
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Files saved on Windows: a byte order mark is dropped, and `\r\n` (one Character) ends a line too.
+        let body =
+            text.unicodeScalars.first == "\u{FEFF}" ? Substring(text.unicodeScalars.dropFirst()) : Substring(text)
+        let lines = body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        for (index, rawLine) in lines.enumerated() {
             let number = index + 1
             var line = String(rawLine)
             if line.hasSuffix("\r") { line.removeLast() }

@@ -129,7 +129,8 @@ struct DialogueRun {
             _ = try store.update(
                 RecordUpdate(
                     id: id, at: nowISO, actor: values["actor"] ?? "qa", status: values["status"],
-                    note: values["note"] ?? "", satisfaction: values["satisfaction"]))
+                    note: values["note"] ?? "", satisfaction: values["satisfaction"], assignee: values["assign"],
+                    tellResident: values["tell_resident"] == "true"))
         } catch {
             fail(update.line, "the @update to apply", error.description)
         }

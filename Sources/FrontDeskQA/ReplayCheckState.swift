@@ -27,7 +27,13 @@ struct ReplayCheckState {
         session.lastSeq = event.seq
         defer { sessions[event.session] = session }
         if let time = CivilTime.parse(event.time, defaultOffset: engine.estate.utcOffset) { clock.set(time.date) }
+        if event.isHandoff {
+            replayHandoff(event, &session)
+            return
+        }
         switch event.role {
+        case .operator:
+            break
         case .resident:
             session.pending = event
             session.sawTurn = true
@@ -45,6 +51,26 @@ struct ReplayCheckState {
                 let greeting = session.conversation.greet()
                 compareText(event, field: "greeting", now: greeting, masked: false)
             }
+        }
+    }
+
+    /// A turn of a live hand-off is not compared (a person's part, or what the desk said on its
+    /// own), but the engine state follows it: the queued hand-off turn is re-run, a release resumes.
+    private func replayHandoff(_ event: TranscriptEvent, _ session: inout SessionReplay) {
+        guard event.role == .bot else { return }
+        switch event.handoff {
+        case "queued":
+            if let resident = session.pending {
+                session.pending = nil
+                if let time = CivilTime.parse(resident.time, defaultOffset: engine.estate.utcOffset) {
+                    clock.set(time.date)
+                }
+                _ = session.conversation.handle(ReplayChecker.standIn(for: resident.text).0)
+            }
+        case "released":
+            _ = session.conversation.resumeAfterPerson()
+        default:
+            break
         }
     }
 

@@ -27,9 +27,16 @@ public struct TranscriptFormatter: Sendable {
         }
         lastSeq = event.seq
         let time = event.time.count >= 19 ? String(event.time.dropFirst(11).prefix(8)) : event.time
-        let who = event.role == .resident ? paint("resident", "36") : paint("desk    ", "32")
-        out += "\(time)  \(who)  \(event.text)\n"
+        let who: String
+        switch event.role {
+        case .resident: who = paint("resident", "36")
+        case .bot: who = paint("desk    ", "32")
+        case .operator: who = paint("operator", "35")
+        }
+        let speaker = event.operatorName.map { "[\($0)] " } ?? ""
+        out += "\(time)  \(who)  \(speaker)\(event.text)\n"
         var meta: [String] = []
+        if let handoff = event.handoff { meta.append("hand-off \(handoff)") }
         if event.role == .bot {
             if let intent = event.intent { meta.append("intent \(intent)") }
             if let awaiting = event.awaiting { meta.append("awaiting \(awaiting)") }

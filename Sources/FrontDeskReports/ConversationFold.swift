@@ -106,6 +106,8 @@ public struct ConversationFold: Sendable {
             session.pending = nil
             session.correction = nil
             session.lastBotIntent = intent
+        case .operator:
+            break
         }
         sessions[id] = session
     }

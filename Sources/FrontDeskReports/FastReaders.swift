@@ -216,7 +216,9 @@ enum FastReaders {
                     } else if skim.key(key, is: "role") {
                         role =
                             skim.raw(value, is: "\"resident\"")
-                            ? .resident : skim.raw(value, is: "\"bot\"") ? .bot : nil
+                            ? .resident
+                            : skim.raw(value, is: "\"bot\"")
+                                ? .bot : skim.raw(value, is: "\"operator\"") ? .operator : nil
                     } else if skim.key(key, is: "intent") {
                         intent = skim.string(value)
                     } else if skim.key(key, is: "text") {

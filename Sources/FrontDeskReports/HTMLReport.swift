@@ -124,10 +124,15 @@ public struct HTMLReport: Sendable {
             ("\(t(.emergencies)) · \(t(.firstResponse))", r.emergencyResponse),
         ]
         var h = table(
-            [t(.kind), t(.onTime), t(.late), t(.overdue), t(.pending), t(.onTimeShare), t(.median), t(.p90)],
+            [
+                t(.kind), t(.onTime), t(.late), t(.overdue), t(.pending), t(.noDeadline), t(.onTimeShare), t(.median),
+                t(.p90),
+            ],
+            // The same four parts as the chart below: 超时 is done late, 超时未办 still open past due.
             rows.map { name, d in
                 [
-                    name, "\(d.onTime)", "\(d.late)", "\(d.overdue)", "\(d.pending)", e(format.share(d.onTimeShare)),
+                    name, "\(d.onTime)", "\(d.lateDone)", "\(d.overdue)", "\(d.pending)", "\(d.noDeadline)",
+                    e(format.share(d.onTimeShare)),
                     e(format.duration(minutes: d.medianMinutes)), e(format.duration(minutes: d.p90Minutes)),
                 ]
             })
@@ -137,7 +142,7 @@ public struct HTMLReport: Sendable {
                 + SVGChart.stacked(
                     [
                         (labels.text(.onTime), d.onTime, "#15803d"),
-                        (labels.text(.late), d.late - d.overdue, "#f59e0b"),
+                        (labels.text(.late), d.lateDone, "#f59e0b"),
                         (labels.text(.overdue), d.overdue, "#b91c1c"), (labels.text(.pending), d.pending, "#9ca3af"),
                     ], title: name)
         }

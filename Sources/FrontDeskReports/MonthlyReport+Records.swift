@@ -77,6 +77,12 @@ extension MonthlyReport {
                 satisfaction.counts[i] += 1
             }
         }
+        // Every record is in each row: those without the deadline are counted as such.
+        let emergencies = records.reduce(0) { $0 + ($1.type == .emergency ? 1 : 0) }
+        firstResponse.noDeadline = total - (firstResponse.onTime + firstResponse.late + firstResponse.pending)
+        emergencyResponse.noDeadline =
+            emergencies - (emergencyResponse.onTime + emergencyResponse.late + emergencyResponse.pending)
+        resolution.noDeadline = total - (resolution.onTime + resolution.late + resolution.pending)
         Self.percentiles(&firstResponse, responseTimes)
         Self.percentiles(&resolution, resolutionTimes)
         Self.percentiles(&emergencyResponse, emergencyTimes)

@@ -10,6 +10,8 @@ public struct DeadlineFigures: Sendable, Equatable {
     public var pending = 0
     /// Among `late`: still not done.
     public var overdue = 0
+    /// Records of the row without this deadline (e.g. no first-response due time): not measured.
+    public var noDeadline = 0
     /// Median time taken among those done, in minutes.
     public var medianMinutes: Int?
     /// 90th percentile of the time taken among those done, in minutes.
@@ -17,6 +19,10 @@ public struct DeadlineFigures: Sendable, Equatable {
 
     /// Zero everywhere.
     public init() {}
+
+    /// Among `late`: done, after the deadline. The columns `onTime`, `lateDone`, `overdue`, `pending`
+    /// and `noDeadline` do not overlap and add up to the row's records.
+    public var lateDone: Int { late - overdue }
 
     /// `onTime / (onTime + late)`, or `nil` when nothing was due yet.
     public var onTimeShare: Double? { onTime + late == 0 ? nil : Double(onTime) / Double(onTime + late) }

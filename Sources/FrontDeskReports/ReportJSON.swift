@@ -144,6 +144,7 @@ enum ReportJSON {
         o.append("late", .number(Double(d.late)))
         o.append("overdue", .number(Double(d.overdue)))
         o.append("pending", .number(Double(d.pending)))
+        o.append("no_deadline", .number(Double(d.noDeadline)))
         o.append("on_time_share", share(d.onTimeShare))
         o.append("median_minutes", .optional(d.medianMinutes))
         o.append("p90_minutes", .optional(d.p90Minutes))

@@ -78,8 +78,10 @@ extension ReportLabels.Phrase {
     public static let resolution = p("解决", "Resolution")
     /// Column: done by the deadline.
     public static let onTime = p("按时", "On time")
-    /// Column: done after the deadline.
+    /// Column: done after the deadline (the records still not done past it are `overdue`).
     public static let late = p("超时", "Late")
+    /// Column: records without this deadline.
+    public static let noDeadline = p("无时限", "No deadline")
     /// Column: past the deadline and not done.
     public static let overdue = p("超时未办", "Overdue, not done")
     /// Column: not done and not yet due.

@@ -86,7 +86,8 @@ public struct TextReport: Sendable {
 
     func deadlines(_ r: MonthlyReport) -> String {
         var table = TextTable([
-            t(.kind), t(.onTime), t(.late), t(.overdue), t(.pending), t(.onTimeShare), t(.median), t(.p90),
+            t(.kind), t(.onTime), t(.late), t(.overdue), t(.pending), t(.noDeadline), t(.onTimeShare), t(.median),
+            t(.p90),
         ])
         let rows: [(String, DeadlineFigures)] = [
             (t(.firstResponse), r.firstResponse), (t(.resolution), r.resolution),
@@ -94,7 +95,8 @@ public struct TextReport: Sendable {
         ]
         for (name, d) in rows {
             table.add([
-                name, "\(d.onTime)", alert(d.late), alert(d.overdue), "\(d.pending)", format.share(d.onTimeShare),
+                name, "\(d.onTime)", alert(d.lateDone), alert(d.overdue), "\(d.pending)", "\(d.noDeadline)",
+                format.share(d.onTimeShare),
                 format.duration(minutes: d.medianMinutes), format.duration(minutes: d.p90Minutes),
             ])
         }

@@ -30,7 +30,14 @@ func classifyBenchmark(_ argv: [String]) -> Int32 {
         "load intents: \(ms(loadStart, loaded)) ms, compile matcher: \(ms(loaded, compiled)) ms (\(matcher.size.patterns) keywords, \(matcher.size.states) states)"
     )
     var counts: [String: Int] = [:]
-    for message in corpus.prefix(2_000) { counts[matcher.intentLabel(message), default: 0] += 1 }
+    var blended = 0
+    for message in corpus.prefix(2_000) {
+        counts[matcher.intentLabel(message), default: 0] += 1
+        if matcher.classify(message, now: Date(timeIntervalSince1970: 0), utcOffset: 0).learned?.decided == true {
+            blended += 1
+        }
+    }
+    print("the learned layer was asked for \(blended) of the first 2000")
     print(
         "labels on the first 2000: "
             + counts.sorted { $0.value > $1.value }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))

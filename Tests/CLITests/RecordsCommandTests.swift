@@ -75,9 +75,9 @@ private func run(_ argv: [String]) -> (status: Int32, out: String, err: String) 
         #expect(result.status == 0)
         #expect(
             result.out == """
-                ID                 TYPE    STATUS    UNIT     CATEGORY    CREATED
-                REP-20261120-0001  repair  resolved  3-2-501  plumbing    2026-11-20 09:00
-                REP-20261122-0001  repair  open      1-1-101  electrical  2026-11-22 11:30
+                ID                 STATUS    PRIORITY  UNIT     PHONE        CATEGORY    TEAM  ASSIGNED  CREATED           DUE  DESCRIPTION
+                REP-20261120-0001  resolved  -         3-2-501  13812345678  plumbing    -     -         2026-11-20 09:00  -    厨房漏水
+                REP-20261122-0001  open      -         1-1-101  -            electrical  -     -         2026-11-22 11:30  -    客厅跳闸
                 2 records
 
                 """)
@@ -166,7 +166,7 @@ private func run(_ argv: [String]) -> (status: Int32, out: String, err: String) 
         ),
         (
             ["records", "update", "REP-20261120-0001"], 2,
-            "frontdesk records: records update needs --status, --note or --satisfaction\n"
+            "frontdesk records: records update needs --status, --note, --assign or --satisfaction\n"
         ),
         (
             ["records", "list", "--type", "plumbing"], 2,
@@ -220,6 +220,10 @@ private func run(_ argv: [String]) -> (status: Int32, out: String, err: String) 
         let result = run(["records", "list", "--data-dir", empty])
         #expect(result.status == 0)
         #expect(result.out == "no records match\n")
+        #expect(
+            result.err
+                == "frontdesk records: no journal at \(empty)/records.jsonl (no records yet, or a misspelt --data-dir)\n"
+        )
         #expect(!FileManager.default.fileExists(atPath: empty))
     }
 }

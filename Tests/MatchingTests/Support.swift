@@ -8,7 +8,8 @@ enum Support {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     static let intents = repository.appendingPathComponent("intents").path
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    /// The labelled sets: `intents/examples/` (the learned layer trains on them too).
+    static let fixtures = repository.appendingPathComponent("intents").appendingPathComponent("examples")
 
     /// The real catalog, loaded once.
     static let catalog: Catalog = {

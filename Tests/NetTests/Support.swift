@@ -39,7 +39,7 @@ final class EchoSession: LineSession {
 
     func greeting() -> String? { greet ? "hello \(token)" : nil }
 
-    func handle(line: String) -> String {
+    func handle(line: String) -> String? {
         factory.state.withLock {
             $0.turnTimes.append(ProcessInfo.processInfo.systemUptime)
             $0.turnsStarted += 1

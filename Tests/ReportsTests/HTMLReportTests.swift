@@ -1,4 +1,6 @@
 import Foundation
+import FrontDeskJournal
+import FrontDeskModel
 import Testing
 
 @testable import FrontDeskReports
@@ -25,10 +27,10 @@ import Testing
             "<span>工单</span><b>9</b>", "<b>77.8%</b>", "<b>66.7%</b>", "<b>50.0%</b>", "<b>75.0%</b>", "<b>54.5%</b>",
             // by status, deadlines
             "<td>已解决</td><td class=\"n\">7</td>", "<td>已批准</td><td class=\"n\">1</td>",
-            "<td>首次响应</td><td class=\"n\">7</td><td class=\"n\">2</td><td class=\"n\">1</td><td class=\"n\">0</td>"
-                + "<td class=\"n\">77.8%</td><td class=\"n\">1小时</td><td class=\"n\">20小时</td>",
-            "<td>解决</td><td class=\"n\">6</td><td class=\"n\">3</td><td class=\"n\">1</td><td class=\"n\">0</td>"
-                + "<td class=\"n\">66.7%</td><td class=\"n\">1天</td><td class=\"n\">4天</td>",
+            "<td>首次响应</td><td class=\"n\">7</td><td class=\"n\">1</td><td class=\"n\">1</td><td class=\"n\">0</td>"
+                + "<td class=\"n\">0</td><td class=\"n\">77.8%</td><td class=\"n\">1小时</td><td class=\"n\">20小时</td>",
+            "<td>解决</td><td class=\"n\">6</td><td class=\"n\">2</td><td class=\"n\">1</td><td class=\"n\">0</td>"
+                + "<td class=\"n\">0</td><td class=\"n\">66.7%</td><td class=\"n\">1天</td><td class=\"n\">4天</td>",
             "<td>100.0%</td>".replacingOccurrences(of: "<td>", with: "<td class=\"n\">"),
             // late list
             "超时清单 · 5", "<td>REP-20261110-0001</td>", "<td>CB-20261125-0001</td>", "21天3小时", "20天4小时",
@@ -61,6 +63,56 @@ import Testing
         ]
         let missing = cells.filter { !html.contains($0) }
         #expect(missing == [])
+    }
+
+    /// The cells of the table row whose first cell is `name`, after it.
+    static func row(_ name: String, in html: String) -> [String] {
+        guard let start = html.range(of: "<tr><td>\(name)</td>") else { return [] }
+        let rest = html[start.upperBound...]
+        let end = rest.range(of: "</tr>")?.lowerBound ?? rest.endIndex
+        return rest[..<end].components(separatedBy: "</td>").compactMap { cell in
+            cell.range(of: ">").map { String(cell[$0.upperBound...]) }
+        }.filter { !$0.isEmpty }
+    }
+
+    @Test func deadlineRowsAddUpToTheRecordsAndTheChartAgreesWithTheTable() throws {
+        let (r, u) = try MonthlyReportTests.build()
+        let html = HTMLReport(labels: ReportLabels(estateName: r.estate), offset: 28_800).render(r, u)
+        for (name, figures) in [("首次响应", r.firstResponse), ("解决", r.resolution)] {
+            let cells = Self.row(name, in: html)
+            let parts = cells.prefix(5).compactMap { Int($0) }
+            #expect(parts.count == 5, "\(name): \(cells)")
+            #expect(parts.reduce(0, +) == r.total, "\(name): \(parts) for \(r.total) records")
+            // 超时 in the table is the chart legend's 超时 (done late), 超时未办 its own part.
+            #expect(parts[1] == figures.lateDone && parts[2] == figures.overdue)
+            let section = html.components(separatedBy: "<h3>\(name)</h3>").dropFirst().first ?? ""
+            #expect(section.contains("超时 <b>\(parts[1])</b></li>"), "\(name) legend")
+            #expect(section.contains("超时未办 <b>\(parts[2])</b></li>"), "\(name) legend")
+        }
+        let emergencies = r.byType.first { $0.key == "emergency" }?.count ?? 0
+        let d = r.emergencyResponse
+        #expect(d.onTime + d.lateDone + d.overdue + d.pending + d.noDeadline == emergencies)
+    }
+
+    @Test func recordsWithoutAFirstResponseDeadlineAreCountedSoTheRowAddsUp() throws {
+        let period = try ReportPeriod.month("2026-11", offset: 28_800)
+        var fold = RecordFold(period: period, now: 1_796_000_000)
+        fold.add(
+            .create(
+                Record(
+                    id: "REP-20261120-0001", type: .repair, createdAt: "2026-11-20T09:00:00+08:00",
+                    dueAt: "2026-11-20T13:00:00+08:00")))
+        fold.add(
+            .create(Record(id: "DEC-20261120-0001", type: .decorationPermit, createdAt: "2026-11-20T10:00:00+08:00")))
+        var report = MonthlyReport(estate: "", period: period, generated: 1_796_000_000)
+        report.fill(from: fold)
+        let d = report.firstResponse
+        #expect(d.noDeadline == 1)
+        #expect(d.onTime + d.lateDone + d.overdue + d.pending + d.noDeadline == 2)
+        let html = HTMLReport(labels: ReportLabels(estateName: ""), offset: 28_800).render(
+            report, UnderstandingReport())
+        let cells = Self.row("First response", in: html)
+        #expect(cells.prefix(5).compactMap { Int($0) }.reduce(0, +) == 2, "\(cells)")
     }
 
     @Test func checkerCatchesMistakes() {

@@ -49,12 +49,14 @@ import Testing
 
         #expect(
             json["first_response"] == [
-                "on_time": 7, "late": 2, "overdue": 1, "pending": 0, "on_time_share": 0.7778, "median_minutes": 60,
+                "on_time": 7, "late": 2, "overdue": 1, "pending": 0, "no_deadline": 0, "on_time_share": 0.7778,
+                "median_minutes": 60,
                 "p90_minutes": 1200,
             ])
         #expect(
             json["resolution"] == [
-                "on_time": 6, "late": 3, "overdue": 1, "pending": 0, "on_time_share": 0.6667, "median_minutes": 1440,
+                "on_time": 6, "late": 3, "overdue": 1, "pending": 0, "no_deadline": 0, "on_time_share": 0.6667,
+                "median_minutes": 1440,
                 "p90_minutes": 5760,
             ])
         #expect(json["late_total"]?.int == 5)
@@ -89,7 +91,8 @@ import Testing
         #expect(json["emergencies"]?["by_category"]?["gas"]?.int == 1)
         #expect(
             json["emergencies"]?["first_response"] == [
-                "on_time": 1, "late": 0, "overdue": 0, "pending": 0, "on_time_share": 1, "median_minutes": 10,
+                "on_time": 1, "late": 0, "overdue": 0, "pending": 0, "no_deadline": 0, "on_time_share": 1,
+                "median_minutes": 10,
                 "p90_minutes": 10,
             ])
         #expect(
@@ -126,9 +129,9 @@ import Testing
         }
         #expect(has("11-01 0 11-02 1 11-03 0 11-04 0 11-05 1 11-06 0 11-07 0"))
         #expect(has("11-29 0 11-30 1"))
-        #expect(has("首次响应 7 2 1 0 77.8% 1小时 20小时"))
-        #expect(has("解决 6 3 1 0 66.7% 1天 4天"))
-        #expect(has("紧急事件 · 首次响应 1 0 0 0 100.0% 10分 10分"))
+        #expect(has("首次响应 7 1 1 0 0 77.8% 1小时 20小时"))
+        #expect(has("解决 6 2 1 0 0 66.7% 1天 4天"))
+        #expect(has("紧急事件 · 首次响应 1 0 0 0 0 100.0% 10分 10分"))
         #expect(has("超时清单 · 5"))
         #expect(has("REP-20261110-0001 报修 电梯 首次响应 11-10 09:00 未完成 21天3小时"))
         #expect(has("REP-20261110-0001 报修 电梯 解决 11-11 08:00 未完成 20天4小时"))

@@ -1,0 +1,65 @@
+import Foundation
+import FrontDeskMatching
+import Testing
+
+/// Emergencies are safety: hazards that are happening, described by what residents see, hear and smell, in all
+/// three scripts, are emergencies by the rules alone (no example needed); urgency alone, past, negated, habitual,
+/// hypothetical hazards and safety equipment never are, with or without the learned layer.
+@Suite struct EmergencyRuleTests {
+    static let hazards: [(String, String?)] = [
+        ("楼下王奶奶倒在家门口了，叫她也不答应", nil),
+        ("有个小孩从滑梯上摔下来了，头上流了好多血", nil),
+        ("我隔籬個伯伯跌咗喺走廊，叫佢都冇反應", nil),
+        ("an old lady collapsed near the mailboxes, she is not responding", nil),
+        ("a worker fell from the scaffolding, he's lying on the ground", nil),
+        ("廚房天然氣管線好像裂開了，一直有嘶嘶的聲音", "gas"),
+        ("sir pls come fast gas is leaking from the cylinder pipe in kitchen, hissing sound", "gas"),
+        ("家裡瓦斯味很重，我該怎麼辦", "gas"),
+        ("火燭呀！樓下單位廚房著火", "fire"),
+        ("楼道里全是烟，看不清", "fire"),
+        ("thick smoke coming out of the flat next door", "fire"),
+        ("楼顶水箱爆了，水顺着楼梯间一路往下冲", nil),
+        ("water is pouring through the ceiling like a river", nil),
+        ("水从灯里流出来了，电还开着", nil),
+        ("楼下有根电线掉在地上，还在打火", "electrical"),
+        ("7栋电梯卡住了，里面有个小孩在哭", nil),
+        ("lift stuck!! 3 ppl inside", nil),
+        ("升降機門夾住咗個老人家，佢郁唔到", nil),
+        ("someone is drowning in the pool!!", nil),
+        ("CO alarm going off and we all feel dizzy", nil),
+    ]
+
+    static let notEmergencies: [String] = [
+        "急急急！！物业费怎么交",
+        "URGENT: I need my parking invoice right now",
+        "救急啊，快递柜打不开，马上要上班了",
+        "the smoke alarm in the hallway chirps every minute, battery I think",
+        "煙霧警報器一直嗶嗶叫，應該是沒電了",
+        "No smell of gas, just the left burner on the stove won't light",
+        "热水器打不着火，没有煤气味",
+        "上周楼道漏水那个事已经弄好了，就想问下以后水管多久检修一次",
+        "there was a gas smell last week but the gas company already fixed it",
+        "楼上有人往下扔垃圾，差点砸到人",
+        "窗鉸鬆咗，好驚佢跌落街",
+        "my boss wants to fire me lol",
+        "When is the fire drill this month?",
+        "燃气费怎么交",
+        "电梯门关的时候老是夹到人，感应好像不灵了",
+        "neighbours smoke on the balcony every day and it comes into my window",
+    ]
+
+    @Test(arguments: hazards)
+    func aHappeningHazardIsAnEmergencyByTheRulesAlone(_ text: String, _ category: String?) {
+        let rules = LearnedLayerTests.classify(LearnedLayerTests.rulesOnly, text)
+        #expect(rules.intent == "emergency", "rules: \(text) → \(rules.intent)")
+        let full = Support.classify(text)
+        #expect(full.intent == "emergency", "full: \(text) → \(full.intent)")
+        if let category { #expect(full.category(for: "emergency") == category, "\(text)") }
+    }
+
+    @Test(arguments: notEmergencies)
+    func urgencyPastNegatedOrHypotheticalIsNeverAnEmergency(_ text: String) {
+        #expect(LearnedLayerTests.classify(LearnedLayerTests.rulesOnly, text).intent != "emergency", "rules: \(text)")
+        #expect(Support.classify(text).intent != "emergency", "full: \(text)")
+    }
+}
