@@ -86,7 +86,7 @@ extension Engine {
             var resumed = suspended
             carryKnownDetails(into: &resumed, state)  // the phone given in the request just made
             // The answer to the question the unfinished flow was waiting for means "yes, continue"
-            // ("尾數係5678" carries a yes word too: the answer is read first).
+            // ("yes, ending 5678" carries a yes word too: the answer is read first).
             if resumesWithAnswer(turn, suspended) {
                 state.flow = resumed
                 return continueFlow(turn, &state)

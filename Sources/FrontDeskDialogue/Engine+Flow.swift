@@ -148,7 +148,7 @@ extension Engine {
             return Reply([ask(awaited, flow, turn.language)], intent: flow.kind.rawValue, awaiting: awaited)
         }
         if awaited == "record_id", flow.kind == .progressQuery, !flow.lookupByUnit, result.filled.isEmpty {
-            // "编号不记得了": no number, so the records are looked up by the verified flat instead.
+            // "I don't remember the number": no number, so the records are looked up by the verified flat instead.
             flow.lookupByUnit = true
             state.flow = flow
             return advance(turn, &state, notes: notes)
@@ -270,7 +270,7 @@ extension Engine {
     /// that answers the awaited slot is not, unless it clearly asks for another service of its own ("how
     /// much is my management fee for 2-1-301?" while a repair waits for the flat).
     func isDigression(_ turn: Turn, _ flow: Flow) -> Bool {
-        // "还有，楼道灯也坏了" while a repair waits for its phone: a second matter of the same kind.
+        // "also, the corridor light is out" while a repair waits for its phone: a second matter of the same kind.
         if flow.kind == .repair || flow.kind == .complaint, turn.intent == flow.kind.rawValue, turn.has(.alsoMarkers),
             flow.slots["description"] != nil, flow.awaiting != "description",
             turn.classification.categories[flow.kind.rawValue] != nil

@@ -32,7 +32,7 @@ extension Engine {
         }
         let entities = turn.entities
         // A bare "ok" / "confirm" / "no" answers no free-text slot.
-        // Small talk ("谢谢", "hello") answers no free-text slot either.
+        // Small talk ("thanks", "hello") answers no free-text slot either.
         let smallTalk = (turn.intent == "greeting" || turn.intent == "thanks") && turn.classification.confidence >= 0.5
         let bareAct =
             turn.saysAffirmWord || turn.saysDenyWord || (turn.text.count <= 2 && (turn.isAffirm || turn.isDeny))
@@ -102,7 +102,7 @@ extension Engine {
                 set("name", name)
             }
         }
-        // A date while another question is pending ("30日" for the duration) changes the start only when it
+        // A date while another question is pending ("30 days" read as the 30th, for the duration) changes the start only when it
         // is the first one given or a correction says so.
         let takesDate = awaiting == "start_date" || flow.slots["start_date"] == nil || turn.isCorrection
         if order.contains("start_date"), takesDate, awaiting != "duration_days" || turn.isCorrection,

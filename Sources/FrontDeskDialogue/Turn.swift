@@ -69,7 +69,7 @@ struct Turn {
     /// Whether the message takes leave ("再见", "先这样吧", "bye") rather than answering.
     var isLeaving: Bool {
         if intent == "goodbye" || says(.leave) { return true }
-        // A short line that takes leave ("下次再说吧", "ok byebye"): a leave word anywhere in it.
+        // A short line that takes leave ("let's talk another time", "ok byebye"): a leave word anywhere in it.
         return lower.count <= 12 && words[.leave].contains { $0.count >= 2 && TextMatch.contains(lower, $0) }
     }
 }
