@@ -45,7 +45,7 @@ struct LintCommand: Subcommand {
         }
         if FileManager.default.fileExists(atPath: workspace.estatePath) {
             do {
-                _ = try Estate.load(path: workspace.estatePath)
+                console.err(try Estate.load(path: workspace.estatePath).warnings.map { "warning: \($0)\n" }.joined())
                 summary.append("estate \(workspace.estatePath)")
             } catch {
                 problems += error.diagnostics

@@ -13,6 +13,8 @@ public struct Catalog: Sendable {
     public let settings: MatchSettings
     /// Dialogue acts and their words.
     public let acts: [ActDefinition]
+    /// The words the dialogue manager reads inside a flow (`dialogue.json`).
+    public let dialogue: DialogueLexicon
     /// FAQ topics for `inquiry`, with answers in every language.
     public let faq: [FAQTopic]
     /// The Traditional → Simplified character table.
@@ -37,6 +39,7 @@ public struct Catalog: Sendable {
             if let intent = loader.loadIntent(name, settings: &settings) { intents.append(intent) }
         }
         let acts = loader.loadActs()
+        let dialogue = loader.loadDialogue()
         var faq = loader.loadFAQ()
         let examples = loader.loadExamples()
         let learning = loader.loadLearning()
@@ -47,8 +50,8 @@ public struct Catalog: Sendable {
         if !diagnostics.isEmpty { throw ContentError(diagnostics) }
         deriveTraditionalAnswers(&faq)
         return Catalog(
-            phrases: phrases, directory: directory, intents: intents, settings: settings, acts: acts, faq: faq,
-            han: han, examples: examples, learning: learning, regional: regional)
+            phrases: phrases, directory: directory, intents: intents, settings: settings, acts: acts,
+            dialogue: dialogue, faq: faq, han: han, examples: examples, learning: learning, regional: regional)
     }
 
     /// The intent named `name`, or `nil`.
@@ -114,7 +117,9 @@ public struct Catalog: Sendable {
     /// JSON files in the folder that are not part of the format (a typo in a file name).
     private static func unknownFiles(directory: String, loader: CatalogLoader) -> [Diagnostic] {
         let known = Set(
-            CatalogLoader.canonicalIntents.map { "\($0).json" } + ["lexicon.json", "acts.json", "faq.json", "learning.json", "regional.json"])
+            CatalogLoader.canonicalIntents.map { "\($0).json" } + [
+                "lexicon.json", "acts.json", "dialogue.json", "faq.json", "learning.json", "regional.json",
+            ])
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return files.filter { $0.hasSuffix(".json") && !known.contains($0) }.sorted().map { file in
             let message = ContentMessages.unknownKey(file, allowed: known.sorted())

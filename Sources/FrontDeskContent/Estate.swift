@@ -24,6 +24,9 @@ public struct Estate: Sendable {
     public var gasCompanyPhone: String
     /// Units by canonical ID (`3-2-501`).
     public var units: [String: Unit]
+    /// What loading noticed but did not refuse (SPEC 2.2): keys this build does not read (an office's own
+    /// extensions such as `rates.water_per_ton`), a missing time zone taken as the office's default.
+    public var warnings: [Diagnostic] = []
 
     /// An estate built in code (tests, tools); files go through `load(path:)`.
     public init(

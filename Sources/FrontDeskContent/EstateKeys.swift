@@ -14,6 +14,7 @@ enum EstateMessage {
     }
     static let badVersion = "expected a whole number of at least 1"
     static func unknownTimezone(_ name: String) -> String { "unknown time zone \"\(name)\"" }
+    static let defaultTimezone = "missing, using the office's time zone \"Asia/Shanghai\""
     static func badHours(_ text: String) -> String { "expected hours such as \"08:30-17:30\", got \"\(text)\"" }
     static func badPhone(_ text: String) -> String { "not a phone number: \"\(text)\"" }
     static func badUnitID(_ text: String) -> String {

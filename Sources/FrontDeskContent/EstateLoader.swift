@@ -30,9 +30,12 @@ extension Estate {
             ])
         }
         var reader = EstateReader(file: file)
-        let estate = reader.estate(json)
-        if let estate, reader.diagnostics.isEmpty { return estate }
-        throw ContentError(reader.diagnostics)
+        if var estate = reader.estate(json), reader.diagnostics.isEmpty {
+            estate.warnings = reader.warnings
+            return estate
+        }
+        // With real mistakes, the unknown keys are shown among them, in file order: "aera" beside "area missing".
+        throw ContentError(reader.ordered)
     }
 }
 
@@ -43,11 +46,17 @@ extension Estate {
 struct EstateReader {
     let file: String
     var diagnostics: [Diagnostic] = []
+    /// Unknown keys and defaulted values: reported by `lint` as warnings, never refused (SPEC 2.2).
+    var warnings: [Diagnostic] = []
 
     init(file: String) { self.file = file }
 
+    /// Mistakes and warnings together, in the order they were found.
+    var ordered: [Diagnostic] = []
+
     mutating func report(_ path: String, _ message: String) {
         diagnostics.append(Diagnostic(file: file, path: path, message: message))
+        ordered.append(Diagnostic(file: file, path: path, message: message))
     }
 
     static func join(_ base: String, _ key: String) -> String { base.isEmpty ? key : "\(base).\(key)" }
@@ -126,6 +135,9 @@ struct EstateReader {
     }
 
     mutating func unknownKey(_ key: String, known: [String], at base: @autoclosure () -> String) {
-        report(Self.join(base(), key), EstateMessage.unknown(key, known: known))
+        let warning = Diagnostic(
+            file: file, path: Self.join(base(), key), message: EstateMessage.unknown(key, known: known))
+        warnings.append(warning)
+        ordered.append(warning)
     }
 }

@@ -21,6 +21,7 @@ extension EstateReader {
                 if version > Estate.supportedVersion {
                     // A newer format may mean anything: say so and nothing else.
                     diagnostics = [Diagnostic(file: file, path: key, message: EstateMessage.newerVersion(version))]
+                    ordered = diagnostics
                     return nil
                 }
                 estate.version = version
@@ -43,7 +44,12 @@ extension EstateReader {
             default: unknownKey(key, known: Self.topKeys, at: "")
             }
         }
-        requireKeys(Self.topKeys, required: 0b1001_1110, seen: seen, at: "")  // name timezone office rates units
+        requireKeys(Self.topKeys, required: 0b1001_1010, seen: seen, at: "")  // name office rates units
+        if seen & 0b100 == 0 {  // no timezone: the office's own zone
+            let warning = Diagnostic(file: file, path: "timezone", message: EstateMessage.defaultTimezone)
+            warnings.append(warning)
+            ordered.append(warning)
+        }
         return estate
     }
 

@@ -22,6 +22,8 @@ extension PhraseBook {
         "place",
         // a note staff left for the resident
         "note",
+        // the dialogue manager: a block-flat address, corrections
+        "block", "room", "changes", "field", "value",
     ]
 
     /// Words a reply must never contain (SPEC 4.1), in every script.

@@ -1,11 +1,22 @@
 import Foundation
 import FrontDeskModel
 
-// Restating the details, and what the answer to "确认无误吗？" does: affirm creates, a correction
+// Restating the details, and what the answer to "is this correct?" does: affirm creates, a correction
 // updates and restates, deny asks what to change, cancel abandons.
 extension Engine {
     func handleConfirm(_ turn: Turn, _ state: inout SessionState) -> Reply {
         guard var flow = state.flow else { return startIntent(turn, &state, clarify: true) }
+        if !turn.isCorrection, isDigression(turn, flow) {
+            state.suspended = flow
+            state.flow = nil
+            return startIntent(turn, &state, clarify: true)
+        }
+        if flow.kind == .repair, turn.has(.chooseTime), turn.entities.date == nil, turn.entities.timeOfDay == nil {
+            // "can I choose when the plumber comes?": ask for the visit time, then restate.
+            flow.awaiting = "time"
+            state.flow = flow
+            return Reply([ask("time", flow, turn.language)], intent: flow.kind.rawValue, awaiting: "time")
+        }
         let before = flow.slots
         let result = fill(&flow, turn)
         if flow.kind == .decorationPermit, flow.slots["scope"] != before["scope"], isStructural(turn) {
@@ -16,21 +27,19 @@ extension Engine {
         state.flow = flow
         let kind = flow.kind.rawValue
         if flow.slots != before {
-            return Reply(
-                notes + [say("confirm.updated", turn.language), restate(flow, turn.language)],
-                intent: kind, awaiting: "confirm")
+            let names = flow.kind.slotOrder + flow.kind.reportedSlots.filter { !flow.kind.slotOrder.contains($0) }
+            let changed = names.filter { before[$0] != flow.slots[$0] && flow.slots[$0] != nil }
+            let what =
+                changed.isEmpty ? say("confirm.updated", turn.language) : changedNote(changed, flow, turn.language)
+            return Reply(notes + [what, restate(flow, turn.language)], intent: kind, awaiting: "confirm")
         }
-        if !notes.isEmpty {
+        if !notes.isEmpty || (!result.filled.isEmpty && !turn.isAffirm) {
+            // A problem to explain, or a detail repeated as it already stands: restate for the confirmation.
             return Reply(notes + [restate(flow, turn.language)], intent: kind, awaiting: "confirm")
         }
         if turn.isAffirm { return create(flow, turn, &state) }
         if turn.isDeny {
             return Reply([say("confirm.what_to_change", turn.language)], intent: kind, awaiting: "confirm")
-        }
-        if isDigression(turn, flow) {
-            state.suspended = flow
-            state.flow = nil
-            return startIntent(turn, &state, clarify: true)
         }
         return Reply([say("confirm.again", turn.language)], intent: kind, awaiting: "confirm")
     }
@@ -71,9 +80,20 @@ extension Engine {
         values["deposit"] = money(decorationRules.deposit)
         values["working_hours"] = decorationRules.workingHours
         values["documents"] = documents(turn.language)
-        var reply = Reply([say(kind + ".created", turn.language, values)], intent: kind)
+        // A visit time the resident chose is the promise; the due time is only the team's deadline.
+        let key = flow.kind == .repair && flow.slots["time"] != nil ? "repair.created_at_time" : kind + ".created"
+        var reply = Reply([say(key, turn.language, values)], intent: kind)
         reply.record = record.reference
         reply.slots = slotsJSON(flow)
+        if flow.kind == .decorationPermit, record.phone == nil, state.suspended == nil {
+            // A permit's record has room for a phone: asked once, after the application, and optional.
+            var contact = Flow(kind: .decorationPermit)
+            contact.slots["record_id"] = record.id
+            contact.awaiting = "phone"
+            state.flow = contact
+            reply.add(say("decoration.ask_phone", turn.language))
+            reply.awaiting = "phone"
+        }
         return reply
     }
 

@@ -18,6 +18,11 @@ extension Engine {
             state.flow = nil
             return startFlow(.emergency, turn, &state)
         }
+        if let flow = state.flow, flow.kind == .emergency || flow.kind == .decorationPermit,
+            flow.slots["record_id"] != nil
+        {
+            if let reply = contactPhone(turn, &state) { return reply }
+        }
         if state.revisit != nil, let reply = handleRevisit(turn, &state) { return reply }
         if let pending = state.pending {
             state.pending = nil
@@ -47,12 +52,12 @@ extension Engine {
             return reply
         }
         if turn.intent == "decoration_permit", turn.classification.category(for: "decoration_permit") == "status" {
-            // "我的装修申请批下来没有" is about a permit (as the office labels it) but asks for its
+            // "has my renovation application been approved?" is about a permit (as the office labels it) but asks for its
             // status: answer it as a progress query rather than open a new application.
             return startFlow(.progressQuery, turn, &state)
         }
         if let kind = FlowKind(rawValue: turn.intent) { return startFlow(kind, turn, &state) }
-        if turn.intent == "fallback", Lexicon.containsAny(turn.lower, Lexicon.structuralWorks) {
+        if turn.intent == "fallback", turn.has(.structuralStrong) {
             return startFlow(.decorationPermit, turn, &state)
         }
         switch turn.intent {
@@ -65,7 +70,7 @@ extension Engine {
         }
     }
 
-    /// The answer to "刚才的报修还没有提交，需要继续吗？", "您是想报修还是投诉？" or "需要核对身份吗？";
+    /// The answer to "shall we continue with the repair?", "a repair or a complaint?" or "verify to see details?";
     /// `nil` when the message is about something else (it is then handled normally).
     func answerPending(_ pending: PendingQuestion, _ turn: Turn, _ state: inout SessionState) -> Reply? {
         switch pending {
@@ -78,9 +83,19 @@ extension Engine {
                     intent: suspended.kind.rawValue)
             }
             state.suspended = nil
-            guard turn.isAffirm else { return nil }
-            state.flow = suspended
-            return advance(turn, &state, notes: [say("resume.continue", turn.language)])
+            var resumed = suspended
+            carryKnownDetails(into: &resumed, state)  // the phone given in the request just made
+            // The answer to the question the unfinished flow was waiting for means "yes, continue"
+            // ("yes, ending 5678" carries a yes word too: the answer is read first).
+            if resumesWithAnswer(turn, suspended) {
+                state.flow = resumed
+                return continueFlow(turn, &state)
+            }
+            if turn.isAffirm {
+                state.flow = resumed
+                return advance(turn, &state, notes: [say("resume.continue", turn.language)])
+            }
+            return nil
         case .choice(let options, let text):
             guard let picked = pick(options, turn) else { return nil }
             var classification = matcher.classify(text, now: turn.now, utcOffset: estate.utcOffset)
@@ -103,11 +118,30 @@ extension Engine {
         }
     }
 
+    /// Whether a message answers the slot an interrupted flow was waiting for: an entity for that slot, the
+    /// flow's own kind of matter for its description, a free-text answer that is no other request.
+    func resumesWithAnswer(_ turn: Turn, _ flow: Flow) -> Bool {
+        if turn.isLeaving || turn.isCancel { return false }
+        if answersAwaited(turn, flow) { return true }
+        let otherRequest =
+            Engine.serviceIntents.contains(turn.intent) && turn.intent != flow.kind.rawValue
+            && turn.classification.confidence >= 0.5
+        switch flow.awaiting {
+        case "description":
+            return turn.intent == flow.kind.rawValue || turn.classification.categories[flow.kind.rawValue] != nil
+                || !otherRequest && Engine.isSubstantial(turn.text, turn.words)
+        case "name", "scope", "contractor":
+            return !otherRequest && !turn.isAffirm && !turn.isDeny && turn.intent != "greeting"
+                && turn.intent != "thanks"
+        default: return false
+        }
+    }
+
     /// Which of the offered intents the resident picked: "第一个" / "the first one" / "报修" / "complaint".
     func pick(_ options: [String], _ turn: Turn) -> String? {
-        let text = Lexicon.trimmed(turn.lower)
-        let firsts = ["第一", "第1", "前者", "前面", "first", "1st", "the first", "1"]
-        let seconds = ["第二", "第2", "后者", "后面", "second", "2nd", "the second", "2"]
+        let text = TextMatch.trimmed(turn.lower)
+        let firsts = turn.words[.choiceFirst]
+        let seconds = turn.words[.choiceSecond]
         if options.count > 0, firsts.contains(where: { text == $0 || text.hasPrefix($0) }) { return options[0] }
         if options.count > 1, seconds.contains(where: { text == $0 || text.hasPrefix($0) }) { return options[1] }
         if options.contains(turn.intent) { return turn.intent }

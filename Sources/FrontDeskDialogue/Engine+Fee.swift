@@ -1,4 +1,5 @@
 import Foundation
+import FrontDeskContent
 import FrontDeskModel
 
 // Fee queries (SPEC 4, 8.2): verification by the last 4 digits of a registered phone, identical
@@ -51,13 +52,75 @@ extension Engine {
             return advance(turn, &state, notes: [])
         }
         guard verify(unit: unit, tail: tail, turn, &state) else { return verificationFailed(flow, turn, &state) }
-        return disclose(unit: unit, turn, &state)
+        return disclose(
+            unit: unit, turn, &state, scope: FeeScope(item: flow.slots["fee_item"], month: flow.slots["fee_month"]))
     }
 
-    /// The unit's bills, written to the audit trail first; if that write fails, nothing is shown.
-    func disclose(unit: String, _ turn: Turn, _ state: inout SessionState) -> Reply {
+    /// What the resident asked about: an item (`water`) and a month (`10`, or `last` / `this`), each optional.
+    func feeScope(_ turn: Turn) -> FeeScope {
+        var scope = FeeScope()
+        let items: [(DialogueLexicon.List, String)] = [
+            (.feeItemWater, "water"), (.feeItemParking, "parking"), (.feeItemProperty, "property"),
+        ]
+        let named = items.filter { turn.has($0.0) }.map(\.1)
+        if named.count == 1 { scope.item = named[0] }
+        if turn.has(.lastMonth) {
+            scope.month = "last"
+        } else if turn.has(.thisMonth) {
+            scope.month = "this"
+        } else if let month = monthNamed(turn) {
+            scope.month = String(month)
+        }
+        // "the property fee" alone is the fee question in general; that item alone only for a named month.
+        if scope.item == "property", scope.month == nil { scope.item = nil }
+        return scope
+    }
+
+    /// "八月份" / "8月" / "September": the month a message names, 1…12.
+    func monthNamed(_ turn: Turn) -> Int? {
+        let words = turn.words
+        for list in [words[.monthNamesZh], words[.monthNamesEn]] {
+            // Longest first: "eleventh month" before "first month" (the one ends with the other).
+            let ordered = list.enumerated().sorted { $0.element.count > $1.element.count }
+            for (index, name) in ordered where turn.lower.contains(name) { return index + 1 }
+        }
+        for suffix in words[.monthSuffix] {
+            guard let range = turn.lower.range(of: suffix) else { continue }
+            let digits = String(
+                turn.lower[..<range.lowerBound].reversed().prefix { $0.isASCII && $0.isNumber }.reversed())
+            if let month = Int(digits), (1...12).contains(month) { return month }
+        }
+        return nil
+    }
+
+    /// The `YYYY-MM` period a scope's month means among `bills`: the latest bill of that month.
+    func period(_ month: String?, _ bills: [BillLine], _ turn: Turn) -> String? {
+        guard let month else { return nil }
+        func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        switch month {
+        case "last":
+            let year = turn.civil.month == 1 ? turn.civil.year - 1 : turn.civil.year
+            let number = turn.civil.month == 1 ? 12 : turn.civil.month - 1
+            return "\(year)-\(pad(number))"
+        case "this": return "\(turn.civil.year)-\(pad(turn.civil.month))"
+        default:
+            guard let number = Int(month) else { return nil }
+            let suffix = "-" + pad(number)
+            if let latest = bills.last(where: { $0.period.hasSuffix(suffix) }) { return latest.period }
+            let year = number > turn.civil.month ? turn.civil.year - 1 : turn.civil.year
+            return "\(year)\(suffix)"
+        }
+    }
+
+    /// The unit's bills for what was asked (the item and month, when named), written to the audit trail
+    /// first; then the arrears total, an offer of the rest, how to pay. If the audit fails, nothing is shown.
+    func disclose(unit: String, _ turn: Turn, _ state: inout SessionState, scope given: FeeScope? = nil) -> Reply {
         state.flow = nil
-        let bills = bills(of: unit)
+        let all = bills(of: unit)
+        let scope = given ?? feeScope(turn)
+        let asked = period(scope.month, all, turn)
+        let bills = all.filter { (scope.item == nil || $0.item == scope.item) && (asked == nil || $0.period == asked) }
+        let scoped = bills.count < all.count
         let event = AuditEvent(
             kind: "fee_disclosure", at: turn.civil.iso8601, session: state.id, unit: unit,
             detail: bills.map { "\($0.period) \($0.item)" }.joined(separator: ", "))
@@ -71,26 +134,32 @@ extension Engine {
         var unitSlots = JSONObject()
         unitSlots.append("unit", .string(unit))
         reply.slots = unitSlots
-        guard !bills.isEmpty else {
+        guard !all.isEmpty else {
             reply.add(say("fee.no_bills", turn.language, ["unit": unit]))
             return reply
         }
-        let lines = bills.map { bill in
-            say(
-                "fee.bill_line", turn.language,
-                [
-                    "period": bill.period, "item": itemName(bill.item, turn.language), "amount": money(bill.amount),
-                    "paid_status": say(bill.paid ? "fee.paid" : "fee.unpaid", turn.language),
-                ])
+        if bills.isEmpty {
+            reply.add(say("fee.none_matching", turn.language, ["unit": unit]))
+        } else {
+            let lines = bills.map { bill in
+                say(
+                    "fee.bill_line", turn.language,
+                    [
+                        "period": bill.period, "item": itemName(bill.item, turn.language),
+                        "amount": money(bill.amount),
+                        "paid_status": say(bill.paid ? "fee.paid" : "fee.unpaid", turn.language),
+                    ])
+            }
+            reply.add(
+                say(
+                    "fee.bills", turn.language,
+                    ["unit": unit, "bills": lines.joined(separator: say("list.separator", turn.language))]))
         }
-        reply.add(
-            say(
-                "fee.bills", turn.language,
-                ["unit": unit, "bills": lines.joined(separator: say("list.separator", turn.language))]))
-        let arrears = bills.filter { !$0.paid }.reduce(0) { $0 + $1.amount }
+        let arrears = all.filter { !$0.paid }.reduce(0) { $0 + $1.amount }
         reply.add(
             arrears > 0
                 ? say("fee.arrears", turn.language, ["total": money(arrears)]) : say("fee.all_paid", turn.language))
+        if scoped { reply.add(say("fee.offer_rest", turn.language)) }
         reply.add(say("fee.how_to_pay", turn.language))
         return reply
     }
@@ -100,4 +169,12 @@ extension Engine {
         let key = "fee.item." + item
         return catalog.phrases.contains(key) ? say(key, language) : item
     }
+}
+
+/// The part of a unit's bills a fee question asks about; `nil` fields mean "all".
+struct FeeScope {
+    /// `property`, `water` or `parking`.
+    var item: String?
+    /// A month number (`"8"`), or `"last"` / `"this"`.
+    var month: String?
 }

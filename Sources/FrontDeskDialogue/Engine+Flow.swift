@@ -25,25 +25,51 @@ extension Engine {
         case .handoff:
             notes.append(say("handoff.intro", turn.language))
         case .progressQuery:
-            if turn.entities.recordID == nil, SlotText.recordID(turn.text) == nil,
-                Lexicon.containsAny(turn.lower, Lexicon.myRecords), let verified = state.verification
-            {
-                return listRecords(unit: verified.unit, turn)
+            // "any news on the bathroom fan I reported on Monday?": an earlier matter named without its number is looked up by flat.
+            let categories = turn.classification.categories
+            let namesMatter = categories["repair"] != nil || categories["complaint"] != nil
+            if turn.entities.recordID == nil, namesMatter || turn.has(.myRecords) {
+                if let verified = state.verification { return listRecords(unit: verified.unit, turn) }
+                if namesMatter || turn.entities.unit != nil { flow.lookupByUnit = true }
             }
         default:
             break
         }
         let result = fill(&flow, turn)
+        if kind == .feeQuery {
+            let scope = feeScope(turn)
+            flow.slots["fee_item"] = scope.item
+            flow.slots["fee_month"] = scope.month
+        }
         if kind == .feeQuery, let verified = state.verification,
             flow.slots["unit"] == nil || flow.slots["unit"] == verified.unit
         {
             return disclose(unit: verified.unit, turn, &state)
         }
+        carryKnownDetails(into: &flow, state)
         notes += result.problems.map { say($0.key, turn.language, $0.values) }
         state.flow = flow
+        if result.problems.contains(where: { $0.key == "ask.unit_entrance" }) {
+            flow.awaiting = "unit"
+            state.flow = flow
+            return Reply(notes, intent: kind.rawValue, awaiting: "unit")
+        }
         return advance(turn, &state, notes: notes)
     }
 
+    /// A new repair, complaint or callback in the same conversation knows the resident's flat and phone
+    /// already (from the flow it interrupted, or from the last record made): they are not asked again.
+    func carryKnownDetails(into flow: inout Flow, _ state: SessionState) {
+        guard flow.kind == .repair || flow.kind == .complaint || flow.kind == .handoff else { return }
+        let unit = state.suspended?.slots["unit"] ?? state.identity?.unit
+        let phone = state.suspended?.slots["phone"] ?? state.identity?.phone
+        if flow.slots["unit"] == nil, flow.slots["not_resident"] == nil, let unit { flow.slots["unit"] = unit }
+        if flow.slots["phone"] == nil, let phone { flow.slots["phone"] = phone }
+    }
+
+    /// One turn inside a flow, read for everything it carries before the flow decides, in this order:
+    /// cancel → leave (goodbye) → hand-off → the confirmation → a new request or a question (digression)
+    /// → a correction of an earlier slot → the answer to the pending slot → small talk → an invalid answer.
     func continueFlow(_ turn: Turn, _ state: inout SessionState) -> Reply {
         guard var flow = state.flow else { return startIntent(turn, &state, clarify: true) }
         if turn.isCancel {
@@ -52,6 +78,16 @@ extension Engine {
                 [say("cancel.done", turn.language, ["flow": flowName(flow.kind.rawValue, turn.language)])],
                 intent: "cancel")
         }
+        if turn.isLeaving, !answersAwaited(turn, flow) {
+            state.flow = nil
+            state.suspended = nil
+            return Reply([say("goodbye.reply", turn.language)], intent: "goodbye")
+        }
+        if turn.intent == "handoff", flow.kind != .handoff, turn.classification.confidence >= 0.5 {
+            if flow.kind != .feeQuery, flow.kind != .progressQuery { state.suspended = flow }
+            state.flow = nil
+            return startFlow(.handoff, turn, &state)
+        }
         if flow.awaiting == "confirm" { return handleConfirm(turn, &state) }
         if isDigression(turn, flow) {
             state.suspended = flow
@@ -59,25 +95,63 @@ extension Engine {
             return startIntent(turn, &state, clarify: true)
         }
         if flow.kind == .progressQuery, flow.verifyingFor == nil, turn.entities.recordID == nil,
-            SlotText.recordID(turn.text) == nil, Lexicon.containsAny(turn.lower, Lexicon.myRecords),
-            let verified = state.verification
+            turn.has(.myRecords), let verified = state.verification
         {
             state.flow = nil
             return listRecords(unit: verified.unit, turn)
         }
+        if let awaited = flow.awaiting, let answer = answerQuestion(turn, flow) {
+            // "how much is the renovation deposit?" at the name prompt: a question about this very request, answered; the
+            // slot is asked again and nothing is counted or stored.
+            return Reply([answer, ask(awaited, flow, turn.language)], intent: flow.kind.rawValue, awaiting: awaited)
+        }
+        if flow.kind == .progressQuery, flow.awaiting == "record_id", turn.entities.recordID == nil,
+            turn.entities.unit != nil
+        {
+            flow.lookupByUnit = true  // no number, but the flat: look its records up after verification
+        }
         let awaited = flow.awaiting
+        let before = flow.slots
         let result = fill(&flow, turn)
         if flow.kind == .decorationPermit, result.filled.contains("scope"), isStructural(turn) {
             state.flow = nil
             return Reply([say("decoration.structural_refused", turn.language)], intent: flow.kind.rawValue)
         }
         state.flow = flow
-        let notes = result.problems.map { say($0.key, turn.language, $0.values) }
+        var notes = result.problems.map { say($0.key, turn.language, $0.values) }
+        if result.problems.contains(where: { $0.key == "ask.unit_entrance" }) {
+            return Reply(notes, intent: flow.kind.rawValue, awaiting: "unit")
+        }
+        // A correction of a slot answered earlier ("oh no, it is 1202"): say what changed, then go on.
+        let corrected = result.filled.filter { $0 != awaited && before[$0] != nil && before[$0] != flow.slots[$0] }
+        if !corrected.isEmpty { notes.insert(changedNote(corrected, flow, turn.language), at: 0) }
         if let awaited, !isFilled(awaited, flow), result.filled.isEmpty, result.problems.isEmpty,
             turn.intent == "greeting" || turn.intent == "thanks"
         {
             // Small talk is not a wrong answer: ask again without counting it.
             return Reply([ask(awaited, flow, turn.language)], intent: flow.kind.rawValue, awaiting: awaited)
+        }
+        if let awaited, !isFilled(awaited, flow), result.filled.isEmpty, result.problems.isEmpty,
+            flow.kind == .repair || flow.kind == .complaint, let description = flow.slots["description"],
+            turn.classification.categories[flow.kind.rawValue] != nil, !turn.saysAffirmWord, !turn.saysDenyWord
+        {
+            // More about the same matter ("the neighbours upstairs play loud music every night" after "noise"):
+            // the description grows, and the pending question is asked again without counting a failure.
+            let more = cleanDescription(turn)
+            if more.count >= 2, !description.contains(more) {
+                flow.slots["description"] = description + (turn.language == .en ? "; " : "\u{FF1B}") + more
+                if let category = turn.classification.categories[flow.kind.rawValue], flow.kind == .complaint {
+                    flow.slots["category"] = category
+                }
+                state.flow = flow
+            }
+            return Reply([ask(awaited, flow, turn.language)], intent: flow.kind.rawValue, awaiting: awaited)
+        }
+        if awaited == "record_id", flow.kind == .progressQuery, !flow.lookupByUnit, result.filled.isEmpty {
+            // "I don't remember the number": no number, so the records are looked up by the verified flat instead.
+            flow.lookupByUnit = true
+            state.flow = flow
+            return advance(turn, &state, notes: notes)
         }
         if let awaited, !isFilled(awaited, flow), result.filled.isEmpty {
             let explained = result.problems.contains { $0.slot == awaited }
@@ -85,6 +159,45 @@ extension Engine {
             return reject(awaited, turn, &state, notes: why)
         }
         return advance(turn, &state, notes: notes)
+    }
+
+    /// The answer to a question about the flow's own matter asked at a free-text prompt, or `nil`.
+    func answerQuestion(_ turn: Turn, _ flow: Flow) -> String? {
+        guard ["name", "scope", "contractor"].contains(flow.awaiting ?? ""), turn.has(.questionMarkers),
+            turn.entities.unit == nil, turn.entities.phone == nil
+        else { return nil }
+        if flow.kind == .decorationPermit, turn.intent == "decoration_permit" || turn.intent == "fee_query" {
+            var values = limits
+            values["deposit"] = money(decorationRules.deposit)
+            values["working_hours"] = decorationRules.workingHours
+            return say("decoration.rules", turn.language, values)
+        }
+        if let topic = turn.classification.categories["inquiry"], let answer = faqAnswers[topic]?[turn.language] {
+            return answer
+        }
+        return nil
+    }
+
+    /// "已为您将房号更正为3-2-1202": the slots a correction changed, with their new values.
+    func changedNote(_ slots: [String], _ flow: Flow, _ language: Language) -> String {
+        let parts = slots.compactMap { slot -> String? in
+            guard let value = flow.slots[slot], catalog.phrases.contains("field." + slot) else { return nil }
+            return say("confirm.changed_field", language, ["field": say("field." + slot, language), "value": value])
+        }
+        return say("confirm.changed", language, ["changes": parts.joined(separator: say("list.comma", language))])
+    }
+
+    /// Whether the message answers the slot the bot is waiting for (so "好的，再见" after a phone is
+    /// not a goodbye that drops the flow, while "再见" alone is).
+    func answersAwaited(_ turn: Turn, _ flow: Flow) -> Bool {
+        switch flow.awaiting {
+        case "unit": turn.entities.unit != nil
+        case "phone": turn.entities.phone != nil
+        case "start_date": turn.entities.date != nil
+        case "record_id": turn.entities.recordID != nil
+        case "verify", "duration_days", "workers": SlotText.firstInteger(turn.text) != nil
+        default: false
+        }
     }
 
     /// Asks for the next missing slot, or moves on: restate and confirm, verify, look up, create.
@@ -106,11 +219,13 @@ extension Engine {
         }
     }
 
-    /// The slots still to ask, in order (a complaint about a public area skips the unit).
+    /// The slots still to ask, in order (someone reporting a public area who does not live here is not
+    /// asked for a flat).
     func slotOrder(_ flow: Flow) -> [String] {
-        if flow.kind == .progressQuery, flow.verifyingFor != nil { return ["unit", "verify"] }
-        if flow.kind == .complaint, flow.slots["public_area"] != nil, flow.slots["unit"] == nil {
-            return ["description", "phone"]
+        if flow.kind == .progressQuery, flow.verifyingFor != nil || flow.lookupByUnit { return ["unit", "verify"] }
+        if flow.slots["not_resident"] != nil, flow.slots["unit"] == nil {
+            if flow.kind == .complaint { return ["description", "phone"] }
+            if flow.kind == .repair { return ["description", "phone"] }
         }
         return flow.kind.slotOrder
     }
@@ -122,6 +237,7 @@ extension Engine {
 
     /// The question for `slot`, worded for the flow where it matters.
     func ask(_ slot: String, _ flow: Flow, _ language: Language) -> String {
+        if flow.lookupByUnit, slot == "unit" { return say("ask.progress_query.lookup_unit", language) }
         let specific = "ask." + flow.kind.rawValue + "." + slot
         if catalog.phrases.contains(specific) { return say(specific, language, limits) }
         return say("ask." + slot, language, limits)
@@ -150,32 +266,53 @@ extension Engine {
         return Reply(notes + [ask(slot, flow, turn.language)], intent: flow.kind.rawValue, awaiting: slot)
     }
 
-    /// Whether a message in the middle of a flow is a clearly different request. A message that
-    /// answers the awaited slot, or that carries a category of the flow's own intent, is not.
+    /// Whether a message in the middle of a flow is a clearly different request or a question. A message
+    /// that answers the awaited slot is not, unless it clearly asks for another service of its own ("how
+    /// much is my management fee for 2-1-301?" while a repair waits for the flat).
     func isDigression(_ turn: Turn, _ flow: Flow) -> Bool {
+        // "also, the corridor light is out" while a repair waits for its phone: a second matter of the same kind.
+        if flow.kind == .repair || flow.kind == .complaint, turn.intent == flow.kind.rawValue, turn.has(.alsoMarkers),
+            flow.slots["description"] != nil, flow.awaiting != "description",
+            turn.classification.categories[flow.kind.rawValue] != nil
+        {
+            return true
+        }
         guard Engine.serviceIntents.contains(turn.intent), turn.intent != flow.kind.rawValue,
             turn.classification.confidence >= 0.5, turn.classification.ambiguous.isEmpty
         else { return false }
-        if turn.classification.categories[flow.kind.rawValue] != nil { return false }
+        if flow.kind == .emergency { return false }
+        let categories = turn.classification.categories
         let entities = turn.entities
+        let strong = turn.classification.confidence >= 0.8
+        let otherService: Set<String> = ["fee_query", "progress_query", "decoration_permit", "handoff"]
+        // A repair matter told to a complaint (or the other way round) while its description is asked is the
+        // description; once the description is known, a matter of the other kind is a second request.
+        let describing = flow.awaiting == "description" || flow.slots["description"] == nil
+        if categories[flow.kind.rawValue] != nil, describing { return false }
+        if (flow.kind == .repair || flow.kind == .complaint), turn.intent == "repair" || turn.intent == "complaint",
+            !describing, categories[turn.intent] != nil || turn.has(.alsoMarkers)
+        {
+            return true
+        }
         switch flow.awaiting {
-        case "unit": return entities.unit == nil && SlotText.unit(turn.text) == nil
-        case "phone": return entities.phone == nil && SlotText.phone(turn.text) == nil
+        case "unit":
+            // "3-2-501 the kitchen pipe leaks" while a permit waits for the flat: a repair for that flat.
+            let ownMatter = categories[turn.intent] != nil && turn.intent != "inquiry"
+            return entities.unit == nil || (strong && (otherService.contains(turn.intent) || ownMatter))
+        case "phone": return entities.phone == nil
         case "start_date": return entities.date == nil
-        case "record_id": return entities.recordID == nil && SlotText.recordID(turn.text) == nil
+        case "record_id": return entities.recordID == nil
         case "verify", "duration_days", "workers": return SlotText.firstInteger(turn.text) == nil
-        // Asked to describe the problem, a repair or complaint matter is the description ("厨房水管漏水" in a
-        // complaint, "物业费收得太贵" too); only a clear question of another kind interrupts.
+        // Asked to describe the problem, a repair or complaint matter is the description (a leaking pipe in a
+        // complaint, "the fees are too high" too); only a clear question of another kind interrupts.
         case "description":
-            let categories = turn.classification.categories
-            guard categories["repair"] == nil, categories["complaint"] == nil, turn.classification.confidence >= 0.8
-            else { return false }
+            guard categories["repair"] == nil, categories["complaint"] == nil, strong else { return false }
             let others: Set<String> =
                 flow.kind == .complaint
                 ? ["inquiry", "progress_query", "handoff"]
                 : ["inquiry", "progress_query", "handoff", "fee_query"]
             return others.contains(turn.intent)
-        case "name", "scope", "contractor": return turn.classification.confidence >= 0.8
+        case "name", "scope", "contractor": return strong || turn.text.contains("?") || turn.text.contains("\u{FF1F}")
         default: return true
         }
     }

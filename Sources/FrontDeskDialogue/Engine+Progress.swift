@@ -4,6 +4,18 @@ import FrontDeskModel
 // for a session verified for the record's unit.
 extension Engine {
     func progress(_ flow: Flow, _ turn: Turn, _ state: inout SessionState, notes: [String]) -> Reply {
+        var flow = flow
+        if flow.lookupByUnit, flow.slots["record_id"] != nil {
+            flow.lookupByUnit = false  // the resident found the number after all
+        }
+        if flow.lookupByUnit {
+            guard let unit = flow.slots["unit"], let tail = flow.slots["verify"] else {
+                return advance(turn, &state, notes: notes)
+            }
+            guard verify(unit: unit, tail: tail, turn, &state) else { return verificationFailed(flow, turn, &state) }
+            state.flow = nil
+            return listRecords(unit: unit, turn)
+        }
         if let target = flow.verifyingFor {
             guard let unit = flow.slots["unit"], let tail = flow.slots["verify"] else {
                 return advance(turn, &state, notes: notes)
@@ -17,11 +29,14 @@ extension Engine {
         }
         guard let id = flow.slots["record_id"] else { return advance(turn, &state, notes: notes) }
         guard let record = store.record(id: id) else {
+            // Name the number back and offer the lookup by flat; never a callback or any record from here.
             var retry = flow
             retry.slots["record_id"] = nil
             retry.awaiting = "record_id"
             state.flow = retry
-            return reject("record_id", turn, &state, notes: notes + [say("invalid.record_unknown", turn.language)])
+            return Reply(
+                notes + [say("progress.not_found", turn.language, ["id": id])], intent: "progress_query",
+                awaiting: "record_id")
         }
         state.flow = nil
         return describe(record, turn, &state, notes: notes)
@@ -69,7 +84,9 @@ extension Engine {
 
     /// "我的报修进度": the verified unit's latest records, newest first.
     func listRecords(unit: String, _ turn: Turn) -> Reply {
-        let records = store.allRecords().filter { $0.unit == unit }.suffix(3).reversed()
+        let all = store.allRecords().filter { $0.unit == unit }
+        let open = all.filter { !Engine.finishedStatuses.contains($0.status) }
+        let records = (open.isEmpty ? all : open).suffix(3).reversed()
         guard !records.isEmpty else {
             return Reply([say("progress.none_for_unit", turn.language, ["unit": unit])], intent: "progress_query")
         }
@@ -80,6 +97,7 @@ extension Engine {
                     "id": record.id, "type": say("type." + record.type.rawValue, turn.language),
                     "status": say("status." + record.status, turn.language),
                     "description": record.description ?? record.scope ?? "-",
+                    "next_step": say("next." + record.status, turn.language),
                 ])
         }
         var reply = Reply(
@@ -92,4 +110,7 @@ extension Engine {
         reply.record = records.first?.reference
         return reply
     }
+
+    /// Statuses after which a record is no longer open (a lookup by flat lists the others).
+    static let finishedStatuses: Set<String> = ["resolved", "closed", "rejected", "inspected"]
 }

@@ -1,7 +1,7 @@
 import Foundation
 import FrontDeskModel
 
-// Return visits (回访): a record resolved within the last 3 days and not yet revisited is asked
+// Return visits: a record resolved within the last 3 days and not yet revisited is asked
 // about when its resident next chats and is identified by unit and verified phone.
 extension Engine {
     /// Days after resolution within which a return visit is due.
@@ -57,6 +57,17 @@ extension Engine {
                 state.revisit = nil
                 return Reply([say("revisit.store_failed", turn.language)], intent: nil)
             }
+            if level.score <= 2, updated.type == .repair, namesFault(turn) {
+                // "not satisfied, it leaked again the next day": the fault is back. Keep the reason and reopen the order.
+                let reopen = RecordUpdate(
+                    id: updated.id, at: turn.civil.iso8601, actor: "resident", status: "open", note: turn.text)
+                if let reopened = try? store.update(reopen) {
+                    state.revisit = nil
+                    var reply = Reply([say("revisit.reopened", turn.language, ["id": reopened.id])], intent: "repair")
+                    reply.record = reopened.reference
+                    return reply
+                }
+            }
             state.revisit?.stage = .suggestion
             state.revisit?.satisfied = level.score >= 4
             var reply = Reply(
@@ -65,9 +76,9 @@ extension Engine {
             return reply
         case .suggestion:
             state.revisit = nil
-            // Feedback mentions the service it is about ("师傅很专业"): only a clear new request interrupts.
+            // Feedback mentions the service it is about ("the technician was very professional"): only a clear new request interrupts.
             if newRequest, turn.classification.confidence >= 0.95 { return nil }
-            let nothing = turn.isDeny || Lexicon.matches(turn.lower, ["没有", "没有了", "没了", "无", "none", "nothing"])
+            let nothing = turn.isDeny || turn.says(.nothing)
             if !nothing, turn.intent != "thanks", turn.intent != "goodbye" {
                 let note = RecordUpdate(
                     id: revisit.recordID, at: turn.civil.iso8601, actor: "resident", note: turn.text)
@@ -78,13 +89,36 @@ extension Engine {
         }
     }
 
+    /// Whether a low rating also says what went wrong with the job (a fault of the repair kind, or words
+    /// enough beyond the rating itself).
+    func namesFault(_ turn: Turn) -> Bool {
+        if turn.classification.categories["repair"] != nil { return true }
+        var rest = turn.lower
+        for (word, _) in turn.words.satisfaction { rest = rest.replacingOccurrences(of: word, with: "") }
+        return Engine.isSubstantial(rest, turn.words)
+    }
+
     /// 非常满意 … 非常不满意, their English equivalents, or a bare 1–5 (5 = 非常满意).
     func satisfaction(in turn: Turn) -> Satisfaction? {
-        let text = Lexicon.trimmed(turn.lower)
+        let text = TextMatch.trimmed(turn.lower)
         if text.count == 1, let digit = Int(text), (1...5).contains(digit) {
             return Satisfaction.allCases.first { $0.score == digit }
         }
-        for (word, level) in Lexicon.satisfaction where text.contains(word) { return level }
+        for (word, level) in turn.words.satisfaction where text.contains(word) {
+            return Engine.satisfactionLevel(level)
+        }
         return nil
+    }
+
+    /// The level of the scale a `dialogue.json` satisfaction key names.
+    static func satisfactionLevel(_ key: String) -> Satisfaction? {
+        switch key {
+        case "very_satisfied": .verySatisfied
+        case "satisfied": .satisfied
+        case "neutral": .neutral
+        case "dissatisfied": .dissatisfied
+        case "very_dissatisfied": .veryDissatisfied
+        default: nil
+        }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+import FrontDeskContent
 import FrontDeskMatching
 import FrontDeskModel
 
@@ -13,7 +15,7 @@ struct FillResult {
     var problems: [Problem] = []
 }
 
-// Taking every slot a message carries ("3栋2单元501厨房漏水，电话13812345678" fills three), and
+// Taking every slot a message carries (flat, fault and phone in one line fill three), and
 // validating each: the unit exists, a phone is a phone, a start date is not past, numbers are sane.
 extension Engine {
     func fill(_ flow: inout Flow, _ turn: Turn) -> FillResult {
@@ -29,23 +31,49 @@ extension Engine {
             result.problems.append(FillResult.Problem(slot: slot, key: key, values: values))
         }
         let entities = turn.entities
+        // A bare "ok" / "confirm" / "no" answers no free-text slot.
+        // Small talk ("thanks", "hello") answers no free-text slot either.
+        let smallTalk = (turn.intent == "greeting" || turn.intent == "thanks") && turn.classification.confidence >= 0.5
+        let bareAct =
+            turn.saysAffirmWord || turn.saysDenyWord || (turn.text.count <= 2 && (turn.isAffirm || turn.isDeny))
+            || smallTalk
 
         if order.contains("unit") {
-            if let unit = entities.unit ?? (entities.date == nil ? SlotText.unit(turn.text) : nil)
-                ?? roomCorrection(flow, turn)
-            {
-                if flow.kind == .feeQuery || flow.kind == .emergency || flow.kind == .progressQuery || unitExists(unit)
-                {
+            if let unit = entities.unit ?? roomCorrection(flow, turn) ?? entranceAnswer(&flow, turn) {
+                if flow.kind == .feeQuery || flow.kind == .progressQuery || unitExists(unit) {
+                    set("unit", unit)
+                    flow.slots["unit_block"] = nil
+                    flow.slots["unit_room"] = nil
+                } else if flow.kind == .emergency {
                     set("unit", unit)
                 } else {
                     problem("unit", "invalid.unit", ["unit": unit])
                 }
-            } else if awaiting == "unit", flow.kind == .emergency, turn.text.count >= 2 {
+            } else if let (block, room) = SlotText.blockAndFlat(turn.lower, turn.words),
+                awaiting == "unit" || flow.slots["unit"] == nil
+            {
+                if flow.kind == .emergency {
+                    set("location", turn.text)
+                } else {
+                    // Block and flat without the entrance: ask which entrance rather than guess (or say whether a flat exists).
+                    flow.slots["unit_block"] = block
+                    flow.slots["unit_room"] = room
+                    problem("unit", "ask.unit_entrance", ["block": block, "room": room])
+                }
+            } else if flow.kind == .emergency, awaiting == "unit", turn.text.count >= 2 {
+                set("location", turn.text)
+            } else if flow.kind == .emergency, awaiting == nil, isSpecificPlace(turn) {
                 set("location", turn.text)
             }
         }
-        if order.contains("phone") {
-            if let phone = entities.phone ?? SlotText.phone(turn.text) {
+        if flow.kind == .repair || flow.kind == .complaint, flow.slots["unit"] == nil || awaiting == "unit",
+            turn.has(.notMyHome)
+        {
+            flow.slots["not_resident"] = "yes"
+            result.filled.append("not_resident")
+        }
+        if order.contains("phone") || flow.kind == .decorationPermit || flow.kind == .emergency {
+            if let phone = entities.phone {
                 set("phone", phone)
             } else if awaiting == "phone", !SlotText.digitRuns(turn.text).isEmpty {
                 problem("phone", "invalid.phone")
@@ -53,31 +81,39 @@ extension Engine {
         }
         if flow.kind == .repair, entities.date != nil || entities.timeOfDay != nil {
             set("time", [entities.date, entities.timeOfDay].compactMap { $0 }.joined(separator: " "))
-        } else if flow.kind == .repair, confirming, Lexicon.containsAny(turn.lower, Lexicon.asSoonAsPossible) {
+        } else if flow.kind == .repair, confirming || awaiting == "time", turn.has(.asap) {
             flow.slots["time"] = nil
             result.filled.append("time")
+        } else if flow.kind == .repair, awaiting == "time" {
+            problem("time", "invalid.time")
         }
-        for slot in ["name", "scope", "contractor"] where order.contains(slot) {
+        for slot in DialogueLexicon.prefixedSlots where order.contains(slot) {
             if awaiting == slot {
-                let value = Lexicon.trimmed(stripPrefixes(turn.text, Engine.answerPrefixes[slot] ?? []))
-                if value.count >= (slot == "name" ? 1 : 2), value.count <= 60, slot != "name" || !hasDigits(value) {
+                let value = TextMatch.trimmed(stripPrefixes(turn.text, turn.words.answerPrefixes[slot] ?? []))
+                let fits = value.count >= (slot == "name" ? 1 : 2) && value.count <= (slot == "scope" ? 120 : 60)
+                if fits, !bareAct, slot != "name" || !hasDigits(value) {
                     set(slot, value)
-                } else {
+                } else if !smallTalk {
                     problem(slot, "invalid." + slot)
                 }
-            } else if confirming, let value = valueAfter(turn.text, Engine.correctionPrefixes[slot] ?? []) {
+            } else if let value = valueAfter(turn.text, turn.words.correctionPrefixes[slot] ?? []) {
                 set(slot, value)
-            } else if slot == "name", !confirming, flow.slots["name"] == nil, let name = statedName(turn.text) {
+            } else if slot == "name", !confirming, flow.slots["name"] == nil, let name = statedName(turn) {
                 set("name", name)
             }
         }
-        if order.contains("start_date") {
-            if let date = entities.date ?? SlotText.isoDate(turn.text) {
-                if date < turn.today {
-                    problem("start_date", "invalid.start_date_past", ["date": date])
-                } else {
-                    set("start_date", date)
-                }
+        // A date while another question is pending ("30 days" read as the 30th, for the duration) changes the start only when it
+        // is the first one given or a correction says so.
+        let takesDate = awaiting == "start_date" || flow.slots["start_date"] == nil || turn.isCorrection
+        if order.contains("start_date"), takesDate, awaiting != "duration_days" || turn.isCorrection,
+            let date = entities.date
+        {
+            if date < turn.today {
+                problem("start_date", "invalid.start_date_past", ["date": date])
+            } else if date == turn.today {
+                problem("start_date", "invalid.start_date_today", ["date": date])
+            } else {
+                set("start_date", date)
             }
         }
         if order.contains("duration_days") {
@@ -101,8 +137,7 @@ extension Engine {
             }
         }
         if order.contains("verify") {
-            let tailWords = ["尾号", "后四位", "后4位", "last 4", "last four", "ending"]
-            if awaiting == "verify" || Lexicon.containsAny(turn.lower, tailWords) {
+            if awaiting == "verify" || turn.has(.verifyMarkers) {
                 if let tail = SlotText.phoneTail(turn.text) {
                     set("verify", tail)
                 } else if awaiting == "verify" {
@@ -110,8 +145,8 @@ extension Engine {
                 }
             }
         }
-        if order.contains("record_id"), flow.verifyingFor == nil {
-            if let id = entities.recordID ?? SlotText.recordID(turn.text) { set("record_id", id) }
+        if order.contains("record_id"), flow.verifyingFor == nil, let id = entities.recordID {
+            set("record_id", id)
         }
         if order.contains("description") {
             let category = turn.classification.categories[flow.kind.rawValue]
@@ -119,49 +154,100 @@ extension Engine {
             // The message that opens a flow often is the description ("someone keeps parking in
             // front of the garage, I want to complain") even when no category word is in it.
             let opening = awaiting == nil && flow.slots["description"] == nil
-            // A bare "yes" / "好的" / "no" answers nothing: it is never a description.
-            let bareAct = turn.saysAffirmWord || turn.saysDenyWord
-            if awaiting == "description" || category != nil || correction || opening, !bareAct {
+            let unfilled = flow.slots["description"] == nil && category != nil
+            let onlyPlace = result.filled.contains("not_resident") && category == nil
+            if awaiting == "description" || unfilled || correction || opening, !bareAct, !onlyPlace {
                 let description = cleanDescription(turn)
                 let substantial =
-                    opening && category == nil ? Engine.isSubstantial(description) : description.count >= 2
+                    opening && category == nil
+                    ? Engine.isSubstantial(description, turn.words)
+                    : description.count >= 2
                 if substantial {
                     set("description", description)
-                    let publicArea = Lexicon.containsAny(turn.lower, Lexicon.publicArea)
-                    flow.slots["public_area"] = publicArea && flow.kind == .complaint ? "yes" : nil
-                    flow.slots["category"] = category ?? flow.slots["category"] ?? defaultCategory(flow.kind.rawValue)
+                    if flow.kind == .complaint, turn.has(.publicArea) { flow.slots["public_area"] = "yes" }
+                    var derived = category ?? flow.slots["category"] ?? defaultCategory(flow.kind.rawValue)
+                    if flow.kind == .repair, let routed = repairRoute(turn) { derived = routed }
+                    flow.slots["category"] = derived
                 }
             }
         }
         return result
     }
 
+    /// The answer to "请问是5栋几单元？": the entrance number, joined to the block and flat already given.
+    func entranceAnswer(_ flow: inout Flow, _ turn: Turn) -> String? {
+        guard let block = flow.slots["unit_block"], let room = flow.slots["unit_room"] else { return nil }
+        let runs = SlotText.digitRuns(turn.text)
+        guard runs.count == 1, let entrance = runs.first, entrance.count <= 2 else { return nil }
+        return block + "-" + entrance + "-" + room
+    }
+
+    /// Whether an emergency's first message already says where it is precisely enough to send someone:
+    /// a flat, or a public place with an entrance, a floor or a zone ("3栋2单元15楼走廊", "车库B区", "B2停车场").
+    func isSpecificPlace(_ turn: Turn) -> Bool {
+        guard turn.has(.publicArea) else { return false }
+        if turn.has(.entranceMarkers) { return true }
+        let scalars = Array(turn.lower.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            let isDigit = scalar >= "0" && scalar <= "9"
+            // A basement level or a lettered zone: "b2", "zone b".
+            if scalar == "b", index + 1 < scalars.count, scalars[index + 1] >= "0" && scalars[index + 1] <= "9" {
+                return true
+            }
+            // A floor: "15" followed by a floor marker, "8f" (not the block of "building 2").
+            if isDigit, index + 1 < scalars.count, turn.words[.floorMarkers].contains(String(scalars[index + 1])) {
+                return true
+            }
+            if scalar >= "a" && scalar <= "z", index + 1 < scalars.count,
+                turn.words[.zoneMarkers].contains(String(scalars[index + 1])),
+                index == 0 || !(scalars[index - 1] >= "a" && scalars[index - 1] <= "z")
+            {
+                return true
+            }
+        }
+        return TextMatch.containsAny(turn.lower, turn.words[.floorWords])
+    }
+
+    /// The repair category the dialogue lexicon decides over the matcher's guess: a lift fault goes to the
+    /// lift team, a street light to public facilities.
+    func repairRoute(_ turn: Turn) -> String? {
+        let guessed = turn.classification.categories["repair"]
+        if turn.has(.liftWords),
+            guessed == nil || guessed == "electrical" || guessed == "door_window" || guessed == "other"
+        {
+            return "elevator"
+        }
+        if turn.has(.streetLightWords) { return "public_facility" }
+        return nil
+    }
+
     /// A name stated in passing: "业主张伟" / "申请人：李娜" / "my name is Zhang Wei".
-    func statedName(_ text: String) -> String? {
+    func statedName(_ turn: Turn) -> String? {
+        let text = turn.text
         let lower = text.lowercased()
-        for marker in ["申请人", "业主", "我叫", "姓名", "my name is"] {
+        for marker in turn.words[.nameMarkers] {
             guard let range = lower.range(of: marker) else { continue }
             var rest = Substring(text.dropFirst(lower.distance(from: lower.startIndex, to: range.upperBound)))
-            while let first = rest.first, first == "：" || first == ":" || first == " " || first == "是" {
-                rest = rest.dropFirst()
-            }
-            let value = String(rest.prefix { !Engine.clauseBreaks.contains($0) && $0 != "。" })
-            let english = marker.hasPrefix("my")
+            while let first = rest.first, turn.words[.nameJoiners].contains(String(first)) { rest = rest.dropFirst() }
+            let value = String(rest.prefix { !Engine.clauseBreaks.contains($0) && $0 != "\u{3002}" })
+            let english = turn.words[.nameMarkersEn].contains(marker)
             let fits = english ? (2...40).contains(value.count) : (2...4).contains(value.count)
             if fits, !hasDigits(value), value.first.map({ !$0.isWhitespace }) == true { return value }
         }
         return nil
     }
 
-    /// "不对，是502室" / "no, room 502": the same building and entrance, another room.
+    /// "不对，是502室" / "no, room 502" / "不是501是502" / "哦不对，是1202": the same building and entrance,
+    /// another room (the number that is not the current room).
     func roomCorrection(_ flow: Flow, _ turn: Turn) -> String? {
-        guard let current = flow.slots["unit"] else { return nil }
-        let runs = SlotText.digitRuns(turn.text)
-        guard runs.count == 1, let room = runs.first, (3...4).contains(room.count),
-            Lexicon.containsAny(turn.lower, ["室", "房", "room", "号", "flat", "apartment"])
-        else { return nil }
+        guard let current = flow.slots["unit"], flow.awaiting != "verify" else { return nil }
+        if flow.awaiting == "phone", !turn.isCorrection || turn.entities.phone != nil { return nil }
+        guard turn.has(.roomWords) || turn.isCorrection else { return nil }
         let parts = current.split(separator: "-")
         guard parts.count == 3 else { return nil }
+        let runs = SlotText.digitRuns(turn.text)
+        guard (1...2).contains(runs.count), runs.allSatisfy({ (3...4).contains($0.count) }) else { return nil }
+        guard let room = runs.first(where: { $0 != parts[2] }) else { return nil }
         return parts[0] + "-" + parts[1] + "-" + room
     }
 
@@ -180,34 +266,72 @@ extension Engine {
         }
         clauses.append(current)
         var kept: [String] = []
+        let fillers = turn.words[.fillers]
+        let unitCharacters = Set(turn.words[.unitCharacters].compactMap(\.first))
+        let hasUnit = turn.entities.unit != nil || SlotText.blockAndFlat(turn.lower, turn.words) != nil
         for clause in clauses {
-            var text = Lexicon.trimmed(stripPrefixes(clause, Engine.fillerPrefixes))
+            var text = TextMatch.trimmed(stripPrefixes(clause, fillers))
             if SlotText.digitRuns(text).contains(where: { $0.count >= 7 }) { continue }
-            if turn.entities.unit != nil || SlotText.unit(text) != nil {
-                text = SlotText.droppingLeadingUnit(text) ?? String(text.drop { Engine.unitCharacters.contains($0) })
-                let lower = text.lowercased()
-                if english, Lexicon.containsAny(lower, ["building", "room", "flat", "unit "]),
-                    !SlotText.digitRuns(text).isEmpty, text.split(separator: " ").count <= 6
-                {
-                    continue
-                }
+            if hasUnit, text.first.map({ unitCharacters.contains($0) }) == true, SlotText.digitRuns(text).count > 0 {
+                text = String(text.drop { unitCharacters.contains($0) })
             }
-            text = Lexicon.trimmed(stripPrefixes(text, Engine.fillerPrefixes))
+            if hasUnit, english { text = withoutEnglishUnit(text, turn.words) }
+            text = TextMatch.trimmed(stripPrefixes(text, fillers))
             if text.count >= 2 { kept.append(text) }
         }
-        return kept.joined(separator: english ? ", " : "，")
+        return kept.joined(separator: english ? ", " : "\u{FF0C}")
     }
 
-    /// `text` without any of the leading `prefixes` (case-insensitive), repeatedly.
+    /// `text` lower-cased with each Traditional character replaced by its Simplified one (one character for
+    /// one, so prefix lengths carry over to `text`).
+    func simplifiedShadow(_ text: String) -> String {
+        let pairs = catalog.han.pairs
+        var scalars = String.UnicodeScalarView()
+        for character in text.lowercased() {
+            if character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first,
+                let simplified = pairs[scalar.value].flatMap(Unicode.Scalar.init)
+            {
+                scalars.append(simplified)
+            } else {
+                scalars.append(contentsOf: character.unicodeScalars)
+            }
+        }
+        return String(scalars)
+    }
+
+    /// An English clause without its address words: "The toilet in flat 1101" → "The toilet",
+    /// "block 5 keeps running" → "keeps running", "3-2-501" → "".
+    func withoutEnglishUnit(_ text: String, _ words: DialogueLexicon) -> String {
+        let unitWords = Set(words[.unitWordsEn])
+        var kept: [Substring] = []
+        var skipNumber = false
+        for word in text.split(separator: " ") {
+            let lower = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
+            let numeric = lower.first.map { $0.isNumber || $0 == "#" } ?? false
+            if unitWords.contains(lower) {
+                skipNumber = true
+                continue
+            }
+            if numeric, skipNumber || !SlotText.digitRuns(lower).isEmpty { continue }
+            skipNumber = false
+            kept.append(word)
+        }
+        let dangling = Set(words[.danglingWordsEn])
+        while let last = kept.last, dangling.contains(last.lowercased()) { kept.removeLast() }
+        return kept.joined(separator: " ")
+    }
+
+    /// `text` without any of the leading `prefixes` (case-insensitive, Traditional read as Simplified: the
+    /// lexicon's words are Simplified), repeatedly.
     func stripPrefixes(_ text: String, _ prefixes: [String]) -> String {
-        var rest = Lexicon.trimmed(text)
-        var lower = rest.lowercased()  // of `rest`, renewed whenever `rest` changes
+        var rest = TextMatch.trimmed(text)
+        var lower = simplifiedShadow(rest)  // of `rest`, renewed whenever `rest` changes
         var changed = true
         while changed {
             changed = false
             for prefix in prefixes where lower.hasPrefix(prefix) {
-                rest = Lexicon.trimmed(String(rest.dropFirst(prefix.count)))
-                lower = rest.lowercased()
+                rest = TextMatch.trimmed(String(rest.dropFirst(prefix.count)))
+                lower = simplifiedShadow(rest)
                 changed = true
             }
         }
@@ -220,7 +344,7 @@ extension Engine {
         for marker in markers {
             guard let range = lower.range(of: marker) else { continue }
             let offset = lower.distance(from: lower.startIndex, to: range.upperBound)
-            let value = Lexicon.trimmed(String(text.dropFirst(offset)))
+            let value = TextMatch.trimmed(String(text.dropFirst(offset)))
             if !value.isEmpty { return value }
         }
         return nil
@@ -228,44 +352,22 @@ extension Engine {
 
     /// Whether an opening message says what the problem is, beyond the request itself and the unit:
     /// 4 or more other Chinese characters, or 3 or more other English words.
-    static func isSubstantial(_ description: String) -> Bool {
-        let text = Lexicon.removing(requestWordsChinese, from: description.lowercased())
+    static func isSubstantial(_ description: String, _ words: DialogueLexicon) -> Bool {
+        let text = TextMatch.removing(words[.requestWordsZh], from: description.lowercased())
+        let unitCharacters = Set(words[.unitCharacters].compactMap(\.first))
         let han = text.unicodeScalars.filter {
             $0.value >= 0x3400 && $0.value <= 0x9FFF && !unitCharacters.contains(Character($0))
         }.count
-        let words = text.split { !$0.isLetter || $0.unicodeScalars.first!.value > 0x7F }
-            .filter { !requestWordsEnglish.contains(String($0)) }.count
-        return han >= 4 || words >= 3
+        let requestWords = Set(words[.requestWordsEn])
+        let count = text.split { !$0.isLetter || $0.unicodeScalars.first!.value > 0x7F }
+            .filter { !requestWords.contains(String($0)) }.count
+        return han >= 4 || count >= 3
     }
-
-    static let requestWordsChinese = ["报修", "投诉", "维修", "我要", "我想", "需要", "申请", "一下", "麻烦", "帮忙", "帮我"]
-    static let requestWordsEnglish: Set<String> = [
-        "i", "need", "want", "would", "like", "to", "a", "an", "the", "repair", "repairs", "complain", "complaint",
-        "about", "make", "report", "please", "in", "at", "my", "flat", "room", "unit", "building", "block",
-        "apartment", "for", "help", "hi", "hello", "rm", "bldg",
-    ]
 
     func hasDigits(_ text: String) -> Bool { text.unicodeScalars.contains { $0 >= "0" && $0 <= "9" } }
 
-    static let clauseBreaks: Set<Character> = [",", "，", "。", ";", "；", "!", "！", "?", "？", "\n", "、"]
-    static let unitCharacters: Set<Character> = Set(
-        "0123456789-#栋棟单單元号號室座幢 一二三四五六七八九十零〇两兩")
-    static let fillerPrefixes = [
-        "您好", "你好", "请问", "麻烦", "我要报修", "我想报修", "我要投诉", "我想投诉", "报修", "投诉", "我家", "我们家",
-        "不对", "不是", "是", "hi", "hello", "i want to report", "i'd like to report", "i want to complain about",
-        "i'd like to complain about", "i want to complain", "i'd like to complain", "report", "no,", "actually",
-    ]
-    static let answerPrefixes: [String: [String]] = [
-        "name": [
-            "我叫", "我是", "姓名是", "姓名", "名字是", "申请人是", "申请人", "业主是", "业主", "my name is", "name is", "i'm",
-            "i am",
-        ],
-        "scope": ["装修范围是", "装修内容是", "施工内容是", "范围是", "内容是", "scope is", "the scope is"],
-        "contractor": ["施工单位是", "装修公司是", "施工队是", "contractor is", "the contractor is"],
-    ]
-    static let correctionPrefixes: [String: [String]] = [
-        "name": ["姓名改成", "名字改成", "申请人改成", "姓名改为", "名字改为", "name to ", "name is "],
-        "scope": ["范围改成", "内容改成", "装修内容改为", "范围改为", "scope to ", "scope is "],
-        "contractor": ["施工单位改成", "装修公司改成", "施工单位改为", "装修公司改为", "contractor to ", "contractor is "],
+    /// Where a message splits into clauses: ASCII and full-width commas, stops, semicolons, marks, newlines.
+    static let clauseBreaks: Set<Character> = [
+        ",", "\u{FF0C}", "\u{3002}", ";", "\u{FF1B}", "!", "\u{FF01}", "?", "\u{FF1F}", "\n", "\u{3001}",
     ]
 }

@@ -82,9 +82,10 @@ public struct Engine: Sendable {
         if classified == .zhHans, state.language == .zhHant,
             !trimmed.unicodeScalars.contains(where: { simplifiedOnly.contains($0.value) })
         {
-            classified = .zhHant  // "算了" reads the same in both scripts: keep the resident's script
+            classified = .zhHant  // a line that reads the same in both scripts keeps the resident's script
         }
-        state.language = Engine.language(of: trimmed, classified: classified, previous: state.language)
+        state.language = Engine.language(
+            of: trimmed, classified: classified, previous: state.language, settled: state.lastSeen != nil)
         if state.verification != nil, let last = state.lastSeen, now.timeIntervalSince(last) > Engine.verificationIdle {
             state.verification = nil
         }
@@ -125,7 +126,7 @@ public struct Engine: Sendable {
         let base = classification.normalized.isEmpty ? text : classification.normalized
         return Turn(
             text: text, classification: classification, now: now, civil: CivilTime(now, offset: estate.utcOffset),
-            language: language, lower: base.lowercased())
+            language: language, lower: base.lowercased(), words: catalog.dialogue)
     }
 
     /// A second opinion on a zh-Hant classification: a Traditional character or a Cantonese marker
@@ -137,11 +138,14 @@ public struct Engine: Sendable {
     }
 
     /// The reply's language: the message's script when it has one, else the session's.
-    static func language(of text: String, classified: Language, previous: Language) -> Language {
+    /// `settled`: the session has had a message before (a new session has no language of its own yet).
+    static func language(of text: String, classified: Language, previous: Language, settled: Bool = true) -> Language {
         if SlotText.hasHan(text) {
             if classified.isChinese { return classified }
             return previous.isChinese ? previous : .zhHans
         }
+        // Inside a Chinese conversation only an English sentence switches: "OK", a code or an emoji does not.
+        if settled, previous.isChinese, SlotText.englishWords(text) < 2 { return previous }
         if SlotText.hasEnglishWord(text) { return .en }
         return previous
     }

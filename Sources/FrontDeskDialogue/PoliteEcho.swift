@@ -1,24 +1,18 @@
 import FrontDeskContent
 
-/// Resident words the bot restates ("门锁不行了", "no hot water") pass through here first, so a
-/// restatement never puts a forbidden word (SPEC 4.1) in the bot's mouth. The meaning is kept:
-/// 不行 → 有问题, 不知道 → 不清楚, 不可以 → 不能, "can't"/"cannot" → "unable to",
-/// "I don't know" → "not sure", and the word "no" → "without".
+/// Resident words the bot restates pass through here first, so a restatement never puts a forbidden
+/// word (SPEC 4.1) in the bot's mouth. The meaning is kept by the replacements of `intents/dialogue.json`
+/// (`polite_echo`: a forbidden Chinese word becomes its polite equivalent, "can't" → "unable to", the
+/// standalone word "no" → "without").
 enum PoliteEcho {
-    private static let replacements: [(String, String)] = [
-        ("不行", "有问题"), ("不知道", "不清楚"), ("不可以", "不能"),
-        ("i don't know", "not sure"), ("i don’t know", "not sure"), ("i do not know", "not sure"),
-        ("can't", "unable to"), ("can’t", "unable to"), ("cannot", "unable to"),
-    ]
-
     /// `text` with every forbidden word replaced; `text` itself when it has none (the common case).
-    static func polite(_ text: String) -> String {
+    static func polite(_ text: String, _ words: DialogueLexicon) -> String {
         guard PhraseBook.forbiddenWord(in: text) != nil else { return text }
         var scalars = Array(text.unicodeScalars)
-        for (word, replacement) in replacements {
+        for (word, replacement) in words.politeReplacements {
             scalars = replace(word, with: replacement, in: scalars)
         }
-        scalars = replace("no", with: "without", in: scalars, wholeWord: true)
+        if !words.politeNo.isEmpty { scalars = replace("no", with: words.politeNo, in: scalars, wholeWord: true) }
         return String(String.UnicodeScalarView(scalars))
     }
 

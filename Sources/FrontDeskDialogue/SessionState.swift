@@ -57,6 +57,8 @@ public struct Flow: Sendable, Equatable {
     public var failures: [String: Int] = [:]
     /// A progress query that verifies the session for this record before showing details.
     public var verifyingFor: String?
+    /// A progress query without a record ID: the unit is verified and its open records listed.
+    public var lookupByUnit = false
 
     /// A new flow with nothing filled.
     public init(kind: FlowKind) { self.kind = kind }

@@ -1,4 +1,5 @@
 import Foundation
+import FrontDeskContent
 import FrontDeskMatching
 import FrontDeskModel
 
@@ -14,23 +15,37 @@ struct Turn {
     let language: Language
     /// Normalized (Simplified, half-width) and lower-cased: what keyword checks look at.
     let lower: String
+    /// The dialogue lexicon (`intents/dialogue.json`) the flows read this turn with.
+    let words: DialogueLexicon
     /// Whether `lower` is (or begins with) an affirm, deny or cancel word: asked once per turn.
     let saysAffirmWord: Bool
     let saysDenyWord: Bool
     let saysCancelWord: Bool
 
-    init(text: String, classification: Classification, now: Date, civil: CivilTime, language: Language, lower: String) {
+    init(
+        text: String, classification: Classification, now: Date, civil: CivilTime, language: Language, lower: String,
+        words: DialogueLexicon
+    ) {
         self.text = text
         self.classification = classification
         self.now = now
         self.civil = civil
         self.language = language
         self.lower = lower
-        let trimmed = Lexicon.trimmed(lower)
-        saysAffirmWord = Lexicon.matches(trimmed: trimmed, Lexicon.affirm)
-        saysDenyWord = Lexicon.matches(trimmed: trimmed, Lexicon.deny)
-        saysCancelWord = Lexicon.matches(trimmed: trimmed, Lexicon.cancel)
+        self.words = words
+        let trimmed = TextMatch.trimmed(lower)
+        saysAffirmWord = TextMatch.matches(trimmed: trimmed, words[.affirm])
+        saysDenyWord = TextMatch.matches(trimmed: trimmed, words[.deny])
+        var cancel = TextMatch.matches(trimmed: trimmed, words[.cancel])
+        if !cancel, trimmed.count <= 8 { cancel = TextMatch.containsAny(trimmed, words[.cancelInside]) }
+        saysCancelWord = cancel
     }
+
+    /// Whether the message has any word of `list`.
+    func has(_ list: DialogueLexicon.List) -> Bool { TextMatch.containsAny(lower, words[list]) }
+
+    /// Whether the message is (or begins with) a word of `list`.
+    func says(_ list: DialogueLexicon.List) -> Bool { TextMatch.matches(lower, words[list]) }
 
     var intent: String { classification.intent }
     var entities: Entities { classification.entities }
@@ -48,8 +63,15 @@ struct Turn {
     /// Whether the message abandons the flow (算了 / 取消 / cancel / 不用了).
     var isCancel: Bool { intent == "cancel" || saysCancelWord }
 
-    /// Whether the message carries a correction act.
-    var isCorrection: Bool { classification.acts.contains(.correction) }
+    /// Whether the message carries a correction act or marker ("说错了", "改成", "sorry I meant").
+    var isCorrection: Bool { classification.acts.contains(.correction) || has(.correctionMarkers) }
+
+    /// Whether the message takes leave ("再见", "先这样吧", "bye") rather than answering.
+    var isLeaving: Bool {
+        if intent == "goodbye" || says(.leave) { return true }
+        // A short line that takes leave ("let's talk another time", "ok byebye"): a leave word anywhere in it.
+        return lower.count <= 12 && words[.leave].contains { $0.count >= 2 && TextMatch.contains(lower, $0) }
+    }
 }
 
 /// What a handler decided to say and report for one turn.

@@ -68,6 +68,7 @@ public struct RecordBook: Sendable {
             record.revisitedAt = update.at
         }
         if let assignee = update.assignee { record.assignee = assignee }
+        if let phone = update.phone { record.phone = phone }
         record.history.append(
             HistoryEntry(
                 at: update.at, status: record.status, actor: update.actor, note: update.note,

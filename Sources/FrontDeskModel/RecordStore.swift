@@ -35,11 +35,13 @@ public struct RecordUpdate: Sendable, Equatable {
     public var assignee: String?
     /// Whether `note` is meant for the resident (shown in progress replies).
     public var tellResident: Bool
+    /// A contact phone given after the record was made (an emergency's caller), digits only.
+    public var phone: String?
 
     /// An update; with only the defaults it just adds a history entry with an empty note.
     public init(
         id: String, at: String, actor: String, status: String? = nil, note: String = "", satisfaction: String? = nil,
-        assignee: String? = nil, tellResident: Bool = false
+        assignee: String? = nil, tellResident: Bool = false, phone: String? = nil
     ) {
         self.id = id
         self.at = at
@@ -49,10 +51,11 @@ public struct RecordUpdate: Sendable, Equatable {
         self.satisfaction = satisfaction
         self.assignee = assignee
         self.tellResident = tellResident
+        self.phone = phone
     }
 
     /// The journal form: `id`, `at`, `actor`, then `status`, `note`, `satisfaction`, `assignee` (absent
-    /// when `nil`) and `tell_resident` (only when true).
+    /// when `nil`), `tell_resident` (only when true) and `phone` (absent when `nil`).
     public var json: JSON {
         var o = JSONObject([("id", .string(id)), ("at", .string(at)), ("actor", .string(actor))])
         if let status { o.append("status", .string(status)) }
@@ -60,6 +63,7 @@ public struct RecordUpdate: Sendable, Equatable {
         if let satisfaction { o.append("satisfaction", .string(satisfaction)) }
         if let assignee { o.append("assignee", .string(assignee)) }
         if tellResident { o.append("tell_resident", .bool(true)) }
+        if let phone { o.append("phone", .string(phone)) }
         return .object(o)
     }
 
@@ -69,7 +73,8 @@ public struct RecordUpdate: Sendable, Equatable {
         self.init(
             id: id, at: at, actor: json["actor"]?.string ?? "", status: json["status"]?.string,
             note: json["note"]?.string ?? "", satisfaction: json["satisfaction"]?.string,
-            assignee: json["assignee"]?.string, tellResident: json["tell_resident"]?.bool ?? false)
+            assignee: json["assignee"]?.string, tellResident: json["tell_resident"]?.bool ?? false,
+            phone: json["phone"]?.string)
     }
 }
 

@@ -26,11 +26,29 @@ struct EmergencyFlowTests {
     @Test("with the unit in the first message the record is made at once, no confirmation step")
     func immediate() {
         let desk = Desk()
-        let out = desk.send("3栋2单元501着火了！")
+        var out = desk.send("3栋2单元501着火了！")
         #expect(out.intent == "emergency")
         #expect(out.record?.type == "emergency")
         #expect(out.reply.contains("119"))
+        // Issue 11: a contact phone is asked after the record (optional): no confirmation step.
+        #expect(out.awaiting == "phone")
+        let id = out.record?.id ?? ""
+        out = desk.send("13812345678")
+        #expect(out.record?.id == id)
+        #expect(desk.store.record(id: id)?.phone == "13812345678")
         #expect(out.awaiting == nil)
+    }
+
+    @Test("the contact phone after an emergency is optional: skipping it leaves the record as made")
+    func contactSkipped() {
+        let desk = Desk()
+        var out = desk.send("3栋2单元501着火了！")
+        let id = out.record?.id ?? ""
+        out = desk.send("不用了")
+        #expect(out.intent == "emergency")
+        #expect(out.awaiting == nil)
+        #expect(desk.store.record(id: id)?.phone == nil)
+        #expect(desk.store.allRecords().count == 1)
     }
 
     @Test("Traditional: lift entrapment advice")

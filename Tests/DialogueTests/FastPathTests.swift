@@ -19,14 +19,15 @@ struct FastPathTests {
         "可以", "是", "y", "ok~", "行", "确认。", "no,", "not right", "不要了", "  ", "电梯坏了", "my records", "我的报修",
         "一下麻烦帮我报修", "我要报修一下", "需要需要", "我想我想投诉", "cannot", "CAN'T", "x no y", "no’s", "’no’",
     ]
+    static let lexicon = Fixture.catalog.dialogue
     static let words =
-        Lexicon.affirm + Lexicon.deny + Lexicon.cancel + Lexicon.publicArea + Lexicon.structural + Lexicon.myRecords
-        + ["no\u{301}", "\u{F967}行", "\r", "\n", "行"]
+        lexicon[.affirm] + lexicon[.deny] + lexicon[.cancel] + lexicon[.publicArea] + lexicon[.structural]
+        + lexicon[.myRecords] + ["no\u{301}", "\u{F967}行", "\r", "\n", "行"]
 
     @Test func lexiconContainsIsFoundationContains() {
         for text in Self.texts + Self.texts.map({ $0.lowercased() }) {
             for word in Self.words {
-                #expect(Lexicon.contains(text, word) == text.contains(word), "\(text.debugDescription) ∋ \(word)")
+                #expect(TextMatch.contains(text, word) == text.contains(word), "\(text.debugDescription) ∋ \(word)")
             }
         }
     }
@@ -36,7 +37,8 @@ struct FastPathTests {
             if text.isEmpty { return false }
             for word in words {
                 if text == word { return true }
-                if text.hasPrefix(word), let next = text.dropFirst(word.count).first, Lexicon.separators.contains(next)
+                if text.hasPrefix(word), let next = text.dropFirst(word.count).first,
+                    TextMatch.separators.contains(next)
                 {
                     return true
                 }
@@ -44,9 +46,10 @@ struct FastPathTests {
             return false
         }
         for text in Self.texts {
-            let trimmed = Lexicon.trimmed(text.lowercased())
-            for words in [Lexicon.affirm, Lexicon.deny, Lexicon.cancel, Self.words, [""]] {
-                #expect(Lexicon.matches(trimmed: trimmed, words) == slow(trimmed, words), "\(trimmed.debugDescription)")
+            let trimmed = TextMatch.trimmed(text.lowercased())
+            for words in [Self.lexicon[.affirm], Self.lexicon[.deny], Self.lexicon[.cancel], Self.words, [""]] {
+                #expect(
+                    TextMatch.matches(trimmed: trimmed, words) == slow(trimmed, words), "\(trimmed.debugDescription)")
             }
         }
     }
@@ -54,8 +57,9 @@ struct FastPathTests {
     @Test func removingIsReplacingOccurrences() {
         for text in Self.texts {
             var slow = text.lowercased()
-            for word in Engine.requestWordsChinese { slow = slow.replacingOccurrences(of: word, with: "") }
-            #expect(Lexicon.removing(Engine.requestWordsChinese, from: text.lowercased()) == slow, "\(text)")
+            let requestWords = Self.lexicon[.requestWordsZh]
+            for word in requestWords { slow = slow.replacingOccurrences(of: word, with: "") }
+            #expect(TextMatch.removing(requestWords, from: text.lowercased()) == slow, "\(text)")
         }
     }
 

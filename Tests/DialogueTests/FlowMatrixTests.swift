@@ -30,7 +30,6 @@ struct FlowMatrixTests {
     @Test(
         "three invalid answers to one slot offer a human",
         arguments: [
-            ["查询进度", "REP-20261122-0098", "REP-20261122-0097", "REP-20261122-0096"],
             ["转人工", "12", "34", "56"],
             ["我要装修", "3-2-501", "张伟", "厨房翻新", "好家装饰", "2026-01-01", "2026-02-01", "2026-03-01"],
             ["I want to apply for a renovation permit", "3-2-999", "3-2-998", "3-2-997"],
@@ -41,6 +40,20 @@ struct FlowMatrixTests {
         for line in lines.dropFirst() { out = desk.send(line) }
         #expect(out.intent == "handoff")
         #expect(out.awaiting == "phone" || out.awaiting == "confirm")
+    }
+
+    /// Issue 11: an unknown record ID is named back each time and never leads to a callback record.
+    @Test("unknown record IDs are named back; a progress query never makes a record")
+    func unknownIDs() {
+        let desk = Desk()
+        desk.send("查询进度")
+        for id in ["REP-20261122-0098", "REP-20261122-0097", "REP-20261122-0096"] {
+            let out = desk.send(id)
+            #expect(out.intent == "progress_query")
+            #expect(out.reply.contains(id))
+            #expect(out.awaiting == "record_id")
+        }
+        #expect(desk.store.allRecords().isEmpty)
     }
 
     @Test("an unparseable unit is explained without saying whether a unit exists")

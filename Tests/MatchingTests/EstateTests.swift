@@ -130,10 +130,6 @@ import Testing
             ]
         ),
         (
-            #""rates":{"property_per_m2":2.80}"#, #""rates":{"property_per_m2":2.80},"colour":"red""#,
-            [#"e.json: colour: unknown key "colour""#]
-        ),
-        (
             #""emergency_phone":"0571-88886699"},"#,
             #""emergency_phone":"0571-88886699"},"decoration":{"max_workers":0},"#,
             [
@@ -146,7 +142,6 @@ import Testing
                 #"e.json: units[1].id: duplicate unit "3-2-501" (first at units[0])"#
             ]
         ),
-        (#""office":{"#, #""office":{"fax":"1","#, [#"e.json: office.fax: unknown key "fax""#]),
         (
             #""area":89.5"#, #""area":89.5,"residents":{}"#,
             ["e.json: units[0].residents: expected an array, got an object"]
@@ -195,5 +190,31 @@ import Testing
         #expect(unit.arrearsCents == 30)
         #expect(unit.unpaidBills.map(\.period) == ["2026-09", "2026-10"])
         #expect(unit.periods == ["2026-10", "2026-09"])
+    }
+
+    /// SPEC 2.2: an office extends its estate file with its own keys; they load, and `lint` shows them as
+    /// warnings. A missing time zone is the office's own (Asia/Shanghai), with a warning.
+    @Test(arguments: [
+        (
+            #""rates":{"property_per_m2":2.80}"#, #""rates":{"property_per_m2":2.80,"water_per_ton":3.5}"#,
+            [#"e.json: rates.water_per_ton: unknown key "water_per_ton""#]
+        ),
+        (
+            #""rates":{"property_per_m2":2.80}"#, #""rates":{"property_per_m2":2.80},"colour":"red""#,
+            [#"e.json: colour: unknown key "colour""#]
+        ),
+        (#""office":{"#, #""office":{"fax":"1","#, [#"e.json: office.fax: unknown key "fax""#]),
+        (
+            #""timezone":"Asia/Shanghai","#, "",
+            [#"e.json: timezone: missing, using the office's time zone "Asia/Shanghai""#]
+        ),
+    ])
+    func warnings(old: String, new: String, expected: [String]) throws {
+        let text = Self.good.replacingOccurrences(of: old, with: new)
+        #expect(text != Self.good)
+        let estate = try Estate.parse(text.utf8, file: "e.json")
+        #expect(estate.warnings.map(\.description) == expected)
+        #expect(estate.utcOffset == 28_800)
+        #expect(try Estate.parse(Self.good.utf8, file: "e.json").warnings.isEmpty)
     }
 }

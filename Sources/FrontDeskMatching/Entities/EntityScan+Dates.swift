@@ -173,11 +173,13 @@ extension EntityScan {
         relative(7 - today.weekday + weekday, range)
     }
 
-    /// A month and day without a year: this year, or next year when already past.
+    /// A month and day without a year: this year, or next year when more than two months past ("1月5号"
+    /// in November). A date just past ("11月20日" on 12-02) stays in the past, for the flow to question.
     private mutating func monthDay(_ month: Int, _ day: Int, _ range: Range<Int>) {
         guard (1...12).contains(month), (1...31).contains(day) else { return }
         var year = today.year
-        if month < today.month || (month == today.month && day < today.day) { year += 1 }
+        let past = month < today.month || (month == today.month && day < today.day)
+        if past, today.month - month > 2 { year += 1 }
         if !CivilTime.isValid(year: year, month: month, day: day), month == 2, day == 29 {
             year += (1...4).first { CivilTime.isValid(year: year + $0, month: 2, day: 29) } ?? 0
         }

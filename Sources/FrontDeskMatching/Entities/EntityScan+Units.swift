@@ -86,7 +86,10 @@ extension EntityScan {
         } else {
             guard (3...4).contains(r.digits), r.value >= 101 else { return nil }
         }
-        if isChar(j + 1, "楼") || isChar(j + 1, "层") { return nil }
+        // 楼上 / 楼下 / 楼道 / 楼梯 after a room are upstairs, downstairs, the corridor, the stairs: not a floor.
+        let afterFloor = char(j + 2)
+        let place = afterFloor.map { [0x4E0A, 0x4E0B, 0x9053, 0x68AF].contains($0) } ?? false
+        if (isChar(j + 1, "楼") && !place) || isChar(j + 1, "层") { return nil }
         if isChar(j + 1, "-") || isChar(j + 1, "/"), number(j + 2) != nil { return nil }
         var next = j + 1
         if let c = char(next), c == 0x5BA4 || c == 0x53F7 || c == 0x623F { next += 1 }  // 室 号 房

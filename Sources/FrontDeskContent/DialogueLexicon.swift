@@ -1,0 +1,165 @@
+import FrontDeskModel
+
+/// The words the dialogue manager reads inside a flow (`intents/dialogue.json`): leaving, corrections,
+/// verification forms, choices, public areas, structural works, satisfaction levels. Matched on the
+/// normalized, lower-cased text of a message; nothing here is ever said to a resident.
+public struct DialogueLexicon: Sendable {
+    /// The named word lists of `words` (every one is required, so the dialogue never reads a missing list).
+    public enum List: String, CaseIterable, Sendable {
+        case affirm, deny, cancel, leave, skip, asap, nothing, works, today
+        case cancelInside = "cancel_inside"
+        case myRecords = "my_records"
+        case choiceFirst = "choice_first"
+        case choiceSecond = "choice_second"
+        case publicArea = "public_area"
+        case notMyHome = "not_my_home"
+        case structural
+        case structuralStrong = "structural_strong"
+        case structuralNegators = "structural_negators"
+        case requestWordsZh = "request_words_zh"
+        case requestWordsEn = "request_words_en"
+        case fillers
+        case verifyMarkers = "verify_markers"
+        case correctionMarkers = "correction_markers"
+        case alsoMarkers = "also_markers"
+        case roomWords = "room_words"
+        case unitWordsEn = "unit_words_en"
+        case unitCharacters = "unit_characters"
+        case blockMarkers = "block_markers"
+        case entranceMarkers = "entrance_markers"
+        case roomMarkers = "room_markers"
+        case nameMarkers = "name_markers"
+        case nameMarkersEn = "name_markers_en"
+        case nameJoiners = "name_joiners"
+        case floorMarkers = "floor_markers"
+        case zoneMarkers = "zone_markers"
+        case floorWords = "floor_words"
+        case liftWords = "lift_words"
+        case streetLightWords = "street_light_words"
+        case questionMarkers = "question_markers"
+        case danglingWordsEn = "dangling_words_en"
+        case feeItemProperty = "fee_item_property"
+        case feeItemWater = "fee_item_water"
+        case feeItemParking = "fee_item_parking"
+        case lastMonth = "last_month"
+        case thisMonth = "this_month"
+        case monthNamesZh = "month_names_zh"
+        case monthNamesEn = "month_names_en"
+        case monthSuffix = "month_suffix"
+        case chooseTime = "choose_time"
+    }
+
+    /// The slots whose free-text answers may start with a stated prefix ("我叫…", "施工单位是…").
+    public static let prefixedSlots = ["name", "scope", "contractor"]
+    /// The five levels of the return-visit scale, by their key in the file.
+    public static let satisfactionLevels = [
+        "very_dissatisfied", "very_satisfied", "dissatisfied", "neutral", "satisfied",
+    ]
+
+    let lists: [List: [String]]
+    /// Prefixes an answer to a free-text slot may start with, by slot.
+    public let answerPrefixes: [String: [String]]
+    /// Field-change phrases at the confirmation ("姓名改成…"), by slot.
+    public let correctionPrefixes: [String: [String]]
+    /// Satisfaction words with their level key, longest word first (非常不满意 before 不满意 before 满意).
+    public let satisfaction: [(word: String, level: String)]
+    /// How a restatement of the resident's words avoids a forbidden word (SPEC 4.1), in file order.
+    public let politeReplacements: [(word: String, replacement: String)]
+    /// What the standalone English word "no" becomes in a restatement ("without").
+    public let politeNo: String
+
+    /// A lexicon from its parts (the loader and tests).
+    public init(
+        lists: [List: [String]], answerPrefixes: [String: [String]] = [:],
+        correctionPrefixes: [String: [String]] = [:], satisfaction: [String: [String]] = [:],
+        politeReplacements: [(word: String, replacement: String)] = [], politeNo: String = ""
+    ) {
+        self.lists = lists
+        self.politeReplacements = politeReplacements
+        self.politeNo = politeNo
+        self.answerPrefixes = answerPrefixes
+        self.correctionPrefixes = correctionPrefixes
+        var pairs: [(word: String, level: String)] = []
+        for level in Self.satisfactionLevels { for word in satisfaction[level] ?? [] { pairs.append((word, level)) } }
+        self.satisfaction = pairs.enumerated().sorted {
+            $0.element.word.count != $1.element.word.count
+                ? $0.element.word.count > $1.element.word.count : $0.offset < $1.offset
+        }.map(\.element)
+    }
+
+    /// The words of `list` (empty when the lexicon was built without it).
+    public subscript(_ list: List) -> [String] { lists[list] ?? [] }
+}
+
+extension CatalogLoader {
+    static let dialogueKeys = [
+        "version", "description", "words", "answer_prefixes", "correction_prefixes", "satisfaction", "polite_echo",
+    ]
+
+    /// Reads `dialogue.json`; every list named by `DialogueLexicon.List` is required.
+    mutating func loadDialogue() -> DialogueLexicon {
+        let file = "dialogue.json"
+        guard let json = parse(file) else { return DialogueLexicon(lists: [:]) }
+        var reader = ContentReader(file: displayName(file))
+        defer { diagnostics += reader.diagnostics }
+        guard let root = reader.object(json, at: "", allowed: Self.dialogueKeys) else {
+            return DialogueLexicon(lists: [:])
+        }
+        reader.version(root, supported: Self.supportedVersion)
+        _ = reader.string(root, "description", at: "", required: false)
+        var lists: [DialogueLexicon.List: [String]] = [:]
+        let names = DialogueLexicon.List.allCases.map(\.rawValue)
+        if let value = root["words"], let object = reader.object(value, at: "words", allowed: names) {
+            for list in DialogueLexicon.List.allCases {
+                guard let words = object[list.rawValue] else {
+                    reader.report("words.\(list.rawValue)", ContentMessages.missing)
+                    continue
+                }
+                lists[list] = reader.strings(words, at: "words.\(list.rawValue)")
+            }
+        } else if root["words"] == nil {
+            reader.report("words", ContentMessages.missing)
+        }
+        func table(_ key: String, allowed: [String]) -> [String: [String]] {
+            guard let value = root[key], let object = reader.object(value, at: key, allowed: allowed) else {
+                return [:]
+            }
+            var result: [String: [String]] = [:]
+            for name in allowed {
+                guard let words = object[name] else {
+                    reader.report("\(key).\(name)", ContentMessages.missing)
+                    continue
+                }
+                result[name] = reader.strings(words, at: "\(key).\(name)")
+            }
+            return result
+        }
+        let answers = table("answer_prefixes", allowed: DialogueLexicon.prefixedSlots)
+        let corrections = table("correction_prefixes", allowed: DialogueLexicon.prefixedSlots)
+        let satisfaction = table("satisfaction", allowed: DialogueLexicon.satisfactionLevels)
+        var replacements: [(word: String, replacement: String)] = []
+        var politeNo = ""
+        if let value = root["polite_echo"],
+            let object = reader.object(value, at: "polite_echo", allowed: ["replace", "word_no"])
+        {
+            if let table = object["replace"], table.object == nil {
+                reader.report("polite_echo.replace", ContentMessages.expected("an object", table))
+            }
+            if let pairs = object["replace"]?.object {
+                for (word, replacement) in pairs {
+                    guard let text = replacement.string, !text.isEmpty, !word.isEmpty else {
+                        reader.report("polite_echo.replace.\(word)", ContentMessages.expected("a string", replacement))
+                        continue
+                    }
+                    replacements.append((word, text))
+                }
+            }
+            politeNo = reader.string(object, "word_no", at: "polite_echo") ?? ""
+        } else if root["polite_echo"] == nil {
+            reader.report("polite_echo", ContentMessages.missing)
+        }
+        return DialogueLexicon(
+            lists: lists, answerPrefixes: answers, correctionPrefixes: corrections, satisfaction: satisfaction,
+            politeReplacements: replacements, politeNo: politeNo)
+    }
+}
