@@ -66,7 +66,8 @@ struct ClassifyCommand: Subcommand {
                     line += "  \(hit.keyword)\t\(hit.target)\t\(formatWeight(hit.weight))\n"
                 }
                 let posteriors = learned.posteriors.prefix(4).map { "\($0.intent)=\(formatWeight($0.probability))" }
-                line += "  learned\(learned.decided ? "" : " (not used: the rules decided)"): "
+                line +=
+                    "  learned\(learned.decided ? "" : " (not used: the rules decided)"): "
                     + posteriors.joined(separator: " ") + "\n"
             }
         }

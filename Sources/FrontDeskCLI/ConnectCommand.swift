@@ -19,12 +19,7 @@ struct ConnectCommand: Subcommand {
         signal(SIGPIPE, SIG_IGN)
         let host = arguments.value("--host") ?? "127.0.0.1"
         let port = try arguments.int("--port", default: 7700, in: 1...65535)
-        let client: LineClient
-        do {
-            client = try LineClient(host: host, port: port)
-        } catch {
-            throw CommandFailure("cannot connect to \(host):\(port): \(error)")
-        }
+        let client = try ConnectCommand.connect(host: host, port: port)
         defer { client.close() }
         let interactive = isatty(0) == 1
         do {
@@ -34,5 +29,14 @@ struct ConnectCommand: Subcommand {
         }
         if interactive { console.out("\n") }
         return 0
+    }
+
+    /// A line client connected to `host:port`, or the failure that names the address.
+    static func connect(host: String, port: Int) throws -> LineClient {
+        do {
+            return try LineClient(host: host, port: port)
+        } catch {
+            throw CommandFailure("cannot connect to \(host):\(port): \(error)")
+        }
     }
 }

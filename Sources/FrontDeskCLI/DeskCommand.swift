@@ -30,12 +30,7 @@ struct DeskCommand: Subcommand {
         let interactive = isatty(0) == 1 && isatty(1) == 1
         // The console's labels come from intents/phrases; piped use needs none.
         let phrases = interactive ? try Workspace(arguments).catalog().phrases : nil
-        let client: LineClient
-        do {
-            client = try LineClient(host: host, port: port)
-        } catch {
-            throw CommandFailure("cannot connect to \(host):\(port): \(error)")
-        }
+        let client = try ConnectCommand.connect(host: host, port: port)
         defer { client.close() }
         do {
             try client.send(JSON.object(JSONObject([("auth", .string(token))])).serialized)

@@ -128,7 +128,8 @@ struct CatalogLoader {
         if let value = root["negators"] {
             for (index, element) in (value.array ?? []).enumerated() {
                 let path = "negators[\(index)]"
-                guard let object = reader.object(element, at: path, allowed: ["words", "window", "scope", "only"]) else {
+                guard let object = reader.object(element, at: path, allowed: ["words", "window", "scope", "only"])
+                else {
                     continue
                 }
                 let words = object["words"].map { reader.strings($0, at: "\(path).words") } ?? []

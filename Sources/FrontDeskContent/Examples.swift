@@ -80,7 +80,8 @@ extension CatalogLoader {
     static let exampleLanguages = ["zh-Hans", "zh-Hant", "en", "mixed"]
     static let learningKeys = [
         "version", "description", "alpha", "rule_scale", "rule_cap", "weight", "temperature", "threshold",
-        "silent_threshold", "clear_lead", "hold_score", "overturn", "needs_rule", "authoritative", "minimum_features", "minimum_count", "enabled",
+        "silent_threshold", "clear_lead", "hold_score", "overturn", "needs_rule", "authoritative", "minimum_features",
+        "minimum_count", "enabled",
     ]
 
     /// Reads every `examples/*.jsonl` file (sorted by name); every bad line is reported with its line number.
@@ -127,7 +128,8 @@ extension CatalogLoader {
                 continue
             }
             guard let object = reader.object(value, at: at, allowed: Self.exampleKeys) else { continue }
-            guard let message = reader.string(object, "text", at: at), let intent = reader.string(object, "intent", at: at)
+            guard let message = reader.string(object, "text", at: at),
+                let intent = reader.string(object, "intent", at: at)
             else { continue }
             if message.isEmpty { reader.report("\(at).text", "empty message") }
             guard Self.canonicalIntents.contains(intent) else {
@@ -162,7 +164,8 @@ extension CatalogLoader {
         func positive(_ key: String, _ current: Double, upTo limit: Double = .infinity) -> Double {
             guard let value = reader.number(object, key, at: "", required: false) else { return current }
             guard value > 0, value <= limit else {
-                reader.report(key, "expected a number above 0\(limit.isFinite ? " and at most \(limit)" : ""), got \(value)")
+                reader.report(
+                    key, "expected a number above 0\(limit.isFinite ? " and at most \(limit)" : ""), got \(value)")
                 return current
             }
             return value
@@ -195,7 +198,8 @@ extension CatalogLoader {
         if let list = object["needs_rule"] {
             let names = reader.strings(list, at: "needs_rule")
             for (index, name) in names.enumerated() where !Self.canonicalIntents.contains(name) {
-                reader.report("needs_rule[\(index)]", ContentMessages.unknownValue(name, allowed: Self.canonicalIntents))
+                reader.report(
+                    "needs_rule[\(index)]", ContentMessages.unknownValue(name, allowed: Self.canonicalIntents))
             }
             settings.needsRule = names.filter { Self.canonicalIntents.contains($0) }
         }
@@ -204,7 +208,8 @@ extension CatalogLoader {
                 var result: [String: Double] = [:]
                 for (name, score) in map {
                     guard Self.canonicalIntents.contains(name) else {
-                        reader.report("authoritative.\(name)", ContentMessages.unknownValue(name, allowed: Self.canonicalIntents))
+                        reader.report(
+                            "authoritative.\(name)", ContentMessages.unknownValue(name, allowed: Self.canonicalIntents))
                         continue
                     }
                     guard let number = score.number, number > 0 else {

@@ -35,7 +35,8 @@ extension CatalogLoader {
                             if regional.isEmpty { reader.report(path, "expected at least one regional word") }
                             for (index, word) in regional.enumerated() {
                                 if word.isEmpty || word == mainland {
-                                    reader.report("\(path)[\(index)]", "a regional word must differ from the mainland word")
+                                    reader.report(
+                                        "\(path)[\(index)]", "a regional word must differ from the mainland word")
                                 } else {
                                     table.add(mainland, word)
                                 }

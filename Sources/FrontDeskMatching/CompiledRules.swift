@@ -183,7 +183,8 @@ struct CompiledRules: Sendable {
         }
         for negator in settings.negators {
             // `index` 0: negates any word; i + 1: only words of intent i.
-            let only = negator.only.flatMap { name in intents.firstIndex { $0.name == name } }.map { UInt8($0 + 1) } ?? 0
+            let only =
+                negator.only.flatMap { name in intents.firstIndex { $0.name == name } }.map { UInt8($0 + 1) } ?? 0
             for word in negator.words {
                 let window =
                     negator.clauseScoped ? RuleOutput.clauseWindow : UInt16(min(max(0, negator.window), 65_534))

@@ -81,7 +81,8 @@ package struct Evaluation: Sendable {
     /// recall, and (with `misses`) every wrong message.
     package func report(title: String, misses: Bool = false) -> String {
         func percent(_ pair: (correct: Int, total: Int)) -> String {
-            "\(pair.correct)/\(pair.total) = " + String(format: "%.1f%%", 100 * Double(pair.correct) / Double(max(1, pair.total)))
+            "\(pair.correct)/\(pair.total) = "
+                + String(format: "%.1f%%", 100 * Double(pair.correct) / Double(max(1, pair.total)))
         }
         var lines = ["\(title)"]
         lines.append("  overall            \(percent(accuracy()))")
@@ -97,7 +98,9 @@ package struct Evaluation: Sendable {
         lines.append("  false emergencies  \(e.falseAlarms)/\(e.others)")
         let languages = Set(items.compactMap(\.example.lang)).sorted()
         for lang in languages {
-            lines.append("  lang \(lang.padding(toLength: 13, withPad: " ", startingAt: 0)) \(percent(accuracy { $0.example.lang == lang }))")
+            lines.append(
+                "  lang \(lang.padding(toLength: 13, withPad: " ", startingAt: 0)) \(percent(accuracy { $0.example.lang == lang }))"
+            )
         }
         lines.append("  intent              precision   recall")
         for intent in Set(items.map(\.example.intent)).union(items.map(\.got)).sorted() {

@@ -245,4 +245,3 @@ final class LearnedModel: Sendable {
         return z == 0 ? 1 : z
     }
 }
-

@@ -36,7 +36,8 @@ extension MatchEngine {
         }
         // With no intent word, a correction ("不对，是1202") or a number (a phone, a flat, "尾數係5678") is an answer for
         // the dialogue to read, not a request the examples should guess.
-        if summary.best < 0, summary.acts & correctionBit != 0 || hasNumber(buffers.normalized, summary.normalizedCount) {
+        if summary.best < 0, summary.acts & correctionBit != 0 || hasNumber(buffers.normalized, summary.normalizedCount)
+        {
             summary.accepted = false
             return
         }

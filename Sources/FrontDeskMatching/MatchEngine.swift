@@ -31,9 +31,10 @@ final class MatchEngine: Sendable {
         self.learning = learning
         var index: [String: Int] = [:]
         for (i, name) in rules.intentNames.enumerated() { index[name] = i }
+        // One SIMD16 lane per intent: the 13 canonical intents fit.
+        let learnable = learning.enabled && !examples.isEmpty && intentCount <= 16
         learned =
-            // One SIMD16 lane per intent: the 13 canonical intents fit.
-            learning.enabled && !examples.isEmpty && intentCount <= 16
+            learnable
             ? LearnedModel(
                 examples: examples, intentIndex: index, classCount: intentCount, alpha: learning.alpha,
                 minimumCount: learning.minimumCount, normalizer: normalizer) : nil

@@ -46,14 +46,7 @@ extension LineClient {
                 continue
             }
             if fds[1].revents != 0 {
-                let result: IOResult<Int>
-                do {
-                    result = try chunk.withUnsafeMutableBytes { raw throws(SystemError) in try Sys.read(input, raw) }
-                } catch let error as SystemError {
-                    throw .system(error)
-                } catch {
-                    throw .closed
-                }
+                let result = try Self.readInput(input, into: &chunk)
                 if case .done(let n) = result {
                     if n == 0 { return }
                     pending += chunk[0..<n]

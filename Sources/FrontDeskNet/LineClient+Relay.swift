@@ -33,14 +33,7 @@ extension LineClient {
                 throw .system(error)
             }
             if fds.count > 1 && fds[1].revents != 0 {
-                let result: IOResult<Int>
-                do {
-                    result = try chunk.withUnsafeMutableBytes { raw throws(SystemError) in try Sys.read(input, raw) }
-                } catch let error as SystemError {
-                    throw .system(error)
-                } catch {
-                    throw .closed
-                }
+                let result = try Self.readInput(input, into: &chunk)
                 if case .done(let n) = result {
                     if n == 0 {
                         inputOpen = false
@@ -61,6 +54,17 @@ extension LineClient {
     }
 
     /// Sends what the socket takes now; returns how many bytes.
+    /// One read of the local input (stdin) into `chunk`, for `relay` and the operator console.
+    static func readInput(_ input: Int32, into chunk: inout [UInt8]) throws(NetError) -> IOResult<Int> {
+        do {
+            return try chunk.withUnsafeMutableBytes { raw throws(SystemError) in try Sys.read(input, raw) }
+        } catch let error as SystemError {
+            throw .system(error)
+        } catch {
+            throw .closed
+        }
+    }
+
     private func sendSome(_ bytes: [UInt8]) throws(NetError) -> Int {
         let result: IOResult<Int>
         do {

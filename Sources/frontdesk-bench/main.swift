@@ -13,7 +13,10 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("gen-hant-hans", "print the Traditional → Simplified table for intents/hant-hans.txt", generateHanTable),
     ("report", "a year of a 5,000-unit estate through frontdesk report (time, VmHWM)", reportBenchmark),
     ("turns", "whole chat turns in process, transcripts on vs off", turnsBench),
-    ("accuracy", "cross-validated or held-out intent accuracy, per intent, emergencies (--folds, --test)", accuracyBenchmark),
+    (
+        "accuracy", "cross-validated or held-out intent accuracy, per intent, emergencies (--folds, --test)",
+        accuracyBenchmark
+    ),
 ]
 
 let argv = Array(CommandLine.arguments.dropFirst())

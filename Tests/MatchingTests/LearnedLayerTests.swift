@@ -154,12 +154,14 @@ import Testing
         } catch {
             let lines = error.diagnostics.map(\.description)
             let file = copy + "/examples/zz-bad.jsonl"
-            #expect(lines.contains("\(file): line 1.intent: unknown value 'repiar' (did you mean 'repair'?)"), "\(lines)")
+            #expect(
+                lines.contains("\(file): line 1.intent: unknown value 'repiar' (did you mean 'repair'?)"), "\(lines)")
             #expect(lines.contains("\(file): line 2.lnag: unknown key 'lnag' (did you mean 'lang'?)"), "\(lines)")
             #expect(lines.contains { $0.hasPrefix("\(file): line 3, column 1: ") }, "\(lines)")
             #expect(lines.contains("\(file): line 4.text: empty message"), "\(lines)")
             #expect(lines.contains { $0.hasPrefix("\(file): line 5.lang: unknown value 'fr'") }, "\(lines)")
-            #expect(lines.contains { $0.hasSuffix("learning.json: weight: expected a number, got a string") }, "\(lines)")
+            #expect(
+                lines.contains { $0.hasSuffix("learning.json: weight: expected a number, got a string") }, "\(lines)")
             #expect(lines.contains { $0.contains("learning.json: treshold: unknown key 'treshold'") }, "\(lines)")
         }
     }

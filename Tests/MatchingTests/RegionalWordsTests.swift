@@ -28,7 +28,9 @@ import Testing
         }
         let without = try matcher(nil)
         let with = try matcher("{\"version\": 1, \"words\": {\"物业费\": [\"管数\"]}}\n")
-        let score = { (m: Matcher) in LearnedLayerTests.classify(m, message).scores.first { $0.intent == "fee_query" }?.score ?? 0 }
+        let score = { (m: Matcher) in
+            LearnedLayerTests.classify(m, message).scores.first { $0.intent == "fee_query" }?.score ?? 0
+        }
         #expect(score(with) > score(without))
         #expect(LearnedLayerTests.classify(with, message).intent == "fee_query")
     }
@@ -44,10 +46,17 @@ import Testing
             Issue.record("a broken regional table loaded")
         } catch {
             let lines = error.diagnostics.map(\.description)
-            #expect(lines.contains { $0.hasSuffix("regional.json: words.电梯[0]: a regional word must differ from the mainland word") }, "\(lines)")
-            #expect(lines.contains { $0.hasSuffix("regional.json: words.电梯[1]: expected a string, got a number") }, "\(lines)")
+            #expect(
+                lines.contains {
+                    $0.hasSuffix("regional.json: words.电梯[0]: a regional word must differ from the mainland word")
+                }, "\(lines)")
+            #expect(
+                lines.contains { $0.hasSuffix("regional.json: words.电梯[1]: expected a string, got a number") },
+                "\(lines)")
             #expect(lines.contains { $0.contains("regional.json: wrods: unknown key 'wrods'") }, "\(lines)")
-            #expect(lines.contains { $0.hasSuffix("regional-opencc.tsv: line 1: expected mainland<TAB>regional") }, "\(lines)")
+            #expect(
+                lines.contains { $0.hasSuffix("regional-opencc.tsv: line 1: expected mainland<TAB>regional") },
+                "\(lines)")
         }
     }
 }
