@@ -33,6 +33,8 @@ public struct DialogueLexicon: Sendable {
         case nameJoiners = "name_joiners"
         case floorMarkers = "floor_markers"
         case zoneMarkers = "zone_markers"
+        /// Places an estate has one of (the courtyard, the clubhouse, the main gate): specific enough on their own.
+        case landmarks = "landmarks"
         case floorWords = "floor_words"
         case liftWords = "lift_words"
         case streetLightWords = "street_light_words"

@@ -185,6 +185,7 @@ extension Engine {
     /// Whether an emergency's first message already says where it is precisely enough to send someone:
     /// a flat, or a public place with an entrance, a floor or a zone ("3栋2单元15楼走廊", "车库B区", "B2停车场").
     func isSpecificPlace(_ turn: Turn) -> Bool {
+        if turn.has(.landmarks) { return true }
         guard turn.has(.publicArea) else { return false }
         if turn.has(.entranceMarkers) { return true }
         let scalars = Array(turn.lower.unicodeScalars)
