@@ -23,7 +23,7 @@ extension EntityScan {
         }
     }
 
-    /// Month-day, day of month, 今天/明天/后天/大后天, 下周一, 周六, today, tomorrow, next monday, nov 25, 25th.
+    /// Month-day, day of month, 今天/明天/后天/大后天, 下周一, 上周一, 周六, today, tomorrow, next monday, nov 25, 25th.
     mutating func recognizeDates() {
         var i = 0
         while i < count, found.date == nil {
@@ -122,6 +122,10 @@ extension EntityScan {
             var j = i + 1
             if isChar(j, "个") { j += 1 }
             if let (weekday, next) = weekday(at: j) { nextWeek(weekday, i..<next) }
+        case 0x4E0A:  // 上: 上周一, 上个星期三 — a day of last (ISO) week, for the flow to question
+            var j = i + 1
+            if isChar(j, "个") { j += 1 }
+            if let (weekday, next) = weekday(at: j) { relative(weekday - today.weekday - 7, i..<next) }
         case 0x8FD9, 0x672C:  // 这 本
             var j = i + 1
             if isChar(j, "个") { j += 1 }
