@@ -242,11 +242,12 @@ extension Engine {
     /// another room (the number that is not the current room).
     func roomCorrection(_ flow: Flow, _ turn: Turn) -> String? {
         guard let current = flow.slots["unit"], flow.awaiting != "verify" else { return nil }
-        if flow.awaiting == "phone", !turn.isCorrection || turn.entities.phone != nil { return nil }
+        if flow.awaiting == "phone", !turn.isCorrection { return nil }
         guard turn.has(.roomWords) || turn.isCorrection else { return nil }
         let parts = current.split(separator: "-")
         guard parts.count == 3 else { return nil }
-        let runs = SlotText.digitRuns(turn.text)
+        // A phone given in the same breath ("13812345678，哦说错了，是501不是801") is not a room.
+        let runs = SlotText.digitRuns(turn.text).filter { $0.count < 7 }
         guard (1...2).contains(runs.count), runs.allSatisfy({ (3...4).contains($0.count) }) else { return nil }
         guard let room = runs.first(where: { $0 != parts[2] }) else { return nil }
         return parts[0] + "-" + parts[1] + "-" + room
