@@ -59,12 +59,15 @@ extension Engine {
 
     /// A new repair, complaint or callback in the same conversation knows the resident's flat and phone
     /// already (from the flow it interrupted, or from the last record made): they are not asked again.
+    /// A fee question in the middle of a repair ("我家10月份的水费交了没有？尾号4583") knows the flat too; the phone
+    /// tail is still asked for and checked (SPEC 8.2), so knowing the flat discloses nothing.
     func carryKnownDetails(into flow: inout Flow, _ state: SessionState) {
-        guard flow.kind == .repair || flow.kind == .complaint || flow.kind == .handoff else { return }
+        let fee = flow.kind == .feeQuery
+        guard flow.kind == .repair || flow.kind == .complaint || flow.kind == .handoff || fee else { return }
         let unit = state.suspended?.slots["unit"] ?? state.identity?.unit
         let phone = state.suspended?.slots["phone"] ?? state.identity?.phone
         if flow.slots["unit"] == nil, flow.slots["not_resident"] == nil, let unit { flow.slots["unit"] = unit }
-        if flow.slots["phone"] == nil, let phone { flow.slots["phone"] = phone }
+        if !fee, flow.slots["phone"] == nil, let phone { flow.slots["phone"] = phone }
     }
 
     /// One turn inside a flow, read for everything it carries before the flow decides, in this order:
