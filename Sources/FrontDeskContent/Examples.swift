@@ -181,20 +181,16 @@ extension CatalogLoader {
         settings.holdScore = positive("hold_score", settings.holdScore, upTo: 100)
         settings.overturn = positive("overturn", settings.overturn, upTo: 1)
         settings.enabled = reader.bool(object, "enabled", at: "") ?? true
-        if let minimum = reader.number(object, "minimum_count", at: "", required: false) {
-            if minimum >= 1, minimum == minimum.rounded(), minimum <= 1000 {
-                settings.minimumCount = Int(minimum)
-            } else {
-                reader.report("minimum_count", "expected a whole number from 1 to 1000, got \(minimum)")
+        func whole(_ key: String, _ current: Int, from low: Int) -> Int {
+            guard let value = reader.number(object, key, at: "", required: false) else { return current }
+            guard value >= Double(low), value <= 1000, value == value.rounded() else {
+                reader.report(key, "expected a whole number from \(low) to 1000, got \(value)")
+                return current
             }
+            return Int(value)
         }
-        if let minimum = reader.number(object, "minimum_features", at: "", required: false) {
-            if minimum >= 0, minimum == minimum.rounded(), minimum <= 1000 {
-                settings.minimumFeatures = Int(minimum)
-            } else {
-                reader.report("minimum_features", "expected a whole number from 0 to 1000, got \(minimum)")
-            }
-        }
+        settings.minimumCount = whole("minimum_count", settings.minimumCount, from: 1)
+        settings.minimumFeatures = whole("minimum_features", settings.minimumFeatures, from: 0)
         if let list = object["needs_rule"] {
             let names = reader.strings(list, at: "needs_rule")
             for (index, name) in names.enumerated() where !Self.canonicalIntents.contains(name) {

@@ -188,11 +188,11 @@ final class LearnedModel: Sendable {
                     j += 1
                 }
                 i = j
-            } else if isWordScalar(value) {
+            } else if Normalizer.isWordCharacter(value) {
                 var j = i
                 var word: UInt64 = 0xcbf2_9ce4_8422_2325
                 var letters = false
-                while j < count, isWordScalar(text[j]) {
+                while j < count, Normalizer.isWordCharacter(text[j]) {
                     word = (word ^ UInt64(folded(text[j]))) &* 0x0000_0100_0000_01B3
                     letters = letters || text[j] >= 0x61
                     j += 1
@@ -224,11 +224,6 @@ final class LearnedModel: Sendable {
                 i += 1
             }
         }
-    }
-
-    @inline(__always)
-    static func isWordScalar(_ value: UInt32) -> Bool {
-        (0x61...0x7A).contains(value) || (0x30...0x39).contains(value)
     }
 
     /// Digits count as one digit: "REP-20261120-0003" and "REP-20261201-0042" share their features.

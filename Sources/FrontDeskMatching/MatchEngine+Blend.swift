@@ -4,9 +4,9 @@ extension MatchEngine {
     /// Blends the rules' scores with the learned posteriors (`intents/learning.json`):
     /// `value(i) = min(rule(i), cap) / scale + weight × P(i | text)`, the best value understood when it reaches
     /// `threshold`. The rules stay authoritative where they fire clearly: when the best rule leads the second by
-    /// more than the learned layer could ever move (`weight`), the posteriors are not even worked out. An intent
-    /// that a rule vetoed or negated ("不是投诉") is never picked by the learned layer, nor one that needs a rule
-    /// (an emergency needs a hazard word) when no rule spoke for it.
+    /// `clear_lead` points (or by more than the learned layer could move), or an `authoritative` intent's rule fired,
+    /// the posteriors are not even worked out. An intent that a rule vetoed or negated ("不是投诉") is never picked by
+    /// the learned layer, nor one in `needs_rule` without rule evidence (an emergency needs a hazard word).
     @inline(__always)
     func blend(_ buffers: inout ScanBuffers, _ summary: inout ScanSummary) {
         summary.blended = false

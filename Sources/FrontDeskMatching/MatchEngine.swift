@@ -13,7 +13,7 @@ final class MatchEngine: Sendable {
     /// Keyword weights learned from `intents/examples/` (nil: the rules decide alone).
     let learned: LearnedModel?
     let learning: LearningSettings
-    /// Bit `i`: intent `i` is picked by the blend only when a rule gave it a positive score.
+    /// Bit `i`: intent `i` is picked by the blend only with rule evidence (`ScanSummary.ruleEvidence`).
     let needsRule: UInt64
     /// Per intent: from this rule score on, when it leads, the rules decide alone.
     let authoritative: [Double]
@@ -336,12 +336,10 @@ final class MatchEngine: Sendable {
             }
             if hides(CompiledRules.keywordLayer, mine.keyword) { hit.flags |= ScanHit.keywordSuppressed }
             if hides(CompiledRules.categoryLayer, mine.category) { hit.flags |= ScanHit.categorySuppressed }
-            // Concept words compose: a longer concept word ("裂了", a repair fault) leaves a shorter one ("裂", a gas
-            // leak sign) alone, and so does a longer category noun ("water tank" keeps the flood's "water"); a longer
-            // keyword of other intents alone ("打不着火" hides the fire's "着火"), or a neutral word, hides it.
-            // Two concept words never hide each other: a rule counts once however many of its words occur, and a
-            // word of one concept inside a word of another ("水" of a flood inside "水从" of water reaching a light)
-            // must still pair with its own partner.
+            // Concept words compose: no longer concept word hides one ("裂了", a repair fault, keeps the gas leak's
+            // "裂"; "水从" keeps the flood's "水": a rule counts once however many of its words occur), nor does a
+            // category noun ("water tank" keeps "water"). Only a neutral word, or a longer keyword that speaks for
+            // other intents alone ("打不着火" hides the fire's "着火"), hides it.
             let extraHidden = theirs.neutral || (theirs.keyword != 0 && all & mine.extra == 0)
             if extraHidden { hit.flags |= ScanHit.extraSuppressed }
             if otherFlags & (CompiledRules.keywordLayer | CompiledRules.categoryLayer) != 0 {
