@@ -1,6 +1,6 @@
 import Foundation
-import FrontDeskModel
 import FrontDeskContent
+import FrontDeskModel
 import FrontDeskQA
 import Testing
 
