@@ -43,6 +43,19 @@ extension PhraseBook {
         return nil
     }
 
+    /// Every forbidden word in `text`, in the order of the lists (Chinese, English, then "no"); empty when
+    /// it is polite. The same rule as `forbiddenWord(in:)`, for checks that name every word found
+    /// (`frontdesk test`, the QA dialogues): a reply passes them exactly when lint would pass it.
+    public static func forbiddenWords(in text: String) -> [String] {
+        guard forbiddenWord(in: text) != nil else { return [] }
+        var found: [String] = []
+        for word in forbiddenChinese where text.contains(word) { found.append(word) }
+        let lower = text.lowercased()
+        for word in forbiddenEnglish where lower.contains(word) { found.append(word) }
+        if containsWordNo(lower) { found.append("no") }
+        return found
+    }
+
     private static let forbiddenChineseUTF8 = forbiddenChinese.map { ($0, Array($0.utf8)) }
     private static let forbiddenEnglishUTF8 = forbiddenEnglish.map { ($0, Array($0.utf8)) }
 

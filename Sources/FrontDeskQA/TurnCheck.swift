@@ -1,3 +1,4 @@
+import FrontDeskContent
 import FrontDeskModel
 
 /// Evaluates expectations against one bot turn.
@@ -94,7 +95,7 @@ struct TurnCheck {
         var problems: [String] = []
         if reply.isEmpty { problems.append("a reply (it was empty)") }
         if reply.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) { problems.append("a one-line reply") }
-        let words = Etiquette.violations(in: reply)
+        let words = PhraseBook.forbiddenWords(in: reply)
         if !words.isEmpty {
             problems.append("no forbidden word (SPEC 4.1), found: " + words.map { "'\($0)'" }.joined(separator: ", "))
         }

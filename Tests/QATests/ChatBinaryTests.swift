@@ -1,4 +1,5 @@
 import Foundation
+import FrontDeskContent
 import FrontDeskModel
 import FrontDeskQA
 import Testing
@@ -63,7 +64,7 @@ struct ChatBinaryTests {
         #expect(objects[0]["awaiting"]?.string == "phone")
         for rejected in objects[1...4] {
             let reply = rejected["reply"]?.string ?? ""
-            let words = Etiquette.violations(in: reply)
+            let words = PhraseBook.forbiddenWords(in: reply)
             #expect(rejected["intent"] == .null)
             #expect(words.isEmpty)
             #expect(reply.count > 10)

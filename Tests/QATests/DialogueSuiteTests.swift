@@ -1,4 +1,5 @@
 import Foundation
+import FrontDeskContent
 import FrontDeskQA
 import Testing
 
@@ -55,7 +56,7 @@ struct DialogueSuiteTests {
 
     @Test("a forbidden word in a reply fails every dialogue centrally")
     func forbiddenWordIsCentral() {
-        #expect(Etiquette.violations(in: "抱歉，这个不行。") == ["不行"])
+        #expect(PhraseBook.forbiddenWords(in: "抱歉，这个不行。") == ["不行"])
     }
 
     @Test("syntax errors fail the file with their lines")
