@@ -162,7 +162,7 @@ struct CatalogLoader {
         return settings
     }
 
-    /// Reads `acts.json`: `{"acts": {"affirm": [...], "deny": [...], "correction": [...]}}`.
+    /// Reads `acts.json`: `{"acts": {"affirm": [...], "deny": [...], "correction": [...], "hedge": [...]}}`.
     mutating func loadActs() -> [ActDefinition] {
         guard let json = parse("acts.json") else { return [] }
         var reader = ContentReader(file: displayName("acts.json"))
@@ -174,7 +174,7 @@ struct CatalogLoader {
             reader.report("acts", ContentMessages.missing)
             return []
         }
-        let names = ["affirm", "deny", "correction"]
+        let names = ["affirm", "deny", "correction", "hedge"]
         guard let object = reader.object(value, at: "acts", allowed: names) else { return [] }
         return names.compactMap { name in
             guard let words = object[name] else {

@@ -49,6 +49,16 @@ public struct DialogueLexicon: Sendable {
         case monthNamesEn = "month_names_en"
         case monthSuffix = "month_suffix"
         case chooseTime = "choose_time"
+        /// A smell, smoke or an alarm: what makes a hedged emergency an uncertain hazard worth one safety question.
+        case hazardCues = "hazard_cues"
+        /// A sign that leaves no doubt (明火, 浓烟, a hissing pipe, "I can see smoke").
+        case hazardSigns = "hazard_signs"
+        /// A sign looked for and not found ("没看到烟", "can't see any smoke").
+        case noHazardSigns = "no_hazard_signs"
+        case alarmWords = "alarm_words"
+        /// Answers to "is there smoke, an open flame or a smell of gas?": yes ("有") and no ("没有", "冇").
+        case hazardYes = "hazard_yes"
+        case hazardNo = "hazard_no"
     }
 
     /// The slots whose free-text answers may start with a stated prefix ("我叫…", "施工单位是…").

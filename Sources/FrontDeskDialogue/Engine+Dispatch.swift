@@ -115,6 +115,19 @@ extension Engine {
                 return Reply([say("progress.verify_declined", turn.language)], intent: nil)
             }
             return nil
+        case .offerRepair(let text):
+            if turn.isAffirm {
+                // The repair is filed from the resident's first words, as if they had asked for one.
+                var classification = matcher.classify(text, now: turn.now, utcOffset: estate.utcOffset)
+                classification.intent = "repair"
+                classification.ambiguous = []
+                let original = makeTurn(text, classification, now: turn.now, language: turn.language)
+                return startFlow(.repair, original, &state)
+            }
+            if turn.isDeny || turn.isCancel {
+                return Reply([say("emergency.repair_declined", turn.language)], intent: nil)
+            }
+            return nil
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import FrontDeskMatching
 import FrontDeskModel
 
 // Emergencies: safety advice and numbers before anything else, then the unit, then an urgent
@@ -8,6 +9,77 @@ extension Engine {
     func emergencyAdvice(_ category: String, _ language: Language) -> String {
         let key = "emergency.advice." + category
         return say(catalog.phrases.contains(key) ? key : "emergency.advice.general", language)
+    }
+
+    /// The advice for a hazard the resident is not sure of (`smell`: a faint burning smell, `alarm`: an alarm with nothing
+    /// seen): what to look for and when to call 119; the category's usual advice where there is no such wording (a faint
+    /// gas smell gets the gas advice in full).
+    func uncertainAdvice(_ hazard: String, _ category: String, _ language: Language) -> String {
+        let key = "emergency.advice.uncertain." + hazard
+        return catalog.phrases.contains(key) ? say(key, language) : emergencyAdvice(category, language)
+    }
+
+    /// Whether an emergency's message reports an uncertain hazard (SPEC 3): a smell, smoke or an alarm told with a
+    /// hedge ("好像闻到一点点煤气味", "a faint burning smell") or with a sign looked for and not found ("the alarm is going
+    /// off but I can't see any smoke"). A clear sign (明火, 浓烟, a hissing pipe, flames) is never uncertain.
+    /// The hedge must be in the clause that names the hazard: "有煤氣味，好像洩漏了" states the smell and is not uncertain.
+    func isUncertainHazard(_ turn: Turn) -> Bool {
+        guard turn.has(.hazardCues), !showsHazardSign(turn) else { return false }
+        if turn.has(.noHazardSigns) { return true }
+        guard turn.classification.acts.contains(.hedge) else { return false }
+        let hedges = catalog.acts.first { $0.name == DialogueAct.hedge.rawValue }?.words ?? []
+        let clauses = turn.lower.split { Engine.clauseBreaks.contains($0) || $0 == "\u{3002}" }.map(String.init)
+        return clauses.contains { clause in
+            TextMatch.containsAny(clause, turn.words[.hazardCues]) && TextMatch.containsAny(clause, hedges)
+        }
+    }
+
+    /// Whether the message names a clear sign of a hazard, once the signs looked for and not found are set aside
+    /// ("没有明火" names none).
+    func showsHazardSign(_ turn: Turn) -> Bool {
+        let rest = TextMatch.removing(turn.words[.noHazardSigns], from: turn.lower)
+        return TextMatch.containsAny(rest, turn.words[.hazardSigns])
+    }
+
+    /// The answer to "is there any smoke, an open flame or a smell of gas?". Yes (or a clear sign): an emergency, the
+    /// location asked (or the record made at once when it is known). No: what to do, and a repair visit offered; no
+    /// urgent record. Another request drops the question; anything else asks it again.
+    func answerSafetyCheck(_ turn: Turn, _ state: inout SessionState) -> Reply {
+        guard var flow = state.flow, let hazard = flow.checkingHazard else {
+            return startIntent(turn, &state, clarify: true)
+        }
+        let sign = showsHazardSign(turn)
+        let no = !sign && (turn.isDeny || turn.says(.hazardNo) || turn.has(.noHazardSigns))
+        let plainReport = turn.intent == "emergency" && !turn.classification.acts.contains(.hedge)
+        let yes = sign || !no && (turn.isAffirm || turn.says(.hazardYes) || plainReport)
+        if yes {
+            flow.checkingHazard = nil
+            flow.awaiting = nil
+            _ = fill(&flow, turn)
+            if let category = turn.classification.categories["emergency"], flow.slots["category"] == "general" {
+                flow.slots["category"] = category
+            }
+            state.flow = flow
+            return advance(turn, &state, notes: [say("emergency.check.confirmed", turn.language)])
+        }
+        if no {
+            state.flow = nil
+            state.pending = .offerRepair(text: flow.slots["description"] ?? turn.text)
+            let parts = [
+                say("emergency.check.clear." + hazard, turn.language), say("emergency.offer_repair", turn.language),
+            ]
+            return Reply(parts, intent: "emergency", awaiting: "confirm")
+        }
+        if Engine.serviceIntents.contains(turn.intent), turn.intent != "emergency",
+            turn.classification.confidence >= 0.5
+        {
+            state.flow = nil  // a request of another kind: the advice was given, the question is dropped
+            return startIntent(turn, &state, clarify: true)
+        }
+        _ = fill(&flow, turn)  // a place given meanwhile is kept for the record
+        flow.awaiting = "confirm"
+        state.flow = flow
+        return Reply([say("emergency.check.again", turn.language)], intent: "emergency", awaiting: "confirm")
     }
 
     func createEmergency(_ flow: Flow, _ turn: Turn, _ state: inout SessionState, notes: [String]) -> Reply {

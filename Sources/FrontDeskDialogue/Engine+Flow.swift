@@ -21,7 +21,14 @@ extension Engine {
             let category = turn.classification.categories["emergency"] ?? "general"
             flow.slots["category"] = category
             flow.slots["description"] = turn.text
-            notes.append(emergencyAdvice(category, turn.language))
+            if isUncertainHazard(turn) {
+                // A faint smell, an alarm with nothing seen: the advice, then one safety question before any record.
+                let hazard = turn.has(.alarmWords) ? "alarm" : category == "gas" ? "gas" : "smell"
+                flow.checkingHazard = hazard
+                notes.append(uncertainAdvice(hazard, category, turn.language))
+            } else {
+                notes.append(emergencyAdvice(category, turn.language))
+            }
         case .handoff:
             notes.append(say("handoff.intro", turn.language))
         case .progressQuery:
@@ -53,6 +60,12 @@ extension Engine {
             flow.awaiting = "unit"
             state.flow = flow
             return Reply(notes, intent: kind.rawValue, awaiting: "unit")
+        }
+        if flow.checkingHazard != nil {
+            flow.awaiting = "confirm"
+            state.flow = flow
+            return Reply(
+                notes + [say("emergency.check.question", turn.language)], intent: kind.rawValue, awaiting: "confirm")
         }
         return advance(turn, &state, notes: notes)
     }
@@ -91,6 +104,7 @@ extension Engine {
             state.flow = nil
             return startFlow(.handoff, turn, &state)
         }
+        if flow.checkingHazard != nil { return answerSafetyCheck(turn, &state) }
         if flow.awaiting == "confirm" { return handleConfirm(turn, &state) }
         if isDigression(turn, flow) {
             state.suspended = flow

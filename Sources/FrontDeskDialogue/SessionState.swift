@@ -59,6 +59,9 @@ public struct Flow: Sendable, Equatable {
     public var verifyingFor: String?
     /// A progress query without a record ID: the unit is verified and its open records listed.
     public var lookupByUnit = false
+    /// An uncertain hazard waiting for the answer to the one safety question: what was reported (`gas`, `alarm`,
+    /// `smell`), which decides the advice on "no".
+    public var checkingHazard: String?
 
     /// A new flow with nothing filled.
     public init(kind: FlowKind) { self.kind = kind }
@@ -105,6 +108,8 @@ public enum PendingQuestion: Sendable, Equatable {
     case choice([String], text: String)
     /// "需要核对身份查看详情吗？" for this record.
     case verifyRecord(String)
+    /// "需要为您安排维修人员上门检查吗？" after an uncertain hazard turned out to have no sign: the resident's first words.
+    case offerRepair(text: String)
 }
 
 /// One resident's conversation state: a value, passed in and returned by `Engine.respond`.

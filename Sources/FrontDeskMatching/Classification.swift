@@ -30,6 +30,8 @@ public enum DialogueAct: String, Sendable, Hashable, CaseIterable {
     case deny
     /// 不对，是… / no, … : a correction that carries a new value
     case correction
+    /// 好像 / 隐约 / 有点 / faint / not sure / I think: the resident is not sure of what they report
+    case hedge
 }
 
 /// What the matcher made of one message.
