@@ -61,6 +61,13 @@ let package = Package(
             ],
             swiftSettings: strict),
 
+        // What the test targets share: the repository root, the built binary, an in-memory
+        // transcript sink, a dialogue desk on the real content.
+        .target(
+            name: "FrontDeskTestSupport",
+            dependencies: ["FrontDeskModel", "FrontDeskContent", "FrontDeskDialogue"],
+            swiftSettings: strict),
+
         .testTarget(name: "ModelTests", dependencies: ["FrontDeskModel"], swiftSettings: strict),
         .testTarget(
             name: "MatchingTests", dependencies: ["FrontDeskModel", "FrontDeskContent", "FrontDeskMatching"],
@@ -70,7 +77,13 @@ let package = Package(
             dependencies: ["FrontDeskModel", "FrontDeskContent", "FrontDeskMatching", "FrontDeskDialogue"],
             swiftSettings: strict),
         .testTarget(name: "JournalTests", dependencies: ["FrontDeskModel", "FrontDeskJournal"], swiftSettings: strict),
-        .testTarget(name: "NetTests", dependencies: ["FrontDeskNet", "CFrontDeskLinux"], swiftSettings: strict),
+        .testTarget(
+            name: "NetTests",
+            dependencies: [
+                "FrontDeskNet", "CFrontDeskLinux", "FrontDeskModel", "FrontDeskDialogue", "FrontDeskCLI",
+                "FrontDeskTestSupport",
+            ],
+            swiftSettings: strict),
         .testTarget(
             name: "QATests",
             dependencies: [
@@ -81,7 +94,8 @@ let package = Package(
             name: "ReportsTests", dependencies: ["FrontDeskModel", "FrontDeskJournal", "FrontDeskReports"],
             swiftSettings: strict),
         .testTarget(
-            name: "CLITests", dependencies: ["FrontDeskCLI", "FrontDeskModel", "FrontDeskJournal"],
+            name: "CLITests",
+            dependencies: ["FrontDeskCLI", "FrontDeskModel", "FrontDeskJournal", "FrontDeskTestSupport"],
             swiftSettings: strict),
     ]
 )

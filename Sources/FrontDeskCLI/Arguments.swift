@@ -39,6 +39,10 @@ public struct ArgumentSpec: Sendable {
 
     /// The options every command that reads content and data takes (SPEC 2).
     public static let common: Set<String> = ["--intents", "--estate", "--data-dir", "--now"]
+
+    /// The common flags of SPEC 2, `--json` included: a command that does not read one refuses it
+    /// by name, instead of the "unknown option" of a misspelling.
+    public static let commonFlags: Set<String> = common.union(["--json"])
 }
 
 /// Parsed arguments of one subcommand.
@@ -93,6 +97,8 @@ public struct Arguments: Sendable {
                     throw UsageError("option '\(name)' given twice")
                 }
                 values[name, default: []].append(value)
+            } else if ArgumentSpec.commonFlags.contains(name) {
+                throw UsageError("option '\(name)' is not used by this command (it reads nothing it names)")
             } else {
                 let known = spec.flags.union(spec.options).sorted()
                 if let hint = Suggestion.closest(to: name, among: known, within: 3) {

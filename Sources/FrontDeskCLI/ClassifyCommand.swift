@@ -16,7 +16,7 @@ struct ClassifyCommand: Subcommand {
           --explain:  also show each keyword that fired, its target and weight
 
         """
-    static let spec = ArgumentSpec(options: ArgumentSpec.common, flags: ["--json", "--explain"])
+    static let spec = ArgumentSpec(options: ["--intents", "--estate", "--now"], flags: ["--json", "--explain"])
 
     static func run(_ arguments: Arguments, console: Console) throws -> Int32 {
         let workspace = try Workspace(arguments)

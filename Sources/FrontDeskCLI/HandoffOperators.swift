@@ -190,7 +190,7 @@ final class OperatorSession: LineSession {
         let host = Self.host(of: peer)
         let at = CivilTime(factory.clock.now(), offset: factory.utcOffset).iso8601
         do {
-            try factory.store.audit(AuditEvent(kind: "operator_auth_failed", at: at, session: "", detail: peer))
+            try factory.store.audit(AuditEvent(kind: .operatorAuthFailed, at: at, session: "", detail: peer))
         } catch {
             // The sign-in is refused all the same; the store reports its own write failures.
         }

@@ -38,7 +38,7 @@ struct RecordsCommand: Subcommand {
 
         """
     static let spec = ArgumentSpec(
-        options: ArgumentSpec.common.union([
+        options: ArgumentSpec.common.subtracting(["--intents"]).union([
             "--type", "--status", "--unit", "--date", "--from", "--to", "--note", "--actor", "--satisfaction",
             "--phone", "--name", "--assign",
         ]),

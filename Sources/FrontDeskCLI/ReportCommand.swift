@@ -10,7 +10,7 @@ struct ReportCommand: Subcommand {
     static let summary = "monthly service report, unrecognized messages, HTML page"
     static let usage = """
         usage: frontdesk report [--month YYYY-MM | --from DATE --to DATE] [--unrecognized] [--json] [--html FILE]
-                                [--data-dir DIR] [--estate FILE] [--now ISO8601]
+                                [--data-dir DIR] [--estate FILE] [--intents DIR] [--now ISO8601]
 
           --month YYYY-MM   the calendar month to report (default: the month of --now, or this month)
           --from, --to      a range of days instead, both included (2026-11-01)

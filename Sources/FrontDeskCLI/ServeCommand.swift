@@ -14,7 +14,7 @@ struct ServeCommand: Subcommand {
     static let usage = """
         usage: frontdesk serve [--host 127.0.0.1] [--port 7700] [--json] [--max-line BYTES]
                                [--max-connections N] [--idle-timeout S] [--line-timeout S]
-                               [--max-backlog BYTES] [--rate PER_SECOND] [--workers N]
+                               [--max-backlog BYTES] [--rate PER_SECOND] [--workers N] [--loops N]
                                [--operator-port 7701 --operator-token-file FILE] [--handoff-wait S]
                                [--intents DIR] [--estate FILE] [--data-dir DIR] [--now ISO8601]
 

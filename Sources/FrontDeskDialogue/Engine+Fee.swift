@@ -8,36 +8,62 @@ extension Engine {
     /// Failed verifications for one unit within 24 hours that lock it.
     static let unitLockoutFailures = 5
 
+    /// What a verification step came to.
+    enum VerificationOutcome {
+        /// The tail matches a registered phone of the unit; its `verify_succeeded` event is written.
+        case verified
+        /// Unknown unit, wrong tail or a locked unit: never said which.
+        case failed
+        /// An audit write failed: nothing is disclosed, the attempt still counts against the session.
+        case storeFailed
+    }
+
     /// Whether `tail` proves the session belongs to `unit`. Records a `verify_failed` audit event on
     /// failure (and a `lockout` alert on the 5th within 24 hours); never says which part was wrong.
-    func verify(unit: String, tail: String, _ turn: Turn, _ state: inout SessionState) -> Bool {
+    /// An audit write that fails is never swallowed: the step fails (`storeFailed`, a polite
+    /// apology) and counts as a failed attempt of the session, so a storage fault cannot buy guesses.
+    func verify(unit: String, tail: String, _ turn: Turn, _ state: inout SessionState) -> VerificationOutcome {
         let now = turn.civil.iso8601
         let since = CivilTime(turn.now.addingTimeInterval(-86_400), offset: estate.utcOffset).iso8601
-        let failures = store.auditEventCount(kind: "verify_failed", unit: unit, since: since)
+        let failures = store.auditEventCount(kind: AuditKind.verifyFailed.rawValue, unit: unit, since: since)
         let locked = failures >= Engine.unitLockoutFailures
         let phone = residentPhones(of: unit).first { SlotText.digitRuns($0).joined().hasSuffix(tail) }
-        if !locked, unitExists(unit), let phone {
-            state.verification = Verification(unit: unit, phone: phone, at: turn.now)
-            try? store.audit(AuditEvent(kind: "verify_succeeded", at: now, session: state.id, unit: unit))
-            return true
+        let matches = !locked && unitExists(unit) && phone != nil
+        do {
+            if matches, let phone {
+                try store.audit(AuditEvent(kind: .verifySucceeded, at: now, session: state.id, unit: unit))
+                state.verification = Verification(unit: unit, phone: phone, at: turn.now)
+                return .verified
+            }
+            state.verifyFailures += 1
+            try store.audit(AuditEvent(kind: .verifyFailed, at: now, session: state.id, unit: unit))
+            if failures + 1 == Engine.unitLockoutFailures {
+                let detail = "\(Engine.unitLockoutFailures) failed verifications within 24 hours"
+                try store.audit(AuditEvent(kind: .lockout, at: now, session: state.id, unit: unit, detail: detail))
+            }
+            if state.feeQueriesLocked {
+                try store.audit(AuditEvent(kind: .sessionLockout, at: now, session: state.id, unit: unit))
+            }
+            return .failed
+        } catch {
+            // A failure path has counted the attempt already; a match that cannot be audited counts too.
+            if matches { state.verifyFailures += 1 }
+            return .storeFailed
         }
-        try? store.audit(AuditEvent(kind: "verify_failed", at: now, session: state.id, unit: unit))
-        if failures + 1 == Engine.unitLockoutFailures {
-            let detail = "\(Engine.unitLockoutFailures) failed verifications within 24 hours"
-            try? store.audit(AuditEvent(kind: "lockout", at: now, session: state.id, unit: unit, detail: detail))
-        }
-        state.verifyFailures += 1
-        if state.feeQueriesLocked {
-            try? store.audit(AuditEvent(kind: "session_lockout", at: now, session: state.id, unit: unit))
-        }
-        return false
     }
 
     /// The reply to a failed verification: the same text whatever was wrong; the third ends the query.
-    func verificationFailed(_ flow: Flow, _ turn: Turn, _ state: inout SessionState) -> Reply {
+    /// A failed audit write apologises instead, and the resident may try again later.
+    func verificationFailed(
+        _ flow: Flow, _ turn: Turn, _ state: inout SessionState, _ outcome: VerificationOutcome = .failed
+    ) -> Reply {
         if state.feeQueriesLocked {
             state.flow = nil
             return Reply([say("fee.session_locked", turn.language)], intent: flow.kind.rawValue)
+        }
+        if outcome == .storeFailed {
+            state.flow = nil
+            return Reply([say("fee.audit_failed", turn.language)], intent: flow.kind.rawValue)
         }
         var retry = flow
         retry.slots["unit"] = nil
@@ -51,7 +77,8 @@ extension Engine {
         guard let unit = flow.slots["unit"], let tail = flow.slots["verify"] else {
             return advance(turn, &state, notes: [])
         }
-        guard verify(unit: unit, tail: tail, turn, &state) else { return verificationFailed(flow, turn, &state) }
+        let outcome = verify(unit: unit, tail: tail, turn, &state)
+        guard outcome == .verified else { return verificationFailed(flow, turn, &state, outcome) }
         return disclose(
             unit: unit, turn, &state, scope: FeeScope(item: flow.slots["fee_item"], month: flow.slots["fee_month"]))
     }
@@ -122,7 +149,7 @@ extension Engine {
         let bills = all.filter { (scope.item == nil || $0.item == scope.item) && (asked == nil || $0.period == asked) }
         let scoped = bills.count < all.count
         let event = AuditEvent(
-            kind: "fee_disclosure", at: turn.civil.iso8601, session: state.id, unit: unit,
+            kind: .feeDisclosure, at: turn.civil.iso8601, session: state.id, unit: unit,
             detail: bills.map { "\($0.period) \($0.item)" }.joined(separator: ", "))
         do {
             try store.audit(event)

@@ -12,7 +12,8 @@ extension Engine {
             guard let unit = flow.slots["unit"], let tail = flow.slots["verify"] else {
                 return advance(turn, &state, notes: notes)
             }
-            guard verify(unit: unit, tail: tail, turn, &state) else { return verificationFailed(flow, turn, &state) }
+            let outcome = verify(unit: unit, tail: tail, turn, &state)
+            guard outcome == .verified else { return verificationFailed(flow, turn, &state, outcome) }
             state.flow = nil
             return listRecords(unit: unit, turn)
         }
@@ -20,7 +21,8 @@ extension Engine {
             guard let unit = flow.slots["unit"], let tail = flow.slots["verify"] else {
                 return advance(turn, &state, notes: notes)
             }
-            guard verify(unit: unit, tail: tail, turn, &state) else { return verificationFailed(flow, turn, &state) }
+            let outcome = verify(unit: unit, tail: tail, turn, &state)
+            guard outcome == .verified else { return verificationFailed(flow, turn, &state, outcome) }
             state.flow = nil
             guard let record = store.record(id: target) else {
                 return Reply([say("invalid.record_unknown", turn.language)], intent: "progress_query")
@@ -63,17 +65,21 @@ extension Engine {
         reply.slots = recordSlots
         if let unit = record.unit, state.verification?.unit == unit {
             state.verification?.at = turn.now
-            try? store.audit(
-                AuditEvent(
-                    kind: "record_disclosure", at: turn.civil.iso8601, session: state.id, unit: unit, detail: record.id)
-            )
-            reply.add(
-                say(
-                    "progress.details", language,
-                    [
-                        "unit": unit, "name": record.name ?? "-", "phone": record.phone ?? "-",
-                        "description": record.description ?? record.scope ?? "-",
-                    ]))
+            let event = AuditEvent(
+                kind: .recordDisclosure, at: turn.civil.iso8601, session: state.id, unit: unit, detail: record.id)
+            do {
+                // The details are shown only once their disclosure is on the audit trail.
+                try store.audit(event)
+                reply.add(
+                    say(
+                        "progress.details", language,
+                        [
+                            "unit": unit, "name": record.name ?? "-", "phone": record.phone ?? "-",
+                            "description": record.description ?? record.scope ?? "-",
+                        ]))
+            } catch {
+                reply.add(say("fee.audit_failed", language))
+            }
         } else if record.unit != nil {
             state.pending = .verifyRecord(record.id)
             reply.add(say("progress.verify_offer", language))

@@ -78,6 +78,17 @@ public struct RecordUpdate: Sendable, Equatable {
     }
 }
 
+/// The kinds of audit event, with the journal's raw values.
+public enum AuditKind: String, Sendable, CaseIterable, Hashable {
+    case feeDisclosure = "fee_disclosure"
+    case verifyFailed = "verify_failed"
+    case verifySucceeded = "verify_succeeded"
+    case lockout
+    case sessionLockout = "session_lockout"
+    case recordDisclosure = "record_disclosure"
+    case operatorAuthFailed = "operator_auth_failed"
+}
+
 /// Something the office must be able to audit that is not a record: a fee disclosure,
 /// a failed verification, a lockout alert (SPEC 4, 8.2).
 public struct AuditEvent: Sendable, Equatable, Hashable {
@@ -100,6 +111,14 @@ public struct AuditEvent: Sendable, Equatable, Hashable {
         self.unit = unit
         self.detail = detail
     }
+
+    /// An event of a known kind.
+    public init(kind: AuditKind, at: String, session: String, unit: String? = nil, detail: String = "") {
+        self.init(kind: kind.rawValue, at: at, session: session, unit: unit, detail: detail)
+    }
+
+    /// The kind as a type; `nil` for a kind this build does not know (kept as read).
+    public var auditKind: AuditKind? { AuditKind(rawValue: kind) }
 
     /// The journal form: `kind`, `at`, `session`, then `unit` (absent when `nil`) and `detail`.
     public var json: JSON {

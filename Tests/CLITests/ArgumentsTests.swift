@@ -77,3 +77,42 @@ final class CapturedConsole: @unchecked Sendable {
         }
     }
 }
+
+/// The options each command declares and the ones its usage text names do not drift apart, and the
+/// common flags of SPEC 2 are refused by name by the commands that do not read them.
+@Suite struct OptionDriftTests {
+    /// Options a command takes without showing them (`serve --echo`, for benchmarks only).
+    static let hidden: Set<String> = ["--echo"]
+
+    @Test func everyDeclaredOptionIsInItsUsage() {
+        for command in FrontDesk.commands {
+            for option in command.spec.options.union(command.spec.flags).subtracting(Self.hidden) {
+                #expect(command.usage.contains(option), "\(command.name)'s usage omits \(option)")
+            }
+        }
+    }
+
+    @Test func serveSynopsisNamesLoops() throws {
+        let synopsis = try #require(ServeCommand.usage.components(separatedBy: "\n\n").first)
+        #expect(synopsis.contains("[--loops N]"))
+    }
+
+    @Test(arguments: [
+        (["classify", "--data-dir", "var"], "frontdesk classify: option '--data-dir' is not used by this command"),
+        (
+            ["records", "list", "--intents", "intents"],
+            "frontdesk records: option '--intents' is not used by this command"
+        ),
+    ])
+    func commonFlagsACommandDoesNotReadAreRefused(_ argv: [String], _ message: String) {
+        let captured = CapturedConsole()
+        #expect(FrontDesk.main(argv, console: captured.console) == 2)
+        #expect(captured.err.hasPrefix(message), "\(captured.err)")
+        #expect(captured.out.isEmpty)
+    }
+
+    @Test func reportReadsIntentsAndSaysSo() {
+        #expect(ReportCommand.spec.options.contains("--intents"))
+        #expect(ReportCommand.usage.contains("[--intents DIR]"))
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import FrontDeskModel
+import FrontDeskTestSupport
 import Testing
 
 /// `chat` writes every turn to its transcript however it ends: SIGINT, SIGTERM or EOF (SPEC 6).
@@ -9,12 +10,12 @@ import Testing
     /// Starts a piped `chat`, sends the lines, waits for every reply, then ends it with `signal`
     /// (or closes stdin when 0); returns its exit status and the transcript events' texts.
     static func chat(endingWith number: Int32) throws -> (status: Int32, texts: [String], replies: Int) {
-        let dir = try BinaryRunner.temporaryDirectory()
+        let dir = try Repository.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let process = Process()
-        process.executableURL = BinaryRunner.executable
+        process.executableURL = try FrontDeskBinary.executable()
         process.arguments = ["chat", "--data-dir", dir.path, "--now", "2026-11-22T10:00:00+08:00"]
-        process.currentDirectoryURL = BinaryRunner.root
+        process.currentDirectoryURL = Repository.root
         let (input, output) = (Pipe(), Pipe())
         process.standardInput = input
         process.standardOutput = output

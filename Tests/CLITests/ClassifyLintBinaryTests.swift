@@ -1,12 +1,13 @@
 import Foundation
 import FrontDeskModel
+import FrontDeskTestSupport
 import Testing
 
 /// `frontdesk classify` and `frontdesk lint` as a user runs them: bad flags, missing folders,
 /// hostile stdin, and each kind of content mistake `lint` must catch.
 @Suite struct ClassifyLintBinaryTests {
     @Test func misspelledFlagIsAUsageErrorWithAHint() throws {
-        let result = try BinaryRunner.run(["classify", "--jsn"])
+        let result = try FrontDeskBinary.run(["classify", "--jsn"])
         #expect(result.status == 2)
         #expect(
             result.err.hasPrefix(
@@ -15,7 +16,8 @@ import Testing
     }
 
     @Test func missingIntentsFolderIsAFailure() throws {
-        let result = try BinaryRunner.run(["classify", "--intents", "/nonexistent/intents"], stdin: Data("你好\n".utf8))
+        let result = try FrontDeskBinary.run(
+            ["classify", "--intents", "/nonexistent/intents"], stdin: Data("你好\n".utf8))
         #expect(result.status == 1)
         #expect(
             result.err == "frontdesk classify: intents folder '/nonexistent/intents' not found (use --intents DIR)\n")
@@ -28,7 +30,7 @@ import Testing
         input.append(Data([0xE6, 0xBC, 0x0A]))  // a truncated UTF-8 sequence
         input.append(Data((String(repeating: "漏水", count: 50_000) + "\n").utf8))  // 300 KB line
         input.append(Data("不是投诉，是想报修门锁".utf8))  // unterminated last line
-        let result = try BinaryRunner.run(["classify", "--json"], stdin: input)
+        let result = try FrontDeskBinary.run(["classify", "--json"], stdin: input)
         #expect(result.status == 0)
         let lines = result.out.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(lines.count == 5)
@@ -42,31 +44,31 @@ import Testing
     }
 
     @Test func lintPassesOnTheBundledContent() throws {
-        let result = try BinaryRunner.run(["lint"])
+        let result = try FrontDeskBinary.run(["lint"])
         #expect(result.status == 0)
         #expect(result.out.hasPrefix("OK: 13 intents"))
     }
 
     /// A copy of `intents/` with one phrase changed, linted.
-    private func lint(changing key: String, language: String, to text: String?) throws -> BinaryRunner.Result {
-        let dir = try BinaryRunner.temporaryDirectory()
+    private func lint(changing key: String, language: String, to text: String?) throws -> FrontDeskBinary.Result {
+        let dir = try Repository.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let intents = dir.appendingPathComponent("intents")
-        try FileManager.default.copyItem(at: BinaryRunner.root.appendingPathComponent("intents"), to: intents)
+        try FileManager.default.copyItem(at: Repository.root.appendingPathComponent("intents"), to: intents)
         let file = intents.appendingPathComponent("phrases/etiquette.json")
         var json = try JSON.parse(Data(contentsOf: file))
         guard case .object(var root) = json, case .object(var phrases)? = root["phrases"],
             case .object(var phrase)? = phrases[key]
         else {
             Issue.record("etiquette.json has no phrase \(key)")
-            return try BinaryRunner.run(["lint"])
+            return try FrontDeskBinary.run(["lint"])
         }
         phrase[language] = text.map(JSON.string)
         phrases[key] = .object(phrase)
         root["phrases"] = .object(phrases)
         json = .object(root)
         try Data(json.serialized.utf8).write(to: file)
-        return try BinaryRunner.run(["lint", "--intents", intents.path])
+        return try FrontDeskBinary.run(["lint", "--intents", intents.path])
     }
 
     @Test func lintFailsOnAForbiddenWord() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import FrontDeskContent
 import FrontDeskModel
+import FrontDeskTestSupport
 import Testing
 
 @testable import FrontDeskCLI
@@ -10,7 +11,7 @@ struct DeskTests {
     static let phrases: PhraseBook = {
         var diagnostics: [Diagnostic] = []
         return PhraseBook.load(
-            directory: BinaryRunner.root.appendingPathComponent("intents/phrases").path, diagnostics: &diagnostics)
+            directory: Repository.root.appendingPathComponent("intents/phrases").path, diagnostics: &diagnostics)
     }()
 
     @Test func pipedItSignsInAndPassesTheJSONLinesUnchanged() throws {
@@ -23,7 +24,7 @@ struct DeskTests {
         FileManager.default.createFile(
             atPath: tokenFile, contents: Data("xiaoli\ttoken-li-0002\n".utf8), attributes: [.posixPermissions: 0o600])
         let input = #"{"take":"s-000000000001"}"# + "\n" + #"{"say":"您好，我是小李","session":"s-000000000001"}"# + "\n"
-        let result = try BinaryRunner.run(
+        let result = try FrontDeskBinary.run(
             ["desk", "--port", String(server.operatorPort), "--token-file", tokenFile], stdin: Data(input.utf8))
         #expect(result.status == 0, "\(result.err)")
         let lines = result.out.split(separator: "\n").map(String.init)
@@ -38,12 +39,12 @@ struct DeskTests {
     }
 
     @Test func aTokenFileReadableByOthersIsRefused() throws {
-        let directory = try BinaryRunner.temporaryDirectory()
+        let directory = try Repository.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let tokenFile = directory.appendingPathComponent("me.token").path
         FileManager.default.createFile(
             atPath: tokenFile, contents: Data("token-li-0002\n".utf8), attributes: [.posixPermissions: 0o644])
-        let result = try BinaryRunner.run(["desk", "--port", "1", "--token-file", tokenFile])
+        let result = try FrontDeskBinary.run(["desk", "--port", "1", "--token-file", tokenFile])
         #expect(result.status == 1)
         #expect(result.err.contains("is readable by others (mode 644)"))
     }

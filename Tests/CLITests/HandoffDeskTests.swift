@@ -1,5 +1,6 @@
 import Foundation
 import FrontDeskModel
+import FrontDeskTestSupport
 import Synchronization
 import Testing
 
@@ -154,7 +155,7 @@ struct HandoffDeskTests {
     }
 
     @Test func tokenFileLinesAndTokens() throws {
-        let directory = try BinaryRunner.temporaryDirectory()
+        let directory = try Repository.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("tokens").path
         FileManager.default.createFile(

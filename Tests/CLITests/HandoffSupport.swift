@@ -1,6 +1,7 @@
 import Foundation
 import FrontDeskModel
 import FrontDeskNet
+import FrontDeskTestSupport
 import Testing
 
 /// `frontdesk serve` with an operator port, run as a process on 127.0.0.1:0 (both ports read back
@@ -17,12 +18,12 @@ final class HandoffServer {
     let operatorPort: Int
 
     init(now: String = HandoffServer.office, wait: Double = 60, extra: [String] = []) throws {
-        directory = try BinaryRunner.temporaryDirectory()
+        directory = try Repository.temporaryDirectory()
         let tokenFile = directory.appendingPathComponent("tokens").path
         FileManager.default.createFile(
             atPath: tokenFile, contents: Data(Self.tokens.utf8), attributes: [.posixPermissions: 0o600])
-        process.executableURL = BinaryRunner.executable
-        process.currentDirectoryURL = BinaryRunner.root
+        process.executableURL = try FrontDeskBinary.executable()
+        process.currentDirectoryURL = Repository.root
         process.arguments =
             [
                 "serve", "--port", "0", "--operator-port", "0", "--operator-token-file", tokenFile, "--data-dir",
@@ -74,7 +75,7 @@ final class HandoffServer {
 
     /// The records, through `records list --json`.
     func records() throws -> [JSON] {
-        let result = try BinaryRunner.run([
+        let result = try FrontDeskBinary.run([
             "records", "list", "--json", "--data-dir", directory.appendingPathComponent("var").path,
         ])
         return result.out.split(separator: "\n").compactMap { try? JSON.parse(String($0)) }
@@ -82,7 +83,7 @@ final class HandoffServer {
 
     /// The `handoffs` member of `report --json` for November 2026.
     func handoffFigures() throws -> JSON? {
-        let result = try BinaryRunner.run([
+        let result = try FrontDeskBinary.run([
             "report", "--json", "--month", "2026-11", "--data-dir", directory.appendingPathComponent("var").path,
         ])
         return try JSON.parse(result.out)["handoffs"]?["months"]?.array?.first

@@ -1,6 +1,7 @@
 import Foundation
 import FrontDeskModel
 import FrontDeskNet
+import FrontDeskTestSupport
 import Testing
 
 /// SPEC 8.3 over real loopback sockets: `frontdesk serve` with an operator port, residents and
@@ -74,9 +75,9 @@ struct HandoffTests {
         let files = try FileManager.default.contentsOfDirectory(
             atPath: server.directory.appendingPathComponent("var/transcripts").path)
         let path = server.directory.appendingPathComponent("var/transcripts/" + files[0]).path
-        let replay = try BinaryRunner.run(["replay", path])
+        let replay = try FrontDeskBinary.run(["replay", path])
         #expect(replay.out.contains("operator  [xiaowang] 您好，我是客服小王"))
-        let check = try BinaryRunner.run(["replay", "--check", path])
+        let check = try FrontDeskBinary.run(["replay", "--check", path])
         #expect(check.status == 0, "\(check.out)\(check.err)")
         #expect(check.out.contains("0 differ") || check.out.contains("0 failed"), "\(check.out)")
         #expect(try server.records().map { $0["type"]?.string } == ["repair"])
@@ -213,12 +214,12 @@ struct HandoffTests {
     }
 
     @Test func tokenFileReadableByOthersRefusesToStart() throws {
-        let directory = try BinaryRunner.temporaryDirectory()
+        let directory = try Repository.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let tokenFile = directory.appendingPathComponent("tokens").path
         FileManager.default.createFile(
             atPath: tokenFile, contents: Data(HandoffServer.tokens.utf8), attributes: [.posixPermissions: 0o644])
-        let result = try BinaryRunner.run([
+        let result = try FrontDeskBinary.run([
             "serve", "--port", "0", "--operator-port", "0", "--operator-token-file", tokenFile, "--data-dir",
             directory.appendingPathComponent("var").path,
         ])

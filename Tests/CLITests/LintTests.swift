@@ -1,5 +1,6 @@
 import Foundation
 import FrontDeskModel
+import FrontDeskTestSupport
 import Synchronization
 import Testing
 
@@ -13,7 +14,7 @@ import Testing
     init() throws {
         dir = NSTemporaryDirectory() + "frontdesk-lint-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: BinaryRunner.root.path + "/intents", toPath: intents)
+        try FileManager.default.copyItem(atPath: Repository.root.path + "/intents", toPath: intents)
     }
 
     func cleanUp() { try? FileManager.default.removeItem(atPath: dir) }
@@ -22,7 +23,7 @@ import Testing
         let out = Mutex("")
         let err = Mutex("")
         let console = Console(out: { t in out.withLock { $0 += t } }, err: { t in err.withLock { $0 += t } })
-        let estate = BinaryRunner.root.path + "/estate/sample.json"
+        let estate = Repository.root.path + "/estate/sample.json"
         let status = FrontDesk.main(["lint", "--intents", intents, "--estate", estate], console: console)
         return (status, out.withLock { $0 }, err.withLock { $0 })
     }

@@ -1,4 +1,5 @@
 import Foundation
+import FrontDeskTestSupport
 import Testing
 
 /// Two `frontdesk serve` on one port: the second exits 1 naming the address in use, the first keeps serving
@@ -7,8 +8,8 @@ import Testing
     @Test func aSecondServeOnTheSamePortExitsWithAddressInUse() throws {
         let first = try HandoffServer()
         defer { first.stop() }
-        let other = try BinaryRunner.temporaryDirectory()
-        let second = try BinaryRunner.run([
+        let other = try Repository.temporaryDirectory()
+        let second = try FrontDeskBinary.run([
             "serve", "--port", String(first.residentPort), "--data-dir", other.appendingPathComponent("var").path,
         ])
         #expect(second.status == 1)

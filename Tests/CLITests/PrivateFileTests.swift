@@ -1,4 +1,5 @@
 import Foundation
+import FrontDeskTestSupport
 import Testing
 
 /// Files holding residents' words are created readable by their owner only (SPEC 5).
@@ -12,8 +13,8 @@ import Testing
 
     /// A data directory with one chat session in it, recorded by the binary.
     static func chatted() throws -> URL {
-        let dir = try BinaryRunner.temporaryDirectory()
-        let chat = try BinaryRunner.run(
+        let dir = try Repository.temporaryDirectory()
+        let chat = try FrontDeskBinary.run(
             ["chat", "--now", now, "--data-dir", dir.path], stdin: Data("3栋2单元501厨房水管漏水了\n13812345678\n对\n".utf8))
         #expect(chat.status == 0, "\(chat.err)")
         return dir
@@ -25,7 +26,7 @@ import Testing
         let page = dir.appendingPathComponent("report.html").path
         _ = FileManager.default.createFile(
             atPath: page, contents: Data("old".utf8), attributes: [.posixPermissions: 0o644])
-        let result = try BinaryRunner.run(
+        let result = try FrontDeskBinary.run(
             ["report", "--month", "2026-11", "--data-dir", dir.path, "--html", page, "--now", Self.now])
         #expect(result.status == 0, "\(result.err)")
         #expect(try Self.mode(page) == 0o600)
@@ -38,7 +39,7 @@ import Testing
         let dir = try Self.chatted()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("s-1.dialogue").path
-        let result = try BinaryRunner.run(
+        let result = try FrontDeskBinary.run(
             ["replay", dir.path + "/transcripts/2026-11-22.jsonl", "--session", "s-1", "--to-dialogue", out])
         #expect(result.status == 0, "\(result.err)")
         #expect(try Self.mode(out) == 0o600)
@@ -49,7 +50,7 @@ import Testing
         let dir = try Self.chatted()
         defer { try? FileManager.default.removeItem(at: dir) }
         let page = dir.path + "/missing/report.html"
-        let result = try BinaryRunner.run(["report", "--month", "2026-11", "--data-dir", dir.path, "--html", page])
+        let result = try FrontDeskBinary.run(["report", "--month", "2026-11", "--data-dir", dir.path, "--html", page])
         #expect(result.status == 1)
         #expect(result.err.hasPrefix("frontdesk report: cannot write \(page): open("))
     }
@@ -57,10 +58,10 @@ import Testing
 
 @Suite struct ReportDataDirTests {
     @Test func aMisspeltDataDirIsSaidOnStderrAndStillReports() throws {
-        let dir = try BinaryRunner.temporaryDirectory()
+        let dir = try Repository.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let missing = dir.path + "/vra"
-        let result = try BinaryRunner.run(["report", "--month", "2026-11", "--data-dir", missing])
+        let result = try FrontDeskBinary.run(["report", "--month", "2026-11", "--data-dir", missing])
         #expect(result.status == 0)
         #expect(
             result.err
