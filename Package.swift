@@ -88,6 +88,7 @@ let package = Package(
             name: "QATests",
             dependencies: [
                 "FrontDeskModel", "FrontDeskContent", "FrontDeskDialogue", "FrontDeskJournal", "FrontDeskQA",
+                "FrontDeskTestSupport",
             ],
             swiftSettings: strict),
         .testTarget(

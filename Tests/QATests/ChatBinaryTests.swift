@@ -2,42 +2,15 @@ import Foundation
 import FrontDeskContent
 import FrontDeskModel
 import FrontDeskQA
+import FrontDeskTestSupport
 import Testing
 
-/// Runs the built `frontdesk` binary (swift test builds every product) with bytes on stdin.
+/// Runs the built `frontdesk` binary (swift test builds every product) with bytes on stdin, through the test
+/// support's runner (which fails naming the paths it tried when the binary is missing).
 enum Binary {
-    static var executable: String {
-        let bundleDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for dir in [bundleDir, bundleDir.deletingLastPathComponent()] {
-            let candidate = dir.appendingPathComponent("frontdesk").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return Repo.root + "/.build/debug/frontdesk"
-    }
-
     static func run(_ args: [String], stdin: [UInt8] = []) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = args
-        process.currentDirectoryURL = URL(fileURLWithPath: Repo.root)
-        let (input, output, error) = (Pipe(), Pipe(), Pipe())
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data()
-        nonisolated(unsafe) var errData = Data()
-        DispatchQueue.global().async(group: group) { outData = output.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { errData = error.fileHandleForReading.readDataToEndOfFile() }
-        try? input.fileHandleForWriting.write(contentsOf: Data(stdin))
-        try? input.fileHandleForWriting.close()
-        group.wait()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: outData, as: UTF8.self),
-            String(decoding: errData, as: UTF8.self)
-        )
+        let result = try FrontDeskBinary.run(args, stdin: Data(stdin), cwd: URL(fileURLWithPath: Repo.root))
+        return (result.status, result.out, result.err)
     }
 }
 
