@@ -18,9 +18,7 @@ extension Engine {
             state.flow = nil
             return startFlow(.emergency, turn, &state)
         }
-        if let flow = state.flow, flow.kind == .emergency || flow.kind == .decorationPermit,
-            flow.slots["record_id"] != nil
-        {
+        if let flow = state.flow, flow.kind == .emergency, flow.slots["record_id"] != nil {
             if let reply = contactPhone(turn, &state) { return reply }
         }
         if state.revisit != nil, let reply = handleRevisit(turn, &state) { return reply }
@@ -35,6 +33,13 @@ extension Engine {
     /// Handles a message by its own intent, outside any flow.
     func startIntent(_ turn: Turn, _ state: inout SessionState, clarify: Bool) -> Reply {
         let classification = turn.classification
+        if clarify, classification.ambiguous.count >= 2, let fault = publicFault(turn) {
+            // A broken street lamp or lift "that nobody has fixed" is a repair first: the repair fixes it.
+            var classified = classification
+            classified.intent = fault
+            classified.ambiguous = []
+            return startIntent(makeTurn(turn.text, classified, now: turn.now, language: turn.language), &state, clarify: false)
+        }
         if clarify, classification.ambiguous.count >= 2 {
             let options = Array(classification.ambiguous.prefix(2))
             state.pending = .choice(options, text: turn.text)
@@ -70,6 +75,16 @@ extension Engine {
         }
     }
 
+    /// `repair` when a repair-or-complaint doubt is about a public fixture with a fault the lexicon routes (a street
+    /// lamp, a lift): the office mends it whatever else is said; else `nil`.
+    func publicFault(_ turn: Turn) -> String? {
+        let options = Set(turn.classification.ambiguous.prefix(2))
+        guard options == ["repair", "complaint"], turn.classification.categories["repair"] != nil,
+            turn.has(.streetLightWords) || turn.has(.liftWords), repairRoute(turn) != nil
+        else { return nil }
+        return "repair"
+    }
+
     /// The answer to "shall we continue with the repair?", "a repair or a complaint?" or "verify to see details?";
     /// `nil` when the message is about something else (it is then handled normally).
     func answerPending(_ pending: PendingQuestion, _ turn: Turn, _ state: inout SessionState) -> Reply? {
@@ -91,7 +106,9 @@ extension Engine {
                 state.flow = resumed
                 return continueFlow(turn, &state)
             }
-            if turn.isAffirm {
+            // "那就继续吧", "繼續報修", "ok, carry on then": a continue word anywhere in a short line is a yes.
+            let continues = turn.lower.count <= 16 && turn.has(.resumeWords)
+            if turn.isAffirm || continues {
                 state.flow = resumed
                 return advance(turn, &state, notes: [say("resume.continue", turn.language)])
             }

@@ -126,6 +126,9 @@ public struct SessionState: Sendable {
     public var pending: PendingQuestion?
     /// The unit this session verified, while it is fresh.
     public var verification: Verification?
+    /// The unit whose verification lapsed after 5 idle minutes: the next fee question or lookup asks only the phone
+    /// tail again (the flat was said already), and discloses nothing before it.
+    public var lapsedUnit: String?
     /// Failed verifications in this session; at 3 fee queries end for the session.
     public var verifyFailures = 0
     /// A unit and phone the resident gave in a flow (for return visits).
