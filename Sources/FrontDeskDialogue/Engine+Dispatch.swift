@@ -65,6 +65,9 @@ extension Engine {
         if turn.intent == "fallback", turn.has(.structuralStrong) {
             return startFlow(.decorationPermit, turn, &state)
         }
+        if ["greeting", "fallback", "thanks"].contains(turn.intent), let unit = statedUnit(turn) {
+            state.statedUnit = unit  // "Hi, block 5 flat 1101 here": the flat of the request that follows
+        }
         switch turn.intent {
         case "inquiry": return answerInquiry(turn)
         case "greeting": return Reply([say("greeting.reply", turn.language)], intent: "greeting")
@@ -73,6 +76,13 @@ extension Engine {
         case "cancel": return Reply([say("cancel.nothing", turn.language)], intent: "cancel")
         default: return Reply([say("fallback.reply", turn.language)], intent: "fallback")
         }
+    }
+
+    /// The flat a message names: a unit of the estate, or a block and flat only one entrance has.
+    func statedUnit(_ turn: Turn) -> String? {
+        if let unit = turn.entities.unit { return unitExists(unit) ? unit : nil }
+        guard let (block, room) = SlotText.blockAndFlat(turn.lower, turn.words) else { return nil }
+        return onlyUnit(block: block, room: room)
     }
 
     /// `repair` when a repair-or-complaint doubt is about a public fixture with a fault the lexicon routes (a street

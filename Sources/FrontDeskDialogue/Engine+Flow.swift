@@ -39,7 +39,8 @@ extension Engine {
             let namesMatter = categories["repair"] != nil || categories["complaint"] != nil
             if turn.entities.recordID == nil, namesMatter || turn.has(.myRecords) {
                 if let verified = state.verification { return listRecords(unit: verified.unit, turn) }
-                if namesMatter || turn.entities.unit != nil { flow.lookupByUnit = true }
+                // The matter named, a flat given, or a flat verified minutes ago: look the records up by flat.
+                if namesMatter || turn.entities.unit != nil || state.lapsedUnit != nil { flow.lookupByUnit = true }
             }
         default:
             break
@@ -86,7 +87,7 @@ extension Engine {
     func carryKnownDetails(into flow: inout Flow, _ state: SessionState) {
         let fee = flow.kind == .feeQuery
         guard flow.kind == .repair || flow.kind == .complaint || flow.kind == .handoff || fee else { return }
-        let unit = state.suspended?.slots["unit"] ?? state.identity?.unit
+        let unit = state.suspended?.slots["unit"] ?? state.identity?.unit ?? state.statedUnit
         let phone = state.suspended?.slots["phone"] ?? state.identity?.phone
         if flow.slots["unit"] == nil, flow.slots["not_resident"] == nil, let unit { flow.slots["unit"] = unit }
         if !fee, flow.slots["phone"] == nil, let phone { flow.slots["phone"] = phone }

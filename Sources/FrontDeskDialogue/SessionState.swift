@@ -126,6 +126,9 @@ public struct SessionState: Sendable {
     public var pending: PendingQuestion?
     /// The unit this session verified, while it is fresh.
     public var verification: Verification?
+    /// A flat said with a greeting, before any request ("Hi, block 5 flat 1101 here"): the next repair, complaint or
+    /// fee question starts with it (a fee question still checks the phone tail).
+    public var statedUnit: String?
     /// The unit whose verification lapsed after 5 idle minutes: the next fee question or lookup asks only the phone
     /// tail again (the flat was said already), and discloses nothing before it.
     public var lapsedUnit: String?
