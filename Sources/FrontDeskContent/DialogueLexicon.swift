@@ -59,6 +59,18 @@ public struct DialogueLexicon: Sendable {
         /// Answers to "is there smoke, an open flame or a smell of gas?": yes ("有") and no ("没有", "冇").
         case hazardYes = "hazard_yes"
         case hazardNo = "hazard_no"
+        /// "就这样吧", "that's all": at a restatement, go ahead as it stands (not a goodbye that drops it).
+        case settle
+        /// "继续", "carry on": the answer to "shall we continue?" anywhere in a short line.
+        case resumeWords = "resume_words"
+        /// Doubts that cover the whole message, in whichever clause ("不知道哪来的", "not sure if it's dangerous").
+        case wholeHedges = "whole_hedges"
+        /// The fault of a finished job is back ("又漏了", "the leak is back"): a return visit reopens the job.
+        case faultBack = "fault_back"
+        /// Names the workers' count in a correction ("工人改做5個").
+        case workerWords = "worker_words"
+        /// A place a block has one of (its lobby, its roof, its front door): with the block's number, a place to send someone.
+        case blockPlaces = "block_places"
     }
 
     /// The slots whose free-text answers may start with a stated prefix ("我叫…", "施工单位是…").

@@ -37,7 +37,13 @@ extension Engine {
             // A problem to explain, or a detail repeated as it already stands: restate for the confirmation.
             return Reply(notes + [restate(flow, turn.language)], intent: kind, awaiting: "confirm")
         }
-        if turn.isAffirm { return create(flow, turn, &state) }
+        if settles(turn) {
+            var reply = create(flow, turn, &state)
+            if turn.isLeaving, reply.record != nil, state.flow == nil, state.suspended == nil {
+                reply.add(say("goodbye.reply", turn.language))  // "好，谢谢，再见": made, then the goodbye
+            }
+            return reply
+        }
         if turn.isDeny {
             return Reply([say("confirm.what_to_change", turn.language)], intent: kind, awaiting: "confirm")
         }
@@ -85,15 +91,6 @@ extension Engine {
         var reply = Reply([say(key, turn.language, values)], intent: kind)
         reply.record = record.reference
         reply.slots = slotsJSON(flow)
-        if flow.kind == .decorationPermit, record.phone == nil, state.suspended == nil {
-            // A permit's record has room for a phone: asked once, after the application, and optional.
-            var contact = Flow(kind: .decorationPermit)
-            contact.slots["record_id"] = record.id
-            contact.awaiting = "phone"
-            state.flow = contact
-            reply.add(say("decoration.ask_phone", turn.language))
-            reply.awaiting = "phone"
-        }
         return reply
     }
 

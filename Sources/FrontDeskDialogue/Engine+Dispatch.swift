@@ -18,9 +18,7 @@ extension Engine {
             state.flow = nil
             return startFlow(.emergency, turn, &state)
         }
-        if let flow = state.flow, flow.kind == .emergency || flow.kind == .decorationPermit,
-            flow.slots["record_id"] != nil
-        {
+        if let flow = state.flow, flow.kind == .emergency, flow.slots["record_id"] != nil {
             if let reply = contactPhone(turn, &state) { return reply }
         }
         if state.revisit != nil, let reply = handleRevisit(turn, &state) { return reply }
@@ -35,6 +33,13 @@ extension Engine {
     /// Handles a message by its own intent, outside any flow.
     func startIntent(_ turn: Turn, _ state: inout SessionState, clarify: Bool) -> Reply {
         let classification = turn.classification
+        if clarify, classification.ambiguous.count >= 2, let fault = publicFault(turn) {
+            // A broken street lamp or lift "that nobody has fixed" is a repair first: the repair fixes it.
+            var classified = classification
+            classified.intent = fault
+            classified.ambiguous = []
+            return startIntent(makeTurn(turn.text, classified, now: turn.now, language: turn.language), &state, clarify: false)
+        }
         if clarify, classification.ambiguous.count >= 2 {
             let options = Array(classification.ambiguous.prefix(2))
             state.pending = .choice(options, text: turn.text)
@@ -60,6 +65,9 @@ extension Engine {
         if turn.intent == "fallback", turn.has(.structuralStrong) {
             return startFlow(.decorationPermit, turn, &state)
         }
+        if ["greeting", "fallback", "thanks"].contains(turn.intent), let unit = statedUnit(turn) {
+            state.statedUnit = unit  // "Hi, block 5 flat 1101 here": the flat of the request that follows
+        }
         switch turn.intent {
         case "inquiry": return answerInquiry(turn)
         case "greeting": return Reply([say("greeting.reply", turn.language)], intent: "greeting")
@@ -68,6 +76,23 @@ extension Engine {
         case "cancel": return Reply([say("cancel.nothing", turn.language)], intent: "cancel")
         default: return Reply([say("fallback.reply", turn.language)], intent: "fallback")
         }
+    }
+
+    /// The flat a message names: a unit of the estate, or a block and flat only one entrance has.
+    func statedUnit(_ turn: Turn) -> String? {
+        if let unit = turn.entities.unit { return unitExists(unit) ? unit : nil }
+        guard let (block, room) = SlotText.blockAndFlat(turn.lower, turn.words) else { return nil }
+        return onlyUnit(block: block, room: room)
+    }
+
+    /// `repair` when a repair-or-complaint doubt is about a public fixture with a fault the lexicon routes (a street
+    /// lamp, a lift): the office mends it whatever else is said; else `nil`.
+    func publicFault(_ turn: Turn) -> String? {
+        let options = Set(turn.classification.ambiguous.prefix(2))
+        guard options == ["repair", "complaint"], turn.classification.categories["repair"] != nil,
+            turn.has(.streetLightWords) || turn.has(.liftWords), repairRoute(turn) != nil
+        else { return nil }
+        return "repair"
     }
 
     /// The answer to "shall we continue with the repair?", "a repair or a complaint?" or "verify to see details?";
@@ -91,7 +116,9 @@ extension Engine {
                 state.flow = resumed
                 return continueFlow(turn, &state)
             }
-            if turn.isAffirm {
+            // "那就继续吧", "繼續報修", "ok, carry on then": a continue word anywhere in a short line is a yes.
+            let continues = turn.lower.count <= 16 && turn.has(.resumeWords)
+            if turn.isAffirm || continues {
                 state.flow = resumed
                 return advance(turn, &state, notes: [say("resume.continue", turn.language)])
             }

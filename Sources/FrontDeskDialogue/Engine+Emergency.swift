@@ -22,10 +22,11 @@ extension Engine {
     /// Whether an emergency's message reports an uncertain hazard (SPEC 3): a smell, smoke or an alarm told with a
     /// hedge ("好像闻到一点点煤气味", "a faint burning smell") or with a sign looked for and not found ("the alarm is going
     /// off but I can't see any smoke"). A clear sign (明火, 浓烟, a hissing pipe, flames) is never uncertain.
-    /// The hedge must be in the clause that names the hazard: "有煤氣味，好像洩漏了" states the smell and is not uncertain.
+    /// The hedge must be in the clause that names the hazard: "有煤氣味，好像洩漏了" states the smell and is not uncertain;
+    /// a doubt about the whole matter counts in any clause ("有股烧焦的味道，不知道哪来的", "not sure if it's dangerous").
     func isUncertainHazard(_ turn: Turn) -> Bool {
         guard turn.has(.hazardCues), !showsHazardSign(turn) else { return false }
-        if turn.has(.noHazardSigns) { return true }
+        if turn.has(.noHazardSigns) || turn.has(.wholeHedges) { return true }
         guard turn.classification.acts.contains(.hedge) else { return false }
         let hedges = catalog.acts.first { $0.name == DialogueAct.hedge.rawValue }?.words ?? []
         let clauses = turn.lower.split { Engine.clauseBreaks.contains($0) || $0 == "\u{3002}" }.map(String.init)
@@ -118,14 +119,12 @@ extension Engine {
         return reply
     }
 
-    /// The answer to "may we have a contact phone?" after an emergency or a permit was recorded: a phone is added to the
-    /// record; "skip" or anything else ends the question (a new request is then handled as usual).
+    /// The answer to "may we have a contact phone?" after an emergency was recorded: a phone is added to the record;
+    /// "skip" or anything else ends the question (a new request is then handled as usual).
     func contactPhone(_ turn: Turn, _ state: inout SessionState) -> Reply? {
-        guard let flow = state.flow, flow.kind == .emergency || flow.kind == .decorationPermit,
-            let id = flow.slots["record_id"]
-        else { return nil }
+        guard let flow = state.flow, flow.kind == .emergency, let id = flow.slots["record_id"] else { return nil }
         state.flow = nil
-        let prefix = flow.kind == .emergency ? "emergency" : "decoration"
+        let prefix = "emergency"
         let intent = flow.kind.rawValue
         guard let phone = turn.entities.phone else {
             if turn.has(.skip) || turn.saysDenyWord || turn.isCancel {

@@ -33,6 +33,7 @@ extension Engine {
             if matches, let phone {
                 try store.audit(AuditEvent(kind: .verifySucceeded, at: now, session: state.id, unit: unit))
                 state.verification = Verification(unit: unit, phone: phone, at: turn.now)
+                state.lapsedUnit = nil
                 return .verified
             }
             state.verifyFailures += 1

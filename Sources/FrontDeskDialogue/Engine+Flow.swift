@@ -23,7 +23,9 @@ extension Engine {
             flow.slots["description"] = turn.text
             if isUncertainHazard(turn) {
                 // A faint smell, an alarm with nothing seen: the advice, then one safety question before any record.
-                let hazard = turn.has(.alarmWords) ? "alarm" : category == "gas" ? "gas" : "smell"
+                let hazard =
+                    turn.has(.alarmWords)
+                    ? "alarm" : category == "gas" ? "gas" : category == "electrical" ? "electrical" : "smell"
                 flow.checkingHazard = hazard
                 notes.append(uncertainAdvice(hazard, category, turn.language))
             } else {
@@ -37,7 +39,8 @@ extension Engine {
             let namesMatter = categories["repair"] != nil || categories["complaint"] != nil
             if turn.entities.recordID == nil, namesMatter || turn.has(.myRecords) {
                 if let verified = state.verification { return listRecords(unit: verified.unit, turn) }
-                if namesMatter || turn.entities.unit != nil { flow.lookupByUnit = true }
+                // The matter named, a flat given, or a flat verified minutes ago: look the records up by flat.
+                if namesMatter || turn.entities.unit != nil || state.lapsedUnit != nil { flow.lookupByUnit = true }
             }
         default:
             break
@@ -52,6 +55,13 @@ extension Engine {
             flow.slots["unit"] == nil || flow.slots["unit"] == verified.unit
         {
             return disclose(unit: verified.unit, turn, &state)
+        }
+        if kind == .feeQuery || flow.lookupByUnit, state.verification == nil, flow.slots["unit"] == nil,
+            let lapsed = state.lapsedUnit
+        {
+            // The check lapsed (5 idle minutes): the flat is known, only the phone tail is asked again.
+            flow.slots["unit"] = lapsed
+            notes.append(say("verify.expired", turn.language, ["unit": lapsed]))
         }
         carryKnownDetails(into: &flow, state)
         notes += result.problems.map { say($0.key, turn.language, $0.values) }
@@ -77,7 +87,7 @@ extension Engine {
     func carryKnownDetails(into flow: inout Flow, _ state: SessionState) {
         let fee = flow.kind == .feeQuery
         guard flow.kind == .repair || flow.kind == .complaint || flow.kind == .handoff || fee else { return }
-        let unit = state.suspended?.slots["unit"] ?? state.identity?.unit
+        let unit = state.suspended?.slots["unit"] ?? state.identity?.unit ?? state.statedUnit
         let phone = state.suspended?.slots["phone"] ?? state.identity?.phone
         if flow.slots["unit"] == nil, flow.slots["not_resident"] == nil, let unit { flow.slots["unit"] = unit }
         if !fee, flow.slots["phone"] == nil, let phone { flow.slots["phone"] = phone }
@@ -94,7 +104,7 @@ extension Engine {
                 [say("cancel.done", turn.language, ["flow": flowName(flow.kind.rawValue, turn.language)])],
                 intent: "cancel")
         }
-        if turn.isLeaving, !answersAwaited(turn, flow) {
+        if turn.isLeaving, !answersAwaited(turn, flow), !carriesMore(turn, flow) {
             state.flow = nil
             state.suspended = nil
             return Reply([say("goodbye.reply", turn.language)], intent: "goodbye")
@@ -215,6 +225,23 @@ extension Engine {
         case "verify", "duration_days", "workers": SlotText.firstInteger(turn.text) != nil
         default: false
         }
+    }
+
+    /// Whether a message that takes leave also says something the flow must act on first: a correction, a flat, a
+    /// phone, a date or a record ID, or at a restatement a yes ("好，谢谢，再见", "就这样吧", "yes, that's all, bye").
+    func carriesMore(_ turn: Turn, _ flow: Flow) -> Bool {
+        if turn.isCorrection { return true }
+        let entities = turn.entities
+        if entities.unit != nil || entities.phone != nil || entities.date != nil || entities.recordID != nil {
+            return true
+        }
+        return flow.awaiting == "confirm" && settles(turn)
+    }
+
+    /// Whether the answer to a restatement means "go ahead": a yes, or "就这样吧" / "that's all" without a no.
+    func settles(_ turn: Turn) -> Bool {
+        if turn.isDeny || turn.isCancel { return false }
+        return turn.isAffirm || turn.has(.settle)
     }
 
     /// Asks for the next missing slot, or moves on: restate and confirm, verify, look up, create.

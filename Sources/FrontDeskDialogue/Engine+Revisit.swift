@@ -40,7 +40,9 @@ extension Engine {
             && turn.intent != "inquiry"
         switch revisit.stage {
         case .satisfaction:
-            guard let level = satisfaction(in: turn) else {
+            // "修完第二天又漏了" with no rating word: the fault is back, which is a rating too.
+            let back = store.record(id: revisit.recordID)?.type == .repair && turn.has(.faultBack)
+            guard let level = satisfaction(in: turn) ?? (back ? .dissatisfied : nil) else {
                 if newRequest || revisit.reminded {
                     state.revisit = nil
                     return nil
@@ -89,14 +91,9 @@ extension Engine {
         }
     }
 
-    /// Whether a low rating also says what went wrong with the job (a fault of the repair kind, or words
-    /// enough beyond the rating itself).
-    func namesFault(_ turn: Turn) -> Bool {
-        if turn.classification.categories["repair"] != nil { return true }
-        var rest = turn.lower
-        for (word, _) in turn.words.satisfaction { rest = rest.replacingOccurrences(of: word, with: "") }
-        return Engine.isSubstantial(rest, turn.words)
-    }
+    /// Whether a low rating says the job's fault is back ("又漏了", "still leaking", "the leak is back"). Another reason
+    /// ("师傅迟到了两个小时", "left a mess") is feedback on the visit: stored, nothing reopened.
+    func namesFault(_ turn: Turn) -> Bool { turn.has(.faultBack) }
 
     /// 非常满意 … 非常不满意, their English equivalents, or a bare 1–5 (5 = 非常满意).
     func satisfaction(in turn: Turn) -> Satisfaction? {

@@ -35,7 +35,7 @@ extension Engine {
         // Small talk ("thanks", "hello") answers no free-text slot either.
         let smallTalk = (turn.intent == "greeting" || turn.intent == "thanks") && turn.classification.confidence >= 0.5
         let bareAct =
-            turn.saysAffirmWord || turn.saysDenyWord || (turn.text.count <= 2 && (turn.isAffirm || turn.isDeny))
+            turn.isBareAct || (turn.text.count <= 2 && (turn.isAffirm || turn.isDeny))
             || smallTalk
 
         if order.contains("unit") {
@@ -54,6 +54,11 @@ extension Engine {
             {
                 if flow.kind == .emergency {
                     set("location", turn.text)
+                } else if let only = onlyUnit(block: block, room: room) {
+                    // "3栋501": one entrance of block 3 has a flat 501, so that is the flat (the restatement shows it).
+                    set("unit", only)
+                    flow.slots["unit_block"] = nil
+                    flow.slots["unit_room"] = nil
                 } else {
                     // Block and flat without the entrance: ask which entrance rather than guess (or say whether a flat exists).
                     flow.slots["unit_block"] = block
@@ -127,7 +132,9 @@ extension Engine {
             }
         }
         if order.contains("workers") {
-            let bare = awaiting == "workers" ? SlotText.firstInteger(turn.text) : nil
+            // At the restatement a count named with the workers ("工人改做5個") corrects them.
+            let named = confirming && turn.has(.workerWords) && entities.phone == nil && entities.date == nil
+            let bare = awaiting == "workers" || named ? SlotText.firstInteger(turn.text) : nil
             if let count = entities.count ?? bare {
                 if (1...decorationRules.maxWorkers).contains(count) {
                     set("workers", String(count))
@@ -174,6 +181,15 @@ extension Engine {
         return result
     }
 
+    /// The one flat of the estate with this block and room in any entrance, or `nil` when none or several match.
+    func onlyUnit(block: String, room: String) -> String? {
+        let matches = (1...Engine.maxEntrances).map { block + "-" + String($0) + "-" + room }.filter(unitExists)
+        return matches.count == 1 ? matches[0] : nil
+    }
+
+    /// Entrances (单元) a block may have, searched when the resident names only block and flat.
+    static let maxEntrances = 20
+
     /// The answer to "请问是5栋几单元？": the entrance number, joined to the block and flat already given.
     func entranceAnswer(_ flow: inout Flow, _ turn: Turn) -> String? {
         guard let block = flow.slots["unit_block"], let room = flow.slots["unit_room"] else { return nil }
@@ -186,6 +202,9 @@ extension Engine {
     /// a flat, or a public place with an entrance, a floor or a zone ("3栋2单元15楼走廊", "车库B区", "B2停车场").
     func isSpecificPlace(_ turn: Turn) -> Bool {
         if turn.has(.landmarks) { return true }
+        // A block's lift or lobby ("2座部𨋢", "喺3座大堂", "the lobby of block 3"): one place to send someone (a block's
+        // corridor or stairwell still needs the floor).
+        if namesBlock(turn), turn.has(.blockPlaces) || turn.has(.liftWords) { return true }
         guard turn.has(.publicArea) else { return false }
         if turn.has(.entranceMarkers) { return true }
         let scalars = Array(turn.lower.unicodeScalars)
@@ -207,6 +226,26 @@ extension Engine {
             }
         }
         return TextMatch.containsAny(turn.lower, turn.words[.floorWords])
+    }
+
+    /// Whether the message names a block by number: "2座", "3栋", "5号楼", "block 3", "building 2".
+    func namesBlock(_ turn: Turn) -> Bool {
+        let text = turn.lower
+        for run in SlotText.digitRuns(text) where run.count <= 2 {
+            var start = text.startIndex
+            while let range = text.range(of: run, range: start..<text.endIndex) {
+                let after = text[range.upperBound...]
+                let before = text[..<range.lowerBound]
+                let digitAround =
+                    after.first.map { $0.isASCII && $0.isNumber } == true
+                    || before.last.map { $0.isASCII && $0.isNumber } == true
+                if !digitAround, turn.words[.blockMarkers].contains(where: { after.hasPrefix($0) || before.hasSuffix($0) }) {
+                    return true
+                }
+                start = range.upperBound
+            }
+        }
+        return false
     }
 
     /// The repair category the dialogue lexicon decides over the matcher's guess: a lift fault goes to the

@@ -87,6 +87,7 @@ public struct Engine: Sendable {
         state.language = Engine.language(
             of: trimmed, classified: classified, previous: state.language, settled: state.lastSeen != nil)
         if state.verification != nil, let last = state.lastSeen, now.timeIntervalSince(last) > Engine.verificationIdle {
+            state.lapsedUnit = state.verification?.unit
             state.verification = nil
         }
         state.lastSeen = now

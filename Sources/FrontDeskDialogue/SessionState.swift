@@ -126,6 +126,12 @@ public struct SessionState: Sendable {
     public var pending: PendingQuestion?
     /// The unit this session verified, while it is fresh.
     public var verification: Verification?
+    /// A flat said with a greeting, before any request ("Hi, block 5 flat 1101 here"): the next repair, complaint or
+    /// fee question starts with it (a fee question still checks the phone tail).
+    public var statedUnit: String?
+    /// The unit whose verification lapsed after 5 idle minutes: the next fee question or lookup asks only the phone
+    /// tail again (the flat was said already), and discloses nothing before it.
+    public var lapsedUnit: String?
     /// Failed verifications in this session; at 3 fee queries end for the session.
     public var verifyFailures = 0
     /// A unit and phone the resident gave in a flow (for return visits).

@@ -40,10 +40,18 @@ enum SlotText {
         let runs = digitRuns(lower)
         guard runs.count == 2, !TextMatch.containsAny(lower, words[.entranceMarkers]) else { return nil }
         func isBlock(_ run: String) -> Bool {
-            guard run.count <= 2, let range = lower.range(of: run) else { return false }
-            let after = lower[range.upperBound...]
-            let before = lower[..<range.lowerBound]
-            return words[.blockMarkers].contains { after.hasPrefix($0) || before.hasSuffix($0) }
+            guard run.count <= 2 else { return false }
+            // Every occurrence of the run that stands alone (the "5" of "block 5", not the one inside "1501").
+            var start = lower.startIndex
+            while let range = lower.range(of: run, range: start..<lower.endIndex) {
+                start = range.upperBound
+                let after = lower[range.upperBound...]
+                let before = lower[..<range.lowerBound]
+                let isDigit: (Character?) -> Bool = { $0.map { $0.isASCII && $0.isNumber } ?? false }
+                if isDigit(after.first) || isDigit(before.last) { continue }
+                if words[.blockMarkers].contains(where: { after.hasPrefix($0) || before.hasSuffix($0) }) { return true }
+            }
+            return false
         }
         for (block, room) in [(runs[0], runs[1]), (runs[1], runs[0])]
         where isBlock(block) && (3...4).contains(room.count) {

@@ -61,14 +61,31 @@ struct Turn {
     var isDeny: Bool { classification.acts.contains(.deny) || saysDenyWord }
 
     /// Whether the message abandons the flow (算了 / 取消 / cancel / 不用了).
-    var isCancel: Bool { intent == "cancel" || saysCancelWord }
+    /// A cancel the matcher only guessed ("yes that number is fine" at 0.3) is not one: it would drop the flow.
+    var isCancel: Bool { (intent == "cancel" && classification.confidence >= 0.5) || saysCancelWord }
+
+    /// Whether the message is only a yes or a no ("对", "yes please", "no"): an affirm or deny word with at most a
+    /// word or two after it. "No company, I hire the workers myself" begins with "no" but is an answer.
+    var isBareAct: Bool {
+        guard saysAffirmWord || saysDenyWord else { return false }
+        let trimmed = TextMatch.trimmed(lower)
+        let leading = (words[.affirm] + words[.deny]).filter { word in
+            trimmed == word
+                || (trimmed.hasPrefix(word) && trimmed.dropFirst(word.count).first.map { !$0.isLetter } == true)
+        }
+        guard let word = leading.max(by: { $0.count < $1.count }) else { return true }
+        let rest = trimmed.dropFirst(word.count)
+        let han = rest.unicodeScalars.filter { $0.value >= 0x3400 && $0.value <= 0x9FFF }.count
+        let englishWords = rest.split { !$0.isLetter }.filter { $0.unicodeScalars.allSatisfy(\.isASCII) }.count
+        return han <= 3 && englishWords <= 1
+    }
 
     /// Whether the message carries a correction act or marker ("说错了", "改成", "sorry I meant").
     var isCorrection: Bool { classification.acts.contains(.correction) || has(.correctionMarkers) }
 
     /// Whether the message takes leave ("再见", "先这样吧", "bye") rather than answering.
     var isLeaving: Bool {
-        if intent == "goodbye" || says(.leave) { return true }
+        if (intent == "goodbye" && classification.confidence >= 0.5) || says(.leave) { return true }
         // A short line that takes leave ("let's talk another time", "ok byebye"): a leave word anywhere in it.
         return lower.count <= 12 && words[.leave].contains { $0.count >= 2 && TextMatch.contains(lower, $0) }
     }

@@ -113,7 +113,9 @@ struct FeeQueryTests {
         desk.clock.advance(by: 5 * 60 + 1)
         let out = desk.send("再查一次物业费")
         #expect(!showsAmount(out.reply))
-        #expect(out.awaiting == "unit")
+        // The flat is remembered; only the phone tail is checked again before any amount.
+        #expect(out.awaiting == "verify")
+        #expect(desk.send("5678").reply.contains("250.60"))
     }
 
     @Test("if the disclosure cannot be audited, nothing is shown")
