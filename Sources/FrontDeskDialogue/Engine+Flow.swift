@@ -6,6 +6,9 @@ import FrontDeskModel
 extension Engine {
     /// Invalid answers to one slot before a human is offered.
     static let maxSlotFailures = 3
+    /// The confidence from which a message is a clear request of its own even where the dialogue expects news
+    /// (after an emergency was recorded).
+    static let clearRequestConfidence = 0.75
 
     func startFlow(_ kind: FlowKind, _ turn: Turn, _ state: inout SessionState) -> Reply {
         if kind == .feeQuery, state.feeQueriesLocked {

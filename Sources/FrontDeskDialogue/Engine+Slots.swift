@@ -61,8 +61,16 @@ extension Engine {
                     problem("unit", "ask.unit_entrance", ["block": block, "room": room])
                 }
             } else if flow.kind == .emergency, awaiting == "unit", turn.text.count >= 2 {
-                set("location", turn.text)
-            } else if flow.kind == .emergency, awaiting == nil, isSpecificPlace(turn) {
+                // The answer must be a place the staff can go to: "we are going down the stairs" is not one. It is
+                // asked once more; after that the record is made with the place to be confirmed by the staff's call.
+                if answersPlace(turn) {
+                    set("location", turn.text)
+                } else if flow.failures["unit", default: 0] >= 1 {
+                    set("location", say("emergency.place_unknown", turn.language))
+                } else {
+                    problem("unit", "emergency.not_a_place")
+                }
+            } else if flow.kind == .emergency, awaiting == nil || awaiting == "confirm", isPlace(turn) {
                 set("location", turn.text)
             }
         }
@@ -184,6 +192,39 @@ extension Engine {
 
     /// Whether an emergency's first message already says where it is precisely enough to send someone:
     /// a flat, or a public place with an entrance, a floor or a zone ("3栋2单元15楼走廊", "车库B区", "B2停车场").
+    /// Whether a message names a place the on-duty staff can find without asking: a specific public place
+    /// (`isSpecificPlace`), or a building by its number with its entrance or floor ("7號樓1單元12樓", "6座1單元部𨋢",
+    /// "building 7 entrance 1"). "The lift in building 2" is not yet one: the building has several entrances and lifts.
+    func isPlace(_ turn: Turn) -> Bool {
+        if isSpecificPlace(turn) { return true }
+        guard SlotText.hasBlockNumber(turn.lower, turn.words) else { return false }
+        // A floor in words needs its own number beside the building's ("block 3, 8th floor"; not "between floors").
+        let floorInWords = turn.has(.floorWords) && SlotText.digitRuns(turn.lower).count >= 2
+        return hasEntranceNumber(turn) || hasFloorNumber(turn) || floorInWords
+    }
+
+    /// Whether an answer to "where are you?" gives a place: one of `isPlace`, or a part of one that completes what the
+    /// first message said ("2号楼" after "the lift", "entrance 1", "12楼"). Words about what the resident is doing
+    /// ("we are going down the stairs") name no place, although "stairs" is a public area.
+    func answersPlace(_ turn: Turn) -> Bool {
+        isPlace(turn) || SlotText.hasBlockNumber(turn.lower, turn.words) || hasEntranceNumber(turn)
+            || hasFloorNumber(turn)
+    }
+
+    /// "1单元", "entrance 2", "unit 3": an entrance marker with a number.
+    func hasEntranceNumber(_ turn: Turn) -> Bool {
+        turn.has(.entranceMarkers) && !SlotText.digitRuns(turn.lower).isEmpty
+    }
+
+    /// "12楼", "8f": a number with a floor marker right after it ("7号楼" has none: its marker follows "号").
+    func hasFloorNumber(_ turn: Turn) -> Bool {
+        let scalars = Array(turn.lower.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() where scalar >= "0" && scalar <= "9" {
+            if index + 1 < scalars.count, turn.words[.floorMarkers].contains(String(scalars[index + 1])) { return true }
+        }
+        return false
+    }
+
     func isSpecificPlace(_ turn: Turn) -> Bool {
         if turn.has(.landmarks) { return true }
         guard turn.has(.publicArea) else { return false }
