@@ -95,8 +95,16 @@ extension Engine {
         } else if flow.kind == .repair, awaiting == "time" {
             problem("time", "invalid.time")
         }
+        // A permit's free-text fields stated in the resident's own words, whatever was asked ("我叫王丽，装修公司是美家装饰，
+        // 12月1日开工", or the works told at the name prompt): each goes to its own slot, and the message is then no
+        // answer to the awaited one.
+        let stated = flow.kind == .decorationPermit ? statedPermitFields(turn, flow, confirming: confirming) : [:]
         for slot in DialogueLexicon.prefixedSlots where order.contains(slot) {
-            if awaiting == slot {
+            if let value = stated[slot] {
+                set(slot, value)
+            } else if awaiting == slot, !stated.isEmpty {
+                continue
+            } else if awaiting == slot {
                 let value = TextMatch.trimmed(stripPrefixes(turn.text, turn.words.answerPrefixes[slot] ?? []))
                 let fits = value.count >= (slot == "name" ? 1 : 2) && value.count <= (slot == "scope" ? 120 : 60)
                 if fits, !bareAct, slot != "name" || !hasDigits(value) {
@@ -274,7 +282,56 @@ extension Engine {
             let value = String(rest.prefix { !Engine.clauseBreaks.contains($0) && $0 != "\u{3002}" })
             let english = turn.words[.nameMarkersEn].contains(marker)
             let fits = english ? (2...40).contains(value.count) : (2...4).contains(value.count)
-            if fits, !hasDigits(value), value.first.map({ !$0.isWhitespace }) == true { return value }
+            // "我是业主" names a role, not a person.
+            let role = TextMatch.containsAny(value.lowercased(), turn.words[.nameMarkers])
+            if fits, !role, !hasDigits(value), value.first.map({ !$0.isWhitespace }) == true { return value }
+        }
+        return nil
+    }
+
+    /// The permit fields a message states by itself: the applicant after a name marker ("我叫", "my name is"), the
+    /// contractor after a contractor marker ("装修公司是", "the contractor is"), and — while the scope is still
+    /// unknown — the works, told in clauses naming works ("卫生间重新做防水、贴瓷砖，不动墙").
+    func statedPermitFields(_ turn: Turn, _ flow: Flow, confirming: Bool) -> [String: String] {
+        var fields: [String: String] = [:]
+        let nameValue = statedName(turn)
+        let contractorValue = statedValue(turn, after: turn.words[.contractorMarkers], length: 2...60)
+        if let nameValue { fields["name"] = nameValue }
+        if let contractorValue { fields["contractor"] = contractorValue }
+        guard !confirming, flow.slots["scope"] == nil || flow.awaiting == "scope", turn.has(.works) else { return fields }
+        if fields.isEmpty {
+            // Only the works: the whole message is the scope, negated structural words and all.
+            let value = TextMatch.trimmed(stripPrefixes(turn.text, turn.words.answerPrefixes["scope"] ?? []))
+            if (2...120).contains(value.count) { fields["scope"] = value }
+            return fields
+        }
+        let markers = turn.words[.nameMarkers] + turn.words[.contractorMarkers]
+        let clauses = Self.clauses(turn.text).filter { clause in
+            let lower = clause.lowercased()
+            return !TextMatch.containsAny(lower, markers)
+                && (TextMatch.containsAny(lower, turn.words[.works]) || TextMatch.containsAny(lower, turn.words[.structuralNegators]))
+        }
+        let scope = clauses.joined(separator: turn.language == .en ? ", " : "\u{FF0C}")
+        if (2...120).contains(scope.count) { fields["scope"] = scope }
+        return fields
+    }
+
+    /// The clauses of a message, split at commas and full stops (trimmed, empty ones dropped).
+    static func clauses(_ text: String) -> [String] {
+        text.split { Engine.clauseBreaks.contains($0) || $0 == "\u{3002}" }.map { TextMatch.trimmed(String($0)) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// The words after the first of `markers` up to the end of its clause, when their length fits and they hold no digits.
+    func statedValue(_ turn: Turn, after markers: [String], length: ClosedRange<Int>) -> String? {
+        let text = turn.text
+        let lower = text.lowercased()
+        for marker in markers {
+            guard let range = lower.range(of: marker) else { continue }
+            var rest = Substring(text.dropFirst(lower.distance(from: lower.startIndex, to: range.upperBound)))
+            while let first = rest.first, turn.words[.nameJoiners].contains(String(first)) { rest = rest.dropFirst() }
+            let value = TextMatch.trimmed(String(rest.prefix { !Engine.clauseBreaks.contains($0) && $0 != "\u{3002}" }))
+            if length.contains(value.count), !hasDigits(value) { return value }
         }
         return nil
     }
