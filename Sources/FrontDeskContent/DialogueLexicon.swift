@@ -31,6 +31,8 @@ public struct DialogueLexicon: Sendable {
         case nameMarkers = "name_markers"
         case nameMarkersEn = "name_markers_en"
         case nameJoiners = "name_joiners"
+        /// "装修公司是", "工班是", "the contractor is": the contractor's name follows, in any step of a permit.
+        case contractorMarkers = "contractor_markers"
         case floorMarkers = "floor_markers"
         case zoneMarkers = "zone_markers"
         /// Places an estate has one of (the courtyard, the clubhouse, the main gate): specific enough on their own.

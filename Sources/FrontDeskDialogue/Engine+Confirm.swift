@@ -71,6 +71,7 @@ extension Engine {
         }
         state.flow = nil
         if let unit = record.unit, let phone = record.phone { state.identity = (unit, phone) }
+        if flow.kind == .repair || flow.kind == .complaint { state.followUp = record.id }
         var values = flow.slots
         values["id"] = record.id
         values["team"] =

@@ -11,6 +11,8 @@ extension Engine {
     ]
 
     func dispatch(_ turn: Turn, _ state: inout SessionState) -> Reply {
+        let followUp = state.followUp
+        state.followUp = nil
         if turn.intent == "emergency", state.flow?.kind != .emergency {
             state.pending = nil
             state.revisit = nil
@@ -22,12 +24,39 @@ extension Engine {
             if let reply = contactPhone(turn, &state) { return reply }
         }
         if state.revisit != nil, let reply = handleRevisit(turn, &state) { return reply }
+        if let followUp, state.flow == nil, state.pending == nil, let reply = followUpOn(followUp, turn, &state) {
+            return reply
+        }
         if let pending = state.pending {
             state.pending = nil
             if let reply = answerPending(pending, turn, &state) { return reply }
         }
         if state.flow != nil { return continueFlow(turn, &state) }
         return startIntent(turn, &state, clarify: true)
+    }
+
+    /// A message right after a repair or complaint was recorded, about that record: "when will they come?" looks it up;
+    /// a request that asks for nothing new ("能不能现在就让保安上去看看？") is added to it as the resident's note. A clear
+    /// new request, small talk and leaving are handled on their own (`nil`).
+    func followUpOn(_ id: String, _ turn: Turn, _ state: inout SessionState) -> Reply? {
+        if turn.intent == "progress_query", turn.entities.recordID == nil {
+            var flow = Flow(kind: .progressQuery)
+            flow.slots["record_id"] = id
+            state.flow = flow
+            return advance(turn, &state, notes: [])
+        }
+        guard isSituationUpdate(turn), !turn.has(.alsoMarkers), turn.text.count >= 4,
+            Engine.serviceIntents.contains(turn.intent) || turn.has(.questionMarkers)
+        else { return nil }
+        let note = RecordUpdate(id: id, at: turn.civil.iso8601, actor: "resident", note: turn.text)
+        do {
+            let updated = try store.update(note)
+            var reply = Reply([say("followup.noted", turn.language, ["id": id])], intent: nil)
+            reply.record = updated.reference
+            return reply
+        } catch {
+            return Reply([say("store.failed", turn.language)], intent: nil)
+        }
     }
 
     /// Handles a message by its own intent, outside any flow.

@@ -61,7 +61,9 @@ extension Engine {
                 flow.slots["category"] = category
             }
             state.flow = flow
-            return advance(turn, &state, notes: [say("emergency.check.confirmed", turn.language)])
+            // Now it is an emergency: its own advice and numbers (119 for a fire) before the place is asked or recorded.
+            let advice = emergencyAdvice(flow.slots["category"] ?? "general", turn.language)
+            return advance(turn, &state, notes: [say("emergency.check.confirmed", turn.language), advice])
         }
         if no {
             state.flow = nil
@@ -130,6 +132,14 @@ extension Engine {
             if turn.has(.skip) || turn.saysDenyWord || turn.isCancel {
                 return Reply([say(prefix + ".phone_skipped", turn.language)], intent: intent)
             }
+            if flow.kind == .emergency, isSituationUpdate(turn) {
+                // "we are going down the stairs now": news of the emergency, not a new request. Acknowledged; a phone
+                // may still follow, so the recorded emergency stays at hand without a pending question.
+                var after = Flow(kind: .emergency)
+                after.slots["record_id"] = id
+                state.flow = after
+                return Reply([say("emergency.update_ack", turn.language)], intent: intent)
+            }
             return nil  // not an answer: the message is handled on its own
         }
         let update = RecordUpdate(id: id, at: turn.civil.iso8601, actor: "resident", phone: phone)
@@ -141,6 +151,19 @@ extension Engine {
         } catch {
             return Reply([say(prefix + ".store_failed_phone", turn.language)], intent: intent)
         }
+    }
+
+    /// Whether a message after an emergency was recorded tells how things stand rather than asking for something new:
+    /// small talk, leaving, a hand-off and a new emergency are handled on their own, and so is a clear request of
+    /// another kind (a confident, unambiguous service intent).
+    func isSituationUpdate(_ turn: Turn) -> Bool {
+        let own: Set<String> = ["thanks", "goodbye", "greeting", "cancel", "handoff", "emergency"]
+        if own.contains(turn.intent) { return false }
+        let classification = turn.classification
+        let clearRequest =
+            Engine.serviceIntents.contains(turn.intent) && classification.ambiguous.isEmpty
+            && classification.confidence >= Engine.clearRequestConfidence
+        return !clearRequest
     }
 
     /// Whether a decoration message asks for structural or load-bearing works. A structural word that is

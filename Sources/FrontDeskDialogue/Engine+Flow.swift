@@ -6,6 +6,9 @@ import FrontDeskModel
 extension Engine {
     /// Invalid answers to one slot before a human is offered.
     static let maxSlotFailures = 3
+    /// The confidence from which a message is a clear request of its own even where the dialogue expects news
+    /// (after an emergency was recorded).
+    static let clearRequestConfidence = 0.75
 
     func startFlow(_ kind: FlowKind, _ turn: Turn, _ state: inout SessionState) -> Reply {
         if kind == .feeQuery, state.feeQueriesLocked {
@@ -314,6 +317,12 @@ extension Engine {
     /// that answers the awaited slot is not, unless it clearly asks for another service of its own ("how
     /// much is my management fee for 2-1-301?" while a repair waits for the flat).
     func isDigression(_ turn: Turn, _ flow: Flow) -> Bool {
+        // The works of a permit told at one of its free-text prompts ("卫生间重新做防水" reads like a repair): the scope.
+        if flow.kind == .decorationPermit, ["name", "scope", "contractor"].contains(flow.awaiting ?? ""),
+            flow.slots["scope"] == nil, turn.has(.works), !turn.has(.alsoMarkers)
+        {
+            return false
+        }
         // "also, the corridor light is out" while a repair waits for its phone: a second matter of the same kind.
         if flow.kind == .repair || flow.kind == .complaint, turn.intent == flow.kind.rawValue, turn.has(.alsoMarkers),
             flow.slots["description"] != nil, flow.awaiting != "description",

@@ -66,8 +66,16 @@ extension Engine {
                     problem("unit", "ask.unit_entrance", ["block": block, "room": room])
                 }
             } else if flow.kind == .emergency, awaiting == "unit", turn.text.count >= 2 {
-                set("location", turn.text)
-            } else if flow.kind == .emergency, awaiting == nil, isSpecificPlace(turn) {
+                // The answer must be a place the staff can go to: "we are going down the stairs" is not one. It is
+                // asked once more; after that the record is made with the place to be confirmed by the staff's call.
+                if answersPlace(turn) {
+                    set("location", turn.text)
+                } else if flow.failures["unit", default: 0] >= 1 {
+                    set("location", say("emergency.place_unknown", turn.language))
+                } else {
+                    problem("unit", "emergency.not_a_place")
+                }
+            } else if flow.kind == .emergency, awaiting == nil || awaiting == "confirm", isPlace(turn) {
                 set("location", turn.text)
             }
         }
@@ -92,8 +100,16 @@ extension Engine {
         } else if flow.kind == .repair, awaiting == "time" {
             problem("time", "invalid.time")
         }
+        // A permit's free-text fields stated in the resident's own words, whatever was asked ("我叫王丽，装修公司是美家装饰，
+        // 12月1日开工", or the works told at the name prompt): each goes to its own slot, and the message is then no
+        // answer to the awaited one.
+        let stated = flow.kind == .decorationPermit ? statedPermitFields(turn, flow, confirming: confirming) : [:]
         for slot in DialogueLexicon.prefixedSlots where order.contains(slot) {
-            if awaiting == slot {
+            if let value = stated[slot] {
+                set(slot, value)
+            } else if awaiting == slot, !stated.isEmpty {
+                continue
+            } else if awaiting == slot {
                 let value = TextMatch.trimmed(stripPrefixes(turn.text, turn.words.answerPrefixes[slot] ?? []))
                 let fits = value.count >= (slot == "name" ? 1 : 2) && value.count <= (slot == "scope" ? 120 : 60)
                 if fits, !bareAct, slot != "name" || !hasDigits(value) {
@@ -200,6 +216,39 @@ extension Engine {
 
     /// Whether an emergency's first message already says where it is precisely enough to send someone:
     /// a flat, or a public place with an entrance, a floor or a zone ("3栋2单元15楼走廊", "车库B区", "B2停车场").
+    /// Whether a message names a place the on-duty staff can find without asking: a specific public place
+    /// (`isSpecificPlace`), or a building by its number with its entrance or floor ("7號樓1單元12樓", "6座1單元部𨋢",
+    /// "building 7 entrance 1"). "The lift in building 2" is not yet one: the building has several entrances and lifts.
+    func isPlace(_ turn: Turn) -> Bool {
+        if isSpecificPlace(turn) { return true }
+        guard SlotText.hasBlockNumber(turn.lower, turn.words) else { return false }
+        // A floor in words needs its own number beside the building's ("block 3, 8th floor"; not "between floors").
+        let floorInWords = turn.has(.floorWords) && SlotText.digitRuns(turn.lower).count >= 2
+        return hasEntranceNumber(turn) || hasFloorNumber(turn) || floorInWords
+    }
+
+    /// Whether an answer to "where are you?" gives a place: one of `isPlace`, or a part of one that completes what the
+    /// first message said ("2号楼" after "the lift", "entrance 1", "12楼"). Words about what the resident is doing
+    /// ("we are going down the stairs") name no place, although "stairs" is a public area.
+    func answersPlace(_ turn: Turn) -> Bool {
+        isPlace(turn) || SlotText.hasBlockNumber(turn.lower, turn.words) || hasEntranceNumber(turn)
+            || hasFloorNumber(turn)
+    }
+
+    /// "1单元", "entrance 2", "unit 3": an entrance marker with a number.
+    func hasEntranceNumber(_ turn: Turn) -> Bool {
+        turn.has(.entranceMarkers) && !SlotText.digitRuns(turn.lower).isEmpty
+    }
+
+    /// "12楼", "8f": a number with a floor marker right after it ("7号楼" has none: its marker follows "号").
+    func hasFloorNumber(_ turn: Turn) -> Bool {
+        let scalars = Array(turn.lower.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() where scalar >= "0" && scalar <= "9" {
+            if index + 1 < scalars.count, turn.words[.floorMarkers].contains(String(scalars[index + 1])) { return true }
+        }
+        return false
+    }
+
     func isSpecificPlace(_ turn: Turn) -> Bool {
         if turn.has(.landmarks) { return true }
         // A block's lift or lobby ("2座部𨋢", "喺3座大堂", "the lobby of block 3"): one place to send someone (a block's
@@ -272,7 +321,56 @@ extension Engine {
             let value = String(rest.prefix { !Engine.clauseBreaks.contains($0) && $0 != "\u{3002}" })
             let english = turn.words[.nameMarkersEn].contains(marker)
             let fits = english ? (2...40).contains(value.count) : (2...4).contains(value.count)
-            if fits, !hasDigits(value), value.first.map({ !$0.isWhitespace }) == true { return value }
+            // "我是业主" names a role, not a person.
+            let role = TextMatch.containsAny(value.lowercased(), turn.words[.nameMarkers])
+            if fits, !role, !hasDigits(value), value.first.map({ !$0.isWhitespace }) == true { return value }
+        }
+        return nil
+    }
+
+    /// The permit fields a message states by itself: the applicant after a name marker ("我叫", "my name is"), the
+    /// contractor after a contractor marker ("装修公司是", "the contractor is"), and — while the scope is still
+    /// unknown — the works, told in clauses naming works ("卫生间重新做防水、贴瓷砖，不动墙").
+    func statedPermitFields(_ turn: Turn, _ flow: Flow, confirming: Bool) -> [String: String] {
+        var fields: [String: String] = [:]
+        let nameValue = statedName(turn)
+        let contractorValue = statedValue(turn, after: turn.words[.contractorMarkers], length: 2...60)
+        if let nameValue { fields["name"] = nameValue }
+        if let contractorValue { fields["contractor"] = contractorValue }
+        guard !confirming, flow.slots["scope"] == nil || flow.awaiting == "scope", turn.has(.works) else { return fields }
+        if fields.isEmpty {
+            // Only the works: the whole message is the scope, negated structural words and all.
+            let value = TextMatch.trimmed(stripPrefixes(turn.text, turn.words.answerPrefixes["scope"] ?? []))
+            if (2...120).contains(value.count) { fields["scope"] = value }
+            return fields
+        }
+        let markers = turn.words[.nameMarkers] + turn.words[.contractorMarkers]
+        let clauses = Self.clauses(turn.text).filter { clause in
+            let lower = clause.lowercased()
+            return !TextMatch.containsAny(lower, markers)
+                && (TextMatch.containsAny(lower, turn.words[.works]) || TextMatch.containsAny(lower, turn.words[.structuralNegators]))
+        }
+        let scope = clauses.joined(separator: turn.language == .en ? ", " : "\u{FF0C}")
+        if (2...120).contains(scope.count) { fields["scope"] = scope }
+        return fields
+    }
+
+    /// The clauses of a message, split at commas and full stops (trimmed, empty ones dropped).
+    static func clauses(_ text: String) -> [String] {
+        text.split { Engine.clauseBreaks.contains($0) || $0 == "\u{3002}" }.map { TextMatch.trimmed(String($0)) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// The words after the first of `markers` up to the end of its clause, when their length fits and they hold no digits.
+    func statedValue(_ turn: Turn, after markers: [String], length: ClosedRange<Int>) -> String? {
+        let text = turn.text
+        let lower = text.lowercased()
+        for marker in markers {
+            guard let range = lower.range(of: marker) else { continue }
+            var rest = Substring(text.dropFirst(lower.distance(from: lower.startIndex, to: range.upperBound)))
+            while let first = rest.first, turn.words[.nameJoiners].contains(String(first)) { rest = rest.dropFirst() }
+            let value = TextMatch.trimmed(String(rest.prefix { !Engine.clauseBreaks.contains($0) && $0 != "\u{3002}" }))
+            if length.contains(value.count), !hasDigits(value) { return value }
         }
         return nil
     }

@@ -142,6 +142,9 @@ public struct SessionState: Sendable {
     public var revisitsAsked: Set<String> = []
     /// When the previous message arrived.
     public var lastSeen: Date?
+    /// The repair or complaint recorded on the previous turn: the next message, when it asks for nothing new ("能不能
+    /// 现在就让保安上去看看？", "when will the technician come?"), is about that record.
+    public var followUp: String?
 
     /// A fresh session.
     public init(id: String) { self.id = id }

@@ -60,6 +60,21 @@ enum SlotText {
         return nil
     }
 
+    /// Whether the message names a building by its number ("7号楼", "6座", "block 11", "building 3"): a digit run of at
+    /// most two digits with a block marker right after or right before it.
+    static func hasBlockNumber(_ lower: String, _ words: DialogueLexicon) -> Bool {
+        var searchStart = lower.startIndex
+        for run in digitRuns(lower) {
+            guard let range = lower.range(of: run, range: searchStart..<lower.endIndex) else { continue }
+            searchStart = range.upperBound
+            guard run.count <= 2 else { continue }
+            let after = lower[range.upperBound...]
+            let before = lower[..<range.lowerBound]
+            if words[.blockMarkers].contains(where: { after.hasPrefix($0) || before.hasSuffix($0) }) { return true }
+        }
+        return false
+    }
+
     /// Whether `text` contains a Han character.
     static func hasHan(_ text: String) -> Bool {
         text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }
