@@ -12,7 +12,7 @@ extension EventLoop {
             } catch {
                 switch error.code {
                 case EMFILE, ENFILE, ENOBUFS, ENOMEM:
-                    outOfDescriptors(listener, now: now)
+                    outOfDescriptors(listener, endpoint: endpoint, now: now)
                     return
                 default:
                     continue  // ECONNABORTED, EPROTO, …: that client is gone; keep accepting
@@ -23,7 +23,7 @@ extension EventLoop {
             let open = context.openConnections.wrappingAdd(1, ordering: .relaxed).newValue
             if open > limits.maxConnections {
                 context.openConnections.wrappingSubtract(1, ordering: .relaxed)
-                reject(socket)
+                reject(socket, endpoint: endpoint)
                 continue
             }
             try? Sys.setOption(fd, Int32(IPPROTO_TCP), TCP_NODELAY, 1)
@@ -46,11 +46,11 @@ extension EventLoop {
 
     /// No descriptor left: use the spare one to tell one waiting client the desk is busy, then
     /// stop accepting for a moment (every listener is disarmed, re-armed by `tick`).
-    private func outOfDescriptors(_ listener: Descriptor, now: Double) {
+    private func outOfDescriptors(_ listener: Descriptor, endpoint: Int, now: Double) {
         if let spare {
             spare.close()
             self.spare = nil
-            if case .done(let (fd, _)) = try? Sys.accept(listener.fd) { reject(Descriptor(fd)) }
+            if case .done(let (fd, _)) = try? Sys.accept(listener.fd) { reject(Descriptor(fd), endpoint: endpoint) }
             self.spare = try? Descriptor(Sys.openReadOnly("/dev/null"))
         }
         for (index, each) in listeners.enumerated() {
@@ -74,8 +74,9 @@ extension EventLoop {
     }
 
     /// Tells a connection we cannot take that the desk is busy, then closes it.
-    private func reject(_ socket: Descriptor) {
-        var line = Array(context.messages.busy.utf8)
+    private func reject(_ socket: Descriptor, endpoint: Int) {
+        let text = context.factories[endpoint].serverLine(.busy, text: context.messages.busy)
+        var line = Array(text.utf8)
         line.append(0x0A)
         _ = try? line.withUnsafeBytes { raw throws(SystemError) in try Sys.send(socket.fd, raw) }
         try? Sys.shutdown(socket.fd, Int32(SHUT_WR))

@@ -150,7 +150,7 @@ final class EventLoop: @unchecked Sendable {
                 connection.queue.removeAll()
                 connection.inputStopped = true
                 connection.partialSince = nil
-                connection.queue.append(.final(last))
+                connection.queue.append(.final(last.map(OutgoingLine.text)))
                 pump(connection, now: now)
                 continue
             case .session(let session, _), .reply(let session, _):
