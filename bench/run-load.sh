@@ -11,7 +11,7 @@
 #   --echo  drive `serve --echo` (hidden flag: replies with the line itself; no engine, no journal)
 #           instead of the engine in --json mode.
 # environment: MIX=FILE (default bench/mix.txt), MESSAGE=TEXT (one message instead of the mix), PAIRS=N (default 2),
-#   BIN=PATH (our binary; default: release build of this tree), BEFORE_BIN=PATH (a second frontdesk binary, e.g. the
+#   SERVE_FLAGS="…" (more flags for every frontdesk serve, e.g. --workers 16), BIN=PATH (our binary; default: release build of this tree), BEFORE_BIN=PATH (a second frontdesk binary, e.g. the
 #   main branch's, measured in the same rounds as "before": frontdesk, C, before, before, C, frontdesk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,18 +36,25 @@ if [[ -z "${BIN:-}" ]]; then
 fi
 
 start_serve() { # binary port data-dir → pid
-    local args=("$1" serve --port "$2" --rate 0 --max-connections 20000 --data-dir "$3")
+    local args=("$1" serve --port "$2" --rate 0 --max-connections 20000 --data-dir "$3" ${SERVE_FLAGS:-})
     if [[ $MODE == echo ]]; then args+=(--echo); else args+=(--json); fi
-    "${args[@]}" 2>>"$OUT/serve.log" &
+    "${args[@]}" >/dev/null 2>>"$OUT/serve.log" &  # its stdout must not hold the $(…) that reads the pid open
     echo $!
 }
 OUR_PID=$(start_serve "$BIN" "$OUR_PORT" "$OUT/data")
 if [[ -n "${BEFORE_BIN:-}" ]]; then BEFORE_PID=$(start_serve "$BEFORE_BIN" "$BEFORE_PORT" "$OUT/data-before"); fi
 "$OUT/echo-server" "$C_PORT" 2 2>/dev/null &
 C_PID=$!
-sleep 1
+# Wait until every server listens (loading intents/ and the matcher takes longer on a busy machine).
+want=$((1 + ${BEFORE_PID:+1}))
+for _ in $(seq 1 300); do
+    [[ $(grep -c "listening on" "$OUT/serve.log" 2>/dev/null || true) -ge $want ]] && break
+    kill -0 "$OUR_PID" 2>/dev/null || break
+    sleep 0.1
+done
 kill -0 "$OUR_PID" || { echo "serve did not start:"; cat "$OUT/serve.log"; exit 1; }
 if [[ -n "${BEFORE_PID:-}" ]]; then kill -0 "$BEFORE_PID" || { echo "before did not start:"; cat "$OUT/serve.log"; exit 1; }; fi
+sleep 0.2
 
 if [[ -n "$MESSAGE" ]]; then
     WHAT="message '$MESSAGE'"
@@ -57,7 +64,12 @@ else
     run() { "$OUT/load-client" -w 1 -d "$DURATION" -f "$MIX" "$@"; }
 fi
 rate_of() { sed -n 's/.*rate=\([0-9]*\) msg\/s.*/\1/p'; }
-median() { sort -n | awk '{v[NR]=$1} END{if (NR%2) print v[(NR+1)/2]; else printf "%.0f\n", (v[NR/2]+v[NR/2+1])/2}'; }
+median() { sort -g | awk '{v[NR]=$1} END{if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
+stop() { # pid: SIGTERM, then wait for it to exit (the servers are not children of this shell: started in $(…))
+    kill -TERM "$1"
+    for _ in $(seq 1 300); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
+    return 1
+}
 
 echo "# $(date -u +%FT%TZ) $(nproc) cores, $(uname -r), load $(cut -d' ' -f1-3 /proc/loadavg); server: frontdesk serve ($MODE), $WHAT"
 for c in 1 100; do
@@ -104,7 +116,7 @@ echo "frontdesk $(run -p "$OUR_PORT" -c 1000 -r "$PACED")"
 echo "C-server  $(run -p "$C_PORT" -c 1000 -r "$PACED")"
 
 kill "$C_PID"
-[[ -n "${BEFORE_PID:-}" ]] && { kill -TERM "$BEFORE_PID"; wait "$BEFORE_PID" || true; BEFORE_PID=; }
+[[ -n "${BEFORE_PID:-}" ]] && { stop "$BEFORE_PID" || true; BEFORE_PID=; }
 if [[ $MODE == engine ]]; then
     echo "records created in the run: $(grep -c '"event":"create"' "$OUT/data/records.jsonl" || true)," \
         "lockout audit events: $(grep -c '"lockout"' "$OUT/data/records.jsonl" || true)"
@@ -116,5 +128,4 @@ IDLE_PID=$!
 sleep 4
 echo "held:   frontdesk $(grep VmRSS /proc/$OUR_PID/status), $(ls /proc/$OUR_PID/fd | wc -l) fds open"
 wait "$IDLE_PID"
-kill -TERM "$OUR_PID"
-wait "$OUR_PID" && echo "serve exited 0 after SIGTERM"
+stop "$OUR_PID" && echo "serve exited after SIGTERM"
