@@ -102,7 +102,7 @@ for ((round = 1; round <= PAIRS; round++)); do
         done
     fi
 done
-C_RATE=$(median <"$OUT/c")
+C_RATE=$(median <"$OUT/c"); C_RATE=${C_RATE%.*}
 echo "medians: frontdesk $(median <"$OUT/ours") msg/s, C $C_RATE msg/s; ratio per pair $(paste -sd' ' "$OUT/ratios")," \
     "median ratio $(median <"$OUT/ratios" 2>/dev/null || true) (target >= 0.5)"
 if [[ -n "${BEFORE_PID:-}" ]]; then
