@@ -83,6 +83,12 @@ final class ConversationSession: LineSession, HandoffResident {
         return json ? nil : text
     }
 
+    /// `--json`: the server's own line as a SPEC 2.1 object of this session (`error` names the kind). Reads only
+    /// `json` and `sessionID` (constants): the event loop calls it while a turn may hold `state`.
+    func serverLine(_ line: ServerLine, text: String) -> String {
+        json ? ServerLineJSON.line(line, text: text, session: sessionID) : text
+    }
+
     func handle(line: String) -> String? {
         state.withLock { s -> String? in
             guard let link, let outlet else {

@@ -45,6 +45,11 @@ struct ConversationFactory: LineHandlerFactory {
         return ConversationSession(conversation: conversation, json: json, handoff: link)
     }
 
+    /// `--json`: a server line before the connection has a session (or refused) is an object without one.
+    func serverLine(_ line: ServerLine, text: String) -> String {
+        json ? ServerLineJSON.line(line, text: text, session: nil) : text
+    }
+
     /// A shared counter.
     final class Counter: Sendable {
         /// Guards the last number handed out.
@@ -54,6 +59,19 @@ struct ConversationFactory: LineHandlerFactory {
                 $0 += 1; return $0
             }
         }
+    }
+}
+
+/// The `serve --json` form of the server's own lines (SPEC 2.1): `session`, `reply` (the phrase book's text),
+/// `intent`, `awaiting` and `record` null, and `error` naming the kind (`line_too_long`, `invalid_input`, `idle`, …).
+enum ServerLineJSON {
+    static func line(_ line: ServerLine, text: String, session: String?) -> String {
+        JSON.object(
+            JSONObject([
+                ("session", .optional(session)), ("reply", .string(text)), ("intent", .null), ("awaiting", .null),
+                ("record", .null), ("error", .string(line.rawValue)),
+            ])
+        ).serialized
     }
 }
 

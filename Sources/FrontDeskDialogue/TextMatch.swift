@@ -55,9 +55,20 @@ enum TextMatch {
         return false
     }
 
-    /// Whether any of `words` occurs anywhere in `lower`.
+    /// Whether any of `words` occurs anywhere in `lower`. On plain text (`isPlain`, checked once for all the words) a
+    /// byte search (`memmem`) per word; Foundation's `contains` otherwise.
     static func containsAny(_ lower: String, _ words: [String]) -> Bool {
-        words.contains { contains(lower, $0) }
+        var haystack = lower
+        let answer: Bool? = haystack.withUTF8 { bytes in
+            guard isPlain(bytes) else { return nil }
+            for word in words {
+                var needle = word
+                let found: Bool? = needle.withUTF8 { pattern in isPlain(pattern) ? occurs(pattern, in: bytes) : nil }
+                if found ?? lower.contains(word) { return true }
+            }
+            return false
+        }
+        return answer ?? words.contains { lower.contains($0) }
     }
 
     /// Whether `word` occurs in `text`, as Foundation's `contains` answers: straight from the bytes
@@ -67,10 +78,27 @@ enum TextMatch {
         var needle = word
         let answer: Bool? = haystack.withUTF8 { bytes in
             needle.withUTF8 { pattern in
-                isPlain(bytes) && isPlain(pattern) ? firstIndex(of: pattern, in: bytes, from: 0) != nil : nil
+                isPlain(bytes) && isPlain(pattern) ? occurs(pattern, in: bytes) : nil
             }
         }
         return answer ?? text.contains(word)
+    }
+
+    /// Whether `pattern` occurs in `bytes`; an empty pattern never does (as Foundation answers).
+    private static func occurs(_ pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let needle = pattern.baseAddress, !pattern.isEmpty else { return false }
+        guard let base = bytes.baseAddress, pattern.count <= bytes.count else { return false }
+        // memchr for the first byte, memcmp for the rest (glibc's memmem is not visible without _GNU_SOURCE).
+        let first = Int32(needle.pointee)
+        let last = base + (bytes.count - pattern.count)  // the last place the pattern can start
+        var cursor = base
+        while cursor <= last {
+            guard let hit = memchr(cursor, first, last - cursor + 1) else { return false }
+            let start = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
+            if pattern.count == 1 || memcmp(start + 1, needle + 1, pattern.count - 1) == 0 { return true }
+            cursor = start + 1
+        }
+        return false
     }
 
     /// Text made only of characters that never combine or decompose: ASCII (but CR, which pairs
@@ -162,11 +190,55 @@ enum TextMatch {
         " ", ",", "，", "。", ".", "!", "！", "?", "？", "、", ";", "；", ":", "：", "~", "～",
     ]
 
-    /// `text` without leading and trailing spaces and punctuation.
+    /// `text` without leading and trailing spaces and punctuation. Plain text (`isPlain`: one scalar per character)
+    /// is trimmed on its bytes; other text character by character.
     static func trimmed(_ text: String) -> String {
+        var copy = text
+        let fast: String?? = copy.withUTF8 { bytes in
+            guard isPlain(bytes) else { return nil }
+            var start = 0
+            var end = bytes.count
+            while start < end {
+                let length = trimmableLength(bytes, at: start)
+                if length == 0 { break }
+                start += length
+            }
+            // Plain text's characters are 1 byte (ASCII) or 3 (a lead byte 0xE0–0xEF and two continuations).
+            while end > start {
+                let length = bytes[end - 1] < 0x80 ? 1 : 3
+                guard end - length >= start, trimmableLength(bytes, at: end - length) == length else { break }
+                end -= length
+            }
+            if start == 0 && end == bytes.count { return .some(nil) }  // nothing to trim: the text itself
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        switch fast {
+        case .some(.some(let trimmed)): return trimmed
+        case .some(.none): return text
+        case .none: break
+        }
         var slice = Substring(text)
         while let first = slice.first, separators.contains(first) || first.isWhitespace { slice = slice.dropFirst() }
         while let last = slice.last, separators.contains(last) || last.isWhitespace { slice = slice.dropLast() }
         return String(slice)
+    }
+
+    /// The byte length of the plain-text character at `index` when it is trimmed (a separator or white space), else 0.
+    private static func trimmableLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let lead = bytes[index]
+        if lead < 0x80 {
+            switch lead {
+            case 0x09...0x0D, 0x20, 0x2C, 0x2E, 0x21, 0x3F, 0x3B, 0x3A, 0x7E: return 1  // space, , . ! ? ; : ~
+            default: return 0
+            }
+        }
+        guard index + 2 < bytes.count else { return 0 }
+        let scalar =
+            (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+        switch scalar {
+        // ideographic space, 、 。 ， ！ ？ ； ： ～
+        case 0x3000, 0x3001, 0x3002, 0xFF0C, 0xFF01, 0xFF1F, 0xFF1B, 0xFF1A, 0xFF5E: return 3
+        default: return 0
+        }
     }
 }

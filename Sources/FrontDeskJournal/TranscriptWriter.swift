@@ -7,25 +7,34 @@ import Synchronization
 /// Appends transcript events to `directory/YYYY-MM-DD.jsonl` (the event's local date),
 /// buffered and flushed at least every second and on `flush()`/`close()`.
 ///
-/// `append` encodes the event's line (`TranscriptLineEncoder`, straight into bytes) onto a queue
-/// under a lock, with no system call: well under a microsecond of a turn. A background thread
-/// takes the queued bytes (a swap under that lock), writes them every second (sooner past 1 MiB)
-/// and fsyncs them; a failed write is reported once through `onError` and never crashes or blocks
+/// `append` encodes the event's line (`TranscriptLineEncoder`, straight into bytes) onto one of
+/// `shardCount` queues, chosen by the event's session, under that queue's own lock, with no system
+/// call: well under a microsecond of a turn, and turns of different sessions on different threads
+/// rarely wait for each other (there is no one lock every append takes). A session's events stay in
+/// order (one queue); within a second's write, sessions of different queues may interleave
+/// differently than they were appended. A background thread takes each queue's bytes (a swap under
+/// its lock), writes them every second (sooner past 1 MiB) and fsyncs them; a failed write is reported once through `onError` and never crashes or blocks
 /// a turn. Encoding at append keeps no copy of the event: its strings are released by the turn
 /// that made them, not freed across threads by the flusher.
 public final class TranscriptWriter: TranscriptSink {
     /// The transcripts directory.
     public let directory: String
     private let onError: @Sendable (String) -> Void
-    private let pending = PlainLock(Pending())  // guards the queue every session appends to (see PlainLock)
+    /// Each guards one queue of lines (see `PlainLock`); an event goes to its session's (`shard(of:)`).
+    private let pending: [PlainLock<Pending>]
+    /// Set once by `close()`; appends after it write their line out themselves.
+    private let closedFlag = Atomic<Bool>(false)
     private let files = Mutex(Files())  // guards the open day files; held while writing them
     private let wake = DispatchSemaphore(value: 0)
     private let flusherDone = DispatchSemaphore(value: 0)
     private let interval: Double
-    /// Past this many queued bytes the flusher is woken early.
-    private static let wakeThreshold = 1 << 20
-    /// Past this many queued bytes an append writes the queue itself, so memory stays bounded.
-    private static let backlogLimit = 16 << 20
+    /// Queues (a power of two).
+    static let shardCount = 8
+    /// Past this many bytes queued in one queue the flusher is woken early (1 MiB across the queues).
+    private static let wakeThreshold = (1 << 20) / shardCount
+    /// Past this many bytes queued in one queue an append writes the queues itself, so memory stays bounded
+    /// (16 MiB across the queues).
+    private static let backlogLimit = (16 << 20) / shardCount
 
     private struct Pending {
         /// Lines not yet written, in arrival order, each ending in a newline.
@@ -35,7 +44,6 @@ public final class TranscriptWriter: TranscriptSink {
         /// The time of the last event queued, whose day is the last run's.
         var lastTime = ""
         var wakeRequested = false
-        var closed = false
     }
 
     private struct Files {
@@ -74,11 +82,12 @@ public final class TranscriptWriter: TranscriptSink {
         self.directory = directory
         self.onError = onError
         self.interval = flushInterval
+        self.pending = (0..<Self.shardCount).map { _ in PlainLock(Pending()) }
         let thread = Thread { [weak self, wake, flusherDone, interval] in
             while true {
                 _ = wake.wait(timeout: .now() + interval)
                 guard let writer = self else { break }
-                let closed = writer.pending.withLock { $0.closed }
+                let closed = writer.closedFlag.load(ordering: .sequentiallyConsistent)
                 writer.writeOut(sync: false)
                 if closed { break }
             }
@@ -89,10 +98,7 @@ public final class TranscriptWriter: TranscriptSink {
     }
 
     deinit {
-        let closed = pending.withLock { p in
-            defer { p.closed = true }
-            return p.closed
-        }
+        let closed = closedFlag.exchange(true, ordering: .sequentiallyConsistent)
         assert(closed, "TranscriptWriter for \(directory) released without close()")
         if !closed { wake.signal() }
         files.withLock { f in
@@ -104,7 +110,7 @@ public final class TranscriptWriter: TranscriptSink {
     /// Queues one event's line (encoded under a lock, no system call); the flusher writes it into
     /// the file of its day.
     public func append(_ event: TranscriptEvent) {
-        let (wakeFlusher, closed, queued) = pending.withLock { p -> (Bool, Bool, Int) in
+        let (wakeFlusher, queued) = pending[Self.shard(of: event.session)].withLock { p -> (Bool, Int) in
             if p.runs.isEmpty || event.time != p.lastTime {  // both events of a turn share their time
                 if p.runs.isEmpty || !TranscriptWriter.sameDay(event.time, p.runs[p.runs.count - 1].day) {
                     p.runs.append((day: TranscriptWriter.day(of: event.time), end: p.bytes.count))
@@ -116,10 +122,13 @@ public final class TranscriptWriter: TranscriptSink {
             p.runs[p.runs.count - 1].end = p.bytes.count
             if p.bytes.count >= TranscriptWriter.wakeThreshold, !p.wakeRequested {
                 p.wakeRequested = true
-                return (true, p.closed, p.bytes.count)
+                return (true, p.bytes.count)
             }
-            return (false, p.closed, p.bytes.count)
+            return (false, p.bytes.count)
         }
+        // Read after the line is queued: a `close()` that this does not see has not written out yet, so it will
+        // write this line; one it sees may have, so this writes it.
+        let closed = closedFlag.load(ordering: .sequentiallyConsistent)
         if closed || queued >= TranscriptWriter.backlogLimit {
             writeOut(sync: closed)  // closed: no flusher; backlog: the disk is behind, so the caller helps
         } else if wakeFlusher {
@@ -132,15 +141,25 @@ public final class TranscriptWriter: TranscriptSink {
 
     /// Flushes, fsyncs and stops the background flusher. Safe to call twice.
     public func close() {
-        let already = pending.withLock { p in
-            defer { p.closed = true }
-            return p.closed
-        }
+        let already = closedFlag.exchange(true, ordering: .sequentiallyConsistent)
         if !already {
             wake.signal()
             flusherDone.wait()
         }
         writeOut(sync: true)
+    }
+
+    /// The queue of a session's events: from the last four bytes of its ID (random or sequential hex digits).
+    static func shard(of session: String) -> Int {
+        var hash: UInt32 = 0
+        var taken = 0
+        for byte in session.utf8.reversed() {
+            hash = hash &* 31 &+ UInt32(byte)
+            taken += 1
+            if taken == 4 { break }
+        }
+        hash ^= hash >> 7
+        return Int(hash) & (shardCount - 1)
     }
 
     /// `2026-11-22` from `2026-11-22T10:03:00+08:00`; `undated` for a time that does not start with a date.
@@ -161,29 +180,31 @@ public final class TranscriptWriter: TranscriptSink {
         return day(of: time) == date
     }
 
-    /// Takes the queued lines (swapping in an empty buffer, so appends never wait on the disk) and
-    /// writes each day's run of them with one write; fsyncs when `sync` or a second has passed
-    /// since the last fsync.
+    /// Takes each queue's lines in turn (swapping in an empty buffer, so appends never wait on the
+    /// disk) and writes each day's run of them with one write; fsyncs when `sync` or a second has
+    /// passed since the last fsync.
     private func writeOut(sync: Bool) {
         files.withLock { f in
             var bytes = f.spareBytes
             var runs = f.spareRuns
             defer {
-                bytes.removeAll(keepingCapacityUpTo: 4 * TranscriptWriter.wakeThreshold)
-                runs.removeAll(keepingCapacity: true)
                 f.spareBytes = bytes
                 f.spareRuns = runs
             }
-            pending.withLock { p in
-                swap(&p.bytes, &bytes)
-                swap(&p.runs, &runs)
-                p.lastTime = ""
-                p.wakeRequested = false
-            }
-            var start = 0
-            for run in runs {
-                write(bytes, start..<run.end, date: run.day, files: &f)
-                start = run.end
+            for queue in pending {
+                queue.withLock { p in
+                    swap(&p.bytes, &bytes)
+                    swap(&p.runs, &runs)
+                    p.lastTime = ""
+                    p.wakeRequested = false
+                }
+                var start = 0
+                for run in runs {
+                    write(bytes, start..<run.end, date: run.day, files: &f)
+                    start = run.end
+                }
+                bytes.removeAll(keepingCapacityUpTo: 4 * TranscriptWriter.wakeThreshold)
+                runs.removeAll(keepingCapacity: true)
             }
             let now = DispatchTime.now()
             if sync || now.uptimeNanoseconds - f.lastSync.uptimeNanoseconds >= UInt64(interval * 1e9) {

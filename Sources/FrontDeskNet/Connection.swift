@@ -13,10 +13,17 @@ final class SessionBox: @unchecked Sendable {
 enum ConnectionJob: Sendable {
     /// A valid line for the handler (subject to the rate limit).
     case turn(String)
-    /// A line the server answers itself (invalid input, over-long line).
-    case immediate(String)
+    /// A line the server answers itself (invalid input, over-long line), rendered when it is sent.
+    case immediate(ServerLine)
     /// A last line (if any), then close.
-    case final(String?)
+    case final(OutgoingLine?)
+}
+
+/// A line to send: a session's own text, or one of the server's lines (rendered when it is sent, when the
+/// connection's session is known).
+enum OutgoingLine: Sendable {
+    case text(String)
+    case server(ServerLine)
 }
 
 /// What a connection is doing about closing.

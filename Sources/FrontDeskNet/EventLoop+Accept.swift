@@ -2,7 +2,8 @@ import CFrontDeskLinux
 import Glibc
 
 extension EventLoop {
-    /// Accepts waiting connections (up to 64 per wake-up, for fairness with other events).
+    /// Accepts waiting connections (up to 64 per wake-up, for fairness with other events) and hands
+    /// them to the loops in turn (this one included).
     func acceptConnections(endpoint: Int, now: Double) {
         guard endpoint < listeners.count, let listener = listeners[endpoint] else { return }
         for _ in 0..<64 {
@@ -12,45 +13,63 @@ extension EventLoop {
             } catch {
                 switch error.code {
                 case EMFILE, ENFILE, ENOBUFS, ENOMEM:
-                    outOfDescriptors(listener, now: now)
+                    outOfDescriptors(listener, endpoint: endpoint, now: now)
                     return
                 default:
                     continue  // ECONNABORTED, EPROTO, …: that client is gone; keep accepting
                 }
             }
             guard case .done(let (fd, address)) = accepted else { return }
-            let socket = Descriptor(fd)
             let open = context.openConnections.wrappingAdd(1, ordering: .relaxed).newValue
             if open > limits.maxConnections {
                 context.openConnections.wrappingSubtract(1, ordering: .relaxed)
-                reject(socket)
+                reject(Descriptor(fd), endpoint: endpoint)
                 continue
             }
             try? Sys.setOption(fd, Int32(IPPROTO_TCP), TCP_NODELAY, 1)
-            let id = nextID
-            nextID += 1
-            let connection = Connection(
-                id: id, socket: socket, peer: address.description, endpoint: endpoint, limits: limits, now: now)
-            do {
-                try Sys.epollControl(epoll.fd, EPOLL_CTL_ADD, fd, events: CFD_EPOLLIN, token: id)
-            } catch {
+            let target = peers.isEmpty ? self : peers[nextPeer % peers.count]
+            nextPeer = (nextPeer + 1) % max(1, peers.count)
+            if target === self {
+                self.open(fd, address, endpoint: endpoint, now: now)
+            } else if !target.adopt(fd, address, endpoint: endpoint) {
+                // That loop has closed (shutdown): nobody will serve this connection.
                 context.openConnections.wrappingSubtract(1, ordering: .relaxed)
-                socket.close()
-                continue
+                Descriptor(fd).close()
             }
-            connection.interest = CFD_EPOLLIN
-            connections[id] = connection
-            startSession(connection)
         }
+    }
+
+    /// Takes an accepted socket (counted in `openConnections`) into this loop and starts its session.
+    func open(_ fd: Int32, _ address: SocketAddress, endpoint: Int, now: Double) {
+        let socket = Descriptor(fd)
+        if shuttingDown {
+            context.openConnections.wrappingSubtract(1, ordering: .relaxed)
+            socket.close()
+            return
+        }
+        let id = nextID
+        nextID += 1
+        let connection = Connection(
+            id: id, socket: socket, peer: address.description, endpoint: endpoint, limits: limits, now: now)
+        do {
+            try Sys.epollControl(epoll.fd, EPOLL_CTL_ADD, fd, events: CFD_EPOLLIN, token: id)
+        } catch {
+            context.openConnections.wrappingSubtract(1, ordering: .relaxed)
+            socket.close()
+            return
+        }
+        connection.interest = CFD_EPOLLIN
+        connections[id] = connection
+        startSession(connection)
     }
 
     /// No descriptor left: use the spare one to tell one waiting client the desk is busy, then
     /// stop accepting for a moment (every listener is disarmed, re-armed by `tick`).
-    private func outOfDescriptors(_ listener: Descriptor, now: Double) {
+    private func outOfDescriptors(_ listener: Descriptor, endpoint: Int, now: Double) {
         if let spare {
             spare.close()
             self.spare = nil
-            if case .done(let (fd, _)) = try? Sys.accept(listener.fd) { reject(Descriptor(fd)) }
+            if case .done(let (fd, _)) = try? Sys.accept(listener.fd) { reject(Descriptor(fd), endpoint: endpoint) }
             self.spare = try? Descriptor(Sys.openReadOnly("/dev/null"))
         }
         for (index, each) in listeners.enumerated() {
@@ -74,8 +93,9 @@ extension EventLoop {
     }
 
     /// Tells a connection we cannot take that the desk is busy, then closes it.
-    private func reject(_ socket: Descriptor) {
-        var line = Array(context.messages.busy.utf8)
+    private func reject(_ socket: Descriptor, endpoint: Int) {
+        let text = context.factories[endpoint].serverLine(.busy, text: context.messages.busy)
+        var line = Array(text.utf8)
         line.append(0x0A)
         _ = try? line.withUnsafeBytes { raw throws(SystemError) in try Sys.send(socket.fd, raw) }
         try? Sys.shutdown(socket.fd, Int32(SHUT_WR))

@@ -58,7 +58,6 @@ extension EventLoop {
 
     /// Turns framed lines into queued jobs, applying the over-long-line and queue limits.
     private func enqueue(_ connection: Connection, now: Double) {
-        let messages = context.messages
         for event in frameEvents {
             connection.lastActivity = now
             switch event {
@@ -66,28 +65,43 @@ extension EventLoop {
                 if let line = LineValidator.validate(bytes) {
                     connection.queue.append(.turn(line))
                 } else {
-                    connection.queue.append(.immediate(messages.invalidInput))
+                    connection.queue.append(.immediate(.invalidInput))
                 }
             case .tooLong:
                 connection.longLines += 1
-                connection.queue.append(.immediate(messages.lineTooLong))
+                connection.queue.append(.immediate(.lineTooLong))
                 if connection.longLines >= limits.maxLongLines {
-                    stopInput(connection, last: messages.tooManyLongLines)
+                    stopInput(connection, last: .tooManyLongLines)
                     return
                 }
             }
         }
         if limits.messagesPerSecond > 0 && connection.queue.count > limits.maxQueuedMessages {
             connection.queue.removeAll()
-            stopInput(connection, last: messages.rateExceeded)
+            stopInput(connection, last: .rateExceeded)
         }
     }
 
     /// Takes no more input; `last` is sent after the jobs already queued, then the connection closes.
-    func stopInput(_ connection: Connection, last: String) {
+    func stopInput(_ connection: Connection, last: ServerLine) {
         connection.inputStopped = true
         connection.partialSince = nil
-        connection.queue.append(.final(last))
+        connection.queue.append(.final(.server(last)))
+    }
+
+    /// One of the server's own lines as the connection's session (or, before it has one, its endpoint's factory)
+    /// renders it.
+    func render(_ line: ServerLine, for connection: Connection) -> String {
+        let text = context.messages.text(line)
+        if let box = connection.session { return box.session.serverLine(line, text: text) }
+        return context.factories[connection.endpoint].serverLine(line, text: text)
+    }
+
+    func render(_ line: OutgoingLine, for connection: Connection) -> String {
+        switch line {
+        case .text(let text): text
+        case .server(let line): render(line, for: connection)
+        }
     }
 
     /// Starts the jobs at the head of the queue, in order, one at a time, then sends what is ready.
@@ -100,12 +114,12 @@ extension EventLoop {
             if connection.backlog > limits.maxBacklogBytes { _ = connection.flush() }
             if connection.backlog > limits.maxBacklogBytes || connection.closing != .open { break }
             switch job {
-            case .immediate(let text):
+            case .immediate(let line):
                 _ = connection.queue.popFirst()
-                connection.appendLine(text)
-            case .final(let text):
+                connection.appendLine(render(line, for: connection))
+            case .final(let last):
                 connection.queue.removeAll()
-                if let text { connection.appendLine(text) }
+                if let last { connection.appendLine(render(last, for: connection)) }
                 beginClose(connection, now: now)
                 break drain
             case .turn(let line):
@@ -121,7 +135,7 @@ extension EventLoop {
         }
         if connection.closing == .open && !connection.busy && connection.queue.isEmpty {
             if shuttingDown {
-                connection.appendLine(context.messages.shutdownGoodbye)
+                connection.appendLine(render(.shutdownGoodbye, for: connection))
                 beginClose(connection, now: now)
             } else if connection.peerClosed {
                 beginClose(connection, now: now)
@@ -188,7 +202,6 @@ extension EventLoop {
     /// unfinished lines and idle connections; and a paused listener.
     func tick(now: Double) {
         resumeListenerIfDue(now: now)
-        let messages = context.messages
         for connection in Array(connections.values) {
             switch connection.closing {
             case .flushing(let deadline), .lingering(let deadline):
@@ -202,18 +215,18 @@ extension EventLoop {
                 continue
             }
             if let since = connection.backlogSince, now - since >= limits.backlogDrainTimeout {
-                connection.appendLine(messages.backlogExceeded)
+                connection.appendLine(render(.backlogExceeded, for: connection))
                 _ = connection.flush()
                 hardClose(connection)
             } else if let since = connection.partialSince, now - since >= limits.lineTimeout {
                 connection.queue.removeAll()
-                stopInput(connection, last: messages.lineTimeout)
+                stopInput(connection, last: .lineTimeout)
                 pump(connection, now: now)
             } else if !connection.busy && connection.queue.isEmpty && connection.backlog == 0
                 && connection.partialSince == nil
                 && now - connection.lastActivity >= context.idleTimeouts[connection.endpoint]
             {
-                stopInput(connection, last: messages.idleGoodbye)
+                stopInput(connection, last: .idleGoodbye)
                 pump(connection, now: now)
             }
         }

@@ -3,16 +3,20 @@ import FrontDeskModel
 import Glibc
 import Synchronization
 
-/// One event-loop thread: its own epoll instance (level-triggered), its own SO_REUSEPORT
-/// listener per endpoint, an eventfd for wake-ups, and the connections it accepted. Handler calls never run
-/// here: they go to the worker pool, and their results come back through `inbox`.
+/// One event-loop thread: its own epoll instance (level-triggered), an eventfd for wake-ups, and its
+/// connections. The first loop holds the listeners (one per endpoint) and hands the connections it
+/// accepts to the loops in turn (`peers`), itself included; the others receive theirs through `inbox`.
+/// Handler calls never run here: they go to the worker pool, and their results come back through `inbox`.
 final class EventLoop: @unchecked Sendable {
     // Unchecked: every stored property except `inbox` is touched only by the loop's own thread
-    // (inside `run()`); other threads only call `post` and `requestShutdown`, which go through the
-    // `inbox` lock (the eventfd is written and closed only while holding it).
+    // (inside `run()`), `peers` is set before the threads start; other threads only call `post`,
+    // `adopt` and `requestShutdown`, which go through the `inbox` lock (the eventfd is written and
+    // closed only while holding it).
 
     struct Inbox {
         var completions: [(UInt64, Completion)] = []
+        /// Connections accepted by the first loop for this one: socket, peer, endpoint.
+        var adopted: [(Int32, SocketAddress, Int)] = []
         var shutdown = false
         var closed = false
     }
@@ -27,8 +31,12 @@ final class EventLoop: @unchecked Sendable {
     private let inbox = PlainLock<Inbox>(Inbox())
     private let wake: Descriptor
     let epoll: Descriptor
-    /// One listener per endpoint, by endpoint index; `nil` once closed.
+    /// One listener per endpoint, by endpoint index (the first loop only); `nil` once closed.
     var listeners: [Descriptor?]
+    /// Every loop of the server, this one included (set on the first loop, which accepts for all).
+    var peers: [EventLoop] = []
+    /// The loop that gets the next accepted connection (an index into `peers`).
+    var nextPeer = 0
     /// A spare descriptor, given up when accept hits EMFILE so the waiting client can be told.
     var spare: Descriptor?
     let context: ServerContext
@@ -67,6 +75,29 @@ final class EventLoop: @unchecked Sendable {
             box.completions.append((id, completion))
             if box.completions.count == 1 { signal(&box) }
         }
+    }
+
+    /// Hands this loop a connection the first loop accepted (any thread); `false` once the loop has
+    /// closed (the caller then closes the socket).
+    func adopt(_ fd: Int32, _ address: SocketAddress, endpoint: Int) -> Bool {
+        inbox.withLock { box in
+            guard !box.closed else { return false }
+            box.adopted.append((fd, address, endpoint))
+            if box.adopted.count == 1 { signal(&box) }
+            return true
+        }
+    }
+
+    /// Closes the descriptors of a loop that never ran (its server failed to start).
+    func close() {
+        closeListener()
+        epoll.close()
+        spare?.close()
+        inbox.withLock { box in
+            box.closed = true
+            wake.close()
+        }
+        readBuffer.deallocate()
     }
 
     /// Asks the loop to shut down gracefully (any thread).
@@ -118,12 +149,19 @@ final class EventLoop: @unchecked Sendable {
         }
         submitJobBatch()
         closeListener()
+        peers = []  // the first loop's references to the others (and itself): no cycle outlives the run
         spare?.close()
         spare = nil
         epoll.close()
-        inbox.withLock { box in
+        let orphans = inbox.withLock { box in
             box.closed = true
             wake.close()
+            return box.adopted
+        }
+        // Connections handed over after the last pass (the first loop was still accepting): nobody serves them.
+        for (fd, _, _) in orphans {
+            context.openConnections.wrappingSubtract(1, ordering: .relaxed)
+            Descriptor(fd).close()
         }
         readBuffer.deallocate()
     }
@@ -131,11 +169,15 @@ final class EventLoop: @unchecked Sendable {
     private func drainInbox(now: Double) {
         var sink: UInt64 = 0
         _ = try? withUnsafeMutableBytes(of: &sink) { raw throws(SystemError) in try Sys.read(wake.fd, raw) }
-        let (items, shutdown) = inbox.withLock { box in
-            defer { box.completions.removeAll(keepingCapacity: true) }
-            return (box.completions, box.shutdown)
+        let (items, adopted, shutdown) = inbox.withLock { box in
+            defer {
+                box.completions.removeAll(keepingCapacity: true)
+                box.adopted.removeAll(keepingCapacity: true)
+            }
+            return (box.completions, box.adopted, box.shutdown)
         }
         if shutdown && !shuttingDown { beginShutdown(now: now) }
+        for (fd, address, endpoint) in adopted { open(fd, address, endpoint: endpoint, now: now) }
         for (id, completion) in items {
             let box: SessionBox
             switch completion {
@@ -150,7 +192,7 @@ final class EventLoop: @unchecked Sendable {
                 connection.queue.removeAll()
                 connection.inputStopped = true
                 connection.partialSince = nil
-                connection.queue.append(.final(last))
+                connection.queue.append(.final(last.map(OutgoingLine.text)))
                 pump(connection, now: now)
                 continue
             case .session(let session, _), .reply(let session, _):

@@ -5,11 +5,16 @@ public protocol LineHandlerFactory: Sendable {
     /// A new session that may also send lines on its own (and close its connection) through
     /// `outlet`, from any thread, at any time. The default ignores the outlet.
     func makeSession(peer: String, outlet: LineOutlet) -> any LineSession
+    /// One of the server's own lines for a connection that has no session yet (or is refused), from its text
+    /// (`ServerMessages`). Runs on an event-loop thread. The default is the text itself.
+    func serverLine(_ line: ServerLine, text: String) -> String
 }
 
 extension LineHandlerFactory {
     /// A session that answers only what it is sent: `makeSession(peer:)`.
     public func makeSession(peer: String, outlet: LineOutlet) -> any LineSession { makeSession(peer: peer) }
+    /// The text itself.
+    public func serverLine(_ line: ServerLine, text: String) -> String { text }
 }
 
 /// One connection's conversation. `LineServer` calls a session from its worker pool, one call at a
@@ -24,6 +29,15 @@ public protocol LineSession: AnyObject {
     func handle(line: String) -> String?
     /// The connection is gone (closed by either side); called once, after the last `handle`.
     func close()
+    /// One of the server's own lines (too long, invalid text, idle, …) as this session sends it, from its text
+    /// (`ServerMessages`). Runs on the connection's event-loop thread, possibly while a `handle` of the session runs
+    /// on a worker: it must read only what never changes (the session's ID, its mode). The default is the text.
+    func serverLine(_ line: ServerLine, text: String) -> String
+}
+
+extension LineSession {
+    /// The text itself.
+    public func serverLine(_ line: ServerLine, text: String) -> String { text }
 }
 
 /// Sends lines to one connection outside the reply to a line it sent: what another connection or

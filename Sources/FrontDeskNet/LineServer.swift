@@ -23,8 +23,9 @@ public struct LineEndpoint: Sendable {
 }
 
 /// A TCP line server: UTF-8 lines in, one reply line per line out, one `LineSession` per
-/// connection. `eventLoops` threads each run a level-triggered epoll loop with their own
-/// SO_REUSEPORT listener on the same port (the kernel spreads new connections across them);
+/// connection. `eventLoops` threads each run a level-triggered epoll loop; the first holds one
+/// listener per port (no SO_REUSEPORT: a second server on the port fails with "Address already in use")
+/// and hands the connections it accepts to the loops in turn;
 /// handler calls run on a fixed pool of `workers` threads, one turn per connection at a time.
 /// Several endpoints (ports, each with its own factory) are served by the same loops and workers.
 ///
@@ -70,9 +71,11 @@ public final class LineServer: Sendable {
     ) throws(NetError) {
         precondition(!endpoints.isEmpty && endpoints.count <= EventLoop.maxEndpoints, "1 to 13 endpoints")
         var addresses: [SocketAddress] = []
-        // listeners[loop][endpoint]
-        var listeners: [[Descriptor]] = Array(repeating: [], count: max(1, eventLoops))
-        func closeAll() { for row in listeners { for listener in row { listener.close() } } }
+        // One listener per endpoint, shared by the loops: the first loop accepts and hands each connection to the
+        // loops in turn. No SO_REUSEPORT, so a second server on a port in use fails at bind ("Address already in
+        // use") instead of joining a reuse group and taking a share of the connections into its own journal.
+        var listeners: [Descriptor] = []
+        func closeAll() { for listener in listeners { listener.close() } }
         for endpoint in endpoints {
             var address: SocketAddress
             do {
@@ -82,29 +85,13 @@ public final class LineServer: Sendable {
                 throw error
             }
             do {
-                // One server per port: the loops share the port through SO_REUSEPORT, which would also let a second
-                // `frontdesk serve` of the same user join the group and take a share of the connections (into its own
-                // journal). A plain bind first fails with "Address already in use" when anyone holds the port; it is
-                // closed again (never listened on) before the loops bind theirs.
-                do {
-                    let probe = Descriptor(
-                        try Sys.socket(domain: address.family, type: CFD_SOCK_STREAM | CFD_SOCK_NONBLOCK_CLOEXEC))
-                    defer { probe.close() }
-                    try Sys.setOption(probe.fd, SOL_SOCKET, SO_REUSEADDR, 1)
-                    try Sys.bind(probe.fd, address)
-                    address = try Sys.localAddress(probe.fd)
-                }
-                for index in listeners.indices {
-                    let fd = try Sys.socket(
-                        domain: address.family, type: CFD_SOCK_STREAM | CFD_SOCK_NONBLOCK_CLOEXEC)
-                    let listener = Descriptor(fd)
-                    listeners[index].append(listener)
-                    try Sys.setOption(listener.fd, SOL_SOCKET, SO_REUSEADDR, 1)
-                    try Sys.setOption(listener.fd, SOL_SOCKET, SO_REUSEPORT, 1)
-                    try Sys.bind(listener.fd, address)
-                    try Sys.listen(listener.fd, backlog: 4096)
-                    address = try Sys.localAddress(listener.fd)
-                }
+                let listener = Descriptor(
+                    try Sys.socket(domain: address.family, type: CFD_SOCK_STREAM | CFD_SOCK_NONBLOCK_CLOEXEC))
+                listeners.append(listener)
+                try Sys.setOption(listener.fd, SOL_SOCKET, SO_REUSEADDR, 1)  // a restart may bind past TIME_WAIT
+                try Sys.bind(listener.fd, address)
+                try Sys.listen(listener.fd, backlog: 4096)
+                address = try Sys.localAddress(listener.fd)
             } catch {
                 closeAll()
                 throw .system(error)
@@ -116,16 +103,17 @@ public final class LineServer: Sendable {
             limits: limits, messages: messages, factories: endpoints.map(\.factory),
             idleTimeouts: endpoints.map { $0.idleTimeout ?? limits.idleTimeout }, pool: pool)
         var loops: [EventLoop] = []
-        for (index, row) in listeners.enumerated() {
+        for index in 0..<max(1, eventLoops) {
             do {
-                loops.append(try EventLoop(listeners: row, context: context))
+                loops.append(try EventLoop(listeners: index == 0 ? listeners : [], context: context))
             } catch {
-                for loop in loops { loop.requestShutdown() }
-                for rest in listeners[index...] { for listener in rest { listener.close() } }
+                if index == 0 { closeAll() }  // not yet the first loop's
+                for loop in loops { loop.close() }
                 pool.stop()
                 throw .system(error)
             }
         }
+        loops[0].peers = loops
         self.addresses = addresses
         self.loops = loops
         self.context = context

@@ -54,4 +54,33 @@ public struct ServerMessages: Sendable, Equatable {
 
     /// The phrase keys in place of the lines.
     public init() {}
+
+    /// The text of one of the server's own lines.
+    public func text(_ line: ServerLine) -> String {
+        switch line {
+        case .busy: busy
+        case .lineTooLong: lineTooLong
+        case .tooManyLongLines: tooManyLongLines
+        case .invalidInput: invalidInput
+        case .idleGoodbye: idleGoodbye
+        case .lineTimeout: lineTimeout
+        case .rateExceeded: rateExceeded
+        case .backlogExceeded: backlogExceeded
+        case .shutdownGoodbye: shutdownGoodbye
+        }
+    }
+}
+
+/// Which of its own lines the server sends (not a handler's reply). A session or factory may render it its own way
+/// (`serve --json` sends a JSON object with the kind as its `error`); the raw value names the kind.
+public enum ServerLine: String, Sendable, CaseIterable {
+    case busy
+    case lineTooLong = "line_too_long"
+    case tooManyLongLines = "too_many_long_lines"
+    case invalidInput = "invalid_input"
+    case idleGoodbye = "idle"
+    case lineTimeout = "line_timeout"
+    case rateExceeded = "rate_exceeded"
+    case backlogExceeded = "backlog_exceeded"
+    case shutdownGoodbye = "shutdown"
 }

@@ -5,10 +5,11 @@ import FrontDeskJournal
 import FrontDeskMatching
 import FrontDeskModel
 
-/// `frontdesk-bench turns [--n 100000] [--runs 5] [--intents DIR] [--estate FILE]`: whole chat turns
-/// in process (match, dialogue, reply, transcript event) per second, with transcripts written by a
-/// real `TranscriptWriter` to a temporary directory (on) against `NullTranscriptSink` (off).
-/// Runs alternate on/off; medians are reported with their ratio (target: on < 10% slower).
+/// `frontdesk-bench turns [--n 100000] [--runs 5] [--mix bench/mix.txt] [--intents DIR] [--estate FILE]`: whole chat
+/// turns in process (match, dialogue, reply, transcript event) per second and µs per turn, over the sessions of the
+/// message mix that `bench/run-load.sh` sends too, with transcripts written by a real `TranscriptWriter` to a
+/// temporary directory (on) against `NullTranscriptSink` (off). Runs alternate on/off; medians are reported with
+/// their ratio (target: on < 10% slower).
 func turnsBench(_ argv: [String]) -> Int32 {
     var options: [String: String] = [:]
     var i = 0
@@ -27,14 +28,20 @@ func turnsBench(_ argv: [String]) -> Int32 {
         FileHandle.standardError.write(Data("turns: cannot load content: \(error)\n".utf8))
         return 1
     }
+    let mixPath = options["--mix"] ?? "bench/mix.txt"
+    guard let scripts = readMix(mixPath), !scripts.isEmpty else {
+        FileHandle.standardError.write(Data("turns: cannot read the message mix \(mixPath)\n".utf8))
+        return 1
+    }
     var on: [Double] = []
     var off: [Double] = []
     var onCPU: [Double] = []
     var offCPU: [Double] = []
-    print("turns: \(n) turns per run, \(runs) runs each, alternating")
+    let lines = scripts.reduce(0) { $0 + $1.count }
+    print("turns: \(n) turns per run, \(runs) runs each, alternating; mix \(mixPath): \(scripts.count) sessions, \(lines) lines")
     for run in 0..<(runs * 2) {
         let transcriptsOn = run % 2 == 1
-        guard let (rate, cpuRate) = turnsRun(n: n, catalog: catalog, estate: estate, transcripts: transcriptsOn)
+        guard let (rate, cpuRate) = turnsRun(n: n, scripts: scripts, catalog: catalog, estate: estate, transcripts: transcriptsOn)
         else { return 1 }
         if transcriptsOn {
             on.append(rate)
@@ -45,10 +52,11 @@ func turnsBench(_ argv: [String]) -> Int32 {
         }
         print(
             "  run \(run / 2 + 1) transcripts \(transcriptsOn ? "on " : "off"): \(Int(rate)) turns/s, \(Int(cpuRate)) turns/CPU-s"
+                + " (\(microseconds(cpuRate)) µs of CPU per turn)"
         )
     }
     var classifyRates: [Double] = []
-    for _ in 0..<runs { classifyRates.append(classifyOnly(n: n, catalog: catalog, estate: estate)) }
+    for _ in 0..<runs { classifyRates.append(classifyOnly(n: n, scripts: scripts, catalog: catalog, estate: estate)) }
     let classifyShare = median(off) / median(classifyRates) * 100
     print(
         "classify alone (the same \(n) messages, Matcher.classify as Engine.respond calls it): median "
@@ -68,10 +76,10 @@ func turnsBench(_ argv: [String]) -> Int32 {
 
 /// Classifies the messages the turns runs send, in the same order, as `Engine.respond` does
 /// (trimmed, at the bench's fixed time): the matcher's share of a turn. Messages per second.
-private func classifyOnly(n: Int, catalog: Catalog, estate: Estate) -> Double {
+private func classifyOnly(n: Int, scripts: [[String]], catalog: Catalog, estate: Estate) -> Double {
     let matcher = Matcher(catalog: catalog)
     let now = CivilTime(year: 2026, month: 11, day: 22, hour: 10, offset: estate.utcOffset).date
-    let messages = benchScripts.flatMap { $0 }.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+    let messages = scripts.flatMap { $0 }.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
     var done = 0
     var checksum = 0.0
     let start = ContinuousClock.now
@@ -113,22 +121,31 @@ private func writerOnly(events: Int) -> Double? {
 
 private func report(_ title: String, unit: String, on: Double, off: Double) {
     let slower = (1 - on / off) * 100
-    print("\(title): transcripts off median \(Int(off)) \(unit), on median \(Int(on)) \(unit)")
+    print(
+        "\(title): transcripts off median \(Int(off)) \(unit) (\(microseconds(off)) µs per turn), on median"
+            + " \(Int(on)) \(unit) (\(microseconds(on)) µs per turn)")
     print(
         "  on/off ratio \(String(format: "%.3f", on / off)) (\(String(format: "%.1f", slower))% slower; target < 10%)")
 }
 
-/// The scripted sessions the benchmark cycles through (new session after each script).
-let benchScripts: [[String]] = [
-    ["您好", "3栋2单元501厨房水管漏水了", "13812345678", "明天上午", "对", "谢谢", "再见"],
-    [
-        "Hello", "The light in the corridor of building 3 is broken", "Unit 3-2-501", "13812345678", "yes",
-        "thanks, bye",
-    ],
-    ["物業費多少錢", "3座2單元501室", "5678", "謝謝"],
-    ["楼上太吵了，天天半夜装修", "3-2-501", "13812345678", "对", "再见"],
-    ["物业办公时间是几点", "快递放在哪里", "谢谢"],
-]
+/// The sessions of a message mix (`bench/mix.txt`): blank lines separate sessions, `#` lines are comments.
+func readMix(_ path: String) -> [[String]]? {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+    var scripts: [[String]] = [[]]
+    for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
+        if line.hasPrefix("#") { continue }
+        if line.isEmpty {
+            if !(scripts.last?.isEmpty ?? true) { scripts.append([]) }
+        } else {
+            scripts[scripts.count - 1].append(line)
+        }
+    }
+    return scripts.filter { !$0.isEmpty }
+}
+
+/// Microseconds per turn at `rate` turns per second, one decimal.
+private func microseconds(_ rate: Double) -> String { String(format: "%.1f", 1e6 / rate) }
 
 /// User and system CPU time of the whole process (every thread, the transcript flusher included).
 private func processCPUSeconds() -> Double {
@@ -140,7 +157,9 @@ private func processCPUSeconds() -> Double {
 }
 
 /// Wall-clock turns/s and turns per CPU second of one run.
-private func turnsRun(n: Int, catalog: Catalog, estate: Estate, transcripts on: Bool) -> (Double, Double)? {
+private func turnsRun(n: Int, scripts: [[String]], catalog: Catalog, estate: Estate, transcripts on: Bool) -> (
+    Double, Double
+)? {
     let directory = NSTemporaryDirectory() + "/frontdesk-bench-turns-\(UUID().uuidString.prefix(8))"
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let writer: TranscriptWriter?
@@ -159,7 +178,7 @@ private func turnsRun(n: Int, catalog: Catalog, estate: Estate, transcripts on: 
     let cpuStart = processCPUSeconds()
     let start = ContinuousClock.now
     while done < n {
-        let script = benchScripts[session % benchScripts.count]
+        let script = scripts[session % scripts.count]
         session += 1
         var conversation = Conversation(
             engine: engine, sessionID: "b-\(session)", channel: .test, peer: "bench", transcripts: sink)

@@ -32,6 +32,41 @@ struct FastPathTests {
         }
     }
 
+    @Test func containsAnyIsFoundationContains() {
+        let lists: [[String]] = [
+            Self.words, Self.lexicon[.affirm], Self.lexicon[.cancel], ["漏水", "no\u{301}"], ["\u{F967}行"], [""], [],
+        ]
+        for text in Self.texts + Self.texts.map({ $0.lowercased() }) {
+            for words in lists {
+                #expect(
+                    TextMatch.containsAny(text, words) == words.contains { text.contains($0) },
+                    "\(text.debugDescription) ∋ any of \(words.prefix(3))")
+            }
+        }
+    }
+
+    @Test func trimmedIsTheCharacterTrim() {
+        func slow(_ text: String) -> String {
+            var slice = Substring(text)
+            while let first = slice.first, TextMatch.separators.contains(first) || first.isWhitespace {
+                slice = slice.dropFirst()
+            }
+            while let last = slice.last, TextMatch.separators.contains(last) || last.isWhitespace {
+                slice = slice.dropLast()
+            }
+            return String(slice)
+        }
+        let edges = ["", " ", "，", "。", "！？", "、", "\u{3000}", "\t", "~～", "：；", "...", "\n", "\r\n", "😀", "\u{301}"]
+        for text in Self.texts {
+            for left in edges {
+                for right in edges {
+                    let padded = left + text + right
+                    #expect(TextMatch.trimmed(padded) == slow(padded), "\(padded.debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test func lexiconMatchesIsTheCharacterComparison() {
         func slow(_ text: String, _ words: [String]) -> Bool {
             if text.isEmpty { return false }

@@ -129,6 +129,40 @@ import Testing
         #expect(skipped == 0)
     }
 
+    /// The writer's queues are per session (no lock shared by every append): every event arrives, and each session's
+    /// events stay in the order they were appended, even across flushes and across days.
+    @Test func eachSessionsEventsStayInOrderAcrossTheQueues() throws {
+        let dir = TempDir()
+        defer { dir.remove() }
+        let writer = try TranscriptWriter(directory: dir.path, flushInterval: 0.01) { _ in }
+        // Sequential IDs as `serve --now` makes them (`s-000000000001`, …): spread over the queues.
+        let sessions = (1...40).map { String(format: "s-%012x", $0) }
+        #expect(Set(sessions.map(TranscriptWriter.shard(of:))).count == TranscriptWriter.shardCount)
+        onThreads(4) { t in
+            for i in 0..<300 {
+                for session in sessions[(t * 10)..<(t * 10 + 10)] {
+                    var e = event("\(session) \(i)", time: i < 150 ? "2026-11-22T23:59:59+08:00" : "2026-11-23T00:00:01+08:00",
+                        seq: i + 1)
+                    e.session = session
+                    writer.append(e)
+                }
+                if i % 50 == 0 { usleep(2000) }
+            }
+        }
+        writer.close()
+        var last: [String: Int] = [:]
+        var count = 0
+        let paths = [dir.file("2026-11-22.jsonl"), dir.file("2026-11-23.jsonl")]
+        let skipped = try TranscriptReader.forEachEvent(paths: paths) { e in
+            count += 1
+            #expect(e.seq == last[e.session, default: 0] + 1, "\(e.session) \(e.seq)")
+            #expect(e.text == "\(e.session) \(e.seq - 1)")
+            last[e.session] = e.seq
+        }
+        #expect(count == 40 * 300)
+        #expect(skipped == 0)
+    }
+
     @Test func writeFailureIsReportedOnceAndNeverCrashes() throws {
         let dir = TempDir()
         defer { dir.remove() }
