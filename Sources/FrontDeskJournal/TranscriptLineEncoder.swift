@@ -17,11 +17,11 @@ package enum TranscriptLineEncoder {
     /// The string fields go through a raw cursor over room reserved in one step (each string takes
     /// at most 6 bytes per byte escaped, plus its quotes), so a field costs a `memcpy`, not a dozen
     /// array appends; slots of strings too. An out-of-range confidence, other slots, a record and
-    /// choices (rare) go through `FastJSONWriter`.
+    /// choices (rare) go through `JSON.write(to:)`.
     package static func write(_ event: TranscriptEvent, to out: LineBuffer) {
         if event.handoff != nil || event.operatorName != nil || event.role == .operator {  // rare: SPEC 8.3
             out.scratch.removeAll(keepingCapacity: true)
-            FastJSONWriter.write(event.json, to: &out.scratch)
+            event.json.write(to: &out.scratch)
             out.append(out.scratch)
             return
         }
@@ -94,17 +94,17 @@ package enum TranscriptLineEncoder {
         out.scratch.removeAll(keepingCapacity: true)
         if !slotsPlain {
             out.scratch.append(contentsOf: #","slots":"#.utf8)
-            FastJSONWriter.write(.object(event.slots), to: &out.scratch)
+            JSON.object(event.slots).write(to: &out.scratch)
         }
         if !slotsPlain || event.record != nil {  // else written above
             out.scratch.append(contentsOf: #","record":"#.utf8)
-            FastJSONWriter.write(event.record?.json ?? .null, to: &out.scratch)
+            (event.record?.json ?? .null).write(to: &out.scratch)
         }
         if !event.choices.isEmpty {
             out.scratch.append(contentsOf: #","choices":["#.utf8)
             for (index, choice) in event.choices.enumerated() {
                 if index > 0 { out.scratch.append(UInt8(ascii: ",")) }
-                FastJSONWriter.writeString(choice, to: &out.scratch)
+                JSON.writeString(choice, to: &out.scratch)
             }
             out.scratch.append(UInt8(ascii: "]"))
         }
@@ -197,7 +197,7 @@ package enum TranscriptLineEncoder {
             return (control | quote | backslash | delete | e2) != 0
         }
 
-        /// A quoted string with exactly the escapes of `JSON.writeString` (see `FastJSONWriter`).
+        /// A quoted string with exactly the escapes of `JSON.writeString`, into the line buffer in place.
         mutating func string(_ value: String) {
             put(UInt8(ascii: "\""))
             var value = value

@@ -47,41 +47,51 @@ extension JSON {
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
-    /// Writes a quoted, escaped string. Control characters, U+2028 and U+2029 are escaped so
-    /// the output is one line in every reader, JavaScript included.
-    public static func writeString(_ value: String, to out: inout [UInt8]) {
+    /// Writes a quoted, escaped string: `"` `\` `\n` `\r` `\t`, other control characters and DEL as
+    /// `\u00XX`, U+2028 and U+2029 as `\u2028` `\u2029`, so the output is one line in every reader,
+    /// JavaScript included. Runs of plain bytes are copied in one go (transcripts and journal lines are
+    /// written on every turn; per-byte appends were most of a transcript append's cost).
+    public static func writeString(_ string: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        var utf8 = value.utf8.makeIterator()
-        var pending: [UInt8] = []
-        while let byte = utf8.next() {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x00..<0x20, 0x7F:
-                out.append(contentsOf: [
-                    0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)],
-                ])
-            case 0xE2:
-                // U+2028 / U+2029 are E2 80 A8 / E2 80 A9.
-                pending.removeAll(keepingCapacity: true)
-                pending.append(byte)
-                if let b1 = utf8.next() {
-                    pending.append(b1)
-                    if b1 == 0x80, let b2 = utf8.next() {
-                        if b2 == 0xA8 || b2 == 0xA9 {
-                            out.append(contentsOf: Array("\\u202".utf8))
-                            out.append(b2 == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
-                            continue
-                        }
-                        pending.append(b2)
-                    }
+        var string = string
+        string.withUTF8 { bytes in
+            let n = bytes.count
+            var runStart = 0
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                if b >= 0x20, b != 0x22, b != 0x5C, b != 0x7F, b != 0xE2 {
+                    i += 1
+                    continue
                 }
-                out.append(contentsOf: pending)
-            default: out.append(byte)
+                if b == 0xE2 {
+                    guard i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 else {
+                        i += 1
+                        continue
+                    }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                    out.append(contentsOf: "\\u202".utf8)
+                    out.append(bytes[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
+                    i += 3
+                    runStart = i
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                switch b {
+                case 0x22: out.append(contentsOf: "\\\"".utf8)
+                case 0x5C: out.append(contentsOf: "\\\\".utf8)
+                case 0x0A: out.append(contentsOf: "\\n".utf8)
+                case 0x0D: out.append(contentsOf: "\\r".utf8)
+                case 0x09: out.append(contentsOf: "\\t".utf8)
+                default:
+                    out.append(contentsOf: "\\u00".utf8)
+                    out.append(hexDigits[Int(b >> 4)])
+                    out.append(hexDigits[Int(b & 0xF)])
+                }
+                i += 1
+                runStart = i
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<n]))
         }
         out.append(UInt8(ascii: "\""))
     }

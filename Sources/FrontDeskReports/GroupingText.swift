@@ -1,5 +1,6 @@
 import Foundation
 import FrontDeskContent
+import FrontDeskModel
 
 /// The light normalization and the n-grams the understanding report groups messages by:
 /// compatibility forms and full-width folded, lower-cased, Traditional characters folded into
@@ -48,7 +49,7 @@ public enum GroupingText {
             word = String.UnicodeScalarView()
         }
         for scalar in key.unicodeScalars {
-            if isHan(scalar) {
+            if Han.isIdeograph(scalar.value) {
                 flushWord()
                 han.append(scalar)
             } else if isLatin(scalar) {
@@ -62,11 +63,6 @@ public enum GroupingText {
         flushHan()
         flushWord()
         return grams
-    }
-
-    static func isHan(_ s: Unicode.Scalar) -> Bool {
-        (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value)
-            || (0xF900...0xFAFF).contains(s.value)
     }
 
     static func isLatin(_ s: Unicode.Scalar) -> Bool { s.value < 0x250 && CharacterSet.alphanumerics.contains(s) }
