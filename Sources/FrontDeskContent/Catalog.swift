@@ -27,6 +27,8 @@ public struct Catalog: Sendable {
     public let regional: RegionalWords
     /// The words the entity extractor reads (`intents/entities.json`).
     public let entities: EntityWords
+    /// The words the understanding report reads (`intents/grouping.json`).
+    public let reportWords: ReportWords
 
     /// Loads and validates every file under `directory`.
     ///
@@ -47,6 +49,7 @@ public struct Catalog: Sendable {
         let learning = loader.loadLearning()
         let regional = loader.loadRegional()
         let entities = loader.loadEntities()
+        let reportWords = loader.loadReportWords()
         diagnostics += loader.diagnostics
         diagnostics += unknownFiles(directory: directory, loader: loader)
         let phrases = PhraseBook.load(directory: loader.displayName("phrases"), diagnostics: &diagnostics)
@@ -55,7 +58,7 @@ public struct Catalog: Sendable {
         return Catalog(
             phrases: phrases, directory: directory, intents: intents, settings: settings, acts: acts,
             dialogue: dialogue, faq: faq, han: han, examples: examples, learning: learning, regional: regional,
-            entities: entities)
+            entities: entities, reportWords: reportWords)
     }
 
     /// The intent named `name`, or `nil`.
@@ -123,7 +126,7 @@ public struct Catalog: Sendable {
         let known = Set(
             CatalogLoader.canonicalIntents.map { "\($0).json" } + [
                 "lexicon.json", "acts.json", "dialogue.json", "faq.json", "learning.json", "regional.json",
-                "entities.json",
+                "entities.json", "grouping.json",
             ])
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return files.filter { $0.hasSuffix(".json") && !known.contains($0) }.sorted().map { file in
