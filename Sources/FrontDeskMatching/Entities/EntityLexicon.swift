@@ -3,8 +3,10 @@ import FrontDeskContent
 /// The words of `intents/entities.json` compiled for the recognizers: word sets matched in place over
 /// tokens, a numeral table, the cue of each character, and the bit sets of the two shortcuts.
 ///
-/// A final class of constants so that a scan holds all of it with one reference; immutable, hence `Sendable`.
-final class EntityLexicon: Sendable {
+/// A final class of constants so that a scan holds all of it with one reference. The tables the
+/// recognizers read per character and per word are plain memory it owns (no reference counting in the
+/// scan); nothing is written after init, hence `@unchecked Sendable` (no lock needed).
+final class EntityLexicon: @unchecked Sendable {
     let numerals: ChineseNumerals
     /// Characters some recognizer reads, and trigger characters, as bit sets over U+3000–U+9FFF.
     let read: [UInt64]
@@ -13,9 +15,15 @@ final class EntityLexicon: Sendable {
     let readChars: String
     let triggerChars: String
     /// The cues (`EntityCues` raw values) of each character of U+3000–U+9FFF.
-    private let cueTable: [UInt16]
-    /// Packed ASCII spellings: a word's raw value, or a number `n` stored as `-(n + 1)`.
-    private let ascii: [UInt64: Int]
+    let cueTable: UnsafePointer<UInt16>
+    /// The numeral code (`ChineseNumerals.code`) of each character of U+3000–U+9FFF.
+    let numeralTable: UnsafePointer<UInt8>
+    /// Packed ASCII spellings, sorted, and for each a word's raw value or a number `n` stored as `-(n + 1)`.
+    private let asciiKeys: UnsafePointer<UInt64>
+    private let asciiValues: UnsafePointer<Int32>
+    private let asciiCount: Int
+    /// The memory of the tables and word sets, freed with the lexicon.
+    private let arena: [UnsafeMutableRawPointer]
     /// What an English part of the day reports, by `EntityWord` raw value.
     let englishSaid: [String?]
 
@@ -41,12 +49,14 @@ final class EntityLexicon: Sendable {
     static let limit: UInt32 = 0xA000
 
     init(_ words: EntityWords) {
-        numerals = ChineseNumerals(words: words)
-        func set(_ list: EntityWords.List) -> EntityWordSet { EntityWordSet(words[list]) }
-        relativeDays = EntityWordSet(words.relativeDays.map(\.word))
+        let numerals = ChineseNumerals(words: words)
+        self.numerals = numerals
+        var arena: [UnsafeMutableRawPointer] = []
+        func set(_ list: EntityWords.List) -> EntityWordSet { EntityWordSet(words[list], arena: &arena) }
+        relativeDays = EntityWordSet(words.relativeDays.map(\.word), arena: &arena)
         relativeDayOffsets = words.relativeDays.map(\.days)
         relativeDayTimes = words.relativeDays.map(\.time)
-        partsOfDay = EntityWordSet(words.partsOfDay.map(\.word))
+        partsOfDay = EntityWordSet(words.partsOfDay.map(\.word), arena: &arena)
         partSaid = words.partsOfDay.map(\.said)
         partShift = words.partsOfDay.map { EntityScan.Shift(named: $0.shift) }
         partAfter = words.partsOfDay.map { $0.after.compactMap { $0.unicodeScalars.first?.value } }
@@ -60,11 +70,12 @@ final class EntityLexicon: Sendable {
         classifiers = set(.classifiers)
         weekWords = set(.weekWords)
         sunday = set(.sunday)
-        hourWords = EntityWordSet(lists: [words[.hoursSpoken], words[.hours], words[.hoursFormal]])
+        hourWords = EntityWordSet(lists: [words[.hoursSpoken], words[.hours], words[.hoursFormal]], arena: &arena)
         halfHour = set(.halfHour)
         quarter = set(.quarter)
         minutes = set(.minutes)
-        buildingMarkers = EntityWordSet(lists: [words[.buildingMarkers], words[.bareBuildingMarkers]])
+        buildingMarkers = EntityWordSet(
+            lists: [words[.buildingMarkers], words[.bareBuildingMarkers]], arena: &arena)
         unit = set(.unit)
         floorMarkers = set(.floorMarkers)
         placesNotFloors = set(.placesNotFloors)
@@ -90,7 +101,9 @@ final class EntityLexicon: Sendable {
         mark([partsOfDay, hourWords], .timeMark)
         mark([halfMonth, half, days, weeks, weekNouns, month], .spanMark)
         mark([workerNouns], .countMark)
-        cueTable = cues
+        cueTable = Self.freeze(cues, &arena)
+        numeralTable = Self.freeze(
+            (Self.base..<Self.limit).map { numerals.code($0) }, &arena)
 
         // Every character a recognizer compares against is read; so are the numerals and list punctuation.
         var readScalars = Set<UInt32>([0x3000, 0x3001])
@@ -113,18 +126,32 @@ final class EntityLexicon: Sendable {
         readChars = String(String.UnicodeScalarView(readSorted.compactMap(Unicode.Scalar.init)))
         triggerChars = String(String.UnicodeScalarView(triggerSorted.compactMap(Unicode.Scalar.init)))
 
-        var ascii: [UInt64: Int] = [:]
+        var ascii: [UInt64: Int32] = [:]
         var said = [String?](repeating: nil, count: Int(EntityWord.allCases.count))
-        for (word, value) in words.englishNumbers { ascii[EntityWord.pack(word.utf8)] = -(value + 1) }
+        for (word, value) in words.englishNumbers { ascii[EntityWord.pack(word.utf8)] = Int32(-(value + 1)) }
         for (role, spellings) in words.englishWords {
             guard let word = EntityWord.named[role] else { continue }
             for spelling in spellings where spelling.utf8.count <= 12 {
-                ascii[EntityWord.pack(spelling.utf8)] = Int(word.rawValue)
+                ascii[EntityWord.pack(spelling.utf8)] = Int32(word.rawValue)
             }
             said[Int(word.rawValue)] = words.englishSaid[role]
         }
-        self.ascii = ascii
+        let keys = ascii.keys.sorted()
+        asciiKeys = Self.freeze(keys, &arena)
+        asciiValues = Self.freeze(keys.map { ascii[$0]! }, &arena)
+        asciiCount = keys.count
         englishSaid = said
+        self.arena = arena
+    }
+
+    deinit { for memory in arena { memory.deallocate() } }
+
+    /// A copy of `values` in memory kept in `arena`.
+    private static func freeze<T>(_ values: [T], _ arena: inout [UnsafeMutableRawPointer]) -> UnsafePointer<T> {
+        let memory = UnsafeMutablePointer<T>.allocate(capacity: max(1, values.count))
+        memory.initialize(from: values, count: values.count)
+        arena.append(UnsafeMutableRawPointer(memory))
+        return UnsafePointer(memory)
     }
 
     private static func bits(_ scalars: [UInt32]) -> [UInt64] {
@@ -149,10 +176,24 @@ final class EntityLexicon: Sendable {
         }
     }
 
+    /// The numeral code of a scalar (`ChineseNumerals.code`): 0 when it is not a numeral.
+    @inline(__always)
+    func numeral(_ v: UInt32) -> UInt8 {
+        let d = v &- Self.base
+        return d < Self.limit - Self.base ? numeralTable[Int(d)] : 0
+    }
+
     /// A packed ASCII word (`EntityWord.pack`): a number, or a word (`.other` when unknown).
     @inline(__always)
     func asciiWord(_ packed: UInt64) -> (number: Int?, word: EntityWord) {
-        guard packed != 0, let value = ascii[packed] else { return (nil, .other) }
+        guard packed != 0 else { return (nil, .other) }
+        var (low, high) = (0, asciiCount)
+        while low < high {
+            let mid = (low + high) >> 1
+            if asciiKeys[mid] < packed { low = mid + 1 } else { high = mid }
+        }
+        guard low < asciiCount, asciiKeys[low] == packed else { return (nil, .other) }
+        let value = Int(asciiValues[low])
         if value < 0 { return (-value - 1, .other) }
         return (nil, EntityWord(rawValue: UInt8(value)) ?? .other)
     }

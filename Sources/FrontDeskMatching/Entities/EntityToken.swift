@@ -143,7 +143,7 @@ struct EntityTokenizer {
             if letterCount == 0 { flush() }
             if letterCount < 12 { letters = letters << 5 | UInt64((v | 0x20) - 0x60) }
             letterCount += 1
-        } else if v >= 0x3000, case let code = lexicon.numerals.code(v), code != 0 {
+        } else if v >= 0x3000, case let code = lexicon.numeral(v), code != 0 {
             if chinese.isEmpty { flush() }
             _ = chinese.feed(code)
         } else {
