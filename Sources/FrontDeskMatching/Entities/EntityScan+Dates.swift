@@ -98,7 +98,8 @@ extension EntityScan {
     /// A relative day (今天, 明晚, 大后天), a weekday of next, last or this week (下周一, 上个星期三, 这周五),
     /// or a coming weekday (周六); the words are those of `intents/entities.json`.
     private mutating func chineseDate(at i: Int) {
-        guard char(i) != nil else { return }
+        // Only a character some date word starts with can start one (its cue).
+        guard let c = char(i), words.cues(c).contains(.dateMark) else { return }
         if let (index, next) = match(i, words.relativeDays) {
             relative(words.relativeDayOffsets[index], i..<next)
             if found.timeOfDay == nil, let time = words.relativeDayTimes[index] { found.timeOfDay = time }

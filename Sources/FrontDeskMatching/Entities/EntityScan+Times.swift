@@ -57,7 +57,9 @@ extension EntityScan {
             return (said, shift, i + 1)
         }
         // Read whether taken or not: 明晚8点 is 20:00 though 明晚 is the date's.
-        guard t.kind == .char, let (index, next) = words.partsOfDay.match(i, { rawChar($0) }) else { return nil }
+        guard t.kind == .char, words.cues(UInt32(t.value)).contains(.timeMark),
+            let (index, next) = words.partsOfDay.match(i, { rawChar($0) })
+        else { return nil }
         let after = words.partAfter[index]
         if !after.isEmpty {
             guard let previous = rawChar(i - 1), after.contains(previous) else { return nil }

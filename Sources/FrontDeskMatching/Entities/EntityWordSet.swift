@@ -9,10 +9,6 @@ struct EntityWordSet: @unchecked Sendable {
     private let storage: UnsafePointer<UInt32>
     /// The number of words.
     private let wordCount: Int
-    /// Every scalar of every word, in match order (for the read set).
-    let allScalars: [UInt32]
-    /// The first scalar of every word (for the cues).
-    let firsts: [UInt32]
 
     /// Words with tags, in any order; `arena` keeps the memory until the lexicon goes.
     init(_ words: [(word: String, tag: Int)], arena: inout [UnsafeMutableRawPointer]) {
@@ -21,24 +17,37 @@ struct EntityWordSet: @unchecked Sendable {
             return a != b ? a > b : $0.offset < $1.offset
         }.map(\.element)
         var layout: [UInt32] = []
-        var scalars: [UInt32] = []
-        var firsts: [UInt32] = []
         for (word, tag) in sorted {
             let values = word.unicodeScalars.map(\.value)
             layout.append(UInt32(values.count))
             layout.append(UInt32(tag))
             layout += values
-            scalars += values
-            if let first = values.first, !firsts.contains(first) { firsts.append(first) }
         }
         let memory = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, layout.count))
         memory.initialize(from: layout, count: layout.count)
         arena.append(UnsafeMutableRawPointer(memory))
         storage = UnsafePointer(memory)
         wordCount = sorted.count
-        allScalars = scalars
-        self.firsts = firsts
     }
+
+    /// The words, in match order (a plain value, so that the set itself holds no reference: copying
+    /// it out of the lexicon costs no retain).
+    var words: [[UInt32]] {
+        var result: [[UInt32]] = []
+        var p = storage
+        for _ in 0..<wordCount {
+            let length = Int(p[0])
+            result.append(Array(UnsafeBufferPointer(start: p + 2, count: length)))
+            p += 2 + length
+        }
+        return result
+    }
+
+    /// Every scalar of every word (for the read set).
+    var allScalars: [UInt32] { words.flatMap { $0 } }
+
+    /// The first scalar of every word (for the cues).
+    var firsts: [UInt32] { words.compactMap(\.first) }
 
     /// One list, each word tagged with its list position.
     init(_ words: [String], arena: inout [UnsafeMutableRawPointer]) {
