@@ -9,6 +9,8 @@ struct EntityWordSet: @unchecked Sendable {
     private let storage: UnsafePointer<UInt32>
     /// The number of words.
     private let wordCount: Int
+    /// Bit `v & 63` of the first scalar `v` of every word: most positions are refused by one test.
+    private let firstBits: UInt64
 
     /// Words with tags, in any order; `arena` keeps the memory until the lexicon goes.
     init(_ words: [(word: String, tag: Int)], arena: inout [UnsafeMutableRawPointer]) {
@@ -17,8 +19,10 @@ struct EntityWordSet: @unchecked Sendable {
             return a != b ? a > b : $0.offset < $1.offset
         }.map(\.element)
         var layout: [UInt32] = []
+        var bits: UInt64 = 0
         for (word, tag) in sorted {
             let values = word.unicodeScalars.map(\.value)
+            if let first = values.first { bits |= 1 << UInt64(first & 63) }
             layout.append(UInt32(values.count))
             layout.append(UInt32(tag))
             layout += values
@@ -28,6 +32,7 @@ struct EntityWordSet: @unchecked Sendable {
         arena.append(UnsafeMutableRawPointer(memory))
         storage = UnsafePointer(memory)
         wordCount = sorted.count
+        firstBits = bits
     }
 
     /// The words, in match order (a plain value, so that the set itself holds no reference: copying
@@ -63,7 +68,7 @@ struct EntityWordSet: @unchecked Sendable {
     /// its tag and the index after it.
     @inline(__always)
     func match(_ i: Int, _ at: (Int) -> UInt32?) -> (tag: Int, next: Int)? {
-        guard let first = at(i) else { return nil }
+        guard let first = at(i), firstBits & (1 << UInt64(first & 63)) != 0 else { return nil }
         var p = storage
         for _ in 0..<wordCount {
             let length = Int(p[0])
