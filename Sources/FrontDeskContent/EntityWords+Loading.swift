@@ -112,17 +112,23 @@ private struct EntityReader {
         return result
     }
 
-    mutating func relativeDays(_ root: JSONObject) -> [EntityWords.RelativeDay] {
-        guard let value = member(root, "relative_days") else { return [] }
+    /// The objects of the array `key` (each with its key path), every element checked against `allowed`.
+    mutating func objects(_ root: JSONObject, _ key: String, allowed: [String]) -> [(path: String, object: JSONObject)] {
+        guard let value = member(root, key) else { return [] }
         guard let array = value.array else {
-            reader.report("relative_days", ContentMessages.expected("an array", value))
+            reader.report(key, ContentMessages.expected("an array", value))
             return []
         }
+        return array.enumerated().compactMap { index, element in
+            let path = "\(key)[\(index)]"
+            return reader.object(element, at: path, allowed: allowed).map { (path, $0) }
+        }
+    }
+
+    mutating func relativeDays(_ root: JSONObject) -> [EntityWords.RelativeDay] {
         var result: [EntityWords.RelativeDay] = []
-        for (index, element) in array.enumerated() {
-            let path = "relative_days[\(index)]"
-            guard let object = reader.object(element, at: path, allowed: ["word", "days", "time"]),
-                let word = reader.string(object, "word", at: path), let days = reader.number(object, "days", at: path)
+        for (path, object) in objects(root, "relative_days", allowed: ["word", "days", "time"]) {
+            guard let word = reader.string(object, "word", at: path), let days = reader.number(object, "days", at: path)
             else { continue }
             guard days == days.rounded(), (0...30).contains(days) else {
                 reader.report("\(path).days", "expected a whole number from 0 to 30, got \(days)")
@@ -135,16 +141,9 @@ private struct EntityReader {
     }
 
     mutating func partsOfDay(_ root: JSONObject) -> [EntityWords.PartOfDay] {
-        guard let value = member(root, "parts_of_day") else { return [] }
-        guard let array = value.array else {
-            reader.report("parts_of_day", ContentMessages.expected("an array", value))
-            return []
-        }
         var result: [EntityWords.PartOfDay] = []
-        for (index, element) in array.enumerated() {
-            let path = "parts_of_day[\(index)]"
-            guard let object = reader.object(element, at: path, allowed: ["word", "said", "shift", "after"]),
-                let word = reader.string(object, "word", at: path), let shift = reader.string(object, "shift", at: path)
+        for (path, object) in objects(root, "parts_of_day", allowed: ["word", "said", "shift", "after"]) {
+            guard let word = reader.string(object, "word", at: path), let shift = reader.string(object, "shift", at: path)
             else { continue }
             guard EntityWords.shifts.contains(shift) else {
                 reader.report("\(path).shift", ContentMessages.unknownValue(shift, allowed: EntityWords.shifts))
