@@ -269,7 +269,7 @@ final class ConversationSession: LineSession, HandoffResident {
         guard json else { return output.reply }
         // The bytes of `output.json.serialized`, written by the journal's run-copying writer.
         buffer.removeAll(keepingCapacity: true)
-        FastJSONWriter.write(output.json, to: &buffer)
+        output.json.write(to: &buffer)
         return String(decoding: buffer, as: UTF8.self)
     }
 

@@ -1,3 +1,5 @@
+import FrontDeskModel
+
 /// The line editor of `chat` on a terminal, as a value: bytes typed in, the line, the cursor and the
 /// bytes to echo out. No I/O here (the terminal's raw mode and the reads are `TerminalInput`'s), so
 /// every key is tested by feeding bytes.

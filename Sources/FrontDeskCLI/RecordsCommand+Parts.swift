@@ -56,8 +56,10 @@ extension RecordsCommand {
             "reopening \(record.id) (\(record.status) → \(status)) needs --note saying why"
         }
         static func badSatisfaction(_ value: String) -> String {
-            "unknown satisfaction '\(value)' (expected 非常满意, 满意, 一般, 不满意, 非常不满意 or 5..1)"
+            "unknown satisfaction '\(value)' (expected \(Satisfaction.allCases.map(\.rawValue).joined(separator: ", ")) or 5..1)"
         }
+        /// A return-visit answer just recorded (the level as stored, SPEC 5).
+        static func returnVisit(_ satisfaction: String) -> String { "return visit: \(satisfaction)" }
         static let noRecords = "no records match"
         /// Marks a history note meant for the resident.
         static let toResident = "[to resident] "

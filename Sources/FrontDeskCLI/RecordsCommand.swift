@@ -21,7 +21,7 @@ struct RecordsCommand: Subcommand {
                     name (any part) and creation date; on a terminal phones are masked unless --full
           show      one record with its full history (IDs in any case: rep-20261122-0001)
           update    move a record along its lifecycle (with a note), assign it (--assign), or record a
-                    return-visit answer (--satisfaction 非常满意|满意|一般|不满意|非常不满意, or 5..1);
+                    return-visit answer (--satisfaction \(Satisfaction.allCases.map(\.rawValue).joined(separator: "|")), or 5..1);
                     --tell-resident marks the note as meant for the resident: the bot shows the latest
                     such note when the resident asks about the record. The actor defaults to 'operator'.
                     Lifecycle: open → dispatched → in_progress → resolved → closed (steps may skip

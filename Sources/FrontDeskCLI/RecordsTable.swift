@@ -90,7 +90,7 @@ enum RecordsTable {
             text += " — " + (last?.tellResident == true ? RecordsCommand.Message.toResident : "") + oneLine(note)
         }
         if let assignee = record.assignee { text += " — " + RecordsCommand.Message.assignedTo(assignee) }
-        if let satisfaction = record.satisfaction, record.revisitedAt == last?.at { text += " — 回访: \(satisfaction)" }
+        if let satisfaction = record.satisfaction, record.revisitedAt == last?.at { text += " — " + RecordsCommand.Message.returnVisit(satisfaction) }
         return text + "\n"
     }
 

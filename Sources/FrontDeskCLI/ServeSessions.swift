@@ -33,12 +33,7 @@ struct ConversationFactory: LineHandlerFactory {
     }
 
     private func makeSession(peer: String, outlet: LineOutlet?) -> any LineSession {
-        let id: String
-        if sequentialIDs {
-            id = "s-" + String(counter.next(), radix: 16).leftPadded(to: 12)
-        } else {
-            id = "s-" + String(UInt64.random(in: 0..<(1 << 48)), radix: 16).leftPadded(to: 12)
-        }
+        let id = sequentialIDs ? SessionIDs.numbered(UInt64(counter.next())) : SessionIDs.random()
         let conversation = Conversation(
             engine: engine, sessionID: id, channel: .tcp, peer: peer, transcripts: transcripts)
         let link = outlet.flatMap { outlet in handoff.map { (link: $0, outlet: outlet) } }
@@ -102,11 +97,5 @@ extension ServerMessages {
         rateExceeded = line(rateExceeded)
         backlogExceeded = line(backlogExceeded)
         shutdownGoodbye = line(shutdownGoodbye)
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

@@ -25,6 +25,10 @@ public struct Catalog: Sendable {
     public let learning: LearningSettings
     /// Regional words of Taiwan, Hong Kong and Cantonese (`intents/regional.json`, `regional-opencc.tsv`).
     public let regional: RegionalWords
+    /// The words the entity extractor reads (`intents/entities.json`).
+    public let entities: EntityWords
+    /// The words the understanding report reads (`intents/grouping.json`).
+    public let reportWords: ReportWords
 
     /// Loads and validates every file under `directory`.
     ///
@@ -44,6 +48,8 @@ public struct Catalog: Sendable {
         let examples = loader.loadExamples()
         let learning = loader.loadLearning()
         let regional = loader.loadRegional()
+        let entities = loader.loadEntities()
+        let reportWords = loader.loadReportWords()
         diagnostics += loader.diagnostics
         diagnostics += unknownFiles(directory: directory, loader: loader)
         let phrases = PhraseBook.load(directory: loader.displayName("phrases"), diagnostics: &diagnostics)
@@ -51,7 +57,8 @@ public struct Catalog: Sendable {
         deriveTraditionalAnswers(&faq)
         return Catalog(
             phrases: phrases, directory: directory, intents: intents, settings: settings, acts: acts,
-            dialogue: dialogue, faq: faq, han: han, examples: examples, learning: learning, regional: regional)
+            dialogue: dialogue, faq: faq, han: han, examples: examples, learning: learning, regional: regional,
+            entities: entities, reportWords: reportWords)
     }
 
     /// The intent named `name`, or `nil`.
@@ -119,6 +126,7 @@ public struct Catalog: Sendable {
         let known = Set(
             CatalogLoader.canonicalIntents.map { "\($0).json" } + [
                 "lexicon.json", "acts.json", "dialogue.json", "faq.json", "learning.json", "regional.json",
+                "entities.json", "grouping.json",
             ])
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return files.filter { $0.hasSuffix(".json") && !known.contains($0) }.sorted().map { file in

@@ -34,7 +34,7 @@ package enum JournalLine {
         out.append(contentsOf: #","event":""#.utf8)
         out.append(contentsOf: event.kind.utf8)
         out.append(contentsOf: #"","data":"#.utf8)
-        FastJSONWriter.write(event.data, to: &out)
+        event.data.write(to: &out)
         let crc = out[start...].withUnsafeBytes { CRC32.checksum($0) }
         out.append(contentsOf: crcMarker)
         out.append(contentsOf: CRC32.hex(crc))

@@ -9,7 +9,7 @@ package final class LineBuffer {
     /// Bytes written.
     package private(set) var count = 0
     private(set) var capacity: Int
-    /// Scratch space for the parts written through `FastJSONWriter` (numbers, slots, records).
+    /// Scratch space for the parts written through `JSON.write(to:)` (numbers, slots, records).
     var scratch: [UInt8] = []
 
     package init(capacity: Int = 4096) {

@@ -17,11 +17,11 @@ package enum TranscriptLineEncoder {
     /// The string fields go through a raw cursor over room reserved in one step (each string takes
     /// at most 6 bytes per byte escaped, plus its quotes), so a field costs a `memcpy`, not a dozen
     /// array appends; slots of strings too. An out-of-range confidence, other slots, a record and
-    /// choices (rare) go through `FastJSONWriter`.
+    /// choices (rare) go through `JSON.write(to:)`.
     package static func write(_ event: TranscriptEvent, to out: LineBuffer) {
         if event.handoff != nil || event.operatorName != nil || event.role == .operator {  // rare: SPEC 8.3
             out.scratch.removeAll(keepingCapacity: true)
-            FastJSONWriter.write(event.json, to: &out.scratch)
+            event.json.write(to: &out.scratch)
             out.append(out.scratch)
             return
         }
@@ -94,17 +94,17 @@ package enum TranscriptLineEncoder {
         out.scratch.removeAll(keepingCapacity: true)
         if !slotsPlain {
             out.scratch.append(contentsOf: #","slots":"#.utf8)
-            FastJSONWriter.write(.object(event.slots), to: &out.scratch)
+            JSON.object(event.slots).write(to: &out.scratch)
         }
         if !slotsPlain || event.record != nil {  // else written above
             out.scratch.append(contentsOf: #","record":"#.utf8)
-            FastJSONWriter.write(event.record?.json ?? .null, to: &out.scratch)
+            (event.record?.json ?? .null).write(to: &out.scratch)
         }
         if !event.choices.isEmpty {
             out.scratch.append(contentsOf: #","choices":["#.utf8)
             for (index, choice) in event.choices.enumerated() {
                 if index > 0 { out.scratch.append(UInt8(ascii: ",")) }
-                FastJSONWriter.writeString(choice, to: &out.scratch)
+                JSON.writeString(choice, to: &out.scratch)
             }
             out.scratch.append(UInt8(ascii: "]"))
         }
@@ -121,7 +121,7 @@ package enum TranscriptLineEncoder {
     }
 
     /// Writes into room already reserved (the caller sized it for the worst case).
-    private struct Cursor {
+    private struct Cursor: JSONByteSink {
         let base: UnsafeMutablePointer<UInt8>
         var position = 0
 
@@ -179,82 +179,19 @@ package enum TranscriptLineEncoder {
             position += 1
         }
 
-        private static let hex: StaticString = "0123456789abcdef"
-
-        /// Whether any of the eight bytes may need escaping: below 0x20, `"`, `\\`, DEL, or 0xE2
-        /// (the lead byte of U+2028/U+2029). Word-at-a-time tests; false positives only cost a
-        /// byte-by-byte look.
         @inline(__always)
-        static func mayNeedEscape(_ word: UInt64) -> Bool {
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let high: UInt64 = 0x8080_8080_8080_8080
-            @inline(__always) func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & high }
-            let control = (word &- 0x2020_2020_2020_2020) & ~word & high
-            let quote = zeroByte(word ^ 0x2222_2222_2222_2222)
-            let backslash = zeroByte(word ^ 0x5C5C_5C5C_5C5C_5C5C)
-            let delete = zeroByte(word ^ 0x7F7F_7F7F_7F7F_7F7F)
-            let e2 = zeroByte(word ^ 0xE2E2_E2E2_E2E2_E2E2)
-            return (control | quote | backslash | delete | e2) != 0
+        mutating func append(_ byte: UInt8) { put(byte) }
+
+        @inline(__always)
+        mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+            (base + position).update(from: bytes.baseAddress!, count: bytes.count)
+            position += bytes.count
         }
 
-        /// A quoted string with exactly the escapes of `JSON.writeString` (see `FastJSONWriter`).
+        /// A quoted string, escaped by `JSON.writeQuoted` (the one escaper) into the line buffer in place.
         mutating func string(_ value: String) {
-            put(UInt8(ascii: "\""))
             var value = value
-            value.withUTF8 { bytes in
-                let n = bytes.count
-                var runStart = 0
-                var i = 0
-                func copyRun(_ end: Int) {
-                    guard end > runStart else { return }
-                    (base + position).update(from: bytes.baseAddress! + runStart, count: end - runStart)
-                    position += end - runStart
-                }
-                let start = UnsafeRawPointer(bytes.baseAddress!)
-                var checkedUpTo = 0  // bytes before this were looked at eight at a time
-                while i < n {
-                    if i >= checkedUpTo && i + 8 <= n {
-                        if !Cursor.mayNeedEscape(start.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
-                            i += 8
-                            continue
-                        }
-                        checkedUpTo = i + 8  // a candidate among these eight: go byte by byte
-                    }
-                    let b = bytes[i]
-                    if b >= 0x20, b != 0x22, b != 0x5C, b != 0x7F, b != 0xE2 {
-                        i += 1
-                        continue
-                    }
-                    if b == 0xE2 {
-                        guard i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 else {
-                            i += 1
-                            continue
-                        }
-                        copyRun(i)
-                        literal("\\u202")
-                        put(bytes[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
-                        i += 3
-                        runStart = i
-                        continue
-                    }
-                    copyRun(i)
-                    switch b {
-                    case 0x22: literal("\\\"")
-                    case 0x5C: literal("\\\\")
-                    case 0x0A: literal("\\n")
-                    case 0x0D: literal("\\r")
-                    case 0x09: literal("\\t")
-                    default:
-                        literal("\\u00")
-                        put(Cursor.hex.utf8Start[Int(b >> 4)])
-                        put(Cursor.hex.utf8Start[Int(b & 0xF)])
-                    }
-                    i += 1
-                    runStart = i
-                }
-                copyRun(n)
-            }
-            put(UInt8(ascii: "\""))
+            value.withUTF8 { JSON.writeQuoted($0, to: &self) }
         }
     }
 }

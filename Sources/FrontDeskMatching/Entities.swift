@@ -1,4 +1,5 @@
 import Foundation
+import FrontDeskContent
 import FrontDeskModel
 
 // OWNER: entities helper. Agreed signature; see docs/ARCHITECTURE.md.
@@ -54,22 +55,31 @@ public struct Entities: Sendable, Equatable {
 /// ASCII words; single characters); recognizers then read the tokens in a fixed order, each taking the
 /// tokens it uses so that a unit's or a record ID's digits never become a phone or a date.
 public struct EntityExtractor: Sendable {
-    /// An extractor; it holds no state.
-    public init() {}
+    let lexicon: EntityLexicon
+
+    /// An extractor reading the words of `intents/entities.json` (compiled once, here); it holds no other state.
+    public init(words: EntityWords) { lexicon = EntityLexicon(words) }
 
     /// Every entity in `normalized`, dates relative to `now` at `utcOffset` seconds east of UTC.
     public func extract(from normalized: String, now: Date, utcOffset: Int) -> Entities {
         var text = normalized
         // Most messages have no digit, no letter and no trigger character: nothing to tokenize.
-        guard text.withUTF8({ EntityPrescan.mayHaveEntities($0) }) else { return Entities() }
-        var scan = EntityScan(text, now: now, offset: utcOffset)
+        guard text.withUTF8({ EntityPrescan.mayHaveEntities($0, trigger: lexicon.trigger) }) else { return Entities() }
+        var scan = EntityScan(text, lexicon: lexicon, now: now, offset: utcOffset)
         return scan.run()
     }
 
     /// `extract` without its shortcuts (the pre-scan and collapsed runs of unread characters), for tests
     /// that check the shortcuts change nothing.
     func extractWithoutShortcuts(from normalized: String, now: Date, utcOffset: Int) -> Entities {
-        var scan = EntityScan(normalized, now: now, offset: utcOffset, collapsing: false)
+        var scan = EntityScan(normalized, lexicon: lexicon, now: now, offset: utcOffset, collapsing: false)
         return scan.run()
     }
+
+    /// The Chinese numerals the extractor reads (for slot answers such as "五个").
+    public var numerals: ChineseNumerals { lexicon.numerals }
+
+    /// Every non-ASCII character some recognizer reads, and the trigger characters, in scalar order (tests).
+    var readChars: String { lexicon.readChars }
+    var triggerChars: String { lexicon.triggerChars }
 }

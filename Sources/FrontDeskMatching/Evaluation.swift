@@ -37,7 +37,8 @@ package struct Evaluation: Sendable {
     ) -> Evaluation {
         let matcher = Matcher(
             intents: catalog.intents, faq: catalog.faq, acts: catalog.acts, settings: catalog.settings,
-            han: catalog.han, examples: train, learning: learning ?? catalog.learning, regional: catalog.regional)
+            han: catalog.han, examples: train, learning: learning ?? catalog.learning, regional: catalog.regional,
+            entities: catalog.entities)
         let now = Date(timeIntervalSince1970: 1_795_000_000)
         var result = Evaluation()
         for example in test {

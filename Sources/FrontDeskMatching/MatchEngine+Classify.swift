@@ -51,7 +51,7 @@ extension MatchEngine {
         let normalizedString = normalized ?? text
         let entities =
             extractingEntities
-            ? EntityExtractor().extract(from: normalizedString, now: now, utcOffset: utcOffset) : Entities()
+            ? self.entities.extract(from: normalizedString, now: now, utcOffset: utcOffset) : Entities()
         // The memberwise initializer: the value is built in place (a hand-written one copied it once more).
         return Classification(
             text: text, normalized: normalizedString, language: language, intent: intent, confidence: confidence,

@@ -21,9 +21,15 @@ final class MatchEngine: Sendable {
     let strongWeight: Float
     /// The act bit of a correction ("不对，是…").
     let correctionBit: UInt8
+    /// The entity extractor, its words compiled once.
+    let entities: EntityExtractor
 
-    init(normalizer: Normalizer, rules: CompiledRules, examples: [LabeledExample] = [], learning: LearningSettings) {
+    init(
+        normalizer: Normalizer, rules: CompiledRules, examples: [LabeledExample] = [], learning: LearningSettings,
+        entities: EntityWords
+    ) {
         self.normalizer = normalizer
+        self.entities = EntityExtractor(words: entities)
         self.rules = rules
         hot = HotTables(normalizer: normalizer, rules: rules)
         intentCount = rules.intentNames.count

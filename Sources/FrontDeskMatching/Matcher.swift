@@ -11,25 +11,31 @@ public struct Matcher: Sendable {
     public init(catalog: Catalog) {
         self.init(
             intents: catalog.intents, faq: catalog.faq, acts: catalog.acts, settings: catalog.settings,
-            han: catalog.han, examples: catalog.examples, learning: catalog.learning, regional: catalog.regional)
+            han: catalog.han, examples: catalog.examples, learning: catalog.learning, regional: catalog.regional,
+            entities: catalog.entities)
     }
 
-    /// Compiles rules given as values (tests, and the peer benchmark's neutral rule set).
+    /// Compiles rules given as values (tests, and the peer benchmark's neutral rule set); without entity
+    /// words, only entities that need none are found (phones, `3-2-501`, ISO dates, record IDs need words).
     public init(
         intents: [IntentDefinition], faq: [FAQTopic] = [], acts: [ActDefinition] = [], settings: MatchSettings,
         han: HanConversion, examples: [LabeledExample] = [], learning: LearningSettings = LearningSettings(),
-        regional: RegionalWords = RegionalWords()
+        regional: RegionalWords = RegionalWords(), entities: EntityWords = .empty
     ) {
         let normalizer = Normalizer(han: han, traditionalMarkers: settings.traditionalMarkers)
         let rules = CompiledRules(
             intents: intents, faq: faq, acts: acts, settings: settings, normalizer: normalizer, regional: regional)
-        engine = MatchEngine(normalizer: normalizer, rules: rules, examples: examples, learning: learning)
+        engine = MatchEngine(
+            normalizer: normalizer, rules: rules, examples: examples, learning: learning, entities: entities)
     }
 
     /// The number of examples the learned layer was trained on and of the features it learned (0, 0 without).
     public var learnedSize: (examples: Int, features: Int) {
         (engine.learned?.exampleCount ?? 0, engine.learned?.featureCount ?? 0)
     }
+
+    /// The entity extractor the matcher uses (the words of `intents/entities.json`).
+    public var entityExtractor: EntityExtractor { engine.entities }
 
     /// The normalizer the matcher uses (the same tables as for the keywords).
     public var normalizer: Normalizer { engine.normalizer }

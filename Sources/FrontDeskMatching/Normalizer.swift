@@ -108,11 +108,9 @@ public struct Normalizer: Sendable {
         }
     }
 
-    /// Whether `value` is a CJK ideograph (the test for "written in Chinese").
+    /// Whether `value` is a CJK ideograph (the test for "written in Chinese"): `Han.isIdeograph`.
     @inline(__always)
-    static func isHan(_ value: UInt32) -> Bool {
-        (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0x20000...0x2FFFF).contains(value)
-    }
+    static func isHan(_ value: UInt32) -> Bool { Han.isIdeograph(value) }
 
     /// Whether `value` is `[a-z0-9]` (after normalization), for ASCII word boundaries.
     @inline(__always)

@@ -45,44 +45,107 @@ extension JSON {
         }
     }
 
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
-
-    /// Writes a quoted, escaped string. Control characters, U+2028 and U+2029 are escaped so
-    /// the output is one line in every reader, JavaScript included.
-    public static func writeString(_ value: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var utf8 = value.utf8.makeIterator()
-        var pending: [UInt8] = []
-        while let byte = utf8.next() {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x00..<0x20, 0x7F:
-                out.append(contentsOf: [
-                    0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)],
-                ])
-            case 0xE2:
-                // U+2028 / U+2029 are E2 80 A8 / E2 80 A9.
-                pending.removeAll(keepingCapacity: true)
-                pending.append(byte)
-                if let b1 = utf8.next() {
-                    pending.append(b1)
-                    if b1 == 0x80, let b2 = utf8.next() {
-                        if b2 == 0xA8 || b2 == 0xA9 {
-                            out.append(contentsOf: Array("\\u202".utf8))
-                            out.append(b2 == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
-                            continue
-                        }
-                        pending.append(b2)
-                    }
-                }
-                out.append(contentsOf: pending)
-            default: out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
+    /// Writes a quoted, escaped string: `"` `\` `\n` `\r` `\t`, other control characters and DEL as
+    /// `\u00XX`, U+2028 and U+2029 as `\u2028` `\u2029`, so the output is one line in every reader,
+    /// JavaScript included.
+    public static func writeString(_ string: String, to out: inout [UInt8]) {
+        var string = string
+        string.withUTF8 { writeQuoted($0, to: &out) }
     }
+
+    /// The one JSON string escaper (every writer of the package goes through it): `bytes` (valid UTF-8)
+    /// quoted and escaped as `writeString` says, into `sink`. Runs of plain bytes are handed over in one
+    /// go, eight bytes at a time where none may need an escape (transcripts and journal lines are
+    /// written on every turn; per-byte appends were most of a transcript append's cost).
+    @inlinable
+    public static func writeQuoted<Sink: JSONByteSink>(_ bytes: UnsafeBufferPointer<UInt8>, to sink: inout Sink) {
+        sink.append(UInt8(ascii: "\""))
+        let n = bytes.count
+        var runStart = 0
+        var i = 0
+        @inline(__always) func flush(_ end: Int, _ sink: inout Sink) {
+            if end > runStart { sink.append(UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
+        }
+        var checkedUpTo = 0  // bytes before this were looked at eight at a time
+        while i < n {
+            if i >= checkedUpTo && i + 8 <= n {
+                let word = UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if !mayNeedEscape(word) {
+                    i += 8
+                    continue
+                }
+                checkedUpTo = i + 8  // a candidate among these eight: go byte by byte
+            }
+            let b = bytes[i]
+            if b >= 0x20, b != 0x22, b != 0x5C, b != 0x7F, b != 0xE2 {
+                i += 1
+                continue
+            }
+            if b == 0xE2 {
+                guard i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 else {
+                    i += 1
+                    continue
+                }
+                flush(i, &sink)
+                sink.append(literal: "\\u202")
+                sink.append(bytes[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
+                i += 3
+                runStart = i
+                continue
+            }
+            flush(i, &sink)
+            switch b {
+            case 0x22: sink.append(literal: "\\\"")
+            case 0x5C: sink.append(literal: "\\\\")
+            case 0x0A: sink.append(literal: "\\n")
+            case 0x0D: sink.append(literal: "\\r")
+            case 0x09: sink.append(literal: "\\t")
+            default:
+                sink.append(literal: "\\u00")
+                sink.append(hexDigit(b >> 4))
+                sink.append(hexDigit(b & 0xF))
+            }
+            i += 1
+            runStart = i
+        }
+        flush(n, &sink)
+        sink.append(UInt8(ascii: "\""))
+    }
+
+    @inlinable @inline(__always)
+    static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x57 + v }
+
+    /// Whether any of the eight bytes may need escaping: below 0x20, `"`, `\\`, DEL, or 0xE2 (the lead
+    /// byte of U+2028/U+2029). Word-at-a-time tests; false positives only cost a byte-by-byte look.
+    @inlinable @inline(__always)
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & high }
+        let control = (word &- 0x2020_2020_2020_2020) & ~word & high
+        let quote = zeroByte(word ^ 0x2222_2222_2222_2222)
+        let backslash = zeroByte(word ^ 0x5C5C_5C5C_5C5C_5C5C)
+        let delete = zeroByte(word ^ 0x7F7F_7F7F_7F7F_7F7F)
+        let e2 = zeroByte(word ^ 0xE2E2_E2E2_E2E2_E2E2)
+        return (control | quote | backslash | delete | e2) != 0
+    }
+}
+
+/// Where `JSON.writeQuoted` puts its bytes: a byte array, or a line buffer written in place.
+public protocol JSONByteSink {
+    mutating func append(_ byte: UInt8)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>)
+}
+
+extension JSONByteSink {
+    /// Appends the bytes of a literal.
+    @inlinable @inline(__always)
+    public mutating func append(literal text: StaticString) {
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+}
+
+extension Array: JSONByteSink where Element == UInt8 {
+    @inlinable @inline(__always)
+    public mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { append(contentsOf: bytes) }
 }

@@ -41,3 +41,15 @@ public struct Diagnostic: Sendable, Equatable, Hashable, CustomStringConvertible
     /// `file: path: message`, or `file: message` when there is no path.
     public var description: String { path.isEmpty ? "\(file): \(message)" : "\(file): \(path): \(message)" }
 }
+
+/// The one test for "is this character Han?" (the matcher's language decision, the learned layer's
+/// character runs, the reports' bigrams and labels): one function, one range set.
+public enum Han {
+    /// Whether `value` is a CJK ideograph: the Unified Ideographs block, Extension A, the Compatibility
+    /// Ideographs, and the supplementary ideographic planes (Extensions B and later).
+    @inlinable @inline(__always)
+    public static func isIdeograph(_ value: UInt32) -> Bool {
+        (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0xF900...0xFAFF).contains(value)
+            || (0x20000...0x2FFFF).contains(value)
+    }
+}

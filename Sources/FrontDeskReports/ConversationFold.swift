@@ -31,11 +31,18 @@ public struct ConversationFold: Sendable {
     /// Sessions silent for this many events are forgotten (bounds memory over a year).
     private let horizon: Int
 
-    /// An empty fold for `period`, ignoring events after `now`, grouping with the `han` table.
-    public init(period: ReportPeriod, now: Int, han: HanConversion, capacity: Int = 4000, horizon: Int = 100_000) {
+    /// How a correction reads (`intents/grouping.json`).
+    private let correctionRule: Corrections
+
+    /// An empty fold for `period`, ignoring events after `now`, grouping with the `han` table and `words`.
+    public init(
+        period: ReportPeriod, now: Int, han: HanConversion, words: ReportWords, capacity: Int = 4000,
+        horizon: Int = 100_000
+    ) {
         self.period = period
         self.now = now
-        self.grouper = MessageGrouper(capacity: capacity, han: han)
+        self.grouper = MessageGrouper(capacity: capacity, han: han, words: words)
+        self.correctionRule = Corrections(words: words)
         self.horizon = horizon
     }
 
@@ -83,7 +90,7 @@ public struct ConversationFold: Sendable {
             understanding.residentMessages += 1
             let text = text()
             session.pending = text
-            if session.residentTurns > 0, let from = session.lastBotIntent, Corrections.isCorrection(text) {
+            if session.residentTurns > 0, let from = session.lastBotIntent, correctionRule.isCorrection(text) {
                 session.correction = (text, from)
             }
             session.residentTurns += 1
@@ -137,20 +144,22 @@ public struct ConversationFold: Sendable {
 
 /// Recognizes a resident turn that corrects the bot: "不是…", "不对，是…", "no, I meant…".
 /// Works on UTF-8 bytes (ASCII folded to lower case): it runs on every resident message of a year.
-public enum Corrections {
-    /// Openings of a correction, after leading spaces and commas.
-    static let openings: [[UInt8]] = [
-        "不是", "不对", "错了", "搞错", "我是说", "我说的是", "我的意思是", "不對", "錯了", "我是說", "我說的是", "no,", "no ", "nope",
-        "not ", "wrong", "i meant", "i mean ", "that's wrong", "thats wrong", "that’s wrong",
-    ].map { Array($0.utf8) }
+public struct Corrections: Sendable {
+    /// Openings of a correction, after leading spaces and commas (`intents/grouping.json`).
+    let openings: [[UInt8]]
     /// Phrases that make a correction wherever they appear.
-    static let anywhere: [[UInt8]] = [
-        "i meant", "that's wrong", "that’s wrong", "that's not what", "not what i", "我的意思是", "我是说", "我是說", "不是这个",
-    ].map { Array($0.utf8) }
+    let anywhere: [[UInt8]]
+
+    /// The corrections of `words` (`correction_openings`, `correction_anywhere`).
+    public init(words: ReportWords) {
+        openings = words.correctionOpenings.map { Array($0.utf8) }
+        anywhere = words.correctionAnywhere.map { Array($0.utf8) }
+    }
+
     static let leading: [[UInt8]] = [" ", ",", "，", "。", "、"].map { Array($0.utf8) }
 
     /// Whether `text` reads as a correction of what the bot understood.
-    public static func isCorrection(_ text: String) -> Bool {
+    public func isCorrection(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { raw in
             var b = [UInt8](raw)
@@ -159,15 +168,15 @@ public enum Corrections {
             var moved = true
             while moved {
                 moved = false
-                for p in leading where matches(b, p, at: start) {
+                for p in Self.leading where Self.matches(b, p, at: start) {
                     start += p.count
                     moved = true
                 }
             }
-            if openings.contains(where: { matches(b, $0, at: start) }) { return true }
+            if openings.contains(where: { Self.matches(b, $0, at: start) }) { return true }
             return anywhere.contains { p in
                 guard b.count >= p.count else { return false }
-                return (start...(b.count - p.count)).contains { matches(b, p, at: $0) }
+                return (start...(b.count - p.count)).contains { Self.matches(b, p, at: $0) }
             }
         }
     }

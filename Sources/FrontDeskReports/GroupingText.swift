@@ -1,5 +1,6 @@
 import Foundation
 import FrontDeskContent
+import FrontDeskModel
 
 /// The light normalization and the n-grams the understanding report groups messages by:
 /// compatibility forms and full-width folded, lower-cased, Traditional characters folded into
@@ -24,7 +25,7 @@ public enum GroupingText {
     }
 
     /// The distinct n-grams of a key, in order of first appearance.
-    public static func grams(_ key: String) -> [String] {
+    public static func grams(_ key: String, words: ReportWords) -> [String] {
         var grams: [String] = []
         var seen = Set<String>()
         func add(_ gram: String) { if seen.insert(gram).inserted { grams.append(gram) } }
@@ -32,8 +33,8 @@ public enum GroupingText {
         var word = String.UnicodeScalarView()
         func flushHan() {
             if han.count >= 2 {
-                for i in 0..<(han.count - 1) where !stopHan.contains(han[i]) && !stopHan.contains(han[i + 1]) {
-                    if weakHan.contains(han[i]) && weakHan.contains(han[i + 1]) { continue }
+                for i in 0..<(han.count - 1) where !words.stopCharacters.contains(han[i]) && !words.stopCharacters.contains(han[i + 1]) {
+                    if words.weakCharacters.contains(han[i]) && words.weakCharacters.contains(han[i + 1]) { continue }
                     var gram = String.UnicodeScalarView()
                     gram.append(han[i])
                     gram.append(han[i + 1])
@@ -44,11 +45,11 @@ public enum GroupingText {
         }
         func flushWord() {
             let w = String(word)
-            if w.unicodeScalars.count >= 3, !stopWords.contains(w), !w.allSatisfy(\.isNumber) { add(w) }
+            if w.unicodeScalars.count >= 3, !words.stopWords.contains(w), !w.allSatisfy(\.isNumber) { add(w) }
             word = String.UnicodeScalarView()
         }
         for scalar in key.unicodeScalars {
-            if isHan(scalar) {
+            if Han.isIdeograph(scalar.value) {
                 flushWord()
                 han.append(scalar)
             } else if isLatin(scalar) {
@@ -64,22 +65,7 @@ public enum GroupingText {
         return grams
     }
 
-    static func isHan(_ s: Unicode.Scalar) -> Bool {
-        (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value)
-            || (0xF900...0xFAFF).contains(s.value)
-    }
-
     static func isLatin(_ s: Unicode.Scalar) -> Bool { s.value < 0x250 && CharacterSet.alphanumerics.contains(s) }
-
-    /// Characters that make a bigram uninformative on their own (particles, pronouns).
-    static let stopHan: Set<Unicode.Scalar> = Set("的了吗呢吧啊呀哦嗯么我你您他她它们是".unicodeScalars)
-    /// Characters that are uninformative when both characters of a bigram are among them.
-    static let weakHan: Set<Unicode.Scalar> = Set("请问一下这那个什怎样能可以要想有没在和就也都还多少几时候请帮看给到去来说".unicodeScalars)
-    static let stopWords: Set<String> = [
-        "the", "and", "for", "you", "your", "are", "can", "how", "what", "when", "where", "who", "why", "with",
-        "this", "that", "there", "have", "has", "please", "want", "would", "could", "does", "did", "not", "but",
-        "our", "from", "about", "any", "was", "were", "will", "just", "get", "got", "hello", "thanks",
-    ]
 
     /// The Traditional → Simplified table of the intents folder (`hant-hans.txt`), the one the
     /// matcher folds messages with.
@@ -88,6 +74,17 @@ public enum GroupingText {
     public static func loadTable(intentsDirectory: String) throws(ReportError) -> HanConversion {
         do {
             return try Catalog.loadHanTable(directory: intentsDirectory)
+        } catch {
+            throw ReportError(error.diagnostics.map(\.description).joined(separator: "\n"))
+        }
+    }
+
+    /// The stop characters, stop words and corrections of the intents folder (`grouping.json`).
+    ///
+    /// - Throws: `ReportError` when the file is missing or has a mistake.
+    public static func loadWords(intentsDirectory: String) throws(ReportError) -> ReportWords {
+        do {
+            return try Catalog.loadReportWords(directory: intentsDirectory)
         } catch {
             throw ReportError(error.diagnostics.map(\.description).joined(separator: "\n"))
         }

@@ -25,10 +25,14 @@ public struct MessageGrouper: Sendable {
     /// The Traditional → Simplified table messages are folded with.
     let han: HanConversion
 
+    /// The stop characters and words of the n-grams (`intents/grouping.json`).
+    let words: ReportWords
+
     /// A grouper keeping about `capacity` distinct messages, folding them with `han`.
-    public init(capacity: Int = 4000, han: HanConversion) {
+    public init(capacity: Int = 4000, han: HanConversion, words: ReportWords) {
         self.capacity = max(16, capacity)
         self.han = han
+        self.words = words
     }
 
     /// Counts one unrecognized message; `offered` are the intents of a "which did you mean".
@@ -57,7 +61,7 @@ public struct MessageGrouper: Sendable {
     public func groups(limit: Int = 20, examples: Int = 3) -> (groups: [MessageGroup], rest: Int) {
         let keys = entries.keys.sorted { (entries[$0]!.count, $1) > (entries[$1]!.count, $0) }
         let grams = keys.map { key -> [String] in
-            let g = GroupingText.grams(key)
+            let g = GroupingText.grams(key, words: words)
             return g.isEmpty ? [key] : g
         }
         var postings: [String: [Int]] = [:]

@@ -29,13 +29,19 @@ public struct ReportBuilder: Sendable {
     public var targets = ResolutionTargets.standard
     /// The Traditional → Simplified table unrecognized messages are grouped with.
     public var han: HanConversion
+    /// The stop words and corrections of the understanding report (`GroupingText.loadWords`).
+    public var words: ReportWords
     /// Distinct unrecognized messages kept (see `MessageGrouper`).
     public var groupingCapacity = 4000
 
     /// A builder for one data directory, estate and period, grouping with the `han` table
     /// (`GroupingText.loadTable(intentsDirectory:)`).
-    public init(dataDirectory: String, estateName: String, period: ReportPeriod, now: Int, han: HanConversion) {
+    public init(
+        dataDirectory: String, estateName: String, period: ReportPeriod, now: Int, han: HanConversion,
+        words: ReportWords
+    ) {
         self.han = han
+        self.words = words
         self.dataDirectory = dataDirectory
         self.estateName = estateName
         self.period = period
@@ -111,7 +117,7 @@ public struct ReportBuilder: Sendable {
     }
 
     func foldTranscripts(progress: (ReportProgress) -> Void) throws(ReportError) -> (ConversationFold, Int) {
-        var fold = ConversationFold(period: period, now: now, han: han, capacity: groupingCapacity)
+        var fold = ConversationFold(period: period, now: now, han: han, words: words, capacity: groupingCapacity)
         var skipped = 0
         let files = transcriptFiles()
         let sizes = files.map { ((try? FileManager.default.attributesOfItem(atPath: $0))?[.size] as? Int) ?? 0 }

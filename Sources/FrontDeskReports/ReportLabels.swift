@@ -18,7 +18,7 @@ public struct ReportLabels: Sendable {
 
     /// Chinese labels from `phrases` when `estateName` contains a Chinese character.
     public init(phrases: PhraseBook, estateName: String) {
-        self.init(phrases: phrases, chinese: estateName.unicodeScalars.contains { GroupingText.isHan($0) })
+        self.init(phrases: phrases, chinese: estateName.unicodeScalars.contains { Han.isIdeograph($0.value) })
     }
 
     /// Labels read from the phrase files of `directory` (`intents/phrases`).

@@ -1,3 +1,5 @@
+import FrontDeskModel
+
 /// A plain-text table whose columns line up in a terminal: widths are display widths, so a
 /// Chinese character counts as two columns.
 public struct TextTable: Sendable {
@@ -45,41 +47,5 @@ public struct TextTable: Sendable {
         out += pad + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
         for row in rows { out += line(row) + "\n" }
         return out
-    }
-}
-
-/// How many terminal columns text takes (East Asian wide and full-width characters take two,
-/// combining marks none).
-public enum DisplayWidth {
-    /// The display width of `text`; ANSI colour sequences (`ESC [ … m`) take none.
-    public static func of(_ text: String) -> Int {
-        var width = 0
-        var inEscape = false
-        for scalar in text.unicodeScalars {
-            if inEscape {
-                if (0x40...0x7E).contains(scalar.value), scalar != "[" { inEscape = false }
-            } else if scalar == "\u{1B}" {
-                inEscape = true
-            } else {
-                width += of(scalar)
-            }
-        }
-        return width
-    }
-
-    /// The display width of one scalar: 0, 1 or 2.
-    public static func of(_ scalar: Unicode.Scalar) -> Int {
-        let v = scalar.value
-        if v < 0x300 { return v < 0x20 ? 0 : 1 }
-        if (0x300...0x36F).contains(v) || (0x200B...0x200F).contains(v) || (0xFE00...0xFE0F).contains(v) { return 0 }
-        if (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v)
-            || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xA000...0xA4CF).contains(v)
-            || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
-            || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v)
-            || (0x1F900...0x1F9FF).contains(v) || (0x20000...0x3FFFD).contains(v)
-        {
-            return 2
-        }
-        return 1
     }
 }

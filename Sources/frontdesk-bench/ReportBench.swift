@@ -44,7 +44,10 @@ func reportBenchmark(_ argv: [String]) -> Int32 {
     let built: (monthly: MonthlyReport, understanding: UnderstandingReport)
     do {
         let han = try GroupingText.loadTable(intentsDirectory: "intents")
-        built = try ReportBuilder(dataDirectory: dir, estateName: "翠湖花园", period: period, now: now, han: han).build()
+        let words = try GroupingText.loadWords(intentsDirectory: "intents")
+        built = try ReportBuilder(
+            dataDirectory: dir, estateName: "翠湖花园", period: period, now: now, han: han, words: words
+        ).build()
     } catch {
         print("report bench: \(error)")
         return 1

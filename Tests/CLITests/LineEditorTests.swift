@@ -1,3 +1,4 @@
+import FrontDeskModel
 import Testing
 
 @testable import FrontDeskCLI

@@ -40,7 +40,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("s-1.dialogue").path
         let result = try FrontDeskBinary.run(
-            ["replay", dir.path + "/transcripts/2026-11-22.jsonl", "--session", "s-1", "--to-dialogue", out])
+            ["replay", dir.path + "/transcripts/2026-11-22.jsonl", "--session", "s-000000000001", "--to-dialogue", out])
         #expect(result.status == 0, "\(result.err)")
         #expect(try Self.mode(out) == 0o600)
         #expect(try String(contentsOfFile: out, encoding: .utf8).contains("> 3栋2单元501厨房水管漏水了"))

@@ -140,6 +140,18 @@ private func run(_ argv: [String]) -> (status: Int32, out: String, err: String) 
         #expect(json["history"]?.array?.last?["actor"]?.string == "operator")
     }
 
+    @Test func aRecordedReturnVisitIsSaidWithTheStaffMessages() {
+        defer { cleanUp() }
+        let result = run([
+            "records", "update", "REP-20261120-0001", "--satisfaction", "4", "--data-dir", dir, "--now",
+            "2026-11-22T13:00:00+08:00",
+        ])
+        #expect(result.status == 0)
+        #expect(result.out.hasSuffix(" — return visit: 满意\n"), "\(result.out)")
+        let usage = run(["records", "update", "REP-20261120-0001", "--satisfaction", "great", "--data-dir", dir])
+        #expect(usage.err.contains("unknown satisfaction 'great' (expected 非常满意, 满意, 一般, 不满意, 非常不满意 or 5..1)"))
+    }
+
     @Test func overdueListsResolvedRecordsNotRevisitedWithinThreeDays() {
         defer { cleanUp() }
         let early = run(["records", "overdue", "--data-dir", dir, "--now", "2026-11-23T15:00:00+08:00"])

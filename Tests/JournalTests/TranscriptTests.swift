@@ -42,11 +42,16 @@ import Testing
 
     @Test(
         arguments: TranscriptTests.hostile + ["\u{2027}\u{2028}x\u{E2}", "a\u{1F}b\u{7F}c\u{80}d", "\u{E000}\u{FFFF}"])
-    func fastWriterMatchesTheModelWriter(text: String) {
+    func theOneWriterIsOneLineAndRoundTrips(text: String) throws {
         let value: JSON = ["text": .string(text), "n": 1.5, "list": [nil, true, 3], "nested": ["k\"": .string(text)]]
-        var fast: [UInt8] = []
-        FastJSONWriter.write(value, to: &fast)
-        #expect(fast == Array(value.serialized.utf8))
+        let line = value.serialized
+        #expect(!line.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{2028}" || $0 == "\u{2029}" })
+        #expect(try JSON.parse(Data(line.utf8)) == value)
+    }
+
+    @Test func theWriterEscapesExactly() {
+        #expect(JSON.string("a\"b\\c\n\r\t\u{1}\u{7F}\u{2028}\u{2029}\u{2027}好").serialized
+            == #""a\"b\\c\n\r\t\u0001\u007f\u2028\u2029\#u{2027}好""#)
     }
 
     @Test func randomTextRoundTrips() throws {

@@ -36,12 +36,12 @@ import Testing
         ("二〇二六", 2026), ("12人", 12), ("  7", 7), ("一万二千", 12000), ("十", 10),
     ])
     func chineseNumerals(text: String, expected: Int) {
-        #expect(ChineseNumerals.parse(text) == expected)
+        #expect(EntityClock.numerals.parse(text) == expected)
     }
 
     @Test(arguments: ["", "个", "abc", "第三", "十一二", "二三十"])
     func notANumeral(text: String) {
-        #expect(ChineseNumerals.parse(text) == nil)
+        #expect(EntityClock.numerals.parse(text) == nil)
     }
 
     @Test func everythingAtOnce() {

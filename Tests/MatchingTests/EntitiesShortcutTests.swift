@@ -38,7 +38,7 @@ import Testing
     /// Pieces that random messages are made of: every character a recognizer reads, numerals, ASCII
     /// punctuation and digits, known English words, and characters no recognizer reads.
     static let pieces: [String] = {
-        var pieces = EntityChars.readChars.map(String.init)
+        var pieces = EntityClock.extractor.readChars.map(String.init)
         pieces += "0123456789-/:#+().,_ ".map(String.init)
         pieces += ["12", "501", "2026", "13812345678", "0571", "88886666", "20261122", "0001"]
         pieces += [
@@ -52,7 +52,7 @@ import Testing
     }()
 
     static func same(_ text: String) -> Bool {
-        let extractor = EntityExtractor()
+        let extractor = EntityClock.extractor
         let fast = extractor.extract(from: text, now: EntityClock.now, utcOffset: EntityClock.offset)
         let slow = extractor.extractWithoutShortcuts(from: text, now: EntityClock.now, utcOffset: EntityClock.offset)
         return fast == slow
@@ -82,7 +82,7 @@ import Testing
     /// Every read character after and before the starts of entities (`3号门` is not a day; `3号` is).
     @Test func everyReadCharacterInContext() {
         var failures: [String] = []
-        for c in EntityChars.readChars.map(String.init) + ["谢", "漏"] {
+        for c in EntityClock.extractor.readChars.map(String.init) + ["谢", "漏"] {
             for before in ["3", "三", "12号", "3点", "下", "明", "3个", "十二栋", "今", "周", "a "] {
                 for after in ["", "1", "一", "天", "人"] {
                     let text = before + c + after
@@ -118,8 +118,8 @@ import Testing
 
     /// Without a trigger (no ASCII digit or letter, `#`, `/`, or trigger character), the full path finds nothing.
     @Test func noTriggerNoEntities() {
-        let triggers = Set(EntityChars.triggerChars.unicodeScalars)
-        var alphabet = EntityChars.readChars.unicodeScalars.filter { !triggers.contains($0) }.map(String.init)
+        let triggers = Set(EntityClock.extractor.triggerChars.unicodeScalars)
+        var alphabet = EntityClock.extractor.readChars.unicodeScalars.filter { !triggers.contains($0) }.map(String.init)
         alphabet += "-:+().,_ !?".map(String.init)
         alphabet += ["谢", "好", "的", "漏", "水", "您", "请", "吗", "。", "，"]
         var random = Generator(state: 7)
@@ -127,7 +127,7 @@ import Testing
         for _ in 0..<20_000 {
             var text = ""
             for _ in 0..<(1 + random.next(12)) { text += alphabet[random.next(alphabet.count)] }
-            let full = EntityExtractor().extractWithoutShortcuts(
+            let full = EntityClock.extractor.extractWithoutShortcuts(
                 from: text, now: EntityClock.now, utcOffset: EntityClock.offset)
             if full != Entities() || !Self.same(text) { failures.append(text) }
         }

@@ -70,7 +70,7 @@ import Testing
             #expect(result.scores.map(\.intent) == explained.scores.map(\.intent), "\(text)")
             #expect(result.hits == explained.hits, "\(text)")
             #expect(result.text == text)
-            let entities = EntityExtractor().extract(from: result.normalized, now: Support.now, utcOffset: 28_800)
+            let entities = Support.matcher.entityExtractor.extract(from: result.normalized, now: Support.now, utcOffset: 28_800)
             #expect(result.entities == entities, "\(text)")
         }
     }

@@ -32,7 +32,7 @@ struct ChatBinaryTests {
         #expect(lines.count == 7 && lines.last == "", "\(result.out)")
         let objects = try lines.dropLast().map { try JSON.parse(String($0)) }
         let sessions = objects.map { $0["session"]?.string ?? "" }
-        #expect(sessions == Array(repeating: "s-1", count: 6))
+        #expect(sessions == Array(repeating: "s-000000000001", count: 6))
         #expect(objects[0]["intent"]?.string == "repair")
         #expect(objects[0]["awaiting"]?.string == "phone")
         for rejected in objects[1...4] {
@@ -86,7 +86,7 @@ struct ChatBinaryTests {
         let file = scratch.path + "/transcripts/2026-11-22.jsonl"
         let shown = try Binary.run(["replay", file])
         #expect(shown.status == 0)
-        #expect(shown.out.contains("── session s-1 · stdio stdin · 2026-11-22 ──"))
+        #expect(shown.out.contains("── session s-000000000001 · stdio stdin · 2026-11-22 ──"))
         #expect(shown.out.contains("10:00:00  resident  138****5678"))
         #expect(shown.out.contains("record REP-20261122-0001 (repair, open)"))
         #expect(!shown.out.contains("\u{1B}["), "no colours when stdout is not a terminal")

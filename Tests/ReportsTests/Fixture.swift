@@ -37,6 +37,8 @@ struct Fixture {
 
     /// The repository's Traditional → Simplified table, read once (`try Fixture.han.get()`).
     static let han = Result { () throws(ReportError) in try GroupingText.loadTable(intentsDirectory: intents) }
+    /// The repository's report words (`intents/grouping.json`), read once.
+    static let words = Result { () throws(ReportError) in try GroupingText.loadWords(intentsDirectory: intents) }
 
     func remove() { try? FileManager.default.removeItem(atPath: directory) }
 

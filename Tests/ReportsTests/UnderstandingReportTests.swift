@@ -72,18 +72,18 @@ import Testing
         ("不是，我是说卫生间", true), ("不对，是502室", true), ("no, I meant noise", true), ("That's wrong", true),
         ("我的意思是换锁", true), ("厨房水管漏水", false), ("好的谢谢", false), ("nothing works", false),
     ])
-    func correctionMarkers(text: String, expected: Bool) {
-        #expect(Corrections.isCorrection(text) == expected)
+    func correctionMarkers(text: String, expected: Bool) throws {
+        #expect(Corrections(words: try Fixture.words.get()).isCorrection(text) == expected)
     }
 
     @Test func groupingKeyFoldsWidthCaseScriptAndPunctuation() throws {
         #expect(GroupingText.key("樓上  裝修！太吵", han: try Fixture.han.get()) == "楼上装修太吵")
         #expect(GroupingText.key("Ｈello,  WORLD", han: try Fixture.han.get()) == "hello world")
-        #expect(GroupingText.grams("能帮我代收快递吗") == ["代收", "收快", "快递"])
+        #expect(GroupingText.grams("能帮我代收快递吗", words: try Fixture.words.get()) == ["代收", "收快", "快递"])
     }
 
     @Test func grouperMemoryStaysBoundedAndCountsStayExactForFrequentMessages() throws {
-        var grouper = MessageGrouper(capacity: 50, han: try Fixture.han.get())
+        var grouper = MessageGrouper(capacity: 50, han: try Fixture.han.get(), words: try Fixture.words.get())
         for i in 0..<10_000 {
             grouper.add("罕见消息\(i)", offered: [])
             if i % 10 == 0 { grouper.add("停车卡怎么办", offered: []) }
@@ -97,7 +97,8 @@ import Testing
 
     @Test func idleSessionsAreForgotten() throws {
         let period = try ReportPeriod.month("2026-11", offset: 28_800)
-        var fold = ConversationFold(period: period, now: Fixture.nowSeconds, han: try Fixture.han.get(), horizon: 100)
+        var fold = ConversationFold(period: period, now: Fixture.nowSeconds, han: try Fixture.han.get(), words: try Fixture.words.get(),
+            horizon: 100)
         let time = Timestamp.seconds("2026-11-02T10:00:00+08:00")!
         for i in 0..<1000 {
             fold.add(time: time, session: "s-\(i)", seq: 1, role: .resident, intent: nil, choices: [], text: "你好")

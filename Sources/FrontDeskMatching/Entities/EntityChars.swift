@@ -1,35 +1,14 @@
-/// Which characters the recognizers read, as bit sets over the CJK range, for two shortcuts:
-/// a message with no trigger at all has no entities (`EntityPrescan`), and a run of characters that no
-/// recognizer reads becomes one placeholder token (`EntityTokenizer`), which reads the same to every recognizer.
+/// Which characters the recognizers read, as bit sets over the CJK range (`EntityLexicon.read` and
+/// `.trigger`, compiled from `intents/entities.json`), for two shortcuts: a message with no trigger at
+/// all has no entities (`EntityPrescan`), and a run of characters that no recognizer reads becomes one
+/// placeholder token (`EntityTokenizer`), which reads the same to every recognizer.
 enum EntityChars {
     /// The bit sets cover U+3000 to U+9FFF; everything else is looked at by value.
-    static let base: UInt32 = 0x3000
-    static let limit: UInt32 = 0xA000
-
-    /// Every non-ASCII character some recognizer compares against (every literal in `Entities/`, the cue
-    /// characters of `EntityCues.of`) and every Chinese numeral.
-    /// Keep in step with the recognizers: a character missing here is read as "some other character".
-    static let readChars =
-        "\u{3000}、〇一七万三上下两个中九二五人今位修傅傍元八六凌分刻十千午半单口号名后员周四夜大天室层工师幢年幺床库座房拜施日早时明星晚晨月期本机柜栋桩楼点百码礼窗箱线装车这里钟铺门间院零"
-
-    /// The characters at least one of which every entity without ASCII letters or digits contains
-    /// (午 of 上午, 号 of 3号楼, 天 of 后天, 人/师/员 of every worker noun, 点 of 3点, …).
-    static let triggerChars = "人凌午号员周夜天师幢座日早时星晚月栋楼点礼"
-
-    static let read: [UInt64] = bits(readChars)
-    static let trigger: [UInt64] = bits(triggerChars)
-
-    private static func bits(_ text: String) -> [UInt64] {
-        var words = [UInt64](repeating: 0, count: Int(limit - base) / 64)
-        for scalar in text.unicodeScalars {
-            let v = scalar.value - base
-            words[Int(v >> 6)] |= 1 << UInt64(v & 63)
-        }
-        return words
-    }
+    static let base: UInt32 = EntityLexicon.base
+    static let limit: UInt32 = EntityLexicon.limit
 
     /// Whether a non-ASCII scalar is one that some recognizer reads (or white space, or a full-width comma),
-    /// `read` being `EntityChars.read`.
+    /// `read` being `EntityLexicon.read`.
     @inline(__always)
     static func isRead(_ v: UInt32, in read: UnsafeBufferPointer<UInt64>) -> Bool {
         let d = v &- base
@@ -45,8 +24,9 @@ enum EntityPrescan {
     private static let asciiHigh: UInt64 = 0x07FF_FFFE_07FF_FFFE
 
     /// Whether `bytes` (valid UTF-8) may hold an entity; false only when it certainly holds none.
-    static func mayHaveEntities(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        EntityChars.trigger.withUnsafeBufferPointer { trigger in
+    /// `trigger` is `EntityLexicon.trigger`.
+    static func mayHaveEntities(_ bytes: UnsafeBufferPointer<UInt8>, trigger triggerBits: [UInt64]) -> Bool {
+        triggerBits.withUnsafeBufferPointer { trigger in
             var i = 0
             let n = bytes.count
             while i < n {

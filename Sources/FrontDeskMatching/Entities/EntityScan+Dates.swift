@@ -13,11 +13,11 @@ extension EntityScan {
                 let d = number(i + 4), d.isDigitNumber(1...2)
             {
                 setDate(year: y.value, month: m.value, day: d.value, i..<i + 5)
-            } else if let afterYear = chars(i + 1, "年"), let m = number(afterYear), m.form != .english,
-                let afterMonth = chars(afterYear + 1, "月"), let d = number(afterMonth), d.form != .english
+            } else if let afterYear = after(i + 1, words.year), let m = number(afterYear), m.form != .english,
+                let afterMonth = after(afterYear + 1, words.month), let d = number(afterMonth), d.form != .english
             {
                 var end = afterMonth + 1
-                if isChar(end, "日") || isChar(end, "号") { end += 1 }
+                if let next = after(end, words.dayMarks) { end = next }
                 setDate(year: y.value, month: m.value, day: d.value, i..<end)
             }
         }
@@ -39,18 +39,18 @@ extension EntityScan {
 
     private mutating func numericDate(at i: Int) {
         guard let n = number(i), n.form != .english || word(skipSpace(i + 1))?.month != nil else { return }
-        if let afterMonth = chars(i + 1, "月"), let d = number(afterMonth), d.form != .english {
+        if let afterMonth = after(i + 1, words.month), let d = number(afterMonth), d.form != .english {
             var end = afterMonth + 1
-            if isChar(end, "日") || isChar(end, "号") { end += 1 }
+            if let next = after(end, words.dayMarks) { end = next }
             monthDay(n.value, d.value, i..<end)
         } else if isChar(i + 1, "/"), n.isDigitNumber(1...2), let d = number(i + 2), d.isDigitNumber(1...2),
             !(isChar(i + 3, "/") && number(i + 4) != nil),
             !(isChar(i - 1, "/") && tokens[max(i - 2, 0)].kind == .number)
         {
             monthDay(n.value, d.value, i..<i + 3)
-        } else if let c = char(i + 1), c == 0x53F7 || c == 0x65E5, n.form != .english {  // 号 日
-            guard !isChar(i - 1, "月"), !Self.notADayAfterHao(char(i + 2)) else { return }
-            dayOfMonth(n.value, i..<i + 2)
+        } else if let afterMark = after(i + 1, words.dayMarks), n.form != .english {
+            guard !isAny(i - 1, words.month), !isAny(afterMark, words.notADayAfter) else { return }
+            dayOfMonth(n.value, i..<afterMark)
         } else if let w = word(i + 1), w == .st || w == .nd || w == .rd || w == .th {
             guard word(skipSpace(i + 2)) != .floor else { return }  // the 9th floor
             var j = skipSpace(i + 2)
@@ -65,19 +65,13 @@ extension EntityScan {
         }
     }
 
-    /// After `N号`, a noun that makes it a name (3号楼, 5号线, 1号门, 2号车位), not a day.
-    private static func notADayAfterHao(_ c: UInt32?) -> Bool {
-        guard let c else { return false }
-        return "楼线门院房室机码位车床铺窗柜口库桩箱栋座幢".unicodeScalars.contains { $0.value == c }
-    }
-
     private mutating func englishDate(at i: Int) {
         guard let w = word(i) else { return }
         switch w {
         case .today: relative(0, i..<i + 1)
         case .tonight:
             relative(0, i..<i + 1)
-            if found.timeOfDay == nil { found.timeOfDay = "evening" }
+            if found.timeOfDay == nil { found.timeOfDay = words.englishSaid[Int(EntityWord.tonight.rawValue)] }
         case .tomorrow: relative(1, i..<i + 1)
         case .day:
             let a = skipSpace(i + 1)
@@ -101,56 +95,37 @@ extension EntityScan {
         }
     }
 
+    /// A relative day (今天, 明晚, 大后天), a weekday of next, last or this week (下周一, 上个星期三, 这周五),
+    /// or a coming weekday (周六); the words are those of `intents/entities.json`.
     private mutating func chineseDate(at i: Int) {
-        guard let c = char(i) else { return }
-        switch c {
-        case 0x4ECA:  // 今
-            if let (choice, next) = anyChars(i, Phrases.todayWords) {
-                relative(0, i..<next)
-                partOfDay(choice)
+        // Only a character some date word starts with can start one (its cue).
+        guard let c = char(i), words.cues(c).contains(.dateMark) else { return }
+        if let (index, next) = match(i, words.relativeDays) {
+            relative(words.relativeDayOffsets[index], i..<next)
+            if found.timeOfDay == nil, let time = words.relativeDayTimes[index] { found.timeOfDay = time }
+        } else if let j = after(i, words.nextWeek) {
+            if let (weekday, next) = weekday(at: after(j, words.classifiers) ?? j) { nextWeek(weekday, i..<next) }
+        } else if let j = after(i, words.lastWeek) {
+            // 上周一, 上个星期三: a day of last (ISO) week, for the flow to question.
+            if let (weekday, next) = weekday(at: after(j, words.classifiers) ?? j) {
+                relative(weekday - today.weekday - 7, i..<next)
             }
-        case 0x660E:  // 明
-            if let (choice, next) = anyChars(i, Phrases.tomorrowWords) {
-                relative(1, i..<next)
-                partOfDay(choice)
-            }
-        case 0x5927:  // 大
-            if let next = chars(i, "大后天") { relative(3, i..<next) }
-        case 0x540E:  // 后
-            if let next = chars(i, "后天"), !isChar(i - 1, "大") { relative(2, i..<next) }
-        case 0x4E0B:  // 下
-            var j = i + 1
-            if isChar(j, "个") { j += 1 }
-            if let (weekday, next) = weekday(at: j) { nextWeek(weekday, i..<next) }
-        case 0x4E0A:  // 上: 上周一, 上个星期三 — a day of last (ISO) week, for the flow to question
-            var j = i + 1
-            if isChar(j, "个") { j += 1 }
-            if let (weekday, next) = weekday(at: j) { relative(weekday - today.weekday - 7, i..<next) }
-        case 0x8FD9, 0x672C:  // 这 本
-            var j = i + 1
-            if isChar(j, "个") { j += 1 }
-            if let (weekday, next) = weekday(at: j) { coming(weekday, i..<next) }
-        case 0x5468, 0x661F, 0x793C:  // 周 星 礼
-            if let (weekday, next) = weekday(at: i) { coming(weekday, i..<next) }
-        default: break
+        } else if let j = after(i, words.thisWeek) {
+            if let (weekday, next) = weekday(at: after(j, words.classifiers) ?? j) { coming(weekday, i..<next) }
+        } else if let (weekday, next) = weekday(at: i) {
+            coming(weekday, i..<next)
         }
     }
 
     /// `周一`, `星期三`, `礼拜天` at `i`: the ISO weekday and the index after it.
     private func weekday(at i: Int) -> (Int, Int)? {
-        guard let (_, j) = anyChars(i, Phrases.weekWords) else { return nil }
+        guard let j = after(i, words.weekWords) else { return nil }
         if let n = number(j), n.digits == 1, n.form == .chineseDigits || n.form == .arabic, (1...7).contains(n.value) {
             if n.form == .chineseDigits, n.value == 7 { return nil }
             return (n.value, j + 1)
         }
-        if isChar(j, "日") || isChar(j, "天") { return (7, j + 1) }
+        if let next = after(j, words.sunday) { return (7, next) }
         return nil
-    }
-
-    /// 今晚 / 明晚 name the evening, 今早 / 明早 the morning (choices 2 and 3 of the day words).
-    private mutating func partOfDay(_ choice: Int) {
-        guard found.timeOfDay == nil, choice >= 2 else { return }
-        found.timeOfDay = choice == 2 ? "晚上" : "早上"
     }
 
     // MARK: - Resolution

@@ -5,7 +5,7 @@ extension EntityScan {
         var i = 0
         while i < count, found.durationDays == nil {
             defer { i += 1 }
-            if char(i) == 0x534A, let next = chars(i, "半个月") {  // 半
+            if let next = after(i, words.halfMonth) {
                 take(days: 15, i..<next)
                 continue
             }
@@ -19,18 +19,19 @@ extension EntityScan {
             }
             guard n.form != .english else { continue }
             var j = skipSpace(i + 1)
-            let classifier = isChar(j, "个")
-            if classifier { j += 1 }
-            if classifier, isChar(j, "半"), isChar(j + 1, "月") {
-                take(days: n.value * 30 + 15, i..<j + 2)
-            } else if classifier, isChar(j, "月") {
-                take(days: n.value * 30, i..<j + 1)
-            } else if !classifier, isChar(j, "天") {
-                take(days: n.value, i..<j + 1)
-            } else if let after = anyChars(j, Phrases.weekNouns) {
-                take(days: n.value * 7, i..<after.next)
-            } else if !classifier, isChar(j, "周"), !isChar(j + 1, "年") {
-                take(days: n.value * 7, i..<j + 1)
+            let afterClassifier = after(j, words.classifiers)
+            let classifier = afterClassifier != nil
+            j = afterClassifier ?? j
+            if classifier, let afterHalf = after(j, words.half), let end = after(afterHalf, words.month) {
+                take(days: n.value * 30 + 15, i..<end)
+            } else if classifier, let end = after(j, words.month) {
+                take(days: n.value * 30, i..<end)
+            } else if !classifier, let end = after(j, words.days) {
+                take(days: n.value, i..<end)
+            } else if let end = after(j, words.weekNouns) {
+                take(days: n.value * 7, i..<end)
+            } else if !classifier, let end = after(j, words.weeks), !isAny(j, words.notWeeks) {
+                take(days: n.value * 7, i..<end)
             }
         }
     }
@@ -46,7 +47,7 @@ extension EntityScan {
         guard let w = word(k) else { return false }
         let unit: Int
         switch w {
-        case .day, .daysUnit: unit = 1
+        case .day, .days: unit = 1
         case .week, .weeks: unit = 7
         case .month, .months: unit = 30
         default: return false
@@ -73,8 +74,8 @@ extension EntityScan {
                 continue
             }
             guard n.form != .english else { continue }
-            if let c = char(j), c == 0x4E2A || c == 0x540D || c == 0x4F4D { j += 1 }  // 个 名 位
-            if let noun = anyChars(j, Phrases.workerNouns) {
+            if let afterClassifier = after(j, words.countClassifiers) { j = afterClassifier }
+            if let noun = match(j, words.workerNouns) {
                 found.count = n.value
                 use(i..<noun.next)
             }

@@ -1,7 +1,20 @@
 /// Times of day: a part of the day as said (`上午`, `morning`) or a clock time (`下午3点半` → `15:30`).
 extension EntityScan {
     /// How a part of the day shifts the hour that follows it.
-    enum Shift { case bare, am, pm, night, noon }
+    enum Shift: Sendable {
+        case bare, am, pm, night, noon
+
+        /// The shift named in `intents/entities.json` (`am`, `pm`, `night`, `noon`; anything else is bare).
+        init(named name: String) {
+            switch name {
+            case "am": self = .am
+            case "pm": self = .pm
+            case "night": self = .night
+            case "noon": self = .noon
+            default: self = .bare
+            }
+        }
+    }
 
     /// A clock time wins over a part of the day; the first of each kind wins.
     mutating func recognizeTimes() {
@@ -32,33 +45,26 @@ extension EntityScan {
         guard i < count else { return nil }
         let t = tokens[i]
         if t.kind == .word, let w = EntityWord(rawValue: UInt8(t.value)) {
+            let shift: Shift
             switch w {
-            case .morning: return ("morning", .am, i + 1)
-            case .afternoon: return ("afternoon", .pm, i + 1)
-            case .evening, .night: return ("evening", .night, i + 1)
-            case .tonight: return ("evening", .night, i + 1)
-            case .noon: return ("noon", .noon, i + 1)
+            case .morning: shift = .am
+            case .afternoon: shift = .pm
+            case .evening, .night, .tonight: shift = .night
+            case .noon: shift = .noon
             default: return nil
             }
+            guard let said = words.englishSaid[Int(w.rawValue)] else { return nil }
+            return (said, shift, i + 1)
         }
-        guard t.kind == .char else { return nil }
-        let c = UInt32(t.value)
-        let next = i + 1 < count && tokens[i + 1].kind == .char ? UInt32(tokens[i + 1].value) : 0
-        let previous = i > 0 && tokens[i - 1].kind == .char ? UInt32(tokens[i - 1].value) : 0
-        switch (c, next) {
-        case (0x4E0A, 0x5348): return ("上午", .am, i + 2)
-        case (0x65E9, 0x4E0A): return ("早上", .am, i + 2)
-        case (0x65E9, 0x6668): return ("早晨", .am, i + 2)
-        case (0x51CC, 0x6668): return ("凌晨", .am, i + 2)
-        case (0x4E2D, 0x5348): return ("中午", .noon, i + 2)
-        case (0x4E0B, 0x5348): return ("下午", .pm, i + 2)
-        case (0x665A, 0x4E0A): return ("晚上", .night, i + 2)
-        case (0x508D, 0x665A): return ("傍晚", .pm, i + 2)
-        case (0x591C, 0x91CC), (0x591C, 0x95F4): return ("晚上", .night, i + 2)
-        case (0x665A, _) where previous == 0x4ECA || previous == 0x660E: return ("晚上", .night, i + 1)  // 今晚 明晚
-        case (0x65E9, _) where previous == 0x4ECA || previous == 0x660E: return ("早上", .am, i + 1)  // 今早 明早
-        default: return nil
+        // Read whether taken or not: 明晚8点 is 20:00 though 明晚 is the date's.
+        guard t.kind == .char, words.cues(UInt32(t.value)).contains(.timeMark),
+            let (index, next) = words.partsOfDay.match(i, { rawChar($0) })
+        else { return nil }
+        let after = words.partAfter[index]
+        if !after.isEmpty {
+            guard let previous = rawChar(i - 1), after.contains(previous) else { return nil }
         }
+        return (words.partSaid[index], words.partShift[index], next)
     }
 
     /// `3点`, `3点半`, `3点15分`, `三点一刻`, `14:00`, `3pm`, `10:30 am` at `i`; a bare hour after
@@ -69,26 +75,26 @@ extension EntityScan {
         var minute = 0
         var next: Int
         var effective = shift
-        if let afterDian = anyChars(i + 1, Phrases.hourWords) {
+        if let afterDian = match(i + 1, words.hourWords) {
             next = afterDian.next
-            var spoken = afterDian.choice == 0
-            if isChar(next, "半") {
+            var spoken = afterDian.tag == 0
+            if let afterHalf = after(next, words.halfHour) {
                 minute = 30
-                next += 1
+                next = afterHalf
                 spoken = true
-            } else if let q = number(next), q.value == 1 || q.value == 3, isChar(next + 1, "刻") {
+            } else if let q = number(next), q.value == 1 || q.value == 3, let afterQuarter = after(next + 1, words.quarter) {
                 minute = q.value * 15
-                next += 2
+                next = afterQuarter
                 spoken = true
             } else if let m = number(next), (0...59).contains(m.value), m.form != .english {
                 minute = m.value
                 next += 1
-                if isChar(next, "分") { next += 1 }
+                if let afterMinutes = after(next, words.minutes) { next = afterMinutes }
                 spoken = true
             }
             // 一点 alone is "a little"; a Chinese numeral hour needs a part of the day or more words.
-            if h.form != .arabic, shift == .bare, !spoken || h.value == 1 && afterDian.choice != 0 { return nil }
-            if afterDian.choice == 2, h.form != .arabic || shift == .bare { return nil }
+            if h.form != .arabic, shift == .bare, !spoken || h.value == 1 && afterDian.tag != 0 { return nil }
+            if afterDian.tag == 2, h.form != .arabic || shift == .bare { return nil }
         } else if isChar(i + 1, ":"), h.form == .arabic, let m = number(i + 2), m.form == .arabic, m.digits == 2,
             m.value < 60, hour < 24
         {

@@ -58,10 +58,10 @@ extension EntityScan {
     /// `3栋2单元501`, `3号楼 2单元 501室`, `三栋二单元五零一`. A building alone is kept as `building`.
     private mutating func chineseUnit(at i: Int) -> Bool {
         guard let b = number(i), b.form != .english, (1...99).contains(b.value) else { return false }
-        guard let marker = anyChars(i + 1, Phrases.buildingMarkers) else { return false }
+        guard let marker = match(i + 1, words.buildingMarkers) else { return false }
         var j = skipFiller(marker.next)
-        if let u = number(j), u.form != .english, (1...20).contains(u.value), let after = chars(j + 1, "单元") {
-            j = skipFiller(after)
+        if let u = number(j), u.form != .english, (1...20).contains(u.value), let afterUnit = after(j + 1, words.unit) {
+            j = skipFiller(afterUnit)
             if let r = roomNumber(at: j) {
                 found.unit = EntityText.unit(b.value, u.value, r.value)
                 found.building = b.value
@@ -70,7 +70,7 @@ extension EntityScan {
             }
         }
         // A building named with a building word (not a bare 号/楼) still tells which building.
-        if marker.choice != 4 && marker.choice != 5, found.building == nil {
+        if marker.tag == 0, found.building == nil {
             found.building = b.value
             use(i..<marker.next)
             return true
@@ -87,12 +87,10 @@ extension EntityScan {
             guard (3...4).contains(r.digits), r.value >= 101 else { return nil }
         }
         // 楼上 / 楼下 / 楼道 / 楼梯 after a room are upstairs, downstairs, the corridor, the stairs: not a floor.
-        let afterFloor = char(j + 2)
-        let place = afterFloor.map { [0x4E0A, 0x4E0B, 0x9053, 0x68AF].contains($0) } ?? false
-        if (isChar(j + 1, "楼") && !place) || isChar(j + 1, "层") { return nil }
+        if isAny(j + 1, words.floorMarkers), !isAny(j + 1, words.placesNotFloors) { return nil }
         if isChar(j + 1, "-") || isChar(j + 1, "/"), number(j + 2) != nil { return nil }
         var next = j + 1
-        if let c = char(next), c == 0x5BA4 || c == 0x53F7 || c == 0x623F { next += 1 }  // 室 号 房
+        if let afterSuffix = after(next, words.roomSuffixes) { next = afterSuffix }
         return (r.value, next)
     }
 

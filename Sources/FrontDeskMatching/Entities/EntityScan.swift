@@ -14,9 +14,12 @@ struct EntityScan {
     private let now: Date
     private let offset: Int
     var found = Entities()
+    /// The words of `intents/entities.json`, compiled.
+    let words: EntityLexicon
 
-    init(_ normalized: String, now: Date, offset: Int, collapsing: Bool = true) {
-        (tokens, cues) = EntityTokenizer.tokenize(normalized, collapsing: collapsing)
+    init(_ normalized: String, lexicon: EntityLexicon, now: Date, offset: Int, collapsing: Bool = true) {
+        (tokens, cues) = EntityTokenizer.tokenize(normalized, lexicon: lexicon, collapsing: collapsing)
+        words = lexicon
         self.now = now
         self.offset = offset
     }
@@ -49,43 +52,23 @@ struct EntityScan {
     @inline(__always)
     func isChar(_ i: Int, _ c: Unicode.Scalar) -> Bool { char(i) == c.value }
 
-    /// Whether the character tokens from `i` spell `text`; the index after them if so.
-    ///
-    /// `StaticString` so that matching a literal decodes its bytes in place, with no retain or allocation.
+    /// Whether the unused character tokens from `i` spell a word of `set`: its tag and the index after it.
     @inline(__always)
-    func chars(_ i: Int, _ text: StaticString) -> Int? {
-        var j = i
-        var p = text.utf8Start
-        let end = p + text.utf8CodeUnitCount
-        while p < end {
-            let b0 = UInt32(p[0])
-            let v: UInt32
-            if b0 < 0x80 {
-                v = b0
-                p += 1
-            } else if b0 < 0xE0 {
-                v = (b0 & 0x1F) << 6 | UInt32(p[1] & 0x3F)
-                p += 2
-            } else if b0 < 0xF0 {
-                v = (b0 & 0x0F) << 12 | UInt32(p[1] & 0x3F) << 6 | UInt32(p[2] & 0x3F)
-                p += 3
-            } else {
-                v = (b0 & 0x07) << 18 | UInt32(p[1] & 0x3F) << 12 | UInt32(p[2] & 0x3F) << 6 | UInt32(p[3] & 0x3F)
-                p += 4
-            }
-            guard char(j) == v else { return nil }
-            j += 1
-        }
-        return j
-    }
+    func match(_ i: Int, _ set: EntityWordSet) -> (tag: Int, next: Int)? { set.match(i) { char($0) } }
 
-    /// The first of `options` spelled at `i`: its position in `options` and the index after it.
-    func anyChars(_ i: Int, _ options: [StaticString]) -> (choice: Int, next: Int)? {
-        guard char(i) != nil else { return nil }
-        for n in options.indices {
-            if let next = chars(i, options[n]) { return (n, next) }
-        }
-        return nil
+    /// The index after a word of `set` spelled at `i`, or nil.
+    @inline(__always)
+    func after(_ i: Int, _ set: EntityWordSet) -> Int? { set.match(i) { char($0) }?.next }
+
+    /// Whether a word of `set` is spelled at `i`.
+    @inline(__always)
+    func isAny(_ i: Int, _ set: EntityWordSet) -> Bool { set.match(i) { char($0) } != nil }
+
+    /// The scalar of a character token at `i`, taken or not.
+    @inline(__always)
+    func rawChar(_ i: Int) -> UInt32? {
+        guard i >= 0, i < tokens.count, tokens[i].kind == .char else { return nil }
+        return UInt32(tokens[i].value)
     }
 
     /// The unused word at `i`.

@@ -59,52 +59,40 @@ struct EntityCues: OptionSet, Sendable {
     static let word = EntityCues(rawValue: 1 << 2)
     /// A number of 3 or more Arabic digits (phones, rooms, years).
     static let longNumber = EntityCues(rawValue: 1 << 3)
-    /// 号 栋 幢 座 楼 单 # - /: a unit may be written here.
+    /// A building marker or the unit word (`intents/entities.json`), `#`, `-` or `/`: a unit may be written here.
     static let unitMark = EntityCues(rawValue: 1 << 4)
-    /// 今 明 后 周 星 礼 下 这 本 大 月 号 日 /: a date may be written here.
+    /// The start of a relative day, week or weekday word, a month or day mark, `-` or `/`: a date may be written here.
     static let dateMark = EntityCues(rawValue: 1 << 5)
-    /// 午 晚 早 傍 凌 夜 点 时 ':': a time of day may be written here.
+    /// The start of a part of the day or an hour word, or `:`: a time of day may be written here.
     static let timeMark = EntityCues(rawValue: 1 << 6)
-    /// 天 月 周 星 礼 半: a span of days may be written here.
+    /// The start of a day, week, month or half-month word: a span of days may be written here.
     static let spanMark = EntityCues(rawValue: 1 << 7)
-    /// 人 工 师 员: a head count may be written here.
+    /// The start of a worker noun: a head count may be written here.
     static let countMark = EntityCues(rawValue: 1 << 8)
-
-    /// The cues a character gives.
-    @inline(__always)
-    static func of(_ v: UInt32) -> EntityCues {
-        switch v {
-        case 0x53F7, 0x65E5: return [.unitMark, .dateMark]  // 号 日
-        case 0x680B, 0x5E62, 0x5EA7, 0x697C, 0x5355, 0x23: return .unitMark  // 栋 幢 座 楼 单 #
-        case 0x2D, 0x2F: return [.unitMark, .dateMark]  // - /
-        case 0x4ECA, 0x540E, 0x4E0B, 0x8FD9, 0x672C, 0x5927: return .dateMark  // 今 后 下 这 本 大
-        case 0x660E: return [.dateMark, .timeMark]  // 明
-        case 0x5468, 0x661F, 0x793C, 0x6708: return [.dateMark, .spanMark]  // 周 星 礼 月
-        case 0x5348, 0x665A, 0x65E9, 0x508D, 0x51CC, 0x591C, 0x70B9, 0x65F6, 0x3A: return .timeMark
-        case 0x5929, 0x534A: return .spanMark  // 天 半
-        case 0x4EBA, 0x5DE5, 0x5E08, 0x5458: return .countMark  // 人 工 师 员
-        default: return []
-        }
-    }
 }
 
 /// Splits normalized text into `EntityToken`s in one pass over its UTF-8 bytes.
 struct EntityTokenizer {
+    private init(lexicon: EntityLexicon) { self.lexicon = lexicon }
+
     private var tokens: [EntityToken] = []
     private var cues: EntityCues = []
     private var arabic = 0
     private var arabicDigits = 0
     private var chinese = ChineseNumerals.Reader()
+    private let lexicon: EntityLexicon
     private var letters: UInt64 = 0
     private var letterCount = 0
 
     /// The tokens of `text`; with `collapsing`, each run of characters no recognizer reads is one
     /// placeholder `.char` token of value 0 (which reads the same to every recognizer, and is shorter).
-    static func tokenize(_ text: String, collapsing: Bool = true) -> (tokens: [EntityToken], cues: EntityCues) {
-        var tokenizer = EntityTokenizer()
+    static func tokenize(_ text: String, lexicon: EntityLexicon, collapsing: Bool = true) -> (
+        tokens: [EntityToken], cues: EntityCues
+    ) {
+        var tokenizer = EntityTokenizer(lexicon: lexicon)
         var text = text
         text.withUTF8 { bytes in
-            EntityChars.read.withUnsafeBufferPointer { read in tokenizer.run(bytes, read: read, collapsing: collapsing)
+            lexicon.read.withUnsafeBufferPointer { read in tokenizer.run(bytes, read: read, collapsing: collapsing)
             }
         }
         return (tokenizer.tokens, tokenizer.cues)
@@ -155,15 +143,15 @@ struct EntityTokenizer {
             if letterCount == 0 { flush() }
             if letterCount < 12 { letters = letters << 5 | UInt64((v | 0x20) - 0x60) }
             letterCount += 1
-        } else if v >= 0x3007, ChineseNumerals.isNumeral(v) {
+        } else if v >= 0x3000, case let code = lexicon.numeral(v), code != 0 {
             if chinese.isEmpty { flush() }
-            _ = chinese.feed(v)
+            _ = chinese.feed(code)
         } else {
             flush()
             if v == 0x20 || v == 0x09 || v == 0x3000 || v == 0x0A || v == 0x0D || v == 0xA0 {
                 if tokens.last?.kind != .space { tokens.append(EntityToken(kind: .space, value: 0x20)) }
             } else {
-                cues.formUnion(EntityCues.of(v))
+                cues.formUnion(lexicon.cues(v))
                 tokens.append(EntityToken(kind: .char, value: Int(v)))
             }
         }
@@ -186,10 +174,11 @@ struct EntityTokenizer {
         } else if letterCount > 0 {
             cues.insert(.word)
             let packed = letterCount > 12 ? 0 : letters
-            if let number = EntityWord.numberValue(packed) {
+            let known = lexicon.asciiWord(packed)
+            if let number = known.number {
                 tokens.append(EntityToken(kind: .number, form: .english, value: number))
             } else {
-                tokens.append(EntityToken(kind: .word, value: Int(EntityWord.lookup(packed).rawValue)))
+                tokens.append(EntityToken(kind: .word, value: Int(known.word.rawValue)))
             }
             letters = 0
             letterCount = 0

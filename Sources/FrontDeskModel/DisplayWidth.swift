@@ -1,9 +1,10 @@
-/// How many terminal columns text takes: CJK ideographs, kana, hangul, full-width forms and emoji
-/// take two, combining marks and zero-width characters none, everything else one.
-enum DisplayWidth {
+/// How many terminal columns text takes, for the CLI's line editor and the reports' text tables alike:
+/// CJK ideographs, kana, hangul, full-width forms and emoji take two, combining marks, zero-width and
+/// format characters none, everything else one; ANSI colour sequences (`ESC [ … m`) take none.
+public enum DisplayWidth {
     /// The columns of one character (a grapheme cluster: its first scalar decides, an emoji
     /// presentation selector makes it wide).
-    static func of(_ character: Character) -> Int {
+    public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         if scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
@@ -11,7 +12,7 @@ enum DisplayWidth {
     }
 
     /// The columns of one scalar on its own.
-    static func of(_ scalar: Unicode.Scalar) -> Int {
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
         if v < 0x300 { return 1 }
@@ -30,6 +31,21 @@ enum DisplayWidth {
         return wide ? 2 : 1
     }
 
-    /// The columns of a string.
-    static func of(_ text: some StringProtocol) -> Int { text.reduce(0) { $0 + of($1) } }
+    /// The columns of a string, character by character; an ANSI escape sequence takes none.
+    public static func of(_ text: some StringProtocol) -> Int {
+        var width = 0
+        var inEscape = false
+        for character in text {
+            if inEscape {
+                if let v = character.unicodeScalars.first?.value, (0x40...0x7E).contains(v), character != "[" {
+                    inEscape = false
+                }
+            } else if character == "\u{1B}" {
+                inEscape = true
+            } else {
+                width += of(character)
+            }
+        }
+        return width
+    }
 }
