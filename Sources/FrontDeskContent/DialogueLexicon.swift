@@ -57,6 +57,8 @@ public struct DialogueLexicon: Sendable {
         case hazardSigns = "hazard_signs"
         /// A sign looked for and not found ("没看到烟", "can't see any smoke").
         case noHazardSigns = "no_hazard_signs"
+        /// Words that deny what follows them in a clause ("没有", "冇", "no", "without"): "no smoke or flames" names no sign.
+        case signNegators = "sign_negators"
         case alarmWords = "alarm_words"
         /// Answers to "is there smoke, an open flame or a smell of gas?": yes ("有") and no ("没有", "冇").
         case hazardYes = "hazard_yes"

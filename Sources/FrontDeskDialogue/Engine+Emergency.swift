@@ -38,8 +38,16 @@ extension Engine {
     /// Whether the message names a clear sign of a hazard, once the signs looked for and not found are set aside
     /// ("没有明火" names none).
     func showsHazardSign(_ turn: Turn) -> Bool {
-        let rest = TextMatch.removing(turn.words[.noHazardSigns], from: turn.lower)
-        return TextMatch.containsAny(rest, turn.words[.hazardSigns])
+        // A sign after a denying word in its clause is denied too: "no smoke or flames", "冇濃煙或者火光".
+        let clauses = turn.lower.split { Engine.clauseBreaks.contains($0) || $0 == "\u{3002}" }.map(String.init)
+        return clauses.contains { clause in
+            let rest = TextMatch.removing(turn.words[.noHazardSigns], from: clause)
+            return turn.words[.hazardSigns].contains { sign in
+                guard TextMatch.containsAny(rest, [sign]), let range = clause.range(of: sign) else { return false }
+                let before = clause[..<range.lowerBound]
+                return !turn.words[.signNegators].contains { before.contains($0) }
+            }
+        }
     }
 
     /// The answer to "is there any smoke, an open flame or a smell of gas?". Yes (or a clear sign): an emergency, the
@@ -50,7 +58,8 @@ extension Engine {
             return startIntent(turn, &state, clarify: true)
         }
         let sign = showsHazardSign(turn)
-        let no = !sign && (turn.isDeny || turn.says(.hazardNo) || turn.has(.noHazardSigns))
+        let deniedSign = !sign && turn.has(.hazardSigns)  // "no smoke or flames anywhere"
+        let no = !sign && (turn.isDeny || turn.says(.hazardNo) || turn.has(.noHazardSigns) || deniedSign)
         let plainReport = turn.intent == "emergency" && !turn.classification.acts.contains(.hedge)
         let yes = sign || !no && (turn.isAffirm || turn.says(.hazardYes) || plainReport)
         if yes {
