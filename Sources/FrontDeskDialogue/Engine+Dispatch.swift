@@ -13,6 +13,18 @@ extension Engine {
     func dispatch(_ turn: Turn, _ state: inout SessionState) -> Reply {
         let followUp = state.followUp
         state.followUp = nil
+        if state.flow == nil, state.identity == nil, let unit = turn.entities.unit, let phone = turn.entities.phone {
+            // "你好，我是3栋2单元501的，电话138…": the resident says who they are, so a return visit due for that flat and
+            // phone is asked (the record's own phone must match).
+            state.identity = (unit, phone)
+            // Who they are and nothing the matcher is sure of ("Hello, this is Mr Chen from 3-2-501, my number is …"):
+            // a due return visit is the question, not a flow guessed from the introduction.
+            if turn.classification.confidence < 0.5, state.pending == nil, state.revisit == nil,
+                let question = revisitQuestion(turn, &state)
+            {
+                return Reply([question], intent: nil)
+            }
+        }
         if turn.intent == "emergency", state.flow?.kind != .emergency {
             state.pending = nil
             state.revisit = nil
