@@ -21,6 +21,7 @@ extension Engine {
         let result = fill(&flow, turn)
         if flow.kind == .decorationPermit, flow.slots["scope"] != before["scope"], isStructural(turn) {
             state.flow = nil
+            state.refusedPermit = withoutScope(flow)
             return Reply([say("decoration.structural_refused", turn.language)], intent: flow.kind.rawValue)
         }
         let notes = result.problems.map { say($0.key, turn.language, $0.values) }

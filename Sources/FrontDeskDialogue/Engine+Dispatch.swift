@@ -44,7 +44,27 @@ extension Engine {
             if let reply = answerPending(pending, turn, &state) { return reply }
         }
         if state.flow != nil { return continueFlow(turn, &state) }
+        if let saved = state.refusedPermit {
+            if turn.has(.works) || turn.intent == "decoration_permit", !turn.isCancel, turn.intent != "goodbye" {
+                // The works revised after a structural refusal, or more about the application: it goes on with what was
+                // given before (the scope is asked again).
+                state.refusedPermit = nil
+                state.flow = saved
+                return continueFlow(turn, &state)
+            }
+            let other = Engine.serviceIntents.contains(turn.intent) && turn.intent != "decoration_permit"
+            if turn.isCancel || turn.intent == "goodbye" || other { state.refusedPermit = nil }
+        }
         return startIntent(turn, &state, clarify: true)
+    }
+
+    /// A refused permit's flow kept for a revised scope: the scope and what was pending cleared.
+    func withoutScope(_ flow: Flow) -> Flow {
+        var kept = flow
+        kept.slots["scope"] = nil
+        kept.awaiting = nil
+        kept.failures = [:]
+        return kept
     }
 
     /// A message right after a repair or complaint was recorded, about that record: "when will they come?" looks it up;

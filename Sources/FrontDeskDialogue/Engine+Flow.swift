@@ -145,6 +145,7 @@ extension Engine {
         let result = fill(&flow, turn)
         if flow.kind == .decorationPermit, result.filled.contains("scope"), isStructural(turn) {
             state.flow = nil
+            state.refusedPermit = withoutScope(flow)
             return Reply([say("decoration.structural_refused", turn.language)], intent: flow.kind.rawValue)
         }
         state.flow = flow

@@ -145,6 +145,9 @@ public struct SessionState: Sendable {
     /// The repair or complaint recorded on the previous turn: the next message, when it asks for nothing new ("能不能
     /// 现在就让保安上去看看？", "when will the technician come?"), is about that record.
     public var followUp: String?
+    /// A permit refused for structural works, without its scope: a revised scope ("then only new floor tiles") goes on
+    /// with the details given before.
+    public var refusedPermit: Flow?
 
     /// A fresh session.
     public init(id: String) { self.id = id }
