@@ -315,10 +315,7 @@ extension Engine {
         let text = turn.text
         let lower = text.lowercased()
         for marker in turn.words[.nameMarkers] {
-            guard let range = lower.range(of: marker) else { continue }
-            var rest = Substring(text.dropFirst(lower.distance(from: lower.startIndex, to: range.upperBound)))
-            while let first = rest.first, turn.words[.nameJoiners].contains(String(first)) { rest = rest.dropFirst() }
-            let value = String(rest.prefix { !Engine.clauseBreaks.contains($0) && $0 != "\u{3002}" })
+            guard let value = clause(after: marker, text: text, lower: lower, turn) else { continue }
             let english = turn.words[.nameMarkersEn].contains(marker)
             let fits = english ? (2...40).contains(value.count) : (2...4).contains(value.count)
             // "我是业主" names a role, not a person.
@@ -366,13 +363,20 @@ extension Engine {
         let text = turn.text
         let lower = text.lowercased()
         for marker in markers {
-            guard let range = lower.range(of: marker) else { continue }
-            var rest = Substring(text.dropFirst(lower.distance(from: lower.startIndex, to: range.upperBound)))
-            while let first = rest.first, turn.words[.nameJoiners].contains(String(first)) { rest = rest.dropFirst() }
-            let value = TextMatch.trimmed(String(rest.prefix { !Engine.clauseBreaks.contains($0) && $0 != "\u{3002}" }))
+            guard let clause = clause(after: marker, text: text, lower: lower, turn) else { continue }
+            let value = TextMatch.trimmed(clause)
             if length.contains(value.count), !hasDigits(value) { return value }
         }
         return nil
+    }
+
+    /// The rest of the clause after the first `marker` in `lower` (joiners such as "：" or "是" skipped), cut from the
+    /// resident's own `text`; `nil` when the marker is not there.
+    func clause(after marker: String, text: String, lower: String, _ turn: Turn) -> String? {
+        guard let range = lower.range(of: marker) else { return nil }
+        var rest = Substring(text.dropFirst(lower.distance(from: lower.startIndex, to: range.upperBound)))
+        while let first = rest.first, turn.words[.nameJoiners].contains(String(first)) { rest = rest.dropFirst() }
+        return String(rest.prefix { !Engine.clauseBreaks.contains($0) && $0 != "\u{3002}" })
     }
 
     /// "不对，是502室" / "no, room 502" / "不是501是502" / "哦不对，是1202": the same building and entrance,
