@@ -70,6 +70,17 @@ extension Engine {
                     return reply
                 }
             }
+            if ratingCarriesReason(turn) {
+                // "不满意。修是修好了，但是拖了一个礼拜才来": the reason came with the rating; it is the feedback.
+                state.revisit = nil
+                let note = RecordUpdate(id: updated.id, at: turn.civil.iso8601, actor: "resident", note: turn.text)
+                let noted = (try? store.update(note)) ?? updated
+                var reply = Reply(
+                    [say(level.score >= 4 ? "revisit.noted_satisfied" : "revisit.noted_unsatisfied", turn.language)],
+                    intent: nil)
+                reply.record = noted.reference
+                return reply
+            }
             state.revisit?.stage = .suggestion
             state.revisit?.satisfied = level.score >= 4
             var reply = Reply(
@@ -87,8 +98,20 @@ extension Engine {
                 _ = try? store.update(note)
             }
             let key = revisit.satisfied ? "revisit.thanks_satisfied" : "revisit.thanks_feedback"
-            return Reply([say(key, turn.language)], intent: nil)
+            // "没别的了，再见": the resident's goodbye or thanks is still the turn's intent.
+            let closing = turn.intent == "goodbye" || turn.intent == "thanks" ? turn.intent : nil
+            return Reply([say(key, turn.language)], intent: closing)
         }
+    }
+
+    /// Whether a rating comes with its reason: what is left once the rating words, punctuation and spaces are taken
+    /// out is a clause of its own (four Han characters, or three English words), not a bare "满意" or "5".
+    func ratingCarriesReason(_ turn: Turn) -> Bool {
+        var rest = turn.lower
+        for (word, _) in turn.words.satisfaction { rest = rest.replacingOccurrences(of: word, with: " ") }
+        let han = rest.unicodeScalars.filter { Han.isIdeograph($0.value) }.count
+        let words = rest.split { !$0.isLetter }.filter { $0.count > 1 }.count
+        return han >= 4 || words >= 3
     }
 
     /// Whether a low rating says the job's fault is back ("又漏了", "still leaking", "the leak is back"). Another reason

@@ -315,7 +315,7 @@ extension Engine {
         let text = turn.text
         let lower = text.lowercased()
         for marker in turn.words[.nameMarkers] {
-            guard let value = clause(after: marker, text: text, lower: lower, turn) else { continue }
+            guard let value = clause(after: marker, text: text, lower: lower, turn), labels(marker, value) else { continue }
             let english = turn.words[.nameMarkersEn].contains(marker)
             let fits = english ? (2...40).contains(value.count) : (2...4).contains(value.count)
             // "我是业主" names a role, not a person.
@@ -363,11 +363,22 @@ extension Engine {
         let text = turn.text
         let lower = text.lowercased()
         for marker in markers {
-            guard let clause = clause(after: marker, text: text, lower: lower, turn) else { continue }
+            guard let clause = clause(after: marker, text: text, lower: lower, turn), labels(marker, clause) else { continue }
             let value = TextMatch.trimmed(clause)
             if length.contains(value.count), !hasDigits(value) { return value }
         }
         return nil
+    }
+
+    /// Whether `value` can follow `marker`: a bare label ending in a space ("name Xu Jun", "contractor Greenleaf
+    /// Interiors") names a proper noun, so its value starts with a capital or a Chinese character and is at most four
+    /// words ("the contractor says it's fine" is not a contractor's name).
+    func labels(_ marker: String, _ value: String) -> Bool {
+        guard marker.last == " " else { return true }
+        let trimmed = TextMatch.trimmed(value)
+        guard let first = trimmed.unicodeScalars.first else { return false }
+        let capital = first.properties.isUppercase || Han.isIdeograph(first.value)
+        return capital && trimmed.split(separator: " ").count <= 4
     }
 
     /// The rest of the clause after the first `marker` in `lower` (joiners such as "：" or "是" skipped), cut from the
