@@ -30,6 +30,7 @@ public struct DialogueLexicon: Sendable {
         case roomMarkers = "room_markers"
         case nameMarkers = "name_markers"
         case nameMarkersEn = "name_markers_en"
+        case surnameMarkers = "surname_markers"
         case nameJoiners = "name_joiners"
         /// "装修公司是", "工班是", "the contractor is": the contractor's name follows, in any step of a permit.
         case contractorMarkers = "contractor_markers"

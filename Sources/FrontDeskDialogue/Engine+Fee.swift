@@ -66,12 +66,13 @@ extension Engine {
             state.flow = nil
             return Reply([say("fee.audit_failed", turn.language)], intent: flow.kind.rawValue)
         }
+        // The same question whatever was wrong: the tail again, and the flat if it was not the right one. The flat stays
+        // as given until the resident names another ("打错了，是1535" is the second attempt).
         var retry = flow
-        retry.slots["unit"] = nil
         retry.slots["verify"] = nil
-        retry.awaiting = "unit"
+        retry.awaiting = "verify"
         state.flow = retry
-        return Reply([say("verify.failed", turn.language)], intent: flow.kind.rawValue, awaiting: "unit")
+        return Reply([say("verify.failed", turn.language)], intent: flow.kind.rawValue, awaiting: "verify")
     }
 
     func verifyAndDisclose(_ flow: Flow, _ turn: Turn, _ state: inout SessionState) -> Reply {

@@ -160,8 +160,11 @@ extension Engine {
             }
         }
         if order.contains("verify") {
-            if awaiting == "verify" || turn.has(.verifyMarkers) {
-                if let tail = SlotText.phoneTail(turn.text) {
+            // "I'm in 10-2-601, phone ends 7856" / "3-2-501，5678": four digits beside the flat are its phone's tail.
+            let room = (entities.unit ?? flow.slots["unit"]).flatMap { $0.split(separator: "-").last.map(String.init) }
+            let besideUnit = entities.unit != nil && SlotText.digitRuns(turn.text).contains { $0.count == 4 && $0 != room }
+            if awaiting == "verify" || turn.has(.verifyMarkers) || besideUnit {
+                if let tail = SlotText.phoneTail(turn.text, excluding: entities.unit == nil ? nil : room) {
                     set("verify", tail)
                 } else if awaiting == "verify" {
                     problem("verify", "invalid.verify")
@@ -321,6 +324,12 @@ extension Engine {
             // "我是业主" names a role, not a person.
             let role = TextMatch.containsAny(value.lowercased(), turn.words[.nameMarkers])
             if fits, !role, !hasDigits(value), value.first.map({ !$0.isWhitespace }) == true { return value }
+        }
+        // "我姓赵，赵丽": the surname, then the full name in the next clause.
+        for marker in turn.words[.surnameMarkers] {
+            guard let range = text.range(of: marker), let surname = text[range.upperBound...].first else { continue }
+            let next = Self.clauses(String(text[range.upperBound...])).dropFirst().first
+            if let next, next.first == surname, (2...4).contains(next.count), !hasDigits(next) { return next }
         }
         return nil
     }

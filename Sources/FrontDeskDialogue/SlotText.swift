@@ -27,8 +27,9 @@ enum SlotText {
 
     /// The 4 digits of a phone tail: a run of exactly 4, or the last 4 of a whole phone number
     /// ("尾号5678", "last four 5678", "ending in 5678", "13812345678").
-    static func phoneTail(_ text: String) -> String? {
-        let runs = digitRuns(text)
+    /// `excluding` is the room of a flat named in the same message, which is not a tail.
+    static func phoneTail(_ text: String, excluding room: String? = nil) -> String? {
+        let runs = digitRuns(text).filter { $0 != room }
         if let four = runs.last(where: { $0.count == 4 }) { return four }
         if runs.count == 1, let long = runs.first, long.count >= 8 { return String(long.suffix(4)) }
         return nil
