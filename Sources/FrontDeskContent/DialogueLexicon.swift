@@ -72,6 +72,8 @@ public struct DialogueLexicon: Sendable {
         case wholeHedges = "whole_hedges"
         /// The fault of a finished job is back ("又漏了", "the leak is back"): a return visit reopens the job.
         case faultBack = "fault_back"
+        /// "前两天你们来修过", "your electrician came on Monday": the resident speaks of the office's earlier visit.
+        case serviceVisited = "service_visited"
         /// Names the workers' count in a correction ("工人改做5個").
         case workerWords = "worker_words"
         /// A place a block has one of (its lobby, its roof, its front door): with the block's number, a place to send someone.

@@ -9,6 +9,7 @@ public struct EntityWords: Sendable {
         case year, month
         case dayMarks = "day_marks"
         case notADayAfter = "not_a_day_after"
+        case notADayBefore = "not_a_day_before"
         case nextWeek = "next_week"
         case lastWeek = "last_week"
         case thisWeek = "this_week"

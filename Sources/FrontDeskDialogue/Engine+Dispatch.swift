@@ -25,6 +25,18 @@ extension Engine {
                 return Reply([question], intent: nil)
             }
         }
+        if state.flow == nil, state.pending == nil, state.revisit == nil, turn.intent != "emergency",
+            let unit = turn.entities.unit, turn.has(.serviceVisited)
+        {
+            // The resident names the flat and speaks of the visit: a due return visit is the matter. A rating or "the
+            // fault is back" in the same line answers it at once.
+            state.visitedUnit = unit
+            if let question = revisitQuestion(turn, &state) {
+                let answered = satisfaction(in: turn) != nil || turn.has(.faultBack)
+                if answered, let reply = handleRevisit(turn, &state) { return reply }
+                return Reply([question], intent: nil)
+            }
+        }
         if turn.intent == "emergency", state.flow?.kind != .emergency {
             state.pending = nil
             state.revisit = nil

@@ -343,8 +343,13 @@ extension Engine {
         // description; once the description is known, a matter of the other kind is a second request.
         let describing = flow.awaiting == "description" || flow.slots["description"] == nil
         if categories[flow.kind.rawValue] != nil, describing { return false }
+        // The flat or phone asked for, with a word on where the matter is ("我住1栋1单元402，电话…，不过是中庭的事，跟我家没关系"):
+        // the answer, not a second matter, unless the resident says "also" or the matcher is sure.
+        let answersAwaited =
+            (flow.awaiting == "unit" && entities.unit != nil) || (flow.awaiting == "phone" && entities.phone != nil)
+        let placeOnly = answersAwaited && !turn.has(.alsoMarkers) && (turn.has(.notMyHome) || !strong)
         if (flow.kind == .repair || flow.kind == .complaint), turn.intent == "repair" || turn.intent == "complaint",
-            !describing, categories[turn.intent] != nil || turn.has(.alsoMarkers)
+            !describing, categories[turn.intent] != nil || turn.has(.alsoMarkers), !placeOnly
         {
             return true
         }

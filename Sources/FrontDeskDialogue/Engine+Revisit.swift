@@ -11,7 +11,8 @@ extension Engine {
     func revisitQuestion(_ turn: Turn, _ state: inout SessionState) -> String? {
         let verifiedUnit = state.verification?.unit
         let identity = state.identity
-        guard verifiedUnit != nil || identity != nil else { return nil }
+        let visitedUnit = state.visitedUnit
+        guard verifiedUnit != nil || identity != nil || visitedUnit != nil else { return nil }
         let since = CivilTime(
             turn.now.addingTimeInterval(-Double(Engine.revisitWindowDays) * 86_400), offset: estate.utcOffset)
         let due = store.recordsAwaitingRevisit().filter { record in
@@ -19,7 +20,7 @@ extension Engine {
                 let resolved = CivilTime.parse(resolvedAt, defaultOffset: estate.utcOffset),
                 resolved.date >= since.date, !state.revisitsAsked.contains(record.id), let unit = record.unit
             else { return false }
-            if unit == verifiedUnit { return true }
+            if unit == verifiedUnit || unit == visitedUnit { return true }
             if let identity, identity.unit == unit, let phone = record.phone, phone == identity.phone { return true }
             return false
         }

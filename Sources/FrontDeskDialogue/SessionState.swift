@@ -136,6 +136,9 @@ public struct SessionState: Sendable {
     public var verifyFailures = 0
     /// A unit and phone the resident gave in a flow (for return visits).
     public var identity: (unit: String, phone: String)?
+    /// The flat a resident named while speaking of the office's earlier visit ("我是1栋2单元1302的，前两天你们来修过马桶"):
+    /// a return visit due for that flat is asked.
+    public var visitedUnit: String?
     /// A return visit in progress.
     public var revisit: Revisit?
     /// Records whose return visit was already asked in this session.

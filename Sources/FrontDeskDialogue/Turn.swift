@@ -21,6 +21,8 @@ struct Turn {
     let saysAffirmWord: Bool
     let saysDenyWord: Bool
     let saysCancelWord: Bool
+    /// Whether an affirm word stands on its own in the message (`affirmStands`).
+    let affirmStands: Bool
 
     init(
         text: String, classification: Classification, now: Date, civil: CivilTime, language: Language, lower: String,
@@ -39,6 +41,26 @@ struct Turn {
         var cancel = TextMatch.matches(trimmed: trimmed, words[.cancel])
         if !cancel, trimmed.count <= 8 { cancel = TextMatch.containsAny(trimmed, words[.cancelInside]) }
         saysCancelWord = cancel
+        affirmStands = Turn.affirmStands(trimmed, words[.affirm])
+    }
+
+    /// Whether a yes stands as a word of its own in some clause: a clause that is or begins with an affirm word ("电话对，
+    /// 确认"), a Chinese affirm word of two or more characters anywhere ("地址电话都没问题"), or an English one in a short
+    /// message ("all correct"). The 是 of "还是1602" or "那是我妈家" is not a yes.
+    static func affirmStands(_ trimmed: String, _ affirm: [String]) -> Bool {
+        let clauses = trimmed.split { Engine.clauseBreaks.contains($0) || $0 == "\u{3002}" }
+            .map { TextMatch.trimmed(String($0)) }
+        if clauses.contains(where: { TextMatch.matches(trimmed: $0, affirm) }) { return true }
+        let englishWords = trimmed.split { !$0.isLetter && $0 != "'" }.map(String.init)
+        for word in affirm {
+            if word.count >= 2, !word.unicodeScalars.allSatisfy(\.isASCII), trimmed.contains(word) { return true }
+            if word.unicodeScalars.allSatisfy(\.isASCII), englishWords.count <= 5 {
+                let parts = word.split(separator: " ").map(String.init)
+                if parts.count == 1, englishWords.contains(word) { return true }
+                if parts.count > 1, trimmed.contains(word) { return true }
+            }
+        }
+        return false
     }
 
     /// Whether the message has any word of `list`.
@@ -54,11 +76,23 @@ struct Turn {
     /// Whether the message confirms (对 / 是的 / 确认 / 没问题 / 好的 / yes).
     var isAffirm: Bool {
         if isDeny { return false }
-        return classification.acts.contains(.affirm) || saysAffirmWord
+        return saysAffirmWord || (classification.acts.contains(.affirm) && affirmStands)
     }
 
     /// Whether the message says no (不对 / 不是 / no).
-    var isDeny: Bool { classification.acts.contains(.deny) || saysDenyWord }
+    /// "得唔得？", "行不行", "是不是": a question asked both ways is not a no.
+    var isDeny: Bool { (classification.acts.contains(.deny) && !asksEitherWay) || saysDenyWord }
+
+    /// Whether the message asks a question both ways: a character, 不 or 唔, and the same character again ("好不好",
+    /// "得唔得"), or 可不可以.
+    var asksEitherWay: Bool {
+        let scalars = Array(lower.unicodeScalars)
+        guard scalars.count >= 3 else { return false }
+        for i in 1..<(scalars.count - 1) where scalars[i] == "不" || scalars[i] == "唔" {
+            if scalars[i - 1] == scalars[i + 1], Han.isIdeograph(scalars[i - 1].value) { return true }
+        }
+        return false
+    }
 
     /// Whether the message abandons the flow (算了 / 取消 / cancel / 不用了).
     /// A cancel the matcher only guessed ("yes that number is fine" at 0.3) is not one: it would drop the flow.

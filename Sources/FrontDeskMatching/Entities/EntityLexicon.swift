@@ -35,7 +35,7 @@ final class EntityLexicon: @unchecked Sendable {
     let partShift: [EntityScan.Shift]
     let partAfter: [[UInt32]]
 
-    let year, month, dayMarks, notADayAfter, nextWeek, lastWeek, thisWeek, classifiers: EntityWordSet
+    let year, month, dayMarks, notADayAfter, notADayBefore, nextWeek, lastWeek, thisWeek, classifiers: EntityWordSet
     let weekWords, sunday: EntityWordSet
     /// Tags 0 (`点钟`, spoken), 1 (`点`) and 2 (`时`, formal).
     let hourWords: EntityWordSet
@@ -64,6 +64,7 @@ final class EntityLexicon: @unchecked Sendable {
         month = set(.month)
         dayMarks = set(.dayMarks)
         notADayAfter = set(.notADayAfter)
+        notADayBefore = set(.notADayBefore)
         nextWeek = set(.nextWeek)
         lastWeek = set(.lastWeek)
         thisWeek = set(.thisWeek)
@@ -108,7 +109,7 @@ final class EntityLexicon: @unchecked Sendable {
         // Every character a recognizer compares against is read; so are the numerals and list punctuation.
         var readScalars = Set<UInt32>([0x3000, 0x3001])
         let all: [EntityWordSet] = [
-            relativeDays, partsOfDay, year, month, dayMarks, notADayAfter, nextWeek, lastWeek, thisWeek, classifiers,
+            relativeDays, partsOfDay, year, month, dayMarks, notADayAfter, notADayBefore, nextWeek, lastWeek, thisWeek, classifiers,
             weekWords, sunday, hourWords, halfHour, quarter, minutes, buildingMarkers, unit, floorMarkers,
             placesNotFloors, roomSuffixes, halfMonth, half, days, weeks, notWeeks, weekNouns, countClassifiers,
             workerNouns,

@@ -49,7 +49,9 @@ extension EntityScan {
         {
             monthDay(n.value, d.value, i..<i + 3)
         } else if let afterMark = after(i + 1, words.dayMarks), n.form != .english {
-            guard !isAny(i - 1, words.month), !isAny(afterMark, words.notADayAfter) else { return }
+            // "滴咗成两日" / "漏了三日": a span of days after an aspect word, not a day of the month.
+            guard !isAny(i - 1, words.month), !isAny(afterMark, words.notADayAfter), !isAny(i - 1, words.notADayBefore)
+            else { return }
             dayOfMonth(n.value, i..<afterMark)
         } else if let w = word(i + 1), w == .st || w == .nd || w == .rd || w == .th {
             guard word(skipSpace(i + 2)) != .floor else { return }  // the 9th floor
