@@ -32,6 +32,7 @@ public struct EntityWords: Sendable {
         case notWeeks = "not_weeks"
         case weekNouns = "week_nouns"
         case countClassifiers = "count_classifiers"
+        case countJoiners = "count_joiners"
         case workerNouns = "worker_nouns"
 
         /// Lists whose words complete an entity written without ASCII letters or digits (a date, a time,

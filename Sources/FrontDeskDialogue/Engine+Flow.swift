@@ -194,7 +194,10 @@ extension Engine {
 
     /// The answer to a question about the flow's own matter asked at a free-text prompt, or `nil`.
     func answerQuestion(_ turn: Turn, _ flow: Flow) -> String? {
+        // The question must be what the message ends with: "要做什么？就是换木地板…" echoes the prompt, then answers it.
+        let last = Self.clauses(turn.lower).last ?? turn.lower
         guard ["name", "scope", "contractor"].contains(flow.awaiting ?? ""), turn.has(.questionMarkers),
+            TextMatch.containsAny(last, turn.words[.questionMarkers]) || Engine.endsInQuestion(turn.text),
             turn.entities.unit == nil, turn.entities.phone == nil
         else { return nil }
         if flow.kind == .decorationPermit, turn.intent == "decoration_permit" || turn.intent == "fee_query" {
@@ -371,9 +374,18 @@ extension Engine {
                 ? ["inquiry", "progress_query", "handoff"]
                 : ["inquiry", "progress_query", "handoff", "fee_query"]
             return others.contains(turn.intent)
-        case "name", "scope", "contractor": return strong || turn.text.contains("?") || turn.text.contains("\u{FF1F}")
+        // A question back at a free-text prompt interrupts; one that only echoes the prompt before the answer
+        // ("要做什么？就是换木地板…") does not.
+        case "name", "scope", "contractor": return strong || Engine.endsInQuestion(turn.text)
         default: return true
         }
+    }
+
+    /// Whether the last clause of `text` is a question (it ends in a question mark).
+    static func endsInQuestion(_ text: String) -> Bool {
+        let trimmed = TextMatch.trimmed(text)
+        guard let last = trimmed.last(where: { !"!！。.~～ ".contains($0) }) else { return false }
+        return last == "?" || last == "\u{FF1F}"
     }
 
     /// Values the limit phrases use.

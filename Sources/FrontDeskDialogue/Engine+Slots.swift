@@ -151,7 +151,10 @@ extension Engine {
             // At the restatement a count named with the workers ("工人改做5個") corrects them.
             let named = confirming && turn.has(.workerWords) && entities.phone == nil && entities.date == nil
             let bare = awaiting == "workers" || named ? SlotText.firstInteger(turn.text) : nil
-            if let count = entities.count ?? bare {
+            // "工人3个，哦不对，4个" / "5 workers - sorry I meant 7 workers": the number after the correction stands.
+            let stated = entities.count ?? bare
+            let corrected = stated != nil && turn.isCorrection ? numberAfterCorrection(turn) : nil
+            if let count = corrected ?? stated {
                 if (1...decorationRules.maxWorkers).contains(count) {
                     set("workers", String(count))
                 } else {
@@ -198,6 +201,17 @@ extension Engine {
             }
         }
         return result
+    }
+
+    /// The first whole number after the last correction marker of the message ("…，哦不对，4个" → 4), if any.
+    func numberAfterCorrection(_ turn: Turn) -> Int? {
+        var cut: String.Index?
+        for marker in turn.words[.correctionMarkers] {
+            guard let range = turn.lower.range(of: marker, options: .backwards) else { continue }
+            if cut.map({ range.upperBound > $0 }) ?? true { cut = range.upperBound }
+        }
+        guard let cut else { return nil }
+        return SlotText.firstInteger(String(turn.lower[cut...]))
     }
 
     /// The one flat of the estate with this block and room in any entrance, or `nil` when none or several match.

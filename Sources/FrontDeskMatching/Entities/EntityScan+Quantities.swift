@@ -61,11 +61,23 @@ extension EntityScan {
         use(range)
     }
 
-    /// The first count of workers or people: `5个工人`, `五个人`, `三名工人`, `5 workers`, `five people`.
+    /// The first count of workers or people: `5个工人`, `五个人`, `三名工人`, `5 workers`, `five people`, and the noun
+    /// first with a classifier after the number: `工人3个`, `师傅大概4个`, `施工人员：5名`.
     mutating func recognizeCounts() {
         var i = 0
         while i < count, found.count == nil {
             defer { i += 1 }
+            if let noun = match(i, words.workerNouns) {
+                var j = skipSpace(noun.next)
+                if let joined = after(j, words.countJoiners) { j = skipSpace(joined) }
+                if let n = number(j), n.form != .english, (1...999).contains(n.value),
+                    let end = after(j + 1, words.countClassifiers)
+                {
+                    found.count = n.value
+                    use(i..<end)
+                    continue
+                }
+            }
             guard let n = number(i), (1...999).contains(n.value) else { continue }
             var j = skipSpace(i + 1)
             if let w = word(j), w == .worker || w == .people {

@@ -43,20 +43,42 @@ extension EntityScan {
     }
 
     /// Chinese (`3号楼2单元501室`), separated (`3-2-501`, `3/2/501`) and English (`bldg 3, unit 2, rm 501`) forms.
+    /// The room may also come first, anywhere in the message: `501，3栋2单元`, `my flat is 1502 building 8 unit 1`.
     mutating func recognizeUnits() {
         var i = 0
+        var buildingAndUnit: (building: Int, unit: Int)?
         while i < count, found.unit == nil {
             if tokens[i].kind == .number {
-                if !chineseUnit(at: i) { separatedUnit(at: i) }
+                if !chineseUnit(at: i, &buildingAndUnit) { separatedUnit(at: i) }
             } else if let w = word(i), w == .building || w == .block || w == .tower {
-                englishUnit(at: i)
+                englishUnit(at: i, &buildingAndUnit)
             }
             i += 1
         }
+        if found.unit == nil, let (building, unit) = buildingAndUnit { roomElsewhere(building, unit) }
+    }
+
+    /// A building and entrance were named without a room after them: the one room number elsewhere in the message
+    /// (3–4 digits standing alone, not a floor, not part of a phone or a date) is the room.
+    private mutating func roomElsewhere(_ building: Int, _ unit: Int) {
+        var rooms: [(index: Int, value: Int, next: Int)] = []
+        for j in 0..<count where tokens[j].kind == .number && !tokens[j].used {
+            guard tokens[j].form == .arabic, let room = roomNumber(at: j) else { continue }
+            if let before = char(j - 1), before == 0x2D || before == 0x2F || before == 0x2B { continue }
+            // Part of a number written in groups ("138 1234 5678"): a phone, not a room.
+            var back = j - 1
+            while back >= 0, isSpace(back) { back -= 1 }
+            if back >= 0, tokens[back].kind == .number { continue }
+            if number(skipSpace(room.next)) != nil || number(skipSpace(j + 1)) != nil { continue }
+            rooms.append((j, room.value, room.next))
+        }
+        guard rooms.count == 1, let room = rooms.first else { return }
+        found.unit = EntityText.unit(building, unit, room.value)
+        use(room.index..<room.next)
     }
 
     /// `3栋2单元501`, `3号楼 2单元 501室`, `三栋二单元五零一`. A building alone is kept as `building`.
-    private mutating func chineseUnit(at i: Int) -> Bool {
+    private mutating func chineseUnit(at i: Int, _ buildingAndUnit: inout (building: Int, unit: Int)?) -> Bool {
         guard let b = number(i), b.form != .english, (1...99).contains(b.value) else { return false }
         guard let marker = match(i + 1, words.buildingMarkers) else { return false }
         var j = skipFiller(marker.next)
@@ -68,6 +90,7 @@ extension EntityScan {
                 use(i..<r.next)
                 return true
             }
+            if buildingAndUnit == nil { buildingAndUnit = (b.value, u.value) }
         }
         // A building named with a building word (not a bare 号/楼) still tells which building.
         if marker.tag == 0, found.building == nil {
@@ -116,7 +139,7 @@ extension EntityScan {
     }
 
     /// `building 3 unit 2 room 501`, `bldg 3, unit 2, rm 501`, `block 3 unit 2 flat 501`, `blk 9 unit 2 #1102`.
-    private mutating func englishUnit(at i: Int) {
+    private mutating func englishUnit(at i: Int, _ buildingAndUnit: inout (building: Int, unit: Int)?) {
         var j = skipFiller(i + 1)
         if word(j) == .no { j = skipFiller(j + 1) }
         guard let b = number(j), b.form != .chineseDigits, (1...99).contains(b.value) else { return }
@@ -136,6 +159,7 @@ extension EntityScan {
         if isChar(j, "#") { j += 1 }
         guard let r = number(j), r.form == .arabic, (3...4).contains(r.digits), r.value >= 101 else {
             if found.building == nil { found.building = b.value }
+            if buildingAndUnit == nil { buildingAndUnit = (b.value, u.value) }
             use(i..<buildingEnd)
             return
         }
