@@ -27,6 +27,20 @@ import Testing
         ("升降機門夾住咗個老人家，佢郁唔到", nil),
         ("someone is drowning in the pool!!", nil),
         ("CO alarm going off and we all feel dizzy", nil),
+        // Fire that is burning or spreading, told without "着火": the fire word with a burning or happening word.
+        ("后山的草坡火还在往楼这边烧", nil),
+        ("the fire behind block 5 is spreading towards the cars", nil),
+        // A cable or heater melting or smoking.
+        ("插排烧熔了，一直在冒烟", nil),
+        ("the space heater cord is melting, there is smoke", nil),
+        // Water rising or spraying.
+        ("地下室的水一直在涨，已经到膝盖了", nil),
+        ("車庫水浸，水越涨越高", nil),
+        // Regional words: Taiwan's 電線走火, Cantonese 撞咗人; someone under water or not breathing.
+        ("客廳的電線走火了", "fire"),
+        ("停車場有架車撞咗人，佢瞓咗喺地", nil),
+        ("泳池有个小朋友沉下去了", nil),
+        ("我奶奶突然喘不上气，嘴唇发紫", nil),
     ]
 
     static let notEmergencies: [String] = [
@@ -46,6 +60,15 @@ import Testing
         "燃气费怎么交",
         "电梯门关的时候老是夹到人，感应好像不灵了",
         "neighbours smoke on the balcony every day and it comes into my window",
+        // Figurative or commercial fire, objects stuck, a bill that rises, a fire escape, a pilot light.
+        "这家火锅店太火了，排队排到门口",
+        "浴室换气扇里面好像有东西卡住了，转不动",
+        "水费一直在涨，这个月又多了",
+        "下個月走火演習要唔要全部人落樓？",
+        "热水器的火苗点着没一会儿又熄了，没有燃气味",
+        "the technician who fixed the socket was smoking in my flat",
+        "my toilet is clogged and the water rises when I flush",
+        "昨天电梯困人的事，人都没事了，但我要投诉维保",
     ]
 
     @Test(arguments: hazards)
