@@ -41,6 +41,11 @@ import Testing
         ("停車場有架車撞咗人，佢瞓咗喺地", nil),
         ("泳池有个小朋友沉下去了", nil),
         ("我奶奶突然喘不上气，嘴唇发紫", nil),
+        // A child locked in; a burnable object that caught fire; a stopped lift with someone crying inside.
+        ("我女儿把自己反锁在房间里，叫她也不应", nil),
+        ("阳台的窗帘着了", nil),
+        ("my e-bike caught fire outside the door", nil),
+        ("电梯停在半空不走了，小孩在里面哭", nil),
     ]
 
     static let notEmergencies: [String] = [
@@ -69,6 +74,10 @@ import Testing
         "the technician who fixed the socket was smoking in my flat",
         "my toilet is clogged and the water rises when I flush",
         "昨天电梯困人的事，人都没事了，但我要投诉维保",
+        // Locked out, yesterday in Cantonese, insurance.
+        "我把自己反锁在门外了，没带钥匙",
+        "寻日煤气漏嗰单嘢处理咗未？",
+        "does the building insurance cover fire damage?",
     ]
 
     @Test(arguments: hazards)
