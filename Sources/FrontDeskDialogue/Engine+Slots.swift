@@ -185,7 +185,13 @@ extension Engine {
             let opening = awaiting == nil && flow.slots["description"] == nil
             let unfilled = flow.slots["description"] == nil && category != nil
             let onlyPlace = result.filled.contains("not_resident") && category == nil
-            if awaiting == "description" || unfilled || correction || opening, !bareAct, !onlyPlace {
+            if correction, let old = flow.slots["description"], let swapped = swappedDescription(old, turn) {
+                // "不是水管，是马桶": the word replaced in the description, not the sentence appended.
+                set("description", swapped)
+                if let category = category ?? turn.classification.categories[flow.kind.rawValue] {
+                    flow.slots["category"] = category
+                }
+            } else if awaiting == "description" || unfilled || correction || opening, !bareAct, !onlyPlace {
                 let description = cleanDescription(turn)
                 let substantial =
                     opening && category == nil
@@ -201,6 +207,42 @@ extension Engine {
             }
         }
         return result
+    }
+
+    /// "不是水管，是马桶" / "不是水管是马桶漏" / "not the pipe, the toilet": the description with the wrong thing replaced
+    /// by the right one; the right one alone when the wrong one is not in it. `nil` when the message is not of that form.
+    func swappedDescription(_ description: String, _ turn: Turn) -> String? {
+        let text = TextMatch.trimmed(turn.text)
+        let lower = text.lowercased()
+        for (not, but) in [("不是", "是"), ("not ", " ")] {
+            guard let start = lower.range(of: not) else { continue }
+            let rest = lower[start.upperBound...]
+            let breaks: Set<Character> = ["，", ",", "、"]
+            var wrongEnd = rest.firstIndex { breaks.contains($0) } ?? rest.endIndex
+            if not == "不是", let again = rest.range(of: but), again.lowerBound < wrongEnd { wrongEnd = again.lowerBound }
+            let wrong = TextMatch.trimmed(String(rest[..<wrongEnd]))
+            var right = TextMatch.trimmed(String(rest[wrongEnd...]).trimmingCharacters(in: CharacterSet(charactersIn: "，,、 ")))
+            if right.hasPrefix(but.trimmingCharacters(in: .whitespaces)) { right = String(right.dropFirst(but.trimmingCharacters(in: .whitespaces).count)) }
+            for article in ["the ", "it's ", "it is "] where right.hasPrefix(article) { right = String(right.dropFirst(article.count)) }
+            right = TextMatch.trimmed(right)
+            let cleanWrong = wrong.hasPrefix("the ") ? String(wrong.dropFirst(4)) : wrong
+            guard (1...12).contains(cleanWrong.count), (1...40).contains(right.count) else { continue }
+            if description.lowercased().contains(cleanWrong) {
+                guard let range = description.range(of: cleanWrong, options: .caseInsensitive) else { continue }
+                // "马桶漏水" for "水管" in "卫生间水管漏水": what follows the wrong word already is not repeated.
+                let after = description[range.upperBound...]
+                for k in stride(from: right.count - 1, to: 0, by: -1) where after.hasPrefix(right.suffix(k)) {
+                    return description.replacingCharacters(in: range, with: right.dropLast(k))
+                }
+                // "门锁坏了" for "灯" in "厨房灯不亮": the right thing comes with its own fault, which replaces the old one
+                // up to the end of that clause.
+                let clauseEnd = after.firstIndex { Engine.clauseBreaks.contains($0) } ?? description.endIndex
+                let replaced = right.count > cleanWrong.count + 1 ? range.lowerBound..<clauseEnd : range
+                return description.replacingCharacters(in: replaced, with: right)
+            }
+            return right
+        }
+        return nil
     }
 
     /// The first whole number after the last correction marker of the message ("…，哦不对，4个" → 4), if any.

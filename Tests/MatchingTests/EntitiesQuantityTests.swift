@@ -20,7 +20,7 @@ import Testing
     @Test(
         arguments: [
             ("5个工人", 5), ("五个人", 5), ("三名工人", 3), ("5 workers", 5), ("five people", 5), ("大概8人", 8),
-            ("施工队12个师傅", 12), ("工人3名", nil), ("两位施工人员", 2),
+            ("施工队12个师傅", 12), ("工人3名", 3), ("师傅大概4个", 4), ("工人电话13812345678", nil), ("两位施工人员", 2),
         ] as [(String, Int?)])
     func count(text: String, expected: Int?) {
         #expect(EntityClock.extract(text).count == expected)
