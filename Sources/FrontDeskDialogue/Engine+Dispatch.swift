@@ -138,8 +138,18 @@ extension Engine {
         if turn.intent == "fallback", turn.has(.structuralStrong) {
             return startFlow(.decorationPermit, turn, &state)
         }
+        var stated = false
         if ["greeting", "fallback", "thanks"].contains(turn.intent), let unit = statedUnit(turn) {
             state.statedUnit = unit  // "Hi, block 5 flat 1101 here": the flat of the request that follows
+            stated = true
+        }
+        if ["greeting", "fallback"].contains(turn.intent), let phone = turn.entities.phone {
+            state.statedPhone = phone  // "13812345678" before anything else: the phone of the request that follows
+            stated = true
+        }
+        if stated, turn.intent == "fallback" {
+            // Who they are, and no request yet: not a misunderstanding, a "how can I help?".
+            return Reply([say("greeting.reply", turn.language)], intent: "fallback")
         }
         switch turn.intent {
         case "inquiry": return answerInquiry(turn)

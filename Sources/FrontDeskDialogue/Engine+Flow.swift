@@ -91,7 +91,7 @@ extension Engine {
         let fee = flow.kind == .feeQuery
         guard flow.kind == .repair || flow.kind == .complaint || flow.kind == .handoff || fee else { return }
         let unit = state.suspended?.slots["unit"] ?? state.identity?.unit ?? state.statedUnit
-        let phone = state.suspended?.slots["phone"] ?? state.identity?.phone
+        let phone = state.suspended?.slots["phone"] ?? state.identity?.phone ?? state.statedPhone
         if flow.slots["unit"] == nil, flow.slots["not_resident"] == nil, let unit { flow.slots["unit"] = unit }
         if !fee, flow.slots["phone"] == nil, let phone { flow.slots["phone"] = phone }
     }

@@ -129,6 +129,8 @@ public struct SessionState: Sendable {
     /// A flat said with a greeting, before any request ("Hi, block 5 flat 1101 here"): the next repair, complaint or
     /// fee question starts with it (a fee question still checks the phone tail).
     public var statedUnit: String?
+    /// A phone said before any request ("13812345678" as the first line): the next repair, complaint or callback uses it.
+    public var statedPhone: String?
     /// The unit whose verification lapsed after 5 idle minutes: the next fee question or lookup asks only the phone
     /// tail again (the flat was said already), and discloses nothing before it.
     public var lapsedUnit: String?
