@@ -169,7 +169,8 @@ extension Engine {
             if awaiting == "verify" || turn.has(.verifyMarkers) || besideUnit {
                 if let tail = SlotText.phoneTail(turn.text, excluding: entities.unit == nil ? nil : room) {
                     set("verify", tail)
-                } else if awaiting == "verify" {
+                } else if awaiting == "verify", entities.unit == nil {
+                    // The flat given again (or another one) is an answer too: the tail is simply asked next.
                     problem("verify", "invalid.verify")
                 }
             }
@@ -491,14 +492,26 @@ extension Engine {
         for clause in clauses {
             var text = TextMatch.trimmed(stripPrefixes(clause, fillers))
             if SlotText.digitRuns(text).contains(where: { $0.count >= 7 }) { continue }
+            // A phone written in groups ("my phone +86 150 7380 8100"): seven digits or more in all.
+            if let phone = turn.entities.phone, SlotText.digitRuns(text).joined().contains(phone) { continue }
             if hasUnit, text.first.map({ unitCharacters.contains($0) }) == true, SlotText.digitRuns(text).count > 0 {
                 text = String(text.drop { unitCharacters.contains($0) })
             }
             if hasUnit, english { text = withoutEnglishUnit(text, turn.words) }
+            if english, isOnlyAddress(text, turn) { continue }  // "my flat is 1502" once the unit words are gone
             text = TextMatch.trimmed(stripPrefixes(text, fillers))
             if text.count >= 2 { kept.append(text) }
         }
         return kept.joined(separator: english ? ", " : "\u{FF0C}")
+    }
+
+    /// Whether an English clause says only where the resident lives: its words are digits, unit and request words
+    /// ("my flat is 1502", "my is").
+    func isOnlyAddress(_ text: String, _ turn: Turn) -> Bool {
+        let known = Set(turn.words[.requestWordsEn] + turn.words[.unitWordsEn] + ["is", "am", "are", "live", "here", "this"])
+        let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        guard !words.isEmpty else { return false }
+        return words.allSatisfy { word in word.allSatisfy(\.isNumber) || known.contains(word) }
     }
 
     /// `text` lower-cased with each Traditional character replaced by its Simplified one (one character for
