@@ -494,7 +494,9 @@ extension Engine {
             if SlotText.digitRuns(text).contains(where: { $0.count >= 7 }) { continue }
             // A phone written in groups ("my phone +86 150 7380 8100"): seven digits or more in all.
             if let phone = turn.entities.phone, SlotText.digitRuns(text).joined().contains(phone) { continue }
-            if hasUnit, text.first.map({ unitCharacters.contains($0) }) == true, SlotText.digitRuns(text).count > 0 {
+            if hasUnit, text.first.map({ unitCharacters.contains($0) }) == true,
+                SlotText.digitRuns(text).count > 0 || turn.entities.unit != nil
+            {
                 text = String(text.drop { unitCharacters.contains($0) })
             }
             if hasUnit, english { text = withoutEnglishUnit(text, turn.words) }

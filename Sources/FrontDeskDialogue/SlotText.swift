@@ -11,6 +11,8 @@ enum SlotText {
         for scalar in text.unicodeScalars {
             if scalar >= "0" && scalar <= "9" {
                 current.unicodeScalars.append(scalar)
+            } else if scalar.value >= 0xFF10, scalar.value <= 0xFF19, let ascii = Unicode.Scalar(scalar.value - 0xFF10 + 0x30) {
+                current.unicodeScalars.append(ascii)  // full-width digits (５６７８) are digits too
             } else if !current.isEmpty {
                 runs.append(current)
                 current = ""
