@@ -3,7 +3,9 @@
 // No package dependencies: only what the toolchain ships, plus our own small C target.
 import PackageDescription
 
-let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+// Swift 6 language mode plus ExistentialAny (as swift-log's package sets it): an existential is
+// written `any P`. MemberImportVisibility is not on yet: it needs imports added across modules.
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6), .enableUpcomingFeature("ExistentialAny")]
 
 let package = Package(
     name: "FrontDesk",

@@ -8,26 +8,23 @@ import FrontDeskModel
 struct ChatCommand: Subcommand {
     static let name = "chat"
     static let summary = "chat with the front desk over stdin/stdout"
-    static let usage = """
-        usage: frontdesk chat [--json] [--intents DIR] [--estate FILE] [--data-dir DIR] [--now ISO8601]
-
-        Reads one message per line from stdin and answers each with one line. Text mode greets first
-        and shows a '> ' prompt when stdin is a terminal; --json prints exactly one JSON object per
-        input line and nothing else. On a terminal the prompt is a line editor: Left/Right, Home/End,
-        Backspace/Delete, Up/Down through earlier lines, Ctrl-U/Ctrl-K/Ctrl-W; Ctrl-C clears the line,
-        Ctrl-D on an empty line ends the chat. SIGINT and SIGTERM finish the turn in progress, flush
-        and sync the transcripts and the journal, and exit 0. Every turn is written to
-        DATA-DIR/transcripts/YYYY-MM-DD.jsonl.
-
-        options:
-          --json            one JSON object per input line (SPEC 2.1), no greeting
-          --intents DIR     content folder (default intents)
-          --estate FILE     estate file (default estate/sample.json)
-          --data-dir DIR    records and transcripts (default var)
-          --now ISO8601     fixed clock: deterministic record IDs and replies, session ID s-1
-
-        """
-    static let spec = ArgumentSpec(options: ArgumentSpec.common, flags: ["--json"])
+    static let spec = ArgumentSpec([
+        .json.help("one JSON object per input line (SPEC 2.1), no greeting"),
+        .intents, .estate, .dataDir,
+        .now.help("fixed clock: deterministic record IDs and replies, session ID s-1"),
+    ])
+    static let usage = Usage.text(
+        command: name, synopses: [("", nil)],
+        about: """
+            Reads one message per line from stdin and answers each with one line. Text mode greets first
+            and shows a '> ' prompt when stdin is a terminal; --json prints exactly one JSON object per
+            input line and nothing else. On a terminal the prompt is a line editor: Left/Right, Home/End,
+            Backspace/Delete, Up/Down through earlier lines, Ctrl-U/Ctrl-K/Ctrl-W; Ctrl-C clears the line,
+            Ctrl-D on an empty line ends the chat. SIGINT and SIGTERM finish the turn in progress, flush
+            and sync the transcripts and the journal, and exit 0. Every turn is written to
+            DATA-DIR/transcripts/YYYY-MM-DD.jsonl.
+            """,
+        spec: spec)
 
     /// The longest line accepted, in bytes (as `serve --max-line`'s default).
     static let maxLine = 8192

@@ -7,16 +7,19 @@ import FrontDeskModel
 struct ClassifyCommand: Subcommand {
     static let name = "classify"
     static let summary = "classify each input line: intent, confidence, entities"
-    static let usage = """
-        usage: frontdesk classify [--json] [--explain] [--intents DIR] [--estate FILE] [--now ISO8601]
-
-        Reads messages from stdin, one per line, and prints one result per line:
-          text mode:  intent<TAB>confidence<TAB>entities
-          --json:     {"text","intent","confidence","entities":{…}} (with --explain also "hits")
-          --explain:  also show each keyword that fired, its target and weight
-
-        """
-    static let spec = ArgumentSpec(options: ["--intents", "--estate", "--now"], flags: ["--json", "--explain"])
+    static let spec = ArgumentSpec([
+        .json.help(#"{"text","intent","confidence","entities":{…}} per line (with --explain also "hits")"#),
+        .flag("--explain", "also show each keyword that fired, its target and weight"),
+        .intents, .estate,
+        .now.help("fixed clock for the dates and times read from the messages"),
+    ])
+    static let usage = Usage.text(
+        command: name, synopses: [("", nil)],
+        about: """
+            Reads messages from stdin, one per line, and prints one result per line: in text mode
+            intent<TAB>confidence<TAB>entities.
+            """,
+        spec: spec)
 
     static func run(_ arguments: Arguments, console: Console) throws -> Int32 {
         let workspace = try Workspace(arguments)

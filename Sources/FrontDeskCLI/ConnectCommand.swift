@@ -5,14 +5,17 @@ import FrontDeskNet
 struct ConnectCommand: Subcommand {
     static let name = "connect"
     static let summary = "line client for serve: your lines to the desk, its replies back"
-    static let usage = """
-        usage: frontdesk connect [--host 127.0.0.1] [--port 7700]
-
-        Sends each line read from stdin and prints each reply; a '> ' prompt when stdin is a terminal.
-        Exits 0 at end of input (after the outstanding replies) or when the server closes.
-
-        """
-    static let spec = ArgumentSpec(options: ["--host", "--port"])
+    static let spec = ArgumentSpec([
+        .value("--host", "HOST", "the server's address (default 127.0.0.1)"),
+        .value("--port", "PORT", "its port (default 7700)"),
+    ])
+    static let usage = Usage.text(
+        command: name, synopses: [("", nil)],
+        about: """
+            Sends each line read from stdin and prints each reply; a '> ' prompt when stdin is a terminal.
+            Exits 0 at end of input (after the outstanding replies) or when the server closes.
+            """,
+        spec: spec)
 
     static func run(_ arguments: Arguments, console: Console) throws -> Int32 {
         // Writing to a closed socket or stdout pipe must be an error we handle, not a SIGPIPE death.

@@ -7,20 +7,24 @@ import FrontDeskNet
 struct DeskCommand: Subcommand {
     static let name = "desk"
     static let summary = "operator console for the live hand-off (serve --operator-port)"
-    static let usage = """
-        usage: frontdesk desk [--host 127.0.0.1] [--port 7701] [--token-file FILE] [--intents DIR]
-
-          --token-file   your token: a file holding 'name<TAB>token' (or the token alone), readable by
-                         you only (chmod 600); default ./operator.token
-
-        On a terminal: the waiting queue (wait, language, unit, reason, last lines); 'take N' takes a
-        resident, then typed lines go to them and theirs appear; /release [note] hands the resident back
-        to the bot, /close ends politely, /queue shows the queue, /switch N changes session, /quit leaves.
-        Piped: every JSON line from the server is printed unchanged, and each input line is sent as it
-        is (the protocol of SPEC 8.3), after the sign-in.
-
-        """
-    static let spec = ArgumentSpec(options: ["--host", "--port", "--token-file", "--intents"])
+    static let spec = ArgumentSpec([
+        .value("--host", "HOST", "the server's address (default 127.0.0.1)"),
+        .value("--port", "PORT", "its operator port (default 7701)"),
+        .value(
+            "--token-file", "FILE",
+            "your token: a file holding 'name<TAB>token' (or the token alone), readable by\nyou only (chmod 600); default ./operator.token"),
+        .intents.help("content folder, for the phrases shown (default intents)"),
+    ])
+    static let usage = Usage.text(
+        command: name, synopses: [("", nil)],
+        about: """
+            On a terminal: the waiting queue (wait, language, unit, reason, last lines); 'take N' takes a
+            resident, then typed lines go to them and theirs appear; /release [note] hands the resident back
+            to the bot, /close ends politely, /queue shows the queue, /switch N changes session, /quit leaves.
+            Piped: every JSON line from the server is printed unchanged, and each input line is sent as it
+            is (the protocol of SPEC 8.3), after the sign-in.
+            """,
+        spec: spec)
 
     static func run(_ arguments: Arguments, console: Console) throws -> Int32 {
         signal(SIGPIPE, SIG_IGN)

@@ -6,16 +6,16 @@ import FrontDeskModel
 struct LintCommand: Subcommand {
     static let name = "lint"
     static let summary = "validate intents/ and the estate file"
-    static let usage = """
-        usage: frontdesk lint [--intents DIR] [--estate FILE]
-
-        Prints every problem once as 'file: path: message' and exits 1 if there is any. Content that
-        cannot be loaded is still checked as far as it goes: the phrases' forbidden words, placeholders
-        and missing variants are all reported alongside the format mistakes, and so is a keyword listed
-        twice in one intent or under two intents.
-
-        """
-    static let spec = ArgumentSpec(options: ["--intents", "--estate"])
+    static let spec = ArgumentSpec([.intents, .estate])
+    static let usage = Usage.text(
+        command: name, synopses: [("", nil)],
+        about: """
+            Prints every problem once as 'file: path: message' and exits 1 if there is any. Content that
+            cannot be loaded is still checked as far as it goes: the phrases' forbidden words, placeholders
+            and missing variants are all reported alongside the format mistakes, and so is a keyword listed
+            twice in one intent or under two intents.
+            """,
+        spec: spec)
 
     static func run(_ arguments: Arguments, console: Console) throws -> Int32 {
         let workspace = try Workspace(arguments)

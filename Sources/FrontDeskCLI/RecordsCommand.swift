@@ -8,55 +8,77 @@ import FrontDeskModel
 struct RecordsCommand: Subcommand {
     static let name = "records"
     static let summary = "list, show and update records; overdue return visits; repair the journal"
-    static let usage = """
-        usage: frontdesk records list [--type T] [--status S] [--unit U] [--phone DIGITS] [--name TEXT]
-                                      [--date YYYY-MM-DD | --from D --to D] [--full] [--json]
-               frontdesk records show ID [--json]
-               frontdesk records update ID [--status S] [--note TEXT [--tell-resident]] [--assign NAME]
-                                           [--satisfaction LEVEL] [--actor NAME]
-               frontdesk records overdue [--json]
-               frontdesk records repair
-
-          list      records, oldest first, filtered by type, status, unit, phone (any part of the number),
-                    name (any part) and creation date; on a terminal phones are masked unless --full
-          show      one record with its full history (IDs in any case: rep-20261122-0001)
-          update    move a record along its lifecycle (with a note), assign it (--assign), or record a
-                    return-visit answer (--satisfaction \(Satisfaction.allCases.map(\.rawValue).joined(separator: "|")), or 5..1);
-                    --tell-resident marks the note as meant for the resident: the bot shows the latest
-                    such note when the resident asks about the record. The actor defaults to 'operator'.
-                    Lifecycle: open → dispatched → in_progress → resolved → closed (steps may skip
-                    ahead); permits pending_review → approved | rejected, approved → inspected, → closed.
-                    Reopening (resolved/closed → open or in_progress; rejected/closed permit →
-                    pending_review) needs --note; any other step back is refused (exit 1).
-          overdue   resolved records whose return visit (due within 3 days) has not been made
-          repair    move damaged journal lines aside so that the journal opens again
-
-        options: --data-dir DIR (default var), --estate FILE (its time zone), --now ISO8601, --json
-          types: repair, complaint, decoration_permit, emergency, callback
-          A data directory without a journal is reported on stderr; list and overdue then print
-          nothing found and exit 0 (a new office has no records yet), show and update exit 1.
-
-        """
     static let spec = ArgumentSpec(
-        options: ArgumentSpec.common.subtracting(["--intents"]).union([
-            "--type", "--status", "--unit", "--date", "--from", "--to", "--note", "--actor", "--satisfaction",
-            "--phone", "--name", "--assign",
-        ]),
-        flags: ["--json", "--full", "--tell-resident"], maxPositionals: 2)
+        [
+            .value("--type", "T", "list: repair, complaint, decoration_permit, emergency or callback"),
+            .value("--status", "S", "list: records in this status; update: the status to move to"),
+            .value("--unit", "U", "list: records of this unit (3-2-501)"),
+            .value("--phone", "DIGITS", "list: any part of the contact number"),
+            .value("--name", "TEXT", "list: any part of the contact name"),
+            .value("--date", "YYYY-MM-DD", "list: created on this day"),
+            .value("--from", "D", "list: created from this day …"),
+            .value("--to", "D", "… to this one, both included"),
+            .flag("--full", "list: phones unmasked on a terminal"),
+            .value("--note", "TEXT", "update: a note with the step (needed to reopen)"),
+            .flag("--tell-resident", "update: the note is meant for the resident"),
+            .value("--assign", "NAME", "update: who the record is assigned to"),
+            .value(
+                "--satisfaction", "LEVEL",
+                "update: the return-visit answer (\(Satisfaction.allCases.map(\.rawValue).joined(separator: "|")), or 5..1)"),
+            .value("--actor", "NAME", "update: who made the change (default operator)"),
+            .json.help("JSON lines instead of a table"),
+            .dataDir,
+            .estate.help("estate file: its time zone (default estate/sample.json)"),
+            .now,
+        ], maxPositionals: 2)
+
+    /// Each action, its positionals and the options it takes beyond the common ones, in usage order.
+    static let actions: [(name: String, positionals: String, options: [String])] = [
+        (
+            "list", "",
+            ["--type", "--status", "--unit", "--phone", "--name", "--date", "--from", "--to", "--full", "--json"]
+        ),
+        ("show", "ID", ["--json"]),
+        ("update", "ID", ["--status", "--note", "--tell-resident", "--assign", "--satisfaction", "--actor", "--json"]),
+        ("overdue", "", ["--json"]),
+        ("repair", "", []),
+    ]
 
     /// Which options each action takes, beyond the common ones.
-    static let actionOptions: [String: Set<String>] = [
-        "list": ["--type", "--status", "--unit", "--phone", "--name", "--date", "--from", "--to", "--full", "--json"],
-        "show": ["--json"],
-        "update": ["--status", "--note", "--tell-resident", "--assign", "--actor", "--satisfaction", "--json"],
-        "overdue": ["--json"],
-        "repair": [],
-    ]
+    static let actionOptions: [String: Set<String>] = Dictionary(
+        uniqueKeysWithValues: actions.map { ($0.name, Set($0.options)) })
+
+    static let usage = Usage.text(
+        command: name,
+        synopses: actions.map { action in
+            ([action.name, action.positionals].filter { !$0.isEmpty }.joined(separator: " "), action.options)
+        },
+        about: """
+              list      records, oldest first, filtered by type, status, unit, phone (any part of the number),
+                        name (any part) and creation date (--date, or --from and --to); on a terminal phones
+                        are masked unless --full
+              show      one record with its full history (IDs in any case: rep-20261122-0001)
+              update    move a record along its lifecycle (with a note), assign it (--assign), or record a
+                        return-visit answer (--satisfaction);
+                        --tell-resident marks the note as meant for the resident: the bot shows the latest
+                        such note when the resident asks about the record. The actor defaults to 'operator'.
+                        Lifecycle: open → dispatched → in_progress → resolved → closed (steps may skip
+                        ahead); permits pending_review → approved | rejected, approved → inspected, → closed.
+                        Reopening (resolved/closed → open or in_progress; rejected/closed permit →
+                        pending_review) needs --note; any other step back is refused (exit 1).
+              overdue   resolved records whose return visit (due within 3 days) has not been made
+              repair    move damaged journal lines aside so that the journal opens again
+
+            Every action takes --data-dir, --estate and --now. A data directory without a journal is
+            reported on stderr; list and overdue then print nothing found and exit 0 (a new office has no
+            records yet), show and update exit 1.
+            """,
+        spec: spec)
 
     static func run(_ arguments: Arguments, console: Console) throws -> Int32 {
         guard let action = arguments.positionals.first else { throw UsageError(Message.missingAction) }
         guard let allowed = actionOptions[action] else { throw UsageError(Message.unknownAction(action)) }
-        let given = Set(arguments.values.keys).union(arguments.flags).subtracting(ArgumentSpec.common)
+        let given = Set(arguments.values.keys).union(arguments.flags).subtracting(ArgumentSpec.common.map(\.name))
         if let stray = given.subtracting(allowed).sorted().first {
             throw UsageError(Message.optionNotFor(stray, action))
         }

@@ -7,37 +7,36 @@ import FrontDeskQA
 struct ReplayCommand: Subcommand {
     static let name = "replay"
     static let summary = "print transcripts readably; --check re-runs them through today's engine"
-    static let usage = """
-        usage: frontdesk replay FILE… [--session S] [--unit U] [--date YYYY-MM-DD] [--grep TEXT]
-                                [--json] [--check] [--to-dialogue OUT] [--intents DIR] [--estate FILE]
-
-        Prints transcript files (var/transcripts/*.jsonl) as a conversation: time, who, text, and under
-        each bot line its intent, what it waits for and the record. Colours only on a terminal.
-        --session and --date select events; --unit and --grep select whole sessions.
-
-        --check re-runs the resident turns of each selected session through today's engine at the
-        recorded times (throw-away data directory) and compares every bot turn's reply, intent,
-        awaiting and record type. Record numbers are compared by their TYPE-YYYYMMDD- part; masked
-        phones (138****5678) are replayed with zeros for the stars and flagged. Prints each
-        difference as recorded vs now and ends with 'N passed, N failed' counted per bot turn
-        (greetings included); exits 1 on any difference.
-
-        --to-dialogue OUT writes the session given by --session as a scripted dialogue file
-        (see README, 'Scripted dialogues'), expecting the recorded intents, awaiting and records.
-
-        options:
-          --session S       only this session
-          --unit U          only sessions that name this unit (3-2-501)
-          --date D          only events on this date (with --check: sessions with events that day)
-          --grep TEXT       only sessions with a line containing TEXT (case-insensitive)
-          --json            print the selected events as JSON lines
-          --check           compare with today's engine
-          --to-dialogue OUT write the --session as a dialogue file
-
-        """
     static let spec = ArgumentSpec(
-        options: ["--session", "--unit", "--date", "--grep", "--to-dialogue", "--intents", "--estate"],
-        flags: ["--check", "--json"], maxPositionals: nil)
+        [
+            .value("--session", "S", "only this session"),
+            .value("--unit", "U", "only sessions that name this unit (3-2-501)"),
+            .value("--date", "YYYY-MM-DD", "only events on this date (with --check: sessions with events that day)"),
+            .value("--grep", "TEXT", "only sessions with a line containing TEXT (case-insensitive)"),
+            .json.help("print the selected events as JSON lines"),
+            .flag("--check", "compare with today's engine"),
+            .value("--to-dialogue", "OUT", "write the --session as a dialogue file"),
+            .intents.help("content folder for --check (default intents)"),
+            .estate.help("estate file for --check (default estate/sample.json)"),
+        ], maxPositionals: nil)
+    static let usage = Usage.text(
+        command: name, synopses: [("FILE…", nil)],
+        about: """
+            Prints transcript files (var/transcripts/*.jsonl) as a conversation: time, who, text, and under
+            each bot line its intent, what it waits for and the record. Colours only on a terminal.
+            --session and --date select events; --unit and --grep select whole sessions.
+
+            --check re-runs the resident turns of each selected session through today's engine at the
+            recorded times (throw-away data directory) and compares every bot turn's reply, intent,
+            awaiting and record type. Record numbers are compared by their TYPE-YYYYMMDD- part; masked
+            phones (138****5678) are replayed with zeros for the stars and flagged. Prints each
+            difference as recorded vs now and ends with 'N passed, N failed' counted per bot turn
+            (greetings included); exits 1 on any difference.
+
+            --to-dialogue OUT writes the session given by --session as a scripted dialogue file
+            (see README, 'Scripted dialogues'), expecting the recorded intents, awaiting and records.
+            """,
+        spec: spec)
 
     static func run(_ arguments: Arguments, console: Console) throws -> Int32 {
         let paths = arguments.positionals

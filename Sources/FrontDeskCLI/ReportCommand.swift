@@ -8,20 +8,19 @@ import FrontDeskReports
 struct ReportCommand: Subcommand {
     static let name = "report"
     static let summary = "monthly service report, unrecognized messages, HTML page"
-    static let usage = """
-        usage: frontdesk report [--month YYYY-MM | --from DATE --to DATE] [--unrecognized] [--json] [--html FILE]
-                                [--data-dir DIR] [--estate FILE] [--intents DIR] [--now ISO8601]
-
-          --month YYYY-MM   the calendar month to report (default: the month of --now, or this month)
-          --from, --to      a range of days instead, both included (2026-11-01)
-          --unrecognized    what residents asked that the bot did not understand, and their corrections
-          --json            one JSON object instead of text
-          --html FILE       also write a self-contained HTML page with both reports and charts
-
-        """
-    static let spec = ArgumentSpec(
-        options: ArgumentSpec.common.union(["--month", "--from", "--to", "--html"]),
-        flags: ["--json", "--unrecognized"])
+    static let spec = ArgumentSpec([
+        .value("--month", "YYYY-MM", "the calendar month to report (default: the month of --now, or this month)"),
+        .value("--from", "DATE", "a range of days instead, from this day (2026-11-01) …"),
+        .value("--to", "DATE", "… to this one, both included"),
+        .flag("--unrecognized", "what residents asked that the bot did not understand, and their corrections"),
+        .json.help("one JSON object instead of text"),
+        .value("--html", "FILE", "also write a self-contained HTML page with both reports and charts"),
+        .dataDir,
+        .estate.help("estate file: its name and time zone (default estate/sample.json)"),
+        .intents.help("content folder: the phrase book's labels (default intents)"),
+        .now,
+    ])
+    static let usage = Usage.text(command: name, synopses: [("", nil)], about: "", spec: spec)
 
     static func run(_ arguments: Arguments, console: Console) throws -> Int32 {
         let workspace = try Workspace(arguments)

@@ -11,35 +11,25 @@ import Synchronization
 struct ServeCommand: Subcommand {
     static let name = "serve"
     static let summary = "TCP line server (default 127.0.0.1:7700), one session per connection"
-    static let usage = """
-        usage: frontdesk serve [--host 127.0.0.1] [--port 7700] [--json] [--max-line BYTES]
-                               [--max-connections N] [--idle-timeout S] [--line-timeout S]
-                               [--max-backlog BYTES] [--rate PER_SECOND] [--workers N] [--loops N]
-                               [--operator-port 7701 --operator-token-file FILE] [--handoff-wait S]
-                               [--intents DIR] [--estate FILE] [--data-dir DIR] [--now ISO8601]
-
-          --host, --port       where to listen (default 127.0.0.1:7700; port 0 picks a free one)
-          --json               one JSON object per line, no greeting (SPEC 2.1)
-          --max-line           longest line in bytes (default 8192)
-          --max-connections    open connections (default 10000)
-          --idle-timeout       seconds without a message before goodbye (default 300)
-          --line-timeout       seconds a partial line may stay unfinished (default 30)
-          --max-backlog        unread reply bytes per client before its input pauses (default 262144)
-          --rate               messages per second per connection, burst 10; 0 = unlimited (default 5)
-          --workers            threads running turns (default 4)
-          --loops              event-loop threads (default 2)
-          --operator-port      a second port, for operators (live hand-off, SPEC 8.3); needs the token file
-          --operator-token-file  'name<TAB>token' per line, readable by its owner only (chmod 600)
-          --handoff-wait       seconds a resident waits for an operator before the callback (default 120)
-
-        """
-    static let spec = ArgumentSpec(
-        options: ArgumentSpec.common.union([
-            "--host", "--port", "--max-line", "--max-connections", "--idle-timeout", "--line-timeout",
-            "--max-backlog", "--rate", "--workers", "--loops", "--operator-port", "--operator-token-file",
-            "--handoff-wait",
-        ]),
-        flags: ["--json", "--echo"])
+    static let spec = ArgumentSpec([
+        .value("--host", "HOST", "where to listen (default 127.0.0.1)"),
+        .value("--port", "PORT", "its port (default 7700; 0 picks a free one)"),
+        .json.help("one JSON object per line, no greeting (SPEC 2.1)"),
+        .value("--max-line", "BYTES", "longest line in bytes (default 8192)"),
+        .value("--max-connections", "N", "open connections (default 10000)"),
+        .value("--idle-timeout", "S", "seconds without a message before goodbye (default 300)"),
+        .value("--line-timeout", "S", "seconds a partial line may stay unfinished (default 30)"),
+        .value("--max-backlog", "BYTES", "unread reply bytes per client before its input pauses (default 262144)"),
+        .value("--rate", "PER_SECOND", "messages per second per connection, burst 10; 0 = unlimited (default 5)"),
+        .value("--workers", "N", "threads running turns (default 4)"),
+        .value("--loops", "N", "event-loop threads (default 2)"),
+        .value("--operator-port", "PORT", "a second port, for operators (live hand-off, SPEC 8.3); needs the token file"),
+        .value("--operator-token-file", "FILE", "'name<TAB>token' per line, readable by its owner only (chmod 600)"),
+        .value("--handoff-wait", "S", "seconds a resident waits for an operator before the callback (default 120)"),
+        .intents, .estate, .dataDir, .now,
+        .flag("--echo", "echo each line back instead of a turn (benchmarks)", hidden: true),
+    ])
+    static let usage = Usage.text(command: name, synopses: [("", nil)], about: "", spec: spec)
 
     static func run(_ arguments: Arguments, console: Console) throws -> Int32 {
         // A client that disconnects must never kill the server: sends use MSG_NOSIGNAL, and SIGPIPE

@@ -5,21 +5,21 @@ import FrontDeskQA
 struct TestCommand: Subcommand {
     static let name = "test"
     static let summary = "run scripted dialogues (default transcripts/)"
-    static let usage = """
-        usage: frontdesk test [PATH…] [--intents DIR] [--estate FILE] [--verbose]
-
-        Runs every *.dialogue file under each PATH (default transcripts/, recursively), each with
-        its own fixed clock (@now) and a throw-away data directory. Prints every failure as
-        file:line with the expected and the actual turn, and ends with 'N passed, N failed'
-        (counting dialogue files). Exits 1 when any dialogue fails.
-
-        options:
-          --intents DIR     content folder (default intents)
-          --estate FILE     estate file for every dialogue, overriding their @estate (default estate/sample.json)
-          --verbose         also list the dialogues that pass
-
-        """
-    static let spec = ArgumentSpec(options: ["--intents", "--estate"], flags: ["--verbose"], maxPositionals: nil)
+    static let spec = ArgumentSpec(
+        [
+            .intents,
+            .estate.help("estate file for every dialogue, overriding their @estate (default estate/sample.json)"),
+            .flag("--verbose", "also list the dialogues that pass"),
+        ], maxPositionals: nil)
+    static let usage = Usage.text(
+        command: name, synopses: [("[PATH…]", nil)],
+        about: """
+            Runs every *.dialogue file under each PATH (default transcripts/, recursively), each with
+            its own fixed clock (@now) and a throw-away data directory. Prints every failure as
+            file:line with the expected and the actual turn, and ends with 'N passed, N failed'
+            (counting dialogue files). Exits 1 when any dialogue fails.
+            """,
+        spec: spec)
 
     static func run(_ arguments: Arguments, console: Console) throws -> Int32 {
         let workspace = try Workspace(arguments)

@@ -12,13 +12,13 @@ extension Catalog {
         for (index, topic) in faq.enumerated() {
             // A zh-Hant answer is usually derived from the zh-Hans one: its problems are reported once, there.
             let simplified = topic.answers[.zhHans] ?? ""
-            let simplifiedWord = PhraseBook.forbiddenWord(in: simplified)
+            let simplifiedWord = phrases.forbidden.first(in: simplified)
             let simplifiedNames = Set(PhraseBook.placeholders(in: simplified))
             for language in Language.allCases {
                 guard let answer = topic.answers[language] else { continue }
                 let path = "topics[\(index)].answer.\(language.rawValue)"
                 let derived = language == .zhHant
-                if let word = PhraseBook.forbiddenWord(in: answer), !(derived && simplifiedWord != nil) {
+                if let word = phrases.forbidden.first(in: answer), !(derived && simplifiedWord != nil) {
                     diagnostics.append(
                         Diagnostic(file: faqFile, path: path, message: "contains the forbidden word '\(word)'"))
                 }

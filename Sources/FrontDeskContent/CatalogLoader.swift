@@ -47,6 +47,23 @@ struct CatalogLoader {
         }
     }
 
+    /// The preamble every content file shares: parse `file`, check its top-level keys against
+    /// `allowed`, its `version`, and an optional string `description`; then `body` reads the rest
+    /// with the same reader, whose mistakes join the loader's. `empty` is the result when the file
+    /// is missing, not JSON or not an object (each reported).
+    mutating func readFile<T>(
+        _ file: String, allowed: [String], required: Bool = true, empty: @autoclosure () -> T,
+        _ body: (JSONObject, inout ContentReader) -> T
+    ) -> T {
+        guard let json = parse(file, required: required) else { return empty() }
+        var reader = ContentReader(file: displayName(file))
+        defer { diagnostics += reader.diagnostics }
+        guard let root = reader.object(json, at: "", allowed: allowed) else { return empty() }
+        reader.version(root, supported: Self.supportedVersion)
+        if allowed.contains("description") { _ = reader.string(root, "description", at: "", required: false) }
+        return body(root, &reader)
+    }
+
     /// Expands keyword groups `[{"weight": 2, "words": ["报修", "@water_pipe"]}]` at `path`.
     mutating func keywordGroups(_ value: JSON?, at path: String, reader: inout ContentReader) -> [Keyword] {
         guard let value else { return [] }
@@ -164,12 +181,12 @@ struct CatalogLoader {
 
     /// Reads `acts.json`: `{"acts": {"affirm": [...], "deny": [...], "correction": [...], "hedge": [...]}}`.
     mutating func loadActs() -> [ActDefinition] {
-        guard let json = parse("acts.json") else { return [] }
-        var reader = ContentReader(file: displayName("acts.json"))
-        defer { diagnostics += reader.diagnostics }
-        guard let root = reader.object(json, at: "", allowed: ["version", "description", "acts"]) else { return [] }
-        reader.version(root, supported: Self.supportedVersion)
-        _ = reader.string(root, "description", at: "", required: false)
+        readFile("acts.json", allowed: ["version", "description", "acts"], empty: []) { root, reader in
+            Self.acts(root, &reader)
+        }
+    }
+
+    static func acts(_ root: JSONObject, _ reader: inout ContentReader) -> [ActDefinition] {
         guard let value = root["acts"] else {
             reader.report("acts", ContentMessages.missing)
             return []

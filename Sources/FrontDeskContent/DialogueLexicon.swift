@@ -129,15 +129,12 @@ extension CatalogLoader {
 
     /// Reads `dialogue.json`; every list named by `DialogueLexicon.List` is required.
     mutating func loadDialogue() -> DialogueLexicon {
-        let file = "dialogue.json"
-        guard let json = parse(file) else { return DialogueLexicon(lists: [:]) }
-        var reader = ContentReader(file: displayName(file))
-        defer { diagnostics += reader.diagnostics }
-        guard let root = reader.object(json, at: "", allowed: Self.dialogueKeys) else {
-            return DialogueLexicon(lists: [:])
+        readFile("dialogue.json", allowed: Self.dialogueKeys, empty: DialogueLexicon(lists: [:])) { root, reader in
+            Self.dialogue(root, &reader)
         }
-        reader.version(root, supported: Self.supportedVersion)
-        _ = reader.string(root, "description", at: "", required: false)
+    }
+
+    static func dialogue(_ root: JSONObject, _ reader: inout ContentReader) -> DialogueLexicon {
         var lists: [DialogueLexicon.List: [String]] = [:]
         let names = DialogueLexicon.List.allCases.map(\.rawValue)
         if let value = root["words"], let object = reader.object(value, at: "words", allowed: names) {

@@ -8,13 +8,12 @@ extension CatalogLoader {
 
     /// Reads `entities.json`: every list is required; every mistake is reported with its key path.
     mutating func loadEntities() -> EntityWords {
-        let file = "entities.json"
-        guard let json = parse(file) else { return .empty }
-        var reader = ContentReader(file: displayName(file))
-        defer { diagnostics += reader.diagnostics }
-        guard let root = reader.object(json, at: "", allowed: Self.entityKeys) else { return .empty }
-        reader.version(root, supported: Self.supportedVersion)
-        _ = reader.string(root, "description", at: "", required: false)
+        readFile("entities.json", allowed: Self.entityKeys, empty: .empty) { root, reader in
+            Self.entities(root, &reader)
+        }
+    }
+
+    static func entities(_ root: JSONObject, _ reader: inout ContentReader) -> EntityWords {
         let triggers = reader.string(root, "triggers", at: "") ?? ""
         var entities = EntityReader(reader: reader)
         defer { reader = entities.reader }

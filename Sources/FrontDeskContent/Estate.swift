@@ -103,18 +103,14 @@ public struct DecorationRules: Sendable, Equatable {
     public var maxDurationDays: Int
     /// The most workers on site at once.
     public var maxWorkers: Int
-    /// The documents to bring to the office.
+    /// The documents to bring to the office, as the estate file names them; empty when it names
+    /// none, and the reply then says the office's usual list (the phrase `decoration.documents`).
     public var documents: [String]
-
-    /// The documents asked for when the file names none.
-    public static let defaultDocuments = [
-        "装修申请表", "施工图纸", "施工单位资质证书复印件", "施工人员身份证复印件", "业主身份证明", "装修押金",
-    ]
 
     /// Rules; every argument defaults to the office's usual rule.
     public init(
         deposit: Double = 3000, workingHours: String = "08:00-12:00, 14:00-18:00", noisyWorkHours: String? = nil,
-        maxDurationDays: Int = 90, maxWorkers: Int = 10, documents: [String] = DecorationRules.defaultDocuments
+        maxDurationDays: Int = 90, maxWorkers: Int = 10, documents: [String] = []
     ) {
         self.deposit = deposit
         self.workingHours = workingHours

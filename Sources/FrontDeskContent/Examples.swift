@@ -156,11 +156,13 @@ extension CatalogLoader {
     /// Reads `learning.json` (optional: the defaults when it is missing).
     mutating func loadLearning() -> LearningSettings {
         var settings = LearningSettings()
-        guard let json = parse("learning.json", required: false) else { return settings }
-        var reader = ContentReader(file: displayName("learning.json"))
-        defer { diagnostics += reader.diagnostics }
-        guard let object = reader.object(json, at: "", allowed: Self.learningKeys) else { return settings }
-        reader.version(object, supported: Self.supportedVersion)
+        readFile("learning.json", allowed: Self.learningKeys, required: false, empty: ()) { object, reader in
+            Self.learning(object, &reader, into: &settings)
+        }
+        return settings
+    }
+
+    static func learning(_ object: JSONObject, _ reader: inout ContentReader, into settings: inout LearningSettings) {
         func positive(_ key: String, _ current: Double, upTo limit: Double = .infinity) -> Double {
             guard let value = reader.number(object, key, at: "", required: false) else { return current }
             guard value > 0, value <= limit else {
@@ -219,6 +221,5 @@ extension CatalogLoader {
                 reader.report("authoritative", ContentMessages.expected("an object", value))
             }
         }
-        return settings
     }
 }

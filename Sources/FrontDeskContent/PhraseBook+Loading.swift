@@ -25,6 +25,12 @@ extension PhraseBook {
             }
             book.add(file: file, bytes: data, diagnostics: &diagnostics)
         }
+        if book.forbiddenFile == nil {
+            diagnostics.append(
+                Diagnostic(
+                    file: base, path: "forbidden",
+                    message: "missing: one phrase file (etiquette.json) lists the forbidden words of SPEC 4.1"))
+        }
         return book
     }
 
@@ -43,8 +49,9 @@ extension PhraseBook {
                 Diagnostic(file: file, path: "", message: "expected an object, got \(root.kindDescription)"))
             return
         }
-        for key in object.keys where key != "version" && key != "phrases" {
-            diagnostics.append(Diagnostic(file: file, path: key, message: "unknown key (expected version, phrases)"))
+        for key in object.keys where key != "version" && key != "phrases" && key != "forbidden" {
+            diagnostics.append(
+                Diagnostic(file: file, path: key, message: "unknown key (expected version, phrases, forbidden)"))
         }
         switch object["version"] {
         case nil:
@@ -61,6 +68,7 @@ extension PhraseBook {
                 return
             }
         }
+        if let value = object["forbidden"] { addForbidden(value, file: file, diagnostics: &diagnostics) }
         guard let phraseObject = object["phrases"]?.object else {
             let kind = object["phrases"].map { "expected an object, got \($0.kindDescription)" } ?? "missing"
             diagnostics.append(Diagnostic(file: file, path: "phrases", message: kind))
@@ -80,6 +88,47 @@ extension PhraseBook {
             }
             phrases[key] = Self.phrase(file: file, path: path, entry: entry, diagnostics: &diagnostics)
         }
+    }
+
+    /// Reads a `forbidden` section: `{"chinese": […], "english": […], "english_words": […]}`, all
+    /// required, every word non-empty; English in lower case, whole words in letters a–z only.
+    private mutating func addForbidden(_ value: JSON, file: String, diagnostics: inout [Diagnostic]) {
+        if let other = forbiddenFile {
+            diagnostics.append(Diagnostic(file: file, path: "forbidden", message: "defined twice (also in \(other))"))
+            return
+        }
+        var reader = ContentReader(file: file)
+        defer { diagnostics += reader.diagnostics }
+        let keys = ["description", "chinese", "english", "english_words"]
+        guard let object = reader.object(value, at: "forbidden", allowed: keys) else { return }
+        _ = reader.string(object, "description", at: "forbidden", required: false)
+        func list(_ key: String, _ problem: (String) -> String?) -> [String] {
+            let path = "forbidden.\(key)"
+            guard let value = object[key] else {
+                reader.report(path, ContentMessages.missing)
+                return []
+            }
+            let words = reader.strings(value, at: path)
+            if words.isEmpty, value.array != nil { reader.report(path, "expected at least one word") }
+            var kept: [String] = []
+            for (index, word) in words.enumerated() {
+                // An empty string is reported by `strings` already.
+                if word.isEmpty { continue }
+                if let why = problem(word) {
+                    reader.report("\(path)[\(index)]", why)
+                } else {
+                    kept.append(word)
+                }
+            }
+            return kept
+        }
+        let chinese = list("chinese") { _ in nil }
+        let english = list("english") { $0.lowercased() == $0 ? nil : "expected lower case (matched case-insensitively)" }
+        let words = list("english_words") { word in
+            word.utf8.allSatisfy { (0x61...0x7A).contains($0) } ? nil : "expected letters a–z only, got '\(word)'"
+        }
+        forbiddenFile = file
+        forbidden = ForbiddenWords(chinese: chinese, english: english, englishWords: words)
     }
 
     private static func phrase(file: String, path: String, entry: JSONObject, diagnostics: inout [Diagnostic]) -> Phrase

@@ -24,9 +24,14 @@ public struct PhraseBook: Sendable {
     }
 
     var phrases: [String: Phrase] = [:]
+    /// The words no reply may contain, from the phrase file with a `forbidden` section.
+    public internal(set) var forbidden = ForbiddenWords.none
+    /// The file the forbidden words came from.
+    var forbiddenFile: String?
 
-    /// An empty phrase book (every key renders as itself).
-    public init() {}
+    /// An empty phrase book (every key renders as itself), forbidding `forbidden` (tests that build
+    /// a book from in-memory files give it the shipped words).
+    public init(forbidden: ForbiddenWords = .none) { self.forbidden = forbidden }
 
     /// Every phrase key, sorted.
     public var keys: [String] { phrases.keys.sorted() }

@@ -22,34 +22,30 @@ extension CatalogLoader {
     /// Reads `regional.json` and `regional-opencc.tsv` (both optional).
     mutating func loadRegional() -> RegionalWords {
         var table = RegionalWords()
-        if let json = parse("regional.json", required: false) {
-            var reader = ContentReader(file: displayName("regional.json"))
-            if let root = reader.object(json, at: "", allowed: ["version", "description", "words"]) {
-                reader.version(root, supported: Self.supportedVersion)
-                if let words = root["words"] {
-                    if let map = words.object {
-                        for (mainland, list) in map {
-                            let path = "words.\(mainland)"
-                            if mainland.isEmpty { reader.report(path, "empty word") }
-                            let regional = reader.strings(list, at: path)
-                            if regional.isEmpty { reader.report(path, "expected at least one regional word") }
-                            for (index, word) in regional.enumerated() {
-                                if word.isEmpty || word == mainland {
-                                    reader.report(
-                                        "\(path)[\(index)]", "a regional word must differ from the mainland word")
-                                } else {
-                                    table.add(mainland, word)
-                                }
-                            }
+        readFile("regional.json", allowed: ["version", "description", "words"], required: false, empty: ()) {
+            root, reader in
+        if let words = root["words"] {
+            if let map = words.object {
+                for (mainland, list) in map {
+                    let path = "words.\(mainland)"
+                    if mainland.isEmpty { reader.report(path, "empty word") }
+                    let regional = reader.strings(list, at: path)
+                    if regional.isEmpty { reader.report(path, "expected at least one regional word") }
+                    for (index, word) in regional.enumerated() {
+                        if word.isEmpty || word == mainland {
+                            reader.report(
+                                "\(path)[\(index)]", "a regional word must differ from the mainland word")
+                        } else {
+                            table.add(mainland, word)
                         }
-                    } else {
-                        reader.report("words", ContentMessages.expected("an object", words))
                     }
-                } else {
-                    reader.report("words", ContentMessages.missing)
                 }
+            } else {
+                reader.report("words", ContentMessages.expected("an object", words))
             }
-            diagnostics += reader.diagnostics
+        } else {
+            reader.report("words", ContentMessages.missing)
+        }
         }
         let path = displayName("regional-opencc.tsv")
         if let data = FileManager.default.contents(atPath: path) {

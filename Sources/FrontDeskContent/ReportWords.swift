@@ -39,13 +39,12 @@ extension CatalogLoader {
 
     /// Reads `grouping.json`; every key but `description` is required.
     mutating func loadReportWords() -> ReportWords {
-        let file = "grouping.json"
-        guard let json = parse(file) else { return .empty }
-        var reader = ContentReader(file: displayName(file))
-        defer { diagnostics += reader.diagnostics }
-        guard let root = reader.object(json, at: "", allowed: Self.groupingKeys) else { return .empty }
-        reader.version(root, supported: Self.supportedVersion)
-        _ = reader.string(root, "description", at: "", required: false)
+        readFile("grouping.json", allowed: Self.groupingKeys, empty: .empty) { root, reader in
+            Self.reportWords(root, &reader)
+        }
+    }
+
+    static func reportWords(_ root: JSONObject, _ reader: inout ContentReader) -> ReportWords {
         func characters(_ key: String) -> Set<Unicode.Scalar> {
             Set((reader.string(root, key, at: "") ?? "").unicodeScalars)
         }

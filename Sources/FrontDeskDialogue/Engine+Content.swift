@@ -68,7 +68,7 @@ extension Engine {
     /// words are made polite first (`PoliteEcho`).
     func say(_ key: String, _ language: Language, _ values: [String: String] = [:]) -> String {
         catalog.phrases.render(key, language) { name in
-            if let value = values[name] { return PoliteEcho.polite(value, catalog.dialogue) }
+            if let value = values[name] { return PoliteEcho.polite(value, catalog.dialogue, forbidden: catalog.phrases.forbidden) }
             return baseValues[name]
         }
     }

@@ -6,8 +6,8 @@ import FrontDeskContent
 /// standalone word "no" → "without").
 enum PoliteEcho {
     /// `text` with every forbidden word replaced; `text` itself when it has none (the common case).
-    static func polite(_ text: String, _ words: DialogueLexicon) -> String {
-        guard PhraseBook.forbiddenWord(in: text) != nil else { return text }
+    static func polite(_ text: String, _ words: DialogueLexicon, forbidden: ForbiddenWords) -> String {
+        guard forbidden.first(in: text) != nil else { return text }
         var scalars = Array(text.unicodeScalars)
         for (word, replacement) in words.politeReplacements {
             scalars = replace(word, with: replacement, in: scalars)

@@ -41,46 +41,100 @@ package enum JournalLine {
         out.append(contentsOf: "\"}\n".utf8)
     }
 
-    /// Reads one line (without its newline): its sequence number and event.
+    /// The kinds of event a line holds.
+    package enum Kind: Sendable, Equatable {
+        case create, update, audit
+    }
+
+    /// What every good line has, whatever its event: sequence number, kind, and where its `data`
+    /// object lies in the line's bytes.
+    package struct Envelope: Sendable, Equatable {
+        package var seq: Int
+        package var kind: Kind
+        /// The byte range of the `data` object (braces included).
+        package var data: Range<Int>
+    }
+
+    /// The one place that decides whether a line (without its newline) is a good journal line:
+    /// its checksum, its shape `{"v","seq","event","data","crc"}`, its version, a positive sequence
+    /// number and a known event with an object as data. Walks the line without decoding `data`, so
+    /// a fast reader decodes only the fields it needs; `decode` decodes them all.
     ///
     /// - Throws: the `Damage` found.
-    package static func decode(_ line: ArraySlice<UInt8>) throws(Damage) -> (seq: Int, event: JournalEvent) {
+    package static func envelope(_ b: UnsafeBufferPointer<UInt8>) throws(Damage) -> Envelope {
         let tail = crcMarker.count + 8 + 2  // ,"crc":" + 8 hex + "}
-        guard line.count > tail else { throw .checksum }
-        let markerStart = line.endIndex - tail
-        guard line[markerStart..<markerStart + crcMarker.count].elementsEqual(crcMarker),
-            line[line.endIndex - 2] == UInt8(ascii: "\""), line[line.endIndex - 1] == UInt8(ascii: "}")
-        else { throw .checksum }
-        let expected = CRC32.hex(CRC32.checksum(line[line.startIndex..<markerStart]))
-        guard line[(markerStart + crcMarker.count)..<(line.endIndex - 2)].elementsEqual(expected) else {
-            throw .checksum
+        guard b.count > tail else { throw .checksum }
+        let marker = b.count - tail
+        for k in 0..<crcMarker.count where b[marker + k] != crcMarker[k] { throw .checksum }
+        guard b[b.count - 2] == UInt8(ascii: "\""), b[b.count - 1] == UInt8(ascii: "}") else { throw .checksum }
+        let crc = CRC32.hex(CRC32.checksum(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: b[0..<marker]))))
+        for k in 0..<8 where b[marker + crcMarker.count + k] != crc[k] { throw .checksum }
+        let skim = JSONSkim(b: b)
+        var v: Int?
+        var seq: Int?
+        var kind: Range<Int>?
+        var data: Range<Int>?
+        let end = skim.object(at: 0) { key, value in
+            if skim.key(key, is: "v") {
+                v = skim.int(value)
+            } else if skim.key(key, is: "seq") {
+                seq = skim.int(value)
+            } else if skim.key(key, is: "event") {
+                kind = value
+            } else if skim.key(key, is: "data") {
+                data = value
+            }
         }
-        let json: JSON
-        do {
-            json = try JSON.parse(line)
-        } catch {
-            throw .syntax(error.description)
-        }
-        guard let v = json["v"]?.int else { throw .shape("no version \"v\"") }
+        guard let end, skim.skipSpace(end) == b.count else { throw .syntax("not one JSON object") }
+        guard let v else { throw .shape("no version \"v\"") }
         if v > version { throw .newerVersion(v) }
         guard v == version else { throw .shape("unknown version \(v)") }
-        guard let seq = json["seq"]?.int, seq > 0 else { throw .shape("no sequence number \"seq\"") }
-        guard let kind = json["event"]?.string, let data = json["data"] else {
+        guard let seq, seq > 0 else { throw .shape("no sequence number \"seq\"") }
+        guard let kind, let data, b[data.lowerBound] == UInt8(ascii: "{") else {
             throw .shape("no \"event\" or \"data\"")
         }
-        switch kind {
-        case "create":
-            guard let record = Record(json: data), !record.id.isEmpty else { throw .shape("create without a record") }
-            return (seq, .create(record))
-        case "update":
-            guard let update = RecordUpdate(json: data) else { throw .shape("update without id and time") }
-            return (seq, .update(update))
-        case "audit":
-            guard let event = AuditEvent(json: data) else { throw .shape("audit without kind and time") }
-            return (seq, .audit(event))
-        default:
-            throw .shape("unknown event '\(kind)'")
+        let known: Kind
+        if skim.raw(kind, is: "\"create\"") {
+            known = .create
+        } else if skim.raw(kind, is: "\"update\"") {
+            known = .update
+        } else if skim.raw(kind, is: "\"audit\"") {
+            known = .audit
+        } else {
+            throw .shape("unknown event '\(skim.string(kind) ?? "?")'")
         }
+        return Envelope(seq: seq, kind: known, data: data)
+    }
+
+    /// Reads one line (without its newline): its sequence number and event, every field decoded.
+    ///
+    /// - Throws: the `Damage` found (`envelope`'s, or a `data` that does not make its event).
+    package static func decode(_ line: ArraySlice<UInt8>) throws(Damage) -> (seq: Int, event: JournalEvent) {
+        let result = line.withUnsafeBufferPointer { b in
+            Result { () throws(Damage) -> (seq: Int, event: JournalEvent) in
+                let envelope = try envelope(b)
+                let data: JSON
+                do {
+                    data = try JSON.parse(UnsafeBufferPointer(rebasing: b[envelope.data]))
+                } catch {
+                    throw .syntax("\(error)")
+                }
+                switch envelope.kind {
+                case .create:
+                    guard let record = Record(json: data), !record.id.isEmpty else {
+                        throw .shape("create without a record")
+                    }
+                    return (envelope.seq, .create(record))
+                case .update:
+                    guard let update = RecordUpdate(json: data) else { throw .shape("update without id and time") }
+                    return (envelope.seq, .update(update))
+                case .audit:
+                    guard let event = AuditEvent(json: data) else { throw .shape("audit without kind and time") }
+                    return (envelope.seq, .audit(event))
+                }
+            }
+        }
+        return try result.get()
     }
 }
 

@@ -26,14 +26,36 @@ public enum RecordType: String, Sendable, CaseIterable, Hashable {
     }
 
     /// The status a new record of this type starts in.
-    public var initialStatus: String { self == .decorationPermit ? "pending_review" : "open" }
+    public var initial: RecordStatus { self == .decorationPermit ? .pendingReview : .open }
 
     /// Every status a record of this type may have, in lifecycle order.
-    public var statuses: [String] {
+    public var lifecycle: [RecordStatus] {
         self == .decorationPermit
-            ? ["pending_review", "approved", "rejected", "inspected", "closed"]
-            : ["open", "dispatched", "in_progress", "resolved", "closed"]
+            ? [.pendingReview, .approved, .rejected, .inspected, .closed]
+            : [.open, .dispatched, .inProgress, .resolved, .closed]
     }
+
+    /// `initial` as stored in `Record.status`.
+    public var initialStatus: String { initial.rawValue }
+
+    /// `lifecycle` as stored in `Record.status`.
+    public var statuses: [String] { lifecycle.map(\.rawValue) }
+}
+
+/// The statuses of SPEC 5, as the journal stores them (`Record.status`, `RecordUpdate.status`).
+public enum RecordStatus: String, Sendable, CaseIterable, Hashable {
+    // Work orders, complaints, emergencies and callbacks.
+    case open
+    case dispatched
+    case inProgress = "in_progress"
+    case resolved
+    // Decoration permits.
+    case pendingReview = "pending_review"
+    case approved
+    case rejected
+    case inspected
+    // Both.
+    case closed
 }
 
 /// The five-level satisfaction scale of return visits (回访).

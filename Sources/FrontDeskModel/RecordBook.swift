@@ -61,7 +61,7 @@ public struct RecordBook: Sendable {
                 )
             }
             record.status = status
-            if status == "resolved" { record.resolvedAt = update.at }
+            if status == RecordStatus.resolved.rawValue { record.resolvedAt = update.at }
         }
         if let satisfaction = update.satisfaction {
             record.satisfaction = satisfaction

@@ -18,40 +18,55 @@ public enum RecordLifecycle {
     }
 
     /// The forward steps, by type family and status.
-    static let forward: [Bool: [String: [String]]] = [
+    static let forward: [Bool: [RecordStatus: [RecordStatus]]] = [
         false: [
-            "open": ["dispatched", "in_progress", "resolved", "closed"],
-            "dispatched": ["in_progress", "resolved", "closed"],
-            "in_progress": ["resolved", "closed"],
-            "resolved": ["closed"],
-            "closed": [],
+            .open: [.dispatched, .inProgress, .resolved, .closed],
+            .dispatched: [.inProgress, .resolved, .closed],
+            .inProgress: [.resolved, .closed],
+            .resolved: [.closed],
+            .closed: [],
         ],
         true: [
-            "pending_review": ["approved", "rejected"],
-            "approved": ["inspected", "closed"],
-            "rejected": ["closed"],
-            "inspected": ["closed"],
-            "closed": [],
+            .pendingReview: [.approved, .rejected],
+            .approved: [.inspected, .closed],
+            .rejected: [.closed],
+            .inspected: [.closed],
+            .closed: [],
         ],
     ]
 
     /// The steps back that reopen a record, by type family and status.
-    static let reopening: [Bool: [String: [String]]] = [
-        false: ["resolved": ["open", "in_progress"], "closed": ["open", "in_progress"]],
-        true: ["rejected": ["pending_review"], "closed": ["pending_review"]],
+    static let reopening: [Bool: [RecordStatus: [RecordStatus]]] = [
+        false: [.resolved: [.open, .inProgress], .closed: [.open, .inProgress]],
+        true: [.rejected: [.pendingReview], .closed: [.pendingReview]],
     ]
 
     /// What moving a record of `type` from `from` to `to` is.
-    public static func step(_ type: RecordType, from: String, to: String) -> Step {
+    public static func step(_ type: RecordType, from: RecordStatus, to: RecordStatus) -> Step {
         let permit = type == .decorationPermit
         if forward[permit]?[from]?.contains(to) == true { return .allowed }
         if reopening[permit]?[from]?.contains(to) == true { return .reopen }
         return .refused
     }
 
+    /// `step` for statuses as stored; a status that is not one of SPEC 5's is never a step.
+    public static func step(_ type: RecordType, from: String, to: String) -> Step {
+        guard let from = RecordStatus(rawValue: from), let to = RecordStatus(rawValue: to) else { return .refused }
+        return step(type, from: from, to: to)
+    }
+
     /// The statuses a record of `type` in `status` may move to: forward steps, then reopening ones.
-    public static func next(_ type: RecordType, from status: String) -> (forward: [String], reopen: [String]) {
+    public static func next(_ type: RecordType, from status: RecordStatus) -> (
+        forward: [RecordStatus], reopen: [RecordStatus]
+    ) {
         let permit = type == .decorationPermit
         return (forward[permit]?[status] ?? [], reopening[permit]?[status] ?? [])
+    }
+
+    /// `next` for a status as stored (nothing for a status that is not one of SPEC 5's).
+    public static func next(_ type: RecordType, from status: String) -> (forward: [String], reopen: [String]) {
+        guard let status = RecordStatus(rawValue: status) else { return ([], []) }
+        let steps: (forward: [RecordStatus], reopen: [RecordStatus]) = next(type, from: status)
+        return (steps.forward.map(\.rawValue), steps.reopen.map(\.rawValue))
     }
 }

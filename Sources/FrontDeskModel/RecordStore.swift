@@ -194,6 +194,6 @@ extension RecordStore {
 extension Record {
     /// Resolved and not yet revisited: a return-visit candidate (`RecordStore.recordsAwaitingRevisit()`).
     public static func isAwaitingRevisit(_ record: Record) -> Bool {
-        record.status == "resolved" && record.revisitedAt == nil
+        record.status == RecordStatus.resolved.rawValue && record.revisitedAt == nil
     }
 }

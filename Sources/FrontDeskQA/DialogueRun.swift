@@ -65,7 +65,7 @@ struct DialogueRun {
                 fail(expectation.line, expected, actual)
             }
         }
-        for problem in TurnCheck.centralProblems(output.reply) { fail(turn.line, problem, actual) }
+        for problem in TurnCheck.centralProblems(output.reply, forbidden: engine.catalog.phrases.forbidden) { fail(turn.line, problem, actual) }
     }
 
     mutating func checkGreeting(_ greeting: String, line: Int, checks: [Expectation]) {
@@ -75,7 +75,7 @@ struct DialogueRun {
                 fail(expectation.line, "greeting " + expected, actual)
             }
         }
-        for problem in TurnCheck.centralProblems(greeting) { fail(line, "greeting " + problem, actual) }
+        for problem in TurnCheck.centralProblems(greeting, forbidden: engine.catalog.phrases.forbidden) { fail(line, "greeting " + problem, actual) }
     }
 
     mutating func applySeed(_ seed: SeedRecord) {

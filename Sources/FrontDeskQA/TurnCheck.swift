@@ -90,12 +90,12 @@ struct TurnCheck {
         }
     }
 
-    /// Checks every bot line gets: not empty, one line, no forbidden word.
-    static func centralProblems(_ reply: String) -> [String] {
+    /// Checks every bot line gets: not empty, one line, no forbidden word (the phrase book's rule).
+    static func centralProblems(_ reply: String, forbidden: ForbiddenWords) -> [String] {
         var problems: [String] = []
         if reply.isEmpty { problems.append("a reply (it was empty)") }
         if reply.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) { problems.append("a one-line reply") }
-        let words = PhraseBook.forbiddenWords(in: reply)
+        let words = forbidden.all(in: reply)
         if !words.isEmpty {
             problems.append("no forbidden word (SPEC 4.1), found: " + words.map { "'\($0)'" }.joined(separator: ", "))
         }

@@ -1,61 +1,34 @@
 import FrontDeskJournal
 import FrontDeskModel
 
-/// The report's fast path over the journal and the transcripts: the same files and the same
-/// rules as `JournalReader` and `TranscriptReader` (checksum checked, damaged lines skipped and
-/// counted), but only the fields a report needs are decoded, and transcript text only for
-/// resident turns. A test checks it gives the same report as the standard readers.
+/// The report's fast path over the journal and the transcripts: the journal through
+/// `JournalReader`'s envelope path (the journal decides which lines are good), the transcripts
+/// by the same rules as `TranscriptReader`; only the fields a report needs are decoded, and
+/// transcript text only for resident turns. A test checks it gives the same report as the standard readers.
 enum FastReaders {
-    private static let crcMarker: [UInt8] = Array(#","crc":""#.utf8)
-
     /// Folds every valid journal line of `path` into `fold`; returns the damaged lines skipped.
+    /// Which lines are good is `JournalReader`'s decision (the journal's own); only the fields
+    /// a report reads are decoded from each line's data.
     ///
     /// - Throws: `ReportError` when the file cannot be read.
     static func journal(path: String, into fold: inout RecordFold) throws(ReportError) -> Int {
-        var damaged = 0
         do {
-            try LineScanner.scan(path: path) { line, _, complete in
-                guard complete, line.withUnsafeBufferPointer({ journalLine($0, into: &fold) }) else {
-                    damaged += 1
-                    return
-                }
+            return try JournalReader.forEachEnvelope(path: path) { envelope, skim in
+                journalData(envelope, skim, into: &fold)
             }
         } catch {
-            throw ReportError("cannot read \(path): \(error)")
+            throw ReportError("\(error)")
         }
-        return damaged
     }
 
-    /// Folds one journal line; false when it is damaged or of an unknown kind or version.
-    static func journalLine(_ b: UnsafeBufferPointer<UInt8>, into fold: inout RecordFold) -> Bool {
-        let tail = crcMarker.count + 8 + 2
-        guard b.count > tail else { return false }
-        let marker = b.count - tail
-        for k in 0..<crcMarker.count where b[marker + k] != crcMarker[k] { return false }
-        guard b[b.count - 2] == UInt8(ascii: "\""), b[b.count - 1] == UInt8(ascii: "}") else { return false }
-        let crc = CRC32.hex(CRC32.checksum(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: b[0..<marker]))))
-        for k in 0..<8 where b[marker + crcMarker.count + k] != crc[k] { return false }
-        let skim = JSONSkim(b: b)
-        var version: Int?
-        var kind: Range<Int>?
-        var data: Range<Int>?
-        guard
-            skim.object(
-                at: 0,
-                { key, value in
-                    if skim.key(key, is: "v") {
-                        version = skim.int(value)
-                    } else if skim.key(key, is: "event") {
-                        kind = value
-                    } else if skim.key(key, is: "data") {
-                        data = value
-                    }
-                }) != nil, version == 1, let kind, let data
-        else { return false }
-        if skim.raw(kind, is: "\"create\"") {
+    /// Folds the data of one good journal line; false when it lacks the fields a report needs.
+    static func journalData(_ envelope: JournalLine.Envelope, _ skim: JSONSkim, into fold: inout RecordFold) -> Bool {
+        let data = envelope.data
+        switch envelope.kind {
+        case .create:
             guard let record = record(skim, data) else { return false }
             fold.add(.create(record))
-        } else if skim.raw(kind, is: "\"update\"") {
+        case .update:
             var id: String?
             var at: String?
             var actor = ""
@@ -76,7 +49,7 @@ enum FastReaders {
             }
             guard let id, let at else { return false }
             fold.add(.update(RecordUpdate(id: id, at: at, actor: actor, status: status, satisfaction: satisfaction)))
-        } else if skim.raw(kind, is: "\"audit\"") {
+        case .audit:
             var kindName: String?
             var at: String?
             _ = skim.object(at: data.lowerBound) { key, value in
@@ -88,8 +61,6 @@ enum FastReaders {
             }
             guard let kindName, let at else { return false }
             fold.add(.audit(AuditEvent(kind: kindName, at: at, session: "")))
-        } else {
-            return false
         }
         return true
     }

@@ -63,7 +63,7 @@ public final class DialogueDesk {
         var problems: [String] = []
         if reply.isEmpty { problems.append("empty reply") }
         if reply.contains("\n") || reply.contains("\r") { problems.append("newline in reply") }
-        if let word = PhraseBook.forbiddenWord(in: reply) { problems.append("forbidden word \(word)") }
+        if let word = RepositoryContent.catalog.phrases.forbidden.first(in: reply) { problems.append("forbidden word \(word)") }
         if reply.contains("{") || reply.contains("}") { problems.append("unfilled placeholder") }
         return problems
     }

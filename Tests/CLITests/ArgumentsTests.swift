@@ -11,7 +11,9 @@ final class CapturedConsole: @unchecked Sendable {
 }
 
 @Suite struct ArgumentsTests {
-    let spec = ArgumentSpec(options: ["--port", "--host"], flags: ["--json"], maxPositionals: 1)
+    let spec = ArgumentSpec(
+        [.value("--port", "N", "port"), .value("--host", "HOST", "host"), .json, .value("--tag", "T", "tag", repeatable: true)],
+        maxPositionals: 1)
 
     @Test func parsesOptionsFlagsAndPositionals() throws {
         let args = try Arguments(["--port", "7700", "--json", "--host=::1", "file.txt"], spec: spec)
@@ -20,6 +22,11 @@ final class CapturedConsole: @unchecked Sendable {
         #expect(args.has("--json"))
         #expect(args.positionals == ["file.txt"])
         #expect(try args.int("--port", default: 1, in: 1...65535) == 7700)
+    }
+
+    @Test func aRepeatableOptionCollectsItsValuesInOrder() throws {
+        let args = try Arguments(["--tag", "a", "--tag=b"], spec: spec)
+        #expect(args.all("--tag") == ["a", "b"])
     }
 
     @Test(arguments: [
@@ -78,16 +85,82 @@ final class CapturedConsole: @unchecked Sendable {
     }
 }
 
-/// The options each command declares and the ones its usage text names do not drift apart, and the
-/// common flags of SPEC 2 are refused by name by the commands that do not read them.
+/// Each command's options are declared once: its help text names exactly the declared options, and
+/// every option it does not declare is refused (exit 2) with a message naming it; the common flags of
+/// SPEC 2 are refused by name by the commands that do not read them.
 @Suite struct OptionDriftTests {
-    /// Options a command takes without showing them (`serve --echo`, for benchmarks only).
-    static let hidden: Set<String> = ["--echo"]
+    /// The option names in a usage text's `options:` section, in order.
+    static func listedOptions(_ usage: String) -> [String] {
+        guard let section = usage.components(separatedBy: "\noptions:\n").last, usage.contains("\noptions:\n")
+        else { return [] }
+        return section.split(separator: "\n").compactMap { line in
+            guard line.hasPrefix("  --") else { return nil }
+            return String(line.dropFirst(2).prefix { $0 != " " })
+        }
+    }
 
-    @Test func everyDeclaredOptionIsInItsUsage() {
+    /// Every `--name` anywhere in a usage text.
+    static func mentionedOptions(_ usage: String) -> Set<String> {
+        var names: Set<String> = []
+        var rest = Substring(usage)
+        while let start = rest.range(of: "--") {
+            let name = rest[start.upperBound...].prefix { $0.isLetter || $0 == "-" }
+            if !name.isEmpty { names.insert("--" + name) }
+            rest = rest[start.upperBound...]
+        }
+        return names
+    }
+
+    @Test func everyHelpTextListsExactlyTheDeclaredOptions() {
         for command in FrontDesk.commands {
-            for option in command.spec.options.union(command.spec.flags).subtracting(Self.hidden) {
-                #expect(command.usage.contains(option), "\(command.name)'s usage omits \(option)")
+            let shown = command.spec.declared.filter { !$0.hidden }.map(\.name)
+            #expect(Self.listedOptions(command.usage) == shown, "\(command.name)'s options section")
+            #expect(
+                Self.mentionedOptions(command.usage) == Set(shown), "\(command.name)'s usage names an undeclared option")
+        }
+    }
+
+    @Test func theOptionsSectionIsReadBackByTheCheck() {
+        // The check above must be able to fail: an options section missing a declared option differs.
+        let spec = ArgumentSpec([.json, .intents])
+        let usage = Usage.text(command: "x", synopses: [("", nil)], about: "", spec: spec)
+        #expect(Self.listedOptions(usage) == ["--json", "--intents"])
+        #expect(Self.listedOptions(usage.replacingOccurrences(of: "  --json", with: "  json")) == ["--intents"])
+        #expect(Self.mentionedOptions("see --note and --tell-resident.") == ["--note", "--tell-resident"])
+    }
+
+    @Test func everyCommandRefusesEveryOptionItDoesNotDeclare() {
+        let everyOption = Set(FrontDesk.commands.flatMap { $0.spec.names }).union(ArgumentSpec.commonFlags)
+        for command in FrontDesk.commands {
+            let positional = command == RecordsCommand.self ? ["list"] : []
+            for option in everyOption.subtracting(command.spec.names).sorted() {
+                let captured = CapturedConsole()
+                let status = FrontDesk.main([command.name] + positional + [option, "x"], console: captured.console)
+                #expect(status == 2, "\(command.name) \(option)")
+                let named =
+                    captured.err.hasPrefix("frontdesk \(command.name): unknown option '\(option)'")
+                    || captured.err.hasPrefix(
+                        "frontdesk \(command.name): option '\(option)' is not used by this command")
+                #expect(named, "\(command.name) \(option): \(captured.err)")
+                #expect(captured.err.contains("\nusage: frontdesk \(command.name)"))
+                #expect(captured.out.isEmpty)
+            }
+        }
+    }
+
+    @Test func eachRecordsActionRefusesTheOptionsOfTheOthers() {
+        for action in RecordsCommand.actions {
+            let common = Set(ArgumentSpec.common.map(\.name))
+            for option in RecordsCommand.spec.names.subtracting(action.options).subtracting(common).sorted() {
+                let captured = CapturedConsole()
+                let isFlag = RecordsCommand.spec.option(option)?.takesValue == false
+                let argv = ["records", action.name] + (action.positionals.isEmpty ? [] : ["REP-20261120-0001"])
+                let status = FrontDesk.main(argv + [option] + (isFlag ? [] : ["x"]), console: captured.console)
+                #expect(status == 2, "records \(action.name) \(option)")
+                #expect(
+                    captured.err.hasPrefix(
+                        "frontdesk records: option '\(option)' does not apply to 'records \(action.name)'"),
+                    "\(captured.err)")
             }
         }
     }
@@ -112,7 +185,7 @@ final class CapturedConsole: @unchecked Sendable {
     }
 
     @Test func reportReadsIntentsAndSaysSo() {
-        #expect(ReportCommand.spec.options.contains("--intents"))
+        #expect(ReportCommand.spec.option("--intents") != nil)
         #expect(ReportCommand.usage.contains("[--intents DIR]"))
     }
 }

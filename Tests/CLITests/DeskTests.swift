@@ -21,7 +21,7 @@ struct DeskTests {
         try resident.send("转人工")
         _ = try resident.line()
         let tokenFile = server.directory.appendingPathComponent("me.token").path
-        FileManager.default.createFile(
+        _ = FileManager.default.createFile(
             atPath: tokenFile, contents: Data("xiaoli\ttoken-li-0002\n".utf8), attributes: [.posixPermissions: 0o600])
         let input = #"{"take":"s-000000000001"}"# + "\n" + #"{"say":"您好，我是小李","session":"s-000000000001"}"# + "\n"
         let result = try FrontDeskBinary.run(
@@ -42,7 +42,7 @@ struct DeskTests {
         let directory = try Repository.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let tokenFile = directory.appendingPathComponent("me.token").path
-        FileManager.default.createFile(
+        _ = FileManager.default.createFile(
             atPath: tokenFile, contents: Data("token-li-0002\n".utf8), attributes: [.posixPermissions: 0o644])
         let result = try FrontDeskBinary.run(["desk", "--port", "1", "--token-file", tokenFile])
         #expect(result.status == 1)

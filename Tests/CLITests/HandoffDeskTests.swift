@@ -158,7 +158,7 @@ struct HandoffDeskTests {
         let directory = try Repository.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("tokens").path
-        FileManager.default.createFile(
+        _ = FileManager.default.createFile(
             atPath: path, contents: Data("# desk\nwang\tsecret-0001\n\nli\tsecret-0002\n".utf8),
             attributes: [.posixPermissions: 0o600])
         let tokens = try OperatorTokens.load(path: path)
@@ -166,7 +166,7 @@ struct HandoffDeskTests {
         #expect(tokens.name(for: "secret-0002") == "li")
         #expect(tokens.name(for: "secret-000") == nil)
         #expect(tokens.name(for: "") == nil)
-        FileManager.default.createFile(
+        _ = FileManager.default.createFile(
             atPath: path, contents: Data("wang secret-0001\n".utf8), attributes: [.posixPermissions: 0o400])
         #expect(throws: CommandFailure.self) { try OperatorTokens.load(path: path) }
     }

@@ -20,7 +20,7 @@ final class HandoffServer {
     init(now: String = HandoffServer.office, wait: Double = 60, extra: [String] = []) throws {
         directory = try Repository.temporaryDirectory()
         let tokenFile = directory.appendingPathComponent("tokens").path
-        FileManager.default.createFile(
+        _ = FileManager.default.createFile(
             atPath: tokenFile, contents: Data(Self.tokens.utf8), attributes: [.posixPermissions: 0o600])
         process.executableURL = try FrontDeskBinary.executable()
         process.currentDirectoryURL = Repository.root

@@ -217,7 +217,7 @@ struct HandoffTests {
         let directory = try Repository.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let tokenFile = directory.appendingPathComponent("tokens").path
-        FileManager.default.createFile(
+        _ = FileManager.default.createFile(
             atPath: tokenFile, contents: Data(HandoffServer.tokens.utf8), attributes: [.posixPermissions: 0o644])
         let result = try FrontDeskBinary.run([
             "serve", "--port", "0", "--operator-port", "0", "--operator-token-file", tokenFile, "--data-dir",

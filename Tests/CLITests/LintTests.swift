@@ -97,9 +97,6 @@ import Testing
         try addKeyword("报修", intent: "repair", group: 1)
         let result = lint()
         #expect(result.status == 1)
-        let complaintWords =
-            try JSON.parse(Array(FileManager.default.contents(atPath: intents + "/complaint.json")!))[
-                "keywords"]?.array?[0]["words"]?.array?.count ?? 0
         let repairWords =
             try JSON.parse(Array(FileManager.default.contents(atPath: intents + "/repair.json")!))[
                 "keywords"]?.array?[1]["words"]?.array?.count ?? 0

@@ -41,6 +41,23 @@ struct DecorationFlowTests {
         #expect(out.slots["duration_days"] == .number(30))
     }
 
+    /// The documents of an estate file that names none come from the content (the phrase
+    /// `decoration.documents`), in the reply's script, as they did from the Swift list before.
+    @Test(arguments: [
+        ("我要办理装修申请", "办理时请携带：装修申请表、施工图纸、施工单位资质证书复印件、施工人员身份证复印件、业主身份证明、装修押金。"),
+        ("我要辦理裝修申請", "辦理時請攜帶：裝修申請表、施工圖紙、施工單位資質證書復印件、施工人員身份證復印件、業主身份證明、裝修押金。"),
+    ])
+    func documentsOfTheUsualListInEachScript(opening: String, documents: String) throws {
+        let desk = Desk()
+        desk.send(opening)
+        for answer in ["3栋2单元501", "张伟", "厨房和卫生间翻新，更换地板", "杭州好家装饰工程有限公司", "2026-12-01", "30", "5"] {
+            desk.send(answer)
+        }
+        let out = desk.send(opening.contains("辦") ? "確認" : "确认")
+        #expect(out.record != nil)
+        #expect(out.reply.contains(documents), "\(out.reply)")
+    }
+
     @Test(
         "structural or load-bearing works are refused politely with the reason, and no record",
         arguments: ["我要装修，想拆承重墙", "装修申请：打通剪力墙", "I want to remove a load-bearing wall in my flat"])

@@ -25,6 +25,9 @@ enum Fixture {
         }
     }()
 
+    /// The forbidden words of the real content (`intents/phrases/etiquette.json`).
+    static var forbidden: ForbiddenWords { catalog.phrases.forbidden }
+
     /// 2026-11-22T10:00:00+08:00, a Sunday.
     static let start = CivilTime(year: 2026, month: 11, day: 22, hour: 10, offset: 28_800).date
 }
@@ -66,7 +69,7 @@ final class Desk {
         #expect(
             !reply.contains("\n") && !reply.contains("\r"), "newline in reply: \(reply)", sourceLocation: sourceLocation
         )
-        let word = PhraseBook.forbiddenWord(in: reply)
+        let word = Fixture.forbidden.first(in: reply)
         #expect(
             word == nil, "forbidden word \(word ?? "") in reply to \(text): \(reply)", sourceLocation: sourceLocation)
         #expect(

@@ -6,7 +6,7 @@ import Testing
 struct PhraseBookTests {
     /// A book made from one in-memory file, with the diagnostics its loading produced.
     static func book(_ json: String, file: String = "intents/phrases/test.json") -> (PhraseBook, [Diagnostic]) {
-        var book = PhraseBook()
+        var book = PhraseBook(forbidden: Fixture.forbidden)
         var diagnostics: [Diagnostic] = []
         book.add(file: file, bytes: Array(json.utf8), diagnostics: &diagnostics)
         return (book, diagnostics)
@@ -95,9 +95,9 @@ struct PhraseBookTests {
     func wordBoundaries() {
         for text in ["We know", "Please note", "not yet", "Nobody", "cannon", "one", "NO.", "no"] {
             let expectForbidden = text == "NO." || text == "no"
-            #expect((PhraseBook.forbiddenWord(in: text) != nil) == expectForbidden, "\(text)")
+            #expect((Fixture.forbidden.first(in: text) != nil) == expectForbidden, "\(text)")
         }
-        #expect(PhraseBook.forbiddenWord(in: "這個不行") == "不行")
+        #expect(Fixture.forbidden.first(in: "這個不行") == "不行")
     }
 
     @Test("a missing language is reported at load and by lint")
@@ -118,7 +118,7 @@ struct PhraseBookTests {
             ),
             (
                 #"{"version":1,"phrases":{},"extra":1}"#,
-                "intents/phrases/test.json: extra: unknown key (expected version, phrases)"
+                "intents/phrases/test.json: extra: unknown key (expected version, phrases, forbidden)"
             ),
             (#"{"phrases":{}}"#, "intents/phrases/test.json: version: missing"),
             (

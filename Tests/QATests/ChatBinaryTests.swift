@@ -37,7 +37,7 @@ struct ChatBinaryTests {
         #expect(objects[0]["awaiting"]?.string == "phone")
         for rejected in objects[1...4] {
             let reply = rejected["reply"]?.string ?? ""
-            let words = PhraseBook.forbiddenWords(in: reply)
+            let words = Repo.forbidden.all(in: reply)
             #expect(rejected["intent"] == .null)
             #expect(words.isEmpty)
             #expect(reply.count > 10)

@@ -56,7 +56,7 @@ struct DialogueSuiteTests {
 
     @Test("a forbidden word in a reply fails every dialogue centrally")
     func forbiddenWordIsCentral() {
-        #expect(PhraseBook.forbiddenWords(in: "抱歉，这个不行。") == ["不行"])
+        #expect(Repo.forbidden.all(in: "抱歉，这个不行。") == ["不行"])
     }
 
     @Test("syntax errors fail the file with their lines")

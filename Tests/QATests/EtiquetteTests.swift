@@ -21,7 +21,7 @@ struct EtiquetteTests {
         ("NO", ["no"]),
     ])
     func flagged(reply: String, words: [String]) {
-        #expect(PhraseBook.forbiddenWords(in: reply) == words)
+        #expect(Repo.forbidden.all(in: reply) == words)
     }
 
     @Test(arguments: [
@@ -31,7 +31,7 @@ struct EtiquetteTests {
         "We can do that for you.",
     ])
     func polite(reply: String) {
-        #expect(PhraseBook.forbiddenWords(in: reply).isEmpty)
+        #expect(Repo.forbidden.all(in: reply).isEmpty)
     }
 
     @Test(

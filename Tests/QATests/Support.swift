@@ -17,6 +17,10 @@ enum Repo {
 
     static func catalog(_ directory: String = intents) throws -> Catalog { try Catalog.load(directory: directory) }
     static func estate() throws -> Estate { try Estate.load(path: estateFile) }
+    /// The forbidden words of the real content (`intents/phrases/etiquette.json`).
+    static let forbidden: ForbiddenWords = {
+        do { return try catalog().phrases.forbidden } catch { fatalError("intents/ does not load: \(error)") }
+    }()
 
     static func runner() throws -> DialogueRunner {
         DialogueRunner(

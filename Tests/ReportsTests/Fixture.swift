@@ -48,11 +48,11 @@ struct Fixture {
         func create(_ type: RecordType, _ category: String?, _ priority: String?, _ created: String, _ due: String)
             throws -> String
         {
-            try journal.create(
+            let record = try journal.create(
                 Record(
                     type: type, createdAt: created, unit: "3-2-501", category: category,
-                    priority: priority, dueAt: due)
-            ).id
+                    priority: priority, dueAt: due))
+            return record.id
         }
         func update(_ id: String, _ at: String, _ actor: String, _ status: String? = nil, _ satisfaction: String? = nil)
             throws

@@ -1,23 +1,26 @@
 import FrontDeskModel
 
-/// A minimal, allocation-free walk over one JSON object in UTF-8 bytes, for the report's fast
-/// path: it hands out each member's key and raw value range, and decodes only the values
+/// A minimal, allocation-free walk over one JSON object in UTF-8 bytes, for the fast readers
+/// (`JournalLine.envelope`, the report's folds): it hands out each member's key and raw value range, and decodes only the values
 /// asked for. It checks structure as it goes (a damaged line is rejected), but does not
 /// validate every number or escape the way `JSON.parse` does.
-struct JSONSkim {
-    let b: UnsafeBufferPointer<UInt8>
+package struct JSONSkim {
+    package let b: UnsafeBufferPointer<UInt8>
+
+    /// A walk over these bytes.
+    package init(b: UnsafeBufferPointer<UInt8>) { self.b = b }
 
     /// The member visitor's view of one member: the key's bytes (without quotes) and the value's range.
-    typealias Visitor = (_ key: Range<Int>, _ value: Range<Int>) -> Void
+    package typealias Visitor = (_ key: Range<Int>, _ value: Range<Int>) -> Void
 
-    @inline(__always) func skipSpace(_ i: Int) -> Int {
+    @inline(__always) package func skipSpace(_ i: Int) -> Int {
         var i = i
         while i < b.count, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A || b[i] == 0x0D { i += 1 }
         return i
     }
 
     /// Visits the members of the object at `i`; returns the index after its `}`, or nil when malformed.
-    func object(at i: Int, _ visit: Visitor) -> Int? {
+    package func object(at i: Int, _ visit: Visitor) -> Int? {
         var i = skipSpace(i)
         guard i < b.count, b[i] == UInt8(ascii: "{") else { return nil }
         i = skipSpace(i + 1)
@@ -39,7 +42,7 @@ struct JSONSkim {
     }
 
     /// The index after the string that starts (with its quote) at `i`.
-    @inline(__always) func stringEnd(_ i: Int) -> Int? {
+    @inline(__always) package func stringEnd(_ i: Int) -> Int? {
         var j = i + 1
         while j < b.count {
             let c = b[j]
@@ -50,7 +53,7 @@ struct JSONSkim {
     }
 
     /// The index after the value that starts at `i`.
-    func valueEnd(_ i: Int) -> Int? {
+    package func valueEnd(_ i: Int) -> Int? {
         guard i < b.count else { return nil }
         switch b[i] {
         case UInt8(ascii: "\""): return stringEnd(i)
@@ -78,7 +81,7 @@ struct JSONSkim {
     }
 
     /// Whether the key bytes equal `name` (ASCII, no escapes).
-    @inline(__always) func key(_ range: Range<Int>, is name: StaticString) -> Bool {
+    @inline(__always) package func key(_ range: Range<Int>, is name: StaticString) -> Bool {
         guard range.count == name.utf8CodeUnitCount else { return false }
         let p = name.utf8Start
         for k in 0..<range.count where b[range.lowerBound + k] != p[k] { return false }
@@ -86,7 +89,7 @@ struct JSONSkim {
     }
 
     /// The string value in `range` (with its quotes), escapes decoded; nil when not a string.
-    func string(_ range: Range<Int>) -> String? {
+    package func string(_ range: Range<Int>) -> String? {
         guard range.count >= 2, b[range.lowerBound] == UInt8(ascii: "\"") else { return nil }
         let inner = UnsafeBufferPointer(rebasing: b[(range.lowerBound + 1)..<(range.upperBound - 1)])
         if !inner.contains(UInt8(ascii: "\\")) { return String(validating: inner, as: UTF8.self) }
@@ -95,10 +98,10 @@ struct JSONSkim {
     }
 
     /// Whether `range` holds exactly `literal` (`"resident"`, `null`, …).
-    @inline(__always) func raw(_ range: Range<Int>, is literal: StaticString) -> Bool { key(range, is: literal) }
+    @inline(__always) package func raw(_ range: Range<Int>, is literal: StaticString) -> Bool { key(range, is: literal) }
 
     /// The whole number in `range`.
-    func int(_ range: Range<Int>) -> Int? {
+    package func int(_ range: Range<Int>) -> Int? {
         var v = 0
         var any = false
         for i in range {
@@ -111,7 +114,7 @@ struct JSONSkim {
     }
 
     /// The strings of the array in `range`.
-    func strings(_ range: Range<Int>) -> [String] {
+    package func strings(_ range: Range<Int>) -> [String] {
         var out: [String] = []
         var j = skipSpace(range.lowerBound + 1)
         while j < range.upperBound, b[j] == UInt8(ascii: "\""), let end = stringEnd(j) {
