@@ -172,7 +172,7 @@ extension Engine {
             set("record_id", id)
         }
         if order.contains("description") {
-            let category = turn.classification.categories[flow.kind.rawValue]
+            let category = turn.classification.category(for: flow.kind.rawValue)
             let correction = confirming && turn.isCorrection && result.filled.isEmpty && result.problems.isEmpty
             // The message that opens a flow often is the description ("someone keeps parking in
             // front of the garage, I want to complain") even when no category word is in it.
@@ -282,7 +282,7 @@ extension Engine {
         let text = turn.lower
         for run in SlotText.digitRuns(text) where run.count <= 2 {
             var start = text.startIndex
-            while let range = text.range(of: run, range: start..<text.endIndex) {
+            while let range = TextMatch.range(of: run, in: text, from: start) {
                 let after = text[range.upperBound...]
                 let before = text[..<range.lowerBound]
                 let digitAround =
@@ -300,7 +300,7 @@ extension Engine {
     /// The repair category the dialogue lexicon decides over the matcher's guess: a lift fault goes to the
     /// lift team, a street light to public facilities.
     func repairRoute(_ turn: Turn) -> String? {
-        let guessed = turn.classification.categories["repair"]
+        let guessed = turn.classification.category(for: "repair")
         if turn.has(.liftWords),
             guessed == nil || guessed == "electrical" || guessed == "door_window" || guessed == "other"
         {
@@ -373,7 +373,7 @@ extension Engine {
     /// The rest of the clause after the first `marker` in `lower` (joiners such as "：" or "是" skipped), cut from the
     /// resident's own `text`; `nil` when the marker is not there.
     func clause(after marker: String, text: String, lower: String, _ turn: Turn) -> String? {
-        guard let range = lower.range(of: marker) else { return nil }
+        guard let range = TextMatch.range(of: marker, in: lower) else { return nil }
         var rest = Substring(text.dropFirst(lower.distance(from: lower.startIndex, to: range.upperBound)))
         while let first = rest.first, turn.words[.nameJoiners].contains(String(first)) { rest = rest.dropFirst() }
         return String(rest.prefix { !Engine.clauseBreaks.contains($0) && $0 != "\u{3002}" })
@@ -485,7 +485,7 @@ extension Engine {
     func valueAfter(_ text: String, _ markers: [String]) -> String? {
         let lower = text.lowercased()
         for marker in markers {
-            guard let range = lower.range(of: marker) else { continue }
+            guard let range = TextMatch.range(of: marker, in: lower) else { continue }
             let offset = lower.distance(from: lower.startIndex, to: range.upperBound)
             let value = TextMatch.trimmed(String(text.dropFirst(offset)))
             if !value.isEmpty { return value }

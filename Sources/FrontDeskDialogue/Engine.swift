@@ -25,6 +25,9 @@ public struct Engine: Sendable {
     let faqAnswers: [String: [Language: String]]
     /// The office's phone numbers, which transcripts show unmasked, built once.
     public let publicPhoneNumbers: Set<String>
+    /// The Simplified texts a Traditional reply shows converted (team and department names, the permit's documents),
+    /// with ICU's Simplified → Traditional form of each, asked once when the engine is built.
+    let traditionalForms: [String: String]
 
     /// An engine over a loaded catalog and estate, writing to `store`, reading time from `clock`.
     public init(catalog: Catalog, estate: Estate, store: any RecordStore, clock: any WallClock) {
@@ -43,6 +46,7 @@ public struct Engine: Sendable {
         self.faqAnswers = answers
         self.publicPhoneNumbers = Set(
             [estate.office.phone, estate.office.emergencyPhone, estate.gasCompanyPhone].filter { !$0.isEmpty })
+        self.traditionalForms = Engine.traditionalTable(catalog, estate, base)
     }
 
     /// The Simplified forms in the Traditional → Simplified table that ICU's Simplified → Traditional
@@ -159,7 +163,7 @@ public struct Engine: Sendable {
         }
         var out = TurnOutput(
             session: state.id, reply: text, intent: reply.intent, confidence: turn.classification.confidence,
-            awaiting: reply.awaiting, slots: reply.slots ?? state.flow.map(slotsJSON) ?? JSONObject(),
+            awaiting: reply.awaiting, slots: reply.slots ?? state.flow.map { slotsJSON($0) } ?? JSONObject(),
             record: reply.record, language: turn.language)
         out.choices = reply.choices
         return out

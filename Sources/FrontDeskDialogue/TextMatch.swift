@@ -84,6 +84,29 @@ enum TextMatch {
         return answer ?? text.contains(word)
     }
 
+    /// Where `word` first occurs in `text` at or after `start`, as Foundation's `range(of:range:)` finds it: from the
+    /// bytes when both are plain text (`isPlain`: there a byte match is a character match and byte offsets fall on
+    /// character boundaries); Foundation otherwise. An empty word is never found.
+    static func range(of word: String, in text: String, from start: String.Index? = nil) -> Range<String.Index>? {
+        var haystack = text
+        var needle = word
+        let from = start.map { text.utf8.distance(from: text.utf8.startIndex, to: $0) } ?? 0
+        let found: Int?? = haystack.withUTF8 { bytes in
+            needle.withUTF8 { pattern in
+                guard isPlain(bytes), isPlain(pattern) else { return .none }
+                guard !pattern.isEmpty, from <= bytes.count else { return .some(nil) }
+                return .some(firstIndex(of: pattern, in: bytes, from: from))
+            }
+        }
+        switch found {
+        case .some(.some(let offset)):
+            let lower = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+            return lower..<text.utf8.index(lower, offsetBy: word.utf8.count)
+        case .some(.none): return nil
+        case .none: return text.range(of: word, range: (start ?? text.startIndex)..<text.endIndex)
+        }
+    }
+
     /// Whether `pattern` occurs in `bytes`; an empty pattern never does (as Foundation answers).
     private static func occurs(_ pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let needle = pattern.baseAddress, !pattern.isEmpty else { return false }

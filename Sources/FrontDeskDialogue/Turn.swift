@@ -54,11 +54,11 @@ struct Turn {
     /// Whether the message confirms (对 / 是的 / 确认 / 没问题 / 好的 / yes).
     var isAffirm: Bool {
         if isDeny { return false }
-        return classification.acts.contains(.affirm) || saysAffirmWord
+        return classification.contains(act: .affirm) || saysAffirmWord
     }
 
     /// Whether the message says no (不对 / 不是 / no).
-    var isDeny: Bool { classification.acts.contains(.deny) || saysDenyWord }
+    var isDeny: Bool { classification.contains(act: .deny) || saysDenyWord }
 
     /// Whether the message abandons the flow (算了 / 取消 / cancel / 不用了).
     /// A cancel the matcher only guessed ("yes that number is fine" at 0.3) is not one: it would drop the flow.
@@ -81,7 +81,7 @@ struct Turn {
     }
 
     /// Whether the message carries a correction act or marker ("说错了", "改成", "sorry I meant").
-    var isCorrection: Bool { classification.acts.contains(.correction) || has(.correctionMarkers) }
+    var isCorrection: Bool { classification.contains(act: .correction) || has(.correctionMarkers) }
 
     /// Whether the message takes leave ("再见", "先这样吧", "bye") rather than answering.
     var isLeaving: Bool {
