@@ -20,7 +20,7 @@ struct FillResult {
 extension Engine {
     func fill(_ flow: inout Flow, _ turn: Turn) -> FillResult {
         var result = FillResult()
-        let order = Set(slotOrder(flow) + flow.kind.slotOrder)
+        let order = slotOrder(flow) + flow.kind.slotOrder  // a few names: an array is searched faster than hashed
         let awaiting = flow.awaiting
         let confirming = awaiting == "confirm"
         func set(_ slot: String, _ value: String) {
@@ -274,7 +274,7 @@ extension Engine {
                 return true
             }
         }
-        return TextMatch.containsAny(turn.lower, turn.words[.floorWords])
+        return turn.has(.floorWords)
     }
 
     /// Whether the message names a block by number: "2座", "3栋", "5号楼", "block 3", "building 2".
@@ -398,19 +398,27 @@ extension Engine {
     func cleanDescription(_ turn: Turn) -> String {
         let english = turn.language == .en
         var clauses: [String] = []
-        var current = ""
-        for character in turn.text {
-            if Engine.clauseBreaks.contains(character) {
-                clauses.append(current)
-                current = ""
-            } else {
-                current.append(character)
+        var whole = turn.text
+        if whole.withUTF8({ TextMatch.isPlain($0) }) {
+            // Plain text (`TextMatch.isPlain`): every character is one scalar, so the split is the same on scalars.
+            clauses = turn.text.unicodeScalars.split(omittingEmptySubsequences: false) {
+                Engine.clauseBreakScalars.contains($0.value)
+            }.map { String($0) }
+        } else {
+            var current = ""
+            for character in turn.text {
+                if Engine.clauseBreaks.contains(character) {
+                    clauses.append(current)
+                    current = ""
+                } else {
+                    current.append(character)
+                }
             }
+            clauses.append(current)
         }
-        clauses.append(current)
         var kept: [String] = []
         let fillers = turn.words[.fillers]
-        let unitCharacters = Set(turn.words[.unitCharacters].compactMap(\.first))
+        let unitCharacters = unitCharacterSet
         let hasUnit = turn.entities.unit != nil || SlotText.blockAndFlat(turn.lower, turn.words) != nil
         for clause in clauses {
             var text = TextMatch.trimmed(stripPrefixes(clause, fillers))
@@ -429,7 +437,17 @@ extension Engine {
     /// one, so prefix lengths carry over to `text`).
     func simplifiedShadow(_ text: String) -> String {
         let pairs = catalog.han.pairs
+        var copy = text
         var scalars = String.UnicodeScalarView()
+        if copy.withUTF8({ TextMatch.isPlain($0) }) {
+            // Plain text (`TextMatch.isPlain`): one scalar per character, and lower-casing changes only A–Z and Ａ–Ｚ.
+            for scalar in text.unicodeScalars {
+                var value = scalar.value
+                if (0x41...0x5A).contains(value) || (0xFF21...0xFF3A).contains(value) { value += 0x20 }
+                scalars.append(pairs[value].flatMap(Unicode.Scalar.init) ?? Unicode.Scalar(value)!)
+            }
+            return String(scalars)
+        }
         for character in text.lowercased() {
             if character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first,
                 let simplified = pairs[scalar.value].flatMap(Unicode.Scalar.init)
@@ -472,7 +490,7 @@ extension Engine {
         var changed = true
         while changed {
             changed = false
-            for prefix in prefixes where lower.hasPrefix(prefix) {
+            for prefix in prefixes where TextMatch.hasPrefix(lower, prefix) {
                 rest = TextMatch.trimmed(String(rest.dropFirst(prefix.count)))
                 lower = simplifiedShadow(rest)
                 changed = true
@@ -513,4 +531,7 @@ extension Engine {
     static let clauseBreaks: Set<Character> = [
         ",", "\u{FF0C}", "\u{3002}", ";", "\u{FF1B}", "!", "\u{FF01}", "?", "\u{FF1F}", "\n", "\u{3001}",
     ]
+
+    /// The scalars of `clauseBreaks` (each of them one scalar), for splitting plain text.
+    static let clauseBreakScalars: Set<UInt32> = Set(clauseBreaks.flatMap { $0.unicodeScalars.map(\.value) })
 }
