@@ -19,6 +19,8 @@ public struct Conversation: Sendable {
     private var seq = 0
     /// Numbers never masked in transcripts: the office's own public lines.
     private let publicNumbers: Set<String>
+    /// The last time string `now()` wrote and the whole second (since 1970) it is of: turns within one second share it.
+    private var lastTime: (second: Int, text: String)?
 
     /// A new session `sessionID` on `channel` from `peer`, writing its turns to `transcripts`.
     public init(engine: Engine, sessionID: String, channel: Channel, peer: String, transcripts: any TranscriptSink) {
@@ -85,7 +87,15 @@ public struct Conversation: Sendable {
     }
 
     /// The clock's time in the estate's offset, as transcripts write it.
-    private func now() -> String { CivilTime(engine.clock.now(), offset: engine.estate.utcOffset).iso8601 }
+    /// The string is made once per second of the clock (`CivilTime` reads the whole second only).
+    private mutating func now() -> String {
+        let date = engine.clock.now()
+        let second = Int(date.timeIntervalSince1970.rounded(.down))
+        if let lastTime, lastTime.second == second { return lastTime.text }
+        let text = CivilTime(date, offset: engine.estate.utcOffset).iso8601
+        lastTime = (second, text)
+        return text
+    }
 
     private mutating func record(
         role: Role, text: String, output: TurnOutput?, time: String, handoff: String? = nil

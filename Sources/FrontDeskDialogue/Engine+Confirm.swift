@@ -1,4 +1,5 @@
 import Foundation
+import FrontDeskContent
 import FrontDeskModel
 
 // Restating the details, and what the answer to "is this correct?" does: affirm creates, a correction
@@ -151,9 +152,7 @@ extension Engine {
         if language == .en, let english { return english }
         // Team and department names are written in Simplified in intents/; a Traditional reply
         // shows them in Traditional (asked of ICU only on the turn that creates a record).
-        if language == .zhHant, let value {
-            return value.applyingTransform(StringTransform("Hans-Hant"), reverse: false) ?? value
-        }
+        if language == .zhHant, let value { return traditionalForms[value] ?? Engine.traditional(value) }
         return value
     }
 
@@ -163,6 +162,29 @@ extension Engine {
         if listed.isEmpty || language == .en { return say("decoration.documents", language) }
         let joined = listed.joined(separator: say("list.comma", language))
         guard language == .zhHant else { return joined }
-        return joined.applyingTransform(StringTransform("Hans-Hant"), reverse: false) ?? joined
+        return traditionalForms[joined] ?? Engine.traditional(joined)
+    }
+
+    /// ICU's Simplified → Traditional form of `text` (`text` itself when ICU gives none).
+    static func traditional(_ text: String) -> String {
+        text.applyingTransform(StringTransform("Hans-Hant"), reverse: false) ?? text
+    }
+
+    /// `traditional` of every text `localized` and `documents` convert for a Traditional reply, asked once: every
+    /// category's `team` and `department`, the default team, and the permit's documents as `documents` joins them.
+    /// A text not in the table is converted when it is shown (the same answer, asked of ICU then).
+    static func traditionalTable(_ catalog: Catalog, _ estate: Estate, _ base: [String: String]) -> [String: String] {
+        func say(_ key: String, _ language: Language) -> String { catalog.phrases.render(key, language) { base[$0] } }
+        var texts: Set<String> = [say("team.default", .zhHans)]
+        for intent in catalog.intents {
+            for category in intent.categories {
+                for key in ["team", "department"] { if let value = category.attributes[key] { texts.insert(value) } }
+            }
+        }
+        let listed = estate.decoration.documents
+        if !listed.isEmpty { texts.insert(listed.joined(separator: say("list.comma", .zhHant))) }
+        var forms: [String: String] = [:]
+        for text in texts { forms[text] = traditional(text) }
+        return forms
     }
 }

@@ -172,7 +172,7 @@ extension Engine {
     /// lamp, a lift): the office mends it whatever else is said; else `nil`.
     func publicFault(_ turn: Turn) -> String? {
         let options = Set(turn.classification.ambiguous.prefix(2))
-        guard options == ["repair", "complaint"], turn.classification.categories["repair"] != nil,
+        guard options == ["repair", "complaint"], turn.classification.category(for: "repair") != nil,
             turn.has(.streetLightWords) || turn.has(.liftWords), repairRoute(turn) != nil
         else { return nil }
         return "repair"
@@ -251,7 +251,7 @@ extension Engine {
             && turn.classification.confidence >= 0.5
         switch flow.awaiting {
         case "description":
-            return turn.intent == flow.kind.rawValue || turn.classification.categories[flow.kind.rawValue] != nil
+            return turn.intent == flow.kind.rawValue || turn.classification.category(for: flow.kind.rawValue) != nil
                 || !otherRequest && Engine.isSubstantial(turn.text, turn.words)
         case "name", "scope", "contractor":
             return !otherRequest && !turn.isAffirm && !turn.isDeny && turn.intent != "greeting"
@@ -296,7 +296,7 @@ extension Engine {
 
     /// The FAQ answer for the recognized topic, or what the desk can help with.
     func answerInquiry(_ turn: Turn) -> Reply {
-        if let topic = turn.classification.categories["inquiry"], let answer = faqAnswers[topic]?[turn.language] {
+        if let topic = turn.classification.category(for: "inquiry"), let answer = faqAnswers[topic]?[turn.language] {
             return Reply([answer], intent: "inquiry")
         }
         return Reply([say("inquiry.general", turn.language)], intent: "inquiry")

@@ -27,7 +27,7 @@ extension Engine {
     func isUncertainHazard(_ turn: Turn) -> Bool {
         guard turn.has(.hazardCues), !showsHazardSign(turn) else { return false }
         if turn.has(.noHazardSigns) || turn.has(.wholeHedges) { return true }
-        guard turn.classification.acts.contains(.hedge) else { return false }
+        guard turn.classification.contains(act: .hedge) else { return false }
         let hedges = catalog.acts.first { $0.name == DialogueAct.hedge.rawValue }?.words ?? []
         let clauses = turn.lower.split { Engine.clauseBreaks.contains($0) || $0 == "\u{3002}" }.map(String.init)
         return clauses.contains { clause in
@@ -43,9 +43,11 @@ extension Engine {
         return clauses.contains { clause in
             let rest = TextMatch.removing(turn.words[.noHazardSigns], from: clause)
             return turn.words[.hazardSigns].contains { sign in
-                guard TextMatch.containsAny(rest, [sign]), let range = clause.range(of: sign) else { return false }
-                let before = clause[..<range.lowerBound]
-                return !turn.words[.signNegators].contains { before.contains($0) }
+                guard TextMatch.containsAny(rest, [sign]), let range = TextMatch.range(of: sign, in: clause) else {
+                    return false
+                }
+                let before = String(clause[..<range.lowerBound])
+                return !turn.words[.signNegators].contains { TextMatch.contains(before, $0) }
             }
         }
     }
@@ -60,13 +62,13 @@ extension Engine {
         let sign = showsHazardSign(turn)
         let deniedSign = !sign && turn.has(.hazardSigns)  // "no smoke or flames anywhere"
         let no = !sign && (turn.isDeny || turn.says(.hazardNo) || turn.has(.noHazardSigns) || deniedSign)
-        let plainReport = turn.intent == "emergency" && !turn.classification.acts.contains(.hedge)
+        let plainReport = turn.intent == "emergency" && !turn.classification.contains(act: .hedge)
         let yes = sign || !no && (turn.isAffirm || turn.says(.hazardYes) || plainReport)
         if yes {
             flow.checkingHazard = nil
             flow.awaiting = nil
             _ = fill(&flow, turn)
-            if let category = turn.classification.categories["emergency"], flow.slots["category"] == "general" {
+            if let category = turn.classification.category(for: "emergency"), flow.slots["category"] == "general" {
                 flow.slots["category"] = category
             }
             state.flow = flow
@@ -182,7 +184,7 @@ extension Engine {
         for text in [turn.lower, turn.text.lowercased()] {
             for word in words[.structural] {
                 var searchStart = text.startIndex
-                while let range = text.range(of: word, range: searchStart..<text.endIndex) {
+                while let range = TextMatch.range(of: word, in: text, from: searchStart) {
                     let before = String(
                         text[
                             text.index(
@@ -191,8 +193,8 @@ extension Engine {
                                 .lowerBound])
                     let after = String(text[range.upperBound...].prefix(10))
                     let negated =
-                        words[.structuralNegators].contains { before.contains($0) }
-                        || words[.structuralNegators].contains { after.contains($0) && !$0.hasSuffix(" ") }
+                        words[.structuralNegators].contains { TextMatch.contains(before, $0) }
+                        || words[.structuralNegators].contains { TextMatch.contains(after, $0) && !$0.hasSuffix(" ") }
                     if !negated { return true }
                     searchStart = range.upperBound
                 }

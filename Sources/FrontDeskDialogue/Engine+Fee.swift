@@ -109,12 +109,17 @@ extension Engine {
     func monthNamed(_ turn: Turn) -> Int? {
         let words = turn.words
         for list in [words[.monthNamesZh], words[.monthNamesEn]] {
-            // Longest first: "eleventh month" before "first month" (the one ends with the other).
-            let ordered = list.enumerated().sorted { $0.element.count > $1.element.count }
-            for (index, name) in ordered where turn.lower.contains(name) { return index + 1 }
+            // Longest first: "eleventh month" before "first month" (the one ends with the other); of names as long, the
+            // first listed (the order a stable sort by length would give). Only the names that occur are counted.
+            var best: (index: Int, count: Int)?
+            for (index, name) in list.enumerated() where TextMatch.contains(turn.lower, name) {
+                let count = name.count
+                if best == nil || count > best!.count { best = (index, count) }
+            }
+            if let best { return best.index + 1 }
         }
         for suffix in words[.monthSuffix] {
-            guard let range = turn.lower.range(of: suffix) else { continue }
+            guard let range = TextMatch.range(of: suffix, in: turn.lower) else { continue }
             let digits = String(
                 turn.lower[..<range.lowerBound].reversed().prefix { $0.isASCII && $0.isNumber }.reversed())
             if let month = Int(digits), (1...12).contains(month) { return month }

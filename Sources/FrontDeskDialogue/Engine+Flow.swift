@@ -21,7 +21,7 @@ extension Engine {
         var notes: [String] = []
         switch kind {
         case .emergency:
-            let category = turn.classification.categories["emergency"] ?? "general"
+            let category = turn.classification.category(for: "emergency") ?? "general"
             flow.slots["category"] = category
             flow.slots["description"] = turn.text
             if isUncertainHazard(turn) {
@@ -164,14 +164,14 @@ extension Engine {
         }
         if let awaited, !isFilled(awaited, flow), result.filled.isEmpty, result.problems.isEmpty,
             flow.kind == .repair || flow.kind == .complaint, let description = flow.slots["description"],
-            turn.classification.categories[flow.kind.rawValue] != nil, !turn.saysAffirmWord, !turn.saysDenyWord
+            turn.classification.category(for: flow.kind.rawValue) != nil, !turn.saysAffirmWord, !turn.saysDenyWord
         {
             // More about the same matter ("the neighbours upstairs play loud music every night" after "noise"):
             // the description grows, and the pending question is asked again without counting a failure.
             let more = cleanDescription(turn)
             if more.count >= 2, !description.contains(more) {
                 flow.slots["description"] = description + (turn.language == .en ? "; " : "\u{FF1B}") + more
-                if let category = turn.classification.categories[flow.kind.rawValue], flow.kind == .complaint {
+                if let category = turn.classification.category(for: flow.kind.rawValue), flow.kind == .complaint {
                     flow.slots["category"] = category
                 }
                 state.flow = flow
@@ -206,7 +206,7 @@ extension Engine {
             values["working_hours"] = decorationRules.workingHours
             return say("decoration.rules", turn.language, values)
         }
-        if let topic = turn.classification.categories["inquiry"], let answer = faqAnswers[topic]?[turn.language] {
+        if let topic = turn.classification.category(for: "inquiry"), let answer = faqAnswers[topic]?[turn.language] {
             return answer
         }
         return nil
@@ -330,7 +330,7 @@ extension Engine {
         // "also, the corridor light is out" while a repair waits for its phone: a second matter of the same kind.
         if flow.kind == .repair || flow.kind == .complaint, turn.intent == flow.kind.rawValue, turn.has(.alsoMarkers),
             flow.slots["description"] != nil, flow.awaiting != "description",
-            turn.classification.categories[flow.kind.rawValue] != nil
+            turn.classification.category(for: flow.kind.rawValue) != nil
         {
             return true
         }

@@ -20,7 +20,7 @@ struct FillResult {
 extension Engine {
     func fill(_ flow: inout Flow, _ turn: Turn) -> FillResult {
         var result = FillResult()
-        let order = Set(slotOrder(flow) + flow.kind.slotOrder)
+        let order = slotOrder(flow) + flow.kind.slotOrder  // a few names: an array is searched faster than hashed
         let awaiting = flow.awaiting
         let confirming = awaiting == "confirm"
         func set(_ slot: String, _ value: String) {
@@ -179,7 +179,7 @@ extension Engine {
             set("record_id", id)
         }
         if order.contains("description") {
-            let category = turn.classification.categories[flow.kind.rawValue]
+            let category = turn.classification.category(for: flow.kind.rawValue)
             let correction = confirming && turn.isCorrection && result.filled.isEmpty && result.problems.isEmpty
             // The message that opens a flow often is the description ("someone keeps parking in
             // front of the garage, I want to complain") even when no category word is in it.
@@ -334,7 +334,7 @@ extension Engine {
                 return true
             }
         }
-        return TextMatch.containsAny(turn.lower, turn.words[.floorWords])
+        return turn.has(.floorWords)
     }
 
     /// Whether the message names a block by number: "2座", "3栋", "5号楼", "block 3", "building 2".
@@ -342,7 +342,7 @@ extension Engine {
         let text = turn.lower
         for run in SlotText.digitRuns(text) where run.count <= 2 {
             var start = text.startIndex
-            while let range = text.range(of: run, range: start..<text.endIndex) {
+            while let range = TextMatch.range(of: run, in: text, from: start) {
                 let after = text[range.upperBound...]
                 let before = text[..<range.lowerBound]
                 let digitAround =
@@ -360,7 +360,7 @@ extension Engine {
     /// The repair category the dialogue lexicon decides over the matcher's guess: a lift fault goes to the
     /// lift team, a street light to public facilities.
     func repairRoute(_ turn: Turn) -> String? {
-        let guessed = turn.classification.categories["repair"]
+        let guessed = turn.classification.category(for: "repair")
         if turn.has(.liftWords),
             guessed == nil || guessed == "electrical" || guessed == "door_window" || guessed == "other"
         {
@@ -450,7 +450,7 @@ extension Engine {
     /// The rest of the clause after the first `marker` in `lower` (joiners such as "：" or "是" skipped), cut from the
     /// resident's own `text`; `nil` when the marker is not there.
     func clause(after marker: String, text: String, lower: String, _ turn: Turn) -> String? {
-        guard let range = lower.range(of: marker) else { return nil }
+        guard let range = TextMatch.range(of: marker, in: lower) else { return nil }
         var rest = Substring(text.dropFirst(lower.distance(from: lower.startIndex, to: range.upperBound)))
         while let first = rest.first, turn.words[.nameJoiners].contains(String(first)) { rest = rest.dropFirst() }
         return String(rest.prefix { !Engine.clauseBreaks.contains($0) && $0 != "\u{3002}" })
@@ -475,19 +475,27 @@ extension Engine {
     func cleanDescription(_ turn: Turn) -> String {
         let english = turn.language == .en
         var clauses: [String] = []
-        var current = ""
-        for character in turn.text {
-            if Engine.clauseBreaks.contains(character) {
-                clauses.append(current)
-                current = ""
-            } else {
-                current.append(character)
+        var whole = turn.text
+        if whole.withUTF8({ TextMatch.isPlain($0) }) {
+            // Plain text (`TextMatch.isPlain`): every character is one scalar, so the split is the same on scalars.
+            clauses = turn.text.unicodeScalars.split(omittingEmptySubsequences: false) {
+                Engine.clauseBreakScalars.contains($0.value)
+            }.map { String($0) }
+        } else {
+            var current = ""
+            for character in turn.text {
+                if Engine.clauseBreaks.contains(character) {
+                    clauses.append(current)
+                    current = ""
+                } else {
+                    current.append(character)
+                }
             }
+            clauses.append(current)
         }
-        clauses.append(current)
         var kept: [String] = []
         let fillers = turn.words[.fillers]
-        let unitCharacters = Set(turn.words[.unitCharacters].compactMap(\.first))
+        let unitCharacters = unitCharacterSet
         let hasUnit = turn.entities.unit != nil || SlotText.blockAndFlat(turn.lower, turn.words) != nil
         for clause in clauses {
             var text = TextMatch.trimmed(stripPrefixes(clause, fillers))
@@ -520,7 +528,17 @@ extension Engine {
     /// one, so prefix lengths carry over to `text`).
     func simplifiedShadow(_ text: String) -> String {
         let pairs = catalog.han.pairs
+        var copy = text
         var scalars = String.UnicodeScalarView()
+        if copy.withUTF8({ TextMatch.isPlain($0) }) {
+            // Plain text (`TextMatch.isPlain`): one scalar per character, and lower-casing changes only A–Z and Ａ–Ｚ.
+            for scalar in text.unicodeScalars {
+                var value = scalar.value
+                if (0x41...0x5A).contains(value) || (0xFF21...0xFF3A).contains(value) { value += 0x20 }
+                scalars.append(pairs[value].flatMap(Unicode.Scalar.init) ?? Unicode.Scalar(value)!)
+            }
+            return String(scalars)
+        }
         for character in text.lowercased() {
             if character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first,
                 let simplified = pairs[scalar.value].flatMap(Unicode.Scalar.init)
@@ -563,7 +581,7 @@ extension Engine {
         var changed = true
         while changed {
             changed = false
-            for prefix in prefixes where lower.hasPrefix(prefix) {
+            for prefix in prefixes where TextMatch.hasPrefix(lower, prefix) {
                 rest = TextMatch.trimmed(String(rest.dropFirst(prefix.count)))
                 lower = simplifiedShadow(rest)
                 changed = true
@@ -576,7 +594,7 @@ extension Engine {
     func valueAfter(_ text: String, _ markers: [String]) -> String? {
         let lower = text.lowercased()
         for marker in markers {
-            guard let range = lower.range(of: marker) else { continue }
+            guard let range = TextMatch.range(of: marker, in: lower) else { continue }
             let offset = lower.distance(from: lower.startIndex, to: range.upperBound)
             let value = TextMatch.trimmed(String(text.dropFirst(offset)))
             if !value.isEmpty { return value }
@@ -604,4 +622,7 @@ extension Engine {
     static let clauseBreaks: Set<Character> = [
         ",", "\u{FF0C}", "\u{3002}", ";", "\u{FF1B}", "!", "\u{FF01}", "?", "\u{FF1F}", "\n", "\u{3001}",
     ]
+
+    /// The scalars of `clauseBreaks` (each of them one scalar), for splitting plain text.
+    static let clauseBreakScalars: Set<UInt32> = Set(clauseBreaks.flatMap { $0.unicodeScalars.map(\.value) })
 }

@@ -25,6 +25,13 @@ public struct Engine: Sendable {
     let faqAnswers: [String: [Language: String]]
     /// The office's phone numbers, which transcripts show unmasked, built once.
     public let publicPhoneNumbers: Set<String>
+    /// The Simplified texts a Traditional reply shows converted (team and department names, the permit's documents),
+    /// with ICU's Simplified → Traditional form of each, asked once when the engine is built.
+    let traditionalForms: [String: String]
+    /// The dialogue lexicon's lists with their plain words as bytes (`TextMatch.PlainWords`), built once.
+    let plainLexicon: [DialogueLexicon.List: TextMatch.PlainWords]
+    /// The first characters of the lexicon's unit characters (`cleanDescription`), built once.
+    let unitCharacterSet: Set<Character>
 
     /// An engine over a loaded catalog and estate, writing to `store`, reading time from `clock`.
     public init(catalog: Catalog, estate: Estate, store: any RecordStore, clock: any WallClock) {
@@ -43,6 +50,13 @@ public struct Engine: Sendable {
         self.faqAnswers = answers
         self.publicPhoneNumbers = Set(
             [estate.office.phone, estate.office.emergencyPhone, estate.gasCompanyPhone].filter { !$0.isEmpty })
+        self.traditionalForms = Engine.traditionalTable(catalog, estate, base)
+        var plain: [DialogueLexicon.List: TextMatch.PlainWords] = [:]
+        for list in DialogueLexicon.List.allCases {
+            plain[list] = TextMatch.PlainWords(catalog.dialogue[list])
+        }
+        self.plainLexicon = plain
+        self.unitCharacterSet = Set(catalog.dialogue[.unitCharacters].compactMap(\.first))
     }
 
     /// The Simplified forms in the Traditional → Simplified table that ICU's Simplified → Traditional
@@ -127,7 +141,25 @@ public struct Engine: Sendable {
         let base = classification.normalized.isEmpty ? text : classification.normalized
         return Turn(
             text: text, classification: classification, now: now, civil: CivilTime(now, offset: estate.utcOffset),
-            language: language, lower: base.lowercased(), words: catalog.dialogue)
+            language: language, lower: Engine.lowercased(base), words: catalog.dialogue, plainWords: plainLexicon)
+    }
+
+    /// `text.lowercased()`; `text` itself when it is plain (`TextMatch.isPlain`) without A–Z or Ａ–Ｚ, the only plain
+    /// characters that lower-casing changes.
+    static func lowercased(_ text: String) -> String {
+        var copy = text
+        let unchanged = copy.withUTF8 { bytes in
+            guard TextMatch.isPlain(bytes) else { return false }
+            for (index, byte) in bytes.enumerated() {
+                if byte >= 0x41 && byte <= 0x5A { return false }
+                // Ａ–Ｚ: EF BC A1 … EF BC BA.
+                if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, (0xA1...0xBA).contains(bytes[index + 2]) {
+                    return false
+                }
+            }
+            return true
+        }
+        return unchanged ? text : text.lowercased()
     }
 
     /// A second opinion on a zh-Hant classification: a Traditional character or a Cantonese marker
@@ -135,7 +167,7 @@ public struct Engine: Sendable {
     func looksTraditional(_ text: String) -> Bool {
         let pairs = catalog.han.pairs
         if text.unicodeScalars.contains(where: { pairs[$0.value] != nil }) { return true }
-        return catalog.settings.traditionalMarkers.contains { text.contains($0) }
+        return catalog.settings.traditionalMarkers.contains { TextMatch.contains(text, $0) }
     }
 
     /// The reply's language: the message's script when it has one, else the session's.
@@ -154,12 +186,15 @@ public struct Engine: Sendable {
     private func output(_ reply: Reply, _ turn: Turn, _ state: SessionState) -> TurnOutput {
         var text = reply.parts.filter { !$0.isEmpty }.joined(separator: turn.language.partSeparator)
         // CR and LF always stand alone as characters (or pair as CR LF): a byte scan finds them.
-        if text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+        let breaks = text.withUTF8 { bytes in
+            bytes.baseAddress.map { memchr($0, 0x0A, bytes.count) != nil || memchr($0, 0x0D, bytes.count) != nil } ?? false
+        }
+        if breaks {
             text = String(text.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
         }
         var out = TurnOutput(
             session: state.id, reply: text, intent: reply.intent, confidence: turn.classification.confidence,
-            awaiting: reply.awaiting, slots: reply.slots ?? state.flow.map(slotsJSON) ?? JSONObject(),
+            awaiting: reply.awaiting, slots: reply.slots ?? state.flow.map { slotsJSON($0) } ?? JSONObject(),
             record: reply.record, language: turn.language)
         out.choices = reply.choices
         return out

@@ -46,7 +46,7 @@ enum SlotText {
             guard run.count <= 2 else { return false }
             // Every occurrence of the run that stands alone (the "5" of "block 5", not the one inside "1501").
             var start = lower.startIndex
-            while let range = lower.range(of: run, range: start..<lower.endIndex) {
+            while let range = TextMatch.range(of: run, in: lower, from: start) {
                 start = range.upperBound
                 let after = lower[range.upperBound...]
                 let before = lower[..<range.lowerBound]
@@ -68,7 +68,7 @@ enum SlotText {
     static func hasBlockNumber(_ lower: String, _ words: DialogueLexicon) -> Bool {
         var searchStart = lower.startIndex
         for run in digitRuns(lower) {
-            guard let range = lower.range(of: run, range: searchStart..<lower.endIndex) else { continue }
+            guard let range = TextMatch.range(of: run, in: lower, from: searchStart) else { continue }
             searchStart = range.upperBound
             guard run.count <= 2 else { continue }
             let after = lower[range.upperBound...]

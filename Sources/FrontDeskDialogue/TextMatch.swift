@@ -14,14 +14,7 @@ enum TextMatch {
         if text.isEmpty { return false }
         var plain = text
         if let answer = plain.withUTF8({ bytes in isPlain(bytes) ? plainMatches(bytes, words) : nil }) { return answer }
-        for word in words {
-            if text == word { return true }
-            if text.hasPrefix(word) {
-                let rest = text.dropFirst(word.count)
-                if let next = rest.first, separators.contains(next) { return true }
-            }
-        }
-        return false
+        return words.contains { leads(text, $0) }
     }
 
     /// `matches` on plain text (`isPlain`), where characters are scalars and equality is byte
@@ -84,8 +77,46 @@ enum TextMatch {
         return answer ?? text.contains(word)
     }
 
+    /// Where `word` first occurs in `text` at or after `start`, as Foundation's `range(of:range:)` finds it: from the
+    /// bytes when both are plain text (`isPlain`: there a byte match is a character match and byte offsets fall on
+    /// character boundaries); Foundation otherwise. An empty word is never found.
+    static func range(of word: String, in text: String, from start: String.Index? = nil) -> Range<String.Index>? {
+        var haystack = text
+        var needle = word
+        let from = start.map { text.utf8.distance(from: text.utf8.startIndex, to: $0) } ?? 0
+        let found: Int?? = haystack.withUTF8 { bytes in
+            needle.withUTF8 { pattern in
+                guard isPlain(bytes), isPlain(pattern) else { return .none }
+                guard !pattern.isEmpty, from <= bytes.count else { return .some(nil) }
+                return .some(firstIndex(of: pattern, in: bytes, from: from))
+            }
+        }
+        switch found {
+        case .some(.some(let offset)):
+            let lower = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+            return lower..<text.utf8.index(lower, offsetBy: word.utf8.count)
+        case .some(.none): return nil
+        case .none: return text.range(of: word, range: (start ?? text.startIndex)..<text.endIndex)
+        }
+    }
+
+    /// `text.hasPrefix(prefix)`, from the bytes when both are plain text (`isPlain`), where characters are scalars and
+    /// equality is byte equality.
+    static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
+        var haystack = text
+        var needle = prefix
+        let answer: Bool? = haystack.withUTF8 { bytes in
+            needle.withUTF8 { pattern in
+                guard isPlain(pattern), isPlain(bytes) else { return nil }
+                guard pattern.count <= bytes.count else { return false }
+                return pattern.isEmpty || memcmp(bytes.baseAddress!, pattern.baseAddress!, pattern.count) == 0
+            }
+        }
+        return answer ?? text.hasPrefix(prefix)
+    }
+
     /// Whether `pattern` occurs in `bytes`; an empty pattern never does (as Foundation answers).
-    private static func occurs(_ pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func occurs(_ pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let needle = pattern.baseAddress, !pattern.isEmpty else { return false }
         guard let base = bytes.baseAddress, pattern.count <= bytes.count else { return false }
         // memchr for the first byte, memcmp for the rest (glibc's memmem is not visible without _GNU_SOURCE).
@@ -185,6 +216,100 @@ enum TextMatch {
         out.append(contentsOf: bytes[copied...])
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// The words of one lexicon list, built once per engine: the plain ones (`isPlain`) as one byte buffer, so
+    /// `containsAny` and `matches` on plain text need no per-word check or copy; the others (rare: "𨋢", "façade")
+    /// kept as strings and matched as those functions match a word that is not plain.
+    struct PlainWords: Sendable {
+        /// The plain words' UTF-8, one after another.
+        let bytes: [UInt8]
+        /// Where each plain word ends in `bytes` (the next starts there).
+        let ends: [Int]
+        /// The words that are not plain text.
+        let others: [String]
+
+        init(_ words: [String]) {
+            var bytes: [UInt8] = []
+            var ends: [Int] = []
+            var others: [String] = []
+            for word in words {
+                var copy = word
+                if copy.withUTF8({ isPlain($0) }) {
+                    bytes.append(contentsOf: word.utf8)
+                    ends.append(bytes.count)
+                } else {
+                    others.append(word)
+                }
+            }
+            self.bytes = bytes
+            self.ends = ends
+            self.others = others
+        }
+
+        /// `containsAny(text, words)` for plain `text`: whether any word occurs in it; with `minimumCharacters`, any
+        /// word of at least that many characters (a plain word's characters are its scalars).
+        func anyOccurs(in text: String, minimumCharacters: Int = 0) -> Bool {
+            var haystack = text
+            let plainFound = haystack.withUTF8 { text in
+                bytes.withUnsafeBufferPointer { all in
+                    var start = 0
+                    for end in ends {
+                        defer { start = end }
+                        let word = UnsafeBufferPointer(rebasing: all[start..<end])
+                        if minimumCharacters > 0, word.count(where: { $0 & 0xC0 != 0x80 }) < minimumCharacters {
+                            continue
+                        }
+                        if occurs(word, in: text) { return true }
+                    }
+                    return false
+                }
+            }
+            return plainFound || others.contains { text.contains($0) && (minimumCharacters == 0 || $0.count >= minimumCharacters) }
+        }
+
+        /// `matches(trimmed: text, words)` for plain, trimmed `text`: whether it is a word, or begins with one followed
+        /// by a separator.
+        func anyLeads(_ text: String) -> Bool {
+            guard !text.isEmpty else { return false }
+            var haystack = text
+            let plainFound = haystack.withUTF8 { text in
+                bytes.withUnsafeBufferPointer { all in
+                    var start = 0
+                    for end in ends {
+                        defer { start = end }
+                        let count = end - start
+                        guard count <= text.count,
+                            count == 0 || memcmp(text.baseAddress!, all.baseAddress! + start, count) == 0
+                        else { continue }
+                        if count == text.count { return true }
+                        // The character right after the word: one scalar of 1 or 3 bytes in plain text.
+                        let lead = text[count]
+                        let next =
+                            lead < 0x80
+                            ? UInt32(lead)
+                            : (UInt32(lead & 0x0F) << 12) | (UInt32(text[count + 1] & 0x3F) << 6)
+                                | UInt32(text[count + 2] & 0x3F)
+                        if separatorScalars.contains(next) { return true }
+                    }
+                    return false
+                }
+            }
+            return plainFound || others.contains { leads(text, $0) }
+        }
+    }
+
+    /// Whether `text` is `word`, or begins with it followed by a separator (`matches` for one word, on any text).
+    static func leads(_ text: String, _ word: String) -> Bool {
+        if text == word { return true }
+        if text.hasPrefix(word) {
+            let rest = text.dropFirst(word.count)
+            if let next = rest.first, separators.contains(next) { return true }
+        }
+        return false
+    }
+
+    /// The scalars of `separators` (each of them one scalar).
+    static let separatorScalars: Set<UInt32> = Set(separators.flatMap { $0.unicodeScalars.map(\.value) })
 
     static let separators: Set<Character> = [
         " ", ",", "，", "。", ".", "!", "！", "?", "？", "、", ";", "；", ":", "：", "~", "～",

@@ -21,12 +21,15 @@ struct Turn {
     let saysAffirmWord: Bool
     let saysDenyWord: Bool
     let saysCancelWord: Bool
-    /// Whether an affirm word stands on its own in the message (`affirmStands`).
-    let affirmStands: Bool
+    /// The lists of `words` with their plain words as bytes (`Engine.plainLexicon`).
+    let plainWords: [DialogueLexicon.List: TextMatch.PlainWords]
+    /// `TextMatch.trimmed(lower)`, and whether `lower` is plain text (`TextMatch.isPlain`): asked once per turn.
+    let trimmedLower: String
+    let lowerIsPlain: Bool
 
     init(
         text: String, classification: Classification, now: Date, civil: CivilTime, language: Language, lower: String,
-        words: DialogueLexicon
+        words: DialogueLexicon, plainWords: [DialogueLexicon.List: TextMatch.PlainWords] = [:]
     ) {
         self.text = text
         self.classification = classification
@@ -35,13 +38,22 @@ struct Turn {
         self.language = language
         self.lower = lower
         self.words = words
+        self.plainWords = plainWords
+        var copy = lower
+        let plain = copy.withUTF8 { TextMatch.isPlain($0) }
+        lowerIsPlain = plain
         let trimmed = TextMatch.trimmed(lower)
-        saysAffirmWord = TextMatch.matches(trimmed: trimmed, words[.affirm])
-        saysDenyWord = TextMatch.matches(trimmed: trimmed, words[.deny])
-        var cancel = TextMatch.matches(trimmed: trimmed, words[.cancel])
-        if !cancel, trimmed.count <= 8 { cancel = TextMatch.containsAny(trimmed, words[.cancelInside]) }
+        trimmedLower = trimmed
+        func leads(_ list: DialogueLexicon.List) -> Bool {
+            Turn.says(list, trimmed: trimmed, plain: plain, words, plainWords)
+        }
+        saysAffirmWord = leads(.affirm)
+        saysDenyWord = leads(.deny)
+        var cancel = leads(.cancel)
+        if !cancel, trimmed.count <= 8 {
+            cancel = Turn.has(.cancelInside, in: trimmed, plain: plain, words, plainWords)
+        }
         saysCancelWord = cancel
-        affirmStands = Turn.affirmStands(trimmed, words[.affirm])
     }
 
     /// Whether a yes stands as a word of its own in some clause: a clause that is or begins with an affirm word ("电话对，
@@ -64,10 +76,31 @@ struct Turn {
     }
 
     /// Whether the message has any word of `list`.
-    func has(_ list: DialogueLexicon.List) -> Bool { TextMatch.containsAny(lower, words[list]) }
+    func has(_ list: DialogueLexicon.List) -> Bool { Turn.has(list, in: lower, plain: lowerIsPlain, words, plainWords) }
 
     /// Whether the message is (or begins with) a word of `list`.
-    func says(_ list: DialogueLexicon.List) -> Bool { TextMatch.matches(lower, words[list]) }
+    func says(_ list: DialogueLexicon.List) -> Bool {
+        Turn.says(list, trimmed: trimmedLower, plain: lowerIsPlain, words, plainWords)
+    }
+
+    /// `TextMatch.containsAny(text, words[list])`, from the bytes when `text` (plain: `plain`) and the list are plain.
+    private static func has(
+        _ list: DialogueLexicon.List, in text: String, plain: Bool, _ words: DialogueLexicon,
+        _ plainWords: [DialogueLexicon.List: TextMatch.PlainWords]
+    ) -> Bool {
+        if plain, let listed = plainWords[list] { return listed.anyOccurs(in: text) }
+        return TextMatch.containsAny(text, words[list])
+    }
+
+    /// `TextMatch.matches(trimmed: trimmed, words[list])`, from the bytes when `trimmed` (a part of plain text when
+    /// `plain`) and the list are plain.
+    private static func says(
+        _ list: DialogueLexicon.List, trimmed: String, plain: Bool, _ words: DialogueLexicon,
+        _ plainWords: [DialogueLexicon.List: TextMatch.PlainWords]
+    ) -> Bool {
+        if plain, let listed = plainWords[list] { return listed.anyLeads(trimmed) }
+        return TextMatch.matches(trimmed: trimmed, words[list])
+    }
 
     var intent: String { classification.intent }
     var entities: Entities { classification.entities }
@@ -76,12 +109,12 @@ struct Turn {
     /// Whether the message confirms (对 / 是的 / 确认 / 没问题 / 好的 / yes).
     var isAffirm: Bool {
         if isDeny { return false }
-        return saysAffirmWord || (classification.acts.contains(.affirm) && affirmStands)
+        return saysAffirmWord || (classification.contains(act: .affirm) && Turn.affirmStands(trimmedLower, words[.affirm]))
     }
 
     /// Whether the message says no (不对 / 不是 / no).
     /// "得唔得？", "行不行", "是不是": a question asked both ways is not a no.
-    var isDeny: Bool { (classification.acts.contains(.deny) && !asksEitherWay) || saysDenyWord }
+    var isDeny: Bool { (classification.contains(act: .deny) && !asksEitherWay) || saysDenyWord }
 
     /// Whether the message asks a question both ways: a character, 不 or 唔, and the same character again ("好不好",
     /// "得唔得"), or 可不可以.
@@ -103,11 +136,16 @@ struct Turn {
     var isBareAct: Bool {
         guard saysAffirmWord || saysDenyWord else { return false }
         let trimmed = TextMatch.trimmed(lower)
-        let leading = (words[.affirm] + words[.deny]).filter { word in
-            trimmed == word
-                || (trimmed.hasPrefix(word) && trimmed.dropFirst(word.count).first.map { !$0.isLetter } == true)
+        // The longest affirm or deny word the message begins with (the first listed of as long ones).
+        var longest: (word: String, count: Int)?
+        for list in [DialogueLexicon.List.affirm, .deny] {
+            for word in words[list] where TextMatch.hasPrefix(trimmed, word) {
+                let count = word.count
+                guard trimmed == word || trimmed.dropFirst(count).first.map({ !$0.isLetter }) == true else { continue }
+                if longest == nil || count > longest!.count { longest = (word, count) }
+            }
         }
-        guard let word = leading.max(by: { $0.count < $1.count }) else { return true }
+        guard let word = longest?.word else { return true }
         let rest = trimmed.dropFirst(word.count)
         let han = rest.unicodeScalars.filter { $0.value >= 0x3400 && $0.value <= 0x9FFF }.count
         let englishWords = rest.split { !$0.isLetter }.filter { $0.unicodeScalars.allSatisfy(\.isASCII) }.count
@@ -115,13 +153,17 @@ struct Turn {
     }
 
     /// Whether the message carries a correction act or marker ("说错了", "改成", "sorry I meant").
-    var isCorrection: Bool { classification.acts.contains(.correction) || has(.correctionMarkers) }
+    var isCorrection: Bool { classification.contains(act: .correction) || has(.correctionMarkers) }
 
     /// Whether the message takes leave ("再见", "先这样吧", "bye") rather than answering.
     var isLeaving: Bool {
         if (intent == "goodbye" && classification.confidence >= 0.5) || says(.leave) { return true }
         // A short line that takes leave ("let's talk another time", "ok byebye"): a leave word anywhere in it.
-        return lower.count <= 12 && words[.leave].contains { $0.count >= 2 && TextMatch.contains(lower, $0) }
+        if lowerIsPlain, let listed = plainWords[.leave] {
+            // Plain text: one scalar per character.
+            return lower.unicodeScalars.count <= 12 && listed.anyOccurs(in: lower, minimumCharacters: 2)
+        }
+        return lower.count <= 12 && words[.leave].contains { TextMatch.contains(lower, $0) && $0.count >= 2 }
     }
 }
 
