@@ -214,7 +214,7 @@ extension Engine {
     /// by the right one; the right one alone when the wrong one is not in it. `nil` when the message is not of that form.
     func swappedDescription(_ description: String, _ turn: Turn) -> String? {
         let text = TextMatch.trimmed(turn.text)
-        let lower = text.lowercased()
+        let lower = simplifiedShadow(text)  // "業主馮梓萱": Traditional text is searched with the Simplified markers
         for (not, but) in [("不是", "是"), ("not ", " ")] {
             guard let start = lower.range(of: not) else { continue }
             let rest = lower[start.upperBound...]
@@ -373,7 +373,7 @@ extension Engine {
     /// A name stated in passing: "业主张伟" / "申请人：李娜" / "my name is Zhang Wei".
     func statedName(_ turn: Turn) -> String? {
         let text = turn.text
-        let lower = text.lowercased()
+        let lower = simplifiedShadow(text)  // "業主馮梓萱": Traditional text is searched with the Simplified markers
         for marker in turn.words[.nameMarkers] {
             guard let value = clause(after: marker, text: text, lower: lower, turn), labels(marker, value) else { continue }
             let english = turn.words[.nameMarkersEn].contains(marker)
@@ -427,7 +427,7 @@ extension Engine {
     /// The words after the first of `markers` up to the end of its clause, when their length fits and they hold no digits.
     func statedValue(_ turn: Turn, after markers: [String], length: ClosedRange<Int>) -> String? {
         let text = turn.text
-        let lower = text.lowercased()
+        let lower = simplifiedShadow(text)  // "業主馮梓萱": Traditional text is searched with the Simplified markers
         for marker in markers {
             guard let clause = clause(after: marker, text: text, lower: lower, turn), labels(marker, clause) else { continue }
             let value = TextMatch.trimmed(clause)

@@ -40,6 +40,15 @@ enum SlotText {
     /// A block and flat without the entrance ("5座1101", "5栋1101室", "block 5 flat 1101"): the two numbers
     /// joined by the lexicon's block marker, `nil` when the text is not of that form.
     static func blockAndFlat(_ lower: String, _ words: DialogueLexicon) -> (block: String, room: String)? {
+        if let found = blockAndFlatIn(lower, words) { return found }
+        // "8栋1801，厨房水龙头关不紧，电话138…": the clause that names them, when the message says more.
+        let clauses = lower.split { "，,。；;".contains($0) }.map(String.init)
+        guard clauses.count > 1 else { return nil }
+        let found = clauses.compactMap { blockAndFlatIn($0, words) }
+        return found.count == 1 ? found[0] : nil
+    }
+
+    private static func blockAndFlatIn(_ lower: String, _ words: DialogueLexicon) -> (block: String, room: String)? {
         let runs = digitRuns(lower)
         guard runs.count == 2, !TextMatch.containsAny(lower, words[.entranceMarkers]) else { return nil }
         func isBlock(_ run: String) -> Bool {
