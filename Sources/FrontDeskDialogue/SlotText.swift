@@ -48,8 +48,43 @@ enum SlotText {
         return found.count == 1 ? found[0] : nil
     }
 
+    /// The digit runs of `text` without those of a number written in groups ("136 6627 4803", "0571-8888-6666"):
+    /// runs joined only by spaces or dashes that hold seven digits or more in all are a phone, not a block or a room.
+    static func runsOutsidePhones(_ text: String) -> [String] {
+        var kept: [String] = []
+        var group: [String] = []
+        var current = ""
+        var joiner = false
+        func closeGroup() {
+            if group.count >= 2, group.joined().count >= 7 { group = [] }
+            kept += group
+            group = []
+        }
+        for character in text {
+            if let digit = character.wholeNumberValue, character.isASCII || character.unicodeScalars.first!.value >= 0xFF10 {
+                current.append(String(digit))
+                joiner = false
+                continue
+            }
+            if !current.isEmpty {
+                group.append(current)
+                current = ""
+            }
+            if character == " " || character == "-" {
+                if joiner { closeGroup() }  // two separators in a row end the group
+                joiner = true
+            } else {
+                closeGroup()
+                joiner = false
+            }
+        }
+        if !current.isEmpty { group.append(current) }
+        closeGroup()
+        return kept
+    }
+
     private static func blockAndFlatIn(_ lower: String, _ words: DialogueLexicon) -> (block: String, room: String)? {
-        let runs = digitRuns(lower)
+        let runs = runsOutsidePhones(lower)
         guard runs.count == 2, !TextMatch.containsAny(lower, words[.entranceMarkers]) else { return nil }
         func isBlock(_ run: String) -> Bool {
             guard run.count <= 2 else { return false }
