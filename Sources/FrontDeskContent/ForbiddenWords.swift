@@ -74,12 +74,7 @@ public struct ForbiddenWords: Sendable, Equatable {
             let scalar =
                 (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6)
                 | UInt32(bytes[index + 2] & 0x3F)
-            let safe =
-                (0x4E00...0x9FFF).contains(scalar) || (0x3000...0x3029).contains(scalar)
-                || (0x3030...0x303F).contains(scalar) || (0x2010...0x2027).contains(scalar)
-                || (0x2030...0x205E).contains(scalar) || (0xFF01...0xFF9D).contains(scalar)
-                || (0xFFA0...0xFFEF).contains(scalar)
-            guard safe else { return nil }
+            guard Han.isPlainWide(scalar) else { return nil }
             index += 3
         }
         for (word, needle) in chineseUTF8 where Self.occurrence(of: needle, in: bytes, from: 0, foldingCase: false) != nil {

@@ -147,12 +147,7 @@ enum TextMatch {
             guard lead >= 0xE0, lead < 0xF0, index + 2 < bytes.count else { return false }
             let scalar =
                 (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
-            let plain =
-                (0x4E00...0x9FFF).contains(scalar) || (0x3000...0x3029).contains(scalar)
-                || (0x3030...0x303F).contains(scalar) || (0x2010...0x2027).contains(scalar)
-                || (0x2030...0x205E).contains(scalar) || (0xFF01...0xFF9D).contains(scalar)
-                || (0xFFA0...0xFFEF).contains(scalar)
-            guard plain else { return false }
+            guard Han.isPlainWide(scalar) else { return false }
             index += 3
         }
         return true

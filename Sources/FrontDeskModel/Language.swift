@@ -52,4 +52,15 @@ public enum Han {
         (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0xF900...0xFAFF).contains(value)
             || (0x20000...0x2FFFF).contains(value)
     }
+
+    /// Whether a three-byte UTF-8 scalar is "plain" for byte search: the CJK Unified Ideographs and the CJK,
+    /// general and full-width punctuation and forms whose lower-casing and case folding change nothing, so that
+    /// equal bytes mean equal text (the dialogue's byte search and the forbidden-word check).
+    @inlinable @inline(__always)
+    public static func isPlainWide(_ scalar: UInt32) -> Bool {
+        (0x4E00...0x9FFF).contains(scalar) || (0x3000...0x3029).contains(scalar)
+            || (0x3030...0x303F).contains(scalar) || (0x2010...0x2027).contains(scalar)
+            || (0x2030...0x205E).contains(scalar) || (0xFF01...0xFF9D).contains(scalar)
+            || (0xFFA0...0xFFEF).contains(scalar)
+    }
 }
