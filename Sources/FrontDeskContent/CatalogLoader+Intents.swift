@@ -89,7 +89,8 @@ extension CatalogLoader {
         return result
     }
 
-    /// `"cooccur": [{"with": ["@appliance"], "and": ["@noise"], "within": 8, "weight": 2}]`.
+    /// `"cooccur": [{"with": ["@appliance"], "and": ["@noise"], "within": 8, "weight": 2}]`; a negative weight counts
+    /// the pair against the intent.
     mutating func cooccurrences(_ value: JSON?, reader: inout ContentReader) -> [CooccurrenceRule] {
         guard let value else { return [] }
         guard let array = value.array else {
@@ -109,8 +110,9 @@ extension CatalogLoader {
                 reader.report("\(path).within", "expected a distance from 0 to 200 characters, got \(within)")
             }
             let weight = reader.number(object, "weight", at: path) ?? 0
-            if !(weight > 0 && weight <= 100) {
-                reader.report("\(path).weight", "expected a weight above 0 and at most 100, got \(weight)")
+            // A negative weight is a pair that speaks against the intent: trapped, then out of the lift.
+            if !(weight != 0 && abs(weight) <= 100) {
+                reader.report("\(path).weight", "expected a weight from -100 to 100 other than 0, got \(weight)")
             }
             result.append(CooccurrenceRule(with: with, and: and, within: Int(within), weight: weight))
         }

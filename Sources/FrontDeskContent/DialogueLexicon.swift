@@ -76,6 +76,9 @@ public struct DialogueLexicon: Sendable {
         case serviceVisited = "service_visited"
         /// Names the workers' count in a correction ("工人改做5個").
         case workerWords = "worker_words"
+        /// What may follow a bare number that counts people ("是6个", "7 people"): at a permit's restatement, a
+        /// correction of that form corrects the workers.
+        case headCountTails = "head_count_tails"
         /// A place a block has one of (its lobby, its roof, its front door): with the block's number, a place to send someone.
         case blockPlaces = "block_places"
     }

@@ -29,6 +29,8 @@ public struct EntityWords: Sendable {
         case roomSuffixes = "room_suffixes"
         case halfMonth = "half_month"
         case half, days, weeks
+        /// A day word that is a span only after a word of `notADayBefore` ("做20日", "滴咗成两日"), a day of the month otherwise.
+        case spanDays = "span_days"
         case notWeeks = "not_weeks"
         case weekNouns = "week_nouns"
         case countClassifiers = "count_classifiers"
@@ -41,7 +43,7 @@ public struct EntityWords: Sendable {
         public var completesAnEntity: Bool {
             switch self {
             case .month, .dayMarks, .weekWords, .hoursSpoken, .hours, .hoursFormal, .buildingMarkers,
-                .bareBuildingMarkers, .halfMonth, .days, .weeks, .weekNouns, .workerNouns:
+                .bareBuildingMarkers, .halfMonth, .days, .spanDays, .weeks, .weekNouns, .workerNouns:
                 true
             default: false
             }

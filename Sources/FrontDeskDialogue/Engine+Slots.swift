@@ -149,7 +149,9 @@ extension Engine {
         }
         if order.contains("workers") {
             // At the restatement a count named with the workers ("工人改做5個") corrects them.
-            let named = confirming && turn.has(.workerWords) && entities.phone == nil && entities.date == nil
+            // "哦不对，是6个": a bare head count in a correction; the permit's other numbers carry their own units.
+            let counted = confirming && turn.isCorrection && headCountAfterCorrection(turn)
+            let named = confirming && (turn.has(.workerWords) || counted) && entities.phone == nil && entities.date == nil
             let bare = awaiting == "workers" || named ? SlotText.firstInteger(turn.text) : nil
             // "工人3个，哦不对，4个" / "5 workers - sorry I meant 7 workers": the number after the correction stands.
             let stated = entities.count ?? bare
@@ -255,6 +257,23 @@ extension Engine {
         }
         guard let cut else { return nil }
         return SlotText.firstInteger(String(turn.lower[cut...]))
+    }
+
+    /// Whether the message ends in a number and a head-count word after its last correction marker
+    /// ("哦不对，是6个", "no, 7 people"), with nothing else but punctuation.
+    func headCountAfterCorrection(_ turn: Turn) -> Bool {
+        var cut: String.Index?
+        for marker in turn.words[.correctionMarkers] {
+            guard let range = turn.lower.range(of: marker, options: .backwards) else { continue }
+            if cut.map({ range.upperBound > $0 }) ?? true { cut = range.upperBound }
+        }
+        guard let cut else { return false }
+        let after = turn.lower[cut...]
+        let rest = after.drop { !$0.isASCII || !$0.isNumber }
+        guard let first = rest.first, first.isNumber, after.count - rest.count <= 4 else { return false }
+        let tail = TextMatch.trimmed(String(rest.drop { $0.isASCII && $0.isNumber }))
+            .trimmingCharacters(in: CharacterSet(charactersIn: "，,。.!！ "))
+        return turn.words[.headCountTails].contains(tail)
     }
 
     /// The one flat of the estate with this block and room in any entrance, or `nil` when none or several match.
@@ -420,8 +439,17 @@ extension Engine {
 
     /// The clauses of a message, split at commas and full stops (trimmed, empty ones dropped).
     static func clauses(_ text: String) -> [String] {
-        text.split { Engine.clauseBreaks.contains($0) || $0 == "\u{3002}" }.map { TextMatch.trimmed(String($0)) }
-            .filter { !$0.isEmpty }
+        text.split { Engine.clauseBreaks.contains($0) || $0 == "\u{3002}" }.flatMap { piece -> [String] in
+            // English sentences too: "Unit 10-2-1502, owner Dong Jun. We're replacing the cabinets".
+            var rest = piece
+            var parts: [String] = []
+            while case let head = beforeFullStop(rest), head.endIndex < rest.endIndex {
+                parts.append(String(head))
+                rest = rest[rest.index(after: head.endIndex)...]
+            }
+            parts.append(String(rest))
+            return parts
+        }.map { TextMatch.trimmed($0) }.filter { !$0.isEmpty }
     }
 
     /// The words after the first of `markers` up to the end of its clause, when their length fits and they hold no digits.
@@ -453,7 +481,20 @@ extension Engine {
         guard let range = TextMatch.range(of: marker, in: lower) else { return nil }
         var rest = Substring(text.dropFirst(lower.distance(from: lower.startIndex, to: range.upperBound)))
         while let first = rest.first, turn.words[.nameJoiners].contains(String(first)) { rest = rest.dropFirst() }
-        return String(rest.prefix { !Engine.clauseBreaks.contains($0) && $0 != "\u{3002}" })
+        return String(Self.beforeFullStop(rest.prefix { !Engine.clauseBreaks.contains($0) && $0 != "\u{3002}" }))
+    }
+
+    /// The text up to an English full stop that ends a sentence ("Dong Jun. We're replacing…"): a "." followed by a
+    /// space or the end, after a letter (so "3.5" and "No.5" stay whole).
+    static func beforeFullStop(_ text: Substring) -> Substring {
+        var i = text.startIndex
+        while let dot = text[i...].firstIndex(of: ".") {
+            let next = text.index(after: dot)
+            let before = dot > text.startIndex ? text[text.index(before: dot)] : " "
+            if before.isLetter, next == text.endIndex || text[next] == " " { return text[..<dot] }
+            i = next
+        }
+        return text
     }
 
     /// "不对，是502室" / "no, room 502" / "不是501是502" / "哦不对，是1202": the same building and entrance,

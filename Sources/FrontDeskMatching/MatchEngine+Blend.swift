@@ -6,7 +6,8 @@ extension MatchEngine {
     /// `threshold`. The rules stay authoritative where they fire clearly: when the best rule leads the second by
     /// `clear_lead` points (or by more than the learned layer could move), or an `authoritative` intent's rule fired,
     /// the posteriors are not even worked out. An intent that a rule vetoed or negated ("不是投诉") is never picked by
-    /// the learned layer, nor one in `needs_rule` without rule evidence (an emergency needs a hazard word).
+    /// the learned layer, nor one in `needs_rule` without a positive rule score (an emergency needs a hazard word that its penalties do not
+    /// outweigh).
     @inline(__always)
     func blend(_ buffers: inout ScanBuffers, _ summary: inout ScanSummary) {
         summary.blended = false
@@ -61,7 +62,8 @@ extension MatchEngine {
             let rule = max(0, scores[i])
             let bit: UInt64 = i < 64 ? 1 << UInt64(i) : 0
             if rule <= 0, blocked & bit != 0 { continue }
-            if needsRule & bit != 0, summary.ruleEvidence & bit == 0 { continue }
+            // A hazard its own penalties outweigh ("快着火了，笑死") is no evidence either.
+            if needsRule & bit != 0, summary.ruleEvidence & bit == 0 || rule <= 0 { continue }
             let value = min(rule, cap) / scale + weight * posteriors[i]
             if best < 0 || value > bestValue || (value == bestValue && hot.priority[i] > hot.priority[best]) {
                 second = best

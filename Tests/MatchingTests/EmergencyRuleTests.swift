@@ -46,6 +46,17 @@ import Testing
         ("阳台的窗帘着了", nil),
         ("my e-bike caught fire outside the door", nil),
         ("电梯停在半空不走了，小孩在里面哭", nil),
+        // A live cable on the ground, a shock that still hurts, signs of a stroke or of choking, a car that hit someone,
+        // things falling where people walk, no answer from a locked bathroom, a break-in, someone shut out in the cold.
+        ("楼下那根电缆掉在草地上，一直滋滋响，还冒蓝光", nil),
+        ("I touched the fridge and got a shock, my hand is still numb", "electrical"),
+        ("我爸刚才突然倒下了，嘴歪，手抬不起来", nil),
+        ("my husband is choking on his food and turning blue", nil),
+        ("a van just hit a boy near the east gate, he is lying on the ground", nil),
+        ("外墙的瓷砖一直往下掉，下面有人走", nil),
+        ("grandma has been in the bathroom for an hour, she won't respond and the door is locked", nil),
+        ("有人在撬我家门，我一个人在家", nil),
+        ("我阿爷困喺露台，门锁咗，出面好冻", nil),
     ]
 
     static let notEmergencies: [String] = [
@@ -78,6 +89,17 @@ import Testing
         "我把自己反锁在门外了，没带钥匙",
         "寻日煤气漏嗰单嘢处理咗未？",
         "does the building insurance cover fire damage?",
+        // Hazard words inside names (a fire lane, a car alarm, a fire hazard), a hazard that is over, a record of one,
+        // slang, a test of the alarms, locked out of one's own flat.
+        "someone parks in the fire lane behind block 4 every night, a fire engine could not get in",
+        "車場有架車嘅car alarm響咗成晚，好嘈",
+        "楼道堆满杂物，有火灾隐患，请清理一下",
+        "我们刚才被困电梯，现在已经出来了，谢谢保安",
+        "想问下EMG-20261120-0003那单煤气漏气，后来怎么处理的",
+        "这首歌好fire",
+        "my laptop is so hot it's about to catch fire lol",
+        "what day do you test the smoke alarms in the corridor?",
+        "I got locked out of my flat, can someone open the door",
     ]
 
     @Test(arguments: hazards)

@@ -59,7 +59,7 @@ import Testing
             #"{"version":1,"intent":"repair","cooccur":[{"with":["风扇"],"and":["响"],"within":300,"weight":0}]}"#,
             [
                 "repair.json: cooccur[0].within: expected a distance from 0 to 200 characters, got 300.0",
-                "repair.json: cooccur[0].weight: expected a weight above 0 and at most 100, got 0.0",
+                "repair.json: cooccur[0].weight: expected a weight from -100 to 100 other than 0, got 0.0",
             ]
         ),
         (

@@ -43,7 +43,7 @@ final class EntityLexicon: @unchecked Sendable {
     /// Tags 0 (a building word) and 1 (bare `号` / `楼`, a building only with a 单元 after it).
     let buildingMarkers: EntityWordSet
     let unit, floorMarkers, placesNotFloors, roomSuffixes: EntityWordSet
-    let halfMonth, half, days, weeks, notWeeks, weekNouns, countClassifiers, countJoiners, workerNouns: EntityWordSet
+    let halfMonth, half, days, spanDays, weeks, notWeeks, weekNouns, countClassifiers, countJoiners, workerNouns: EntityWordSet
 
     static let base: UInt32 = 0x3000
     static let limit: UInt32 = 0xA000
@@ -84,6 +84,7 @@ final class EntityLexicon: @unchecked Sendable {
         halfMonth = set(.halfMonth)
         half = set(.half)
         days = set(.days)
+        spanDays = set(.spanDays)
         weeks = set(.weeks)
         notWeeks = set(.notWeeks)
         weekNouns = set(.weekNouns)
@@ -101,7 +102,7 @@ final class EntityLexicon: @unchecked Sendable {
         mark([buildingMarkers, unit], .unitMark)
         mark([relativeDays, nextWeek, lastWeek, thisWeek, weekWords, month, dayMarks], .dateMark)
         mark([partsOfDay, hourWords], .timeMark)
-        mark([halfMonth, half, days, weeks, weekNouns, month], .spanMark)
+        mark([halfMonth, half, days, spanDays, weeks, weekNouns, month], .spanMark)
         mark([workerNouns], .countMark)
         cueTable = Self.freeze(cues, &arena)
         numeralTable = Self.freeze(
@@ -112,7 +113,7 @@ final class EntityLexicon: @unchecked Sendable {
         let all: [EntityWordSet] = [
             relativeDays, partsOfDay, year, month, dayMarks, notADayAfter, notADayBefore, nextWeek, lastWeek, thisWeek, classifiers,
             weekWords, sunday, hourWords, halfHour, quarter, minutes, buildingMarkers, unit, floorMarkers,
-            placesNotFloors, roomSuffixes, halfMonth, half, days, weeks, notWeeks, weekNouns, countClassifiers,
+            placesNotFloors, roomSuffixes, halfMonth, half, days, spanDays, weeks, notWeeks, weekNouns, countClassifiers,
             countJoiners, workerNouns,
         ]
         for s in all { readScalars.formUnion(s.allScalars.filter { $0 >= 0x80 }) }

@@ -28,6 +28,8 @@ extension EntityScan {
                 take(days: n.value * 30, i..<end)
             } else if !classifier, let end = after(j, words.days) {
                 take(days: n.value, i..<end)
+            } else if !classifier, isAny(i - 1, words.notADayBefore), let end = after(j, words.spanDays) {
+                take(days: n.value, i..<end)  // "做20日", "滴咗成两日": a span, where "20日开工" is a date
             } else if let end = after(j, words.weekNouns) {
                 take(days: n.value * 7, i..<end)
             } else if !classifier, let end = after(j, words.weeks), !isAny(j, words.notWeeks) {
