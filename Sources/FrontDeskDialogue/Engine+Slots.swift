@@ -182,7 +182,10 @@ extension Engine {
         }
         if order.contains("description") {
             let category = turn.classification.category(for: flow.kind.rawValue)
-            let correction = confirming && turn.isCorrection && result.filled.isEmpty && result.problems.isEmpty
+            // A correction of the matter itself, at the restatement or at any later question ("哦说错了，不是插座，是门锁").
+            let correction =
+                (confirming || flow.slots["description"] != nil) && turn.isCorrection && result.filled.isEmpty
+                && result.problems.isEmpty
             // The message that opens a flow often is the description ("someone keeps parking in
             // front of the garage, I want to complain") even when no category word is in it.
             let opening = awaiting == nil && flow.slots["description"] == nil
