@@ -76,6 +76,8 @@ public struct DialogueLexicon: Sendable {
         case serviceVisited = "service_visited"
         /// Names the workers' count in a correction ("工人改做5個").
         case workerWords = "worker_words"
+        /// Who the resident is rather than their name ("我是租客", "I'm the tenant"): never taken for the applicant's name.
+        case roleWords = "role_words"
         /// What may follow a bare number that counts people ("是6个", "7 people"): at a permit's restatement, a
         /// correction of that form corrects the workers.
         case headCountTails = "head_count_tails"

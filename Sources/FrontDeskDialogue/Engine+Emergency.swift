@@ -181,7 +181,11 @@ extension Engine {
     /// negated ("不动承重墙", "no load-bearing walls touched") is a promise, not a change.
     func isStructural(_ turn: Turn) -> Bool {
         let words = turn.words
-        for text in [turn.lower, turn.text.lowercased()] {
+        // A name is no works: "我叫梁浩然" holds 梁 (a beam), "华柱装饰" 柱 (a column).
+        let names = [statedName(turn), statedValue(turn, after: words[.contractorMarkers], length: 2...60)].compactMap { $0 }
+        let hidden = names.flatMap { [simplifiedShadow($0), $0.lowercased()] }
+        for whole in [turn.lower, turn.text.lowercased()] {
+            let text = hidden.reduce(whole) { $0.replacingOccurrences(of: $1, with: " ") }
             for word in words[.structural] {
                 var searchStart = text.startIndex
                 while let range = TextMatch.range(of: word, in: text, from: searchStart) {

@@ -182,10 +182,11 @@ extension Engine {
         }
         if order.contains("description") {
             let category = turn.classification.category(for: flow.kind.rawValue)
-            // A correction of the matter itself, at the restatement or at any later question ("哦说错了，不是插座，是门锁").
+            // A correction of the matter itself, at the restatement or, naming a fault, at any later question
+            // ("哦说错了，不是插座，是门锁"; "我记错了，是八零一" corrects the flat, not the matter).
             let correction =
-                (confirming || flow.slots["description"] != nil) && turn.isCorrection && result.filled.isEmpty
-                && result.problems.isEmpty
+                (confirming || (flow.slots["description"] != nil && category != nil)) && turn.isCorrection
+                && result.filled.isEmpty && result.problems.isEmpty
             // The message that opens a flow often is the description ("someone keeps parking in
             // front of the garage, I want to complain") even when no category word is in it.
             let opening = awaiting == nil && flow.slots["description"] == nil
@@ -400,8 +401,9 @@ extension Engine {
             guard let value = clause(after: marker, text: text, lower: lower, turn), labels(marker, value) else { continue }
             let english = turn.words[.nameMarkersEn].contains(marker)
             let fits = english ? (2...40).contains(value.count) : (2...4).contains(value.count)
-            // "我是业主" names a role, not a person.
-            let role = TextMatch.containsAny(value.lowercased(), turn.words[.nameMarkers])
+            // "我是业主" / "我是租客" names a role, not a person.
+            let shadow = simplifiedShadow(value)
+            let role = TextMatch.containsAny(shadow, turn.words[.nameMarkers]) || TextMatch.containsAny(shadow, turn.words[.roleWords])
             if fits, !role, !hasDigits(value), value.first.map({ !$0.isWhitespace }) == true { return value }
         }
         // "我姓赵，赵丽": the surname, then the full name in the next clause.
@@ -431,7 +433,7 @@ extension Engine {
         }
         let markers = turn.words[.nameMarkers] + turn.words[.contractorMarkers]
         let clauses = Self.clauses(turn.text).filter { clause in
-            let lower = clause.lowercased()
+            let lower = simplifiedShadow(clause)  // "浴室換磁磚跟馬桶，不動結構": Traditional works and negators too
             return !TextMatch.containsAny(lower, markers)
                 && (TextMatch.containsAny(lower, turn.words[.works]) || TextMatch.containsAny(lower, turn.words[.structuralNegators]))
         }

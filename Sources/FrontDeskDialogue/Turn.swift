@@ -62,7 +62,7 @@ struct Turn {
     static func affirmStands(_ trimmed: String, _ affirm: [String]) -> Bool {
         let clauses = trimmed.split { Engine.clauseBreaks.contains($0) || $0 == "\u{3002}" }
             .map { TextMatch.trimmed(String($0)) }
-        if clauses.contains(where: { TextMatch.matches(trimmed: $0, affirm) }) { return true }
+        if clauses.contains(where: { TextMatch.matches(trimmed: $0, affirm) || spelled($0, by: affirm) }) { return true }
         let englishWords = trimmed.split { !$0.isLetter && $0 != "'" }.map(String.init)
         for word in affirm {
             if word.count >= 2, !word.unicodeScalars.allSatisfy(\.isASCII), trimmed.contains(word) { return true }
@@ -73,6 +73,17 @@ struct Turn {
             }
         }
         return false
+    }
+
+    /// Whether `clause` is written with words of `words` alone, one after another ("嗯对", "好的好的", "对对对").
+    static func spelled(_ clause: String, by words: [String]) -> Bool {
+        var rest = Substring(clause)
+        while !rest.isEmpty {
+            guard let word = words.filter({ !$0.isEmpty && rest.hasPrefix($0) }).max(by: { $0.count < $1.count })
+            else { return false }
+            rest = rest.dropFirst(word.count).drop { $0 == " " }
+        }
+        return !clause.isEmpty
     }
 
     /// Whether the message has any word of `list`.

@@ -59,11 +59,12 @@ extension EntityScan {
     }
 
     /// A building and entrance were named without a room after them: the one room number elsewhere in the message
-    /// (3–4 digits standing alone, not a floor, not part of a phone or a date) is the room.
+    /// (3–4 digits, or Chinese digits, standing alone, not a floor, not part of a phone or a date) is the room.
     private mutating func roomElsewhere(_ building: Int, _ unit: Int) {
         var rooms: [(index: Int, value: Int, next: Int)] = []
         for j in 0..<count where tokens[j].kind == .number && !tokens[j].used {
-            guard tokens[j].form == .arabic, let room = roomNumber(at: j) else { continue }
+            // Digits, or Chinese digits read one by one ("八零一，还是三栋二单元").
+            guard tokens[j].form == .arabic || tokens[j].form == .chineseDigits, let room = roomNumber(at: j) else { continue }
             if let before = char(j - 1), before == 0x2D || before == 0x2F || before == 0x2B { continue }
             // Part of a number written in groups ("138 1234 5678"): a phone, not a room.
             var back = j - 1
