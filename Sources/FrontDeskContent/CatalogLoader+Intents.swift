@@ -54,6 +54,11 @@ extension CatalogLoader {
             }
         }
         intent.cooccurrences = cooccurrences(root["cooccur"], reader: &reader)
+        for (index, rule) in intent.cooccurrences.enumerated() {
+            if let category = rule.category, !intent.categories.contains(where: { $0.name == category }) {
+                reader.report("cooccur[\(index)].category", "'\(category)' is not one of this intent's categories")
+            }
+        }
         intent.intensifiers = intensifiers(root["intensifiers"], reader: &reader)
         if name == "fallback" {
             settings.threshold = reader.number(root, "threshold", at: "") ?? settings.threshold
@@ -90,7 +95,7 @@ extension CatalogLoader {
     }
 
     /// `"cooccur": [{"with": ["@appliance"], "and": ["@noise"], "within": 8, "weight": 2}]`; a negative weight counts
-    /// the pair against the intent.
+    /// the pair against the intent; `"category": "gas"` names the category the pair stands for.
     mutating func cooccurrences(_ value: JSON?, reader: inout ContentReader) -> [CooccurrenceRule] {
         guard let value else { return [] }
         guard let array = value.array else {
@@ -100,7 +105,7 @@ extension CatalogLoader {
         var result: [CooccurrenceRule] = []
         for (index, element) in array.enumerated() {
             let path = "cooccur[\(index)]"
-            guard let object = reader.object(element, at: path, allowed: ["with", "and", "within", "weight"]) else {
+            guard let object = reader.object(element, at: path, allowed: ["with", "and", "within", "weight", "category"]) else {
                 continue
             }
             let with = wordList(object["with"], at: "\(path).with", reader: &reader)
@@ -114,7 +119,8 @@ extension CatalogLoader {
             if !(weight != 0 && abs(weight) <= 100) {
                 reader.report("\(path).weight", "expected a weight from -100 to 100 other than 0, got \(weight)")
             }
-            result.append(CooccurrenceRule(with: with, and: and, within: Int(within), weight: weight))
+            let category = reader.string(object, "category", at: path, required: false)
+            result.append(CooccurrenceRule(with: with, and: and, within: Int(within), weight: weight, category: category))
         }
         return result
     }

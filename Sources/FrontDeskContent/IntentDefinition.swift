@@ -116,13 +116,17 @@ public struct CooccurrenceRule: Sendable, Equatable {
     public var within: Int
     /// Points added to the intent once when some pair occurs.
     public var weight: Double
+    /// The category the pair names (a trapped person in a lift is `elevator_trapped`), taken when no category word of
+    /// the intent occurs; `nil` for a pair that names none.
+    public var category: String?
 
     /// A co-occurrence rule.
-    public init(with: [String], and: [String], within: Int, weight: Double) {
+    public init(with: [String], and: [String], within: Int, weight: Double, category: String? = nil) {
         self.with = with
         self.and = and
         self.within = within
         self.weight = weight
+        self.category = category
     }
 }
 

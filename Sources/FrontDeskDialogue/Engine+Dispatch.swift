@@ -26,10 +26,12 @@ extension Engine {
             }
         }
         if state.flow == nil, state.pending == nil, state.revisit == nil, turn.intent != "emergency",
-            let unit = turn.entities.unit, turn.has(.serviceVisited)
+            !(turn.intent == "progress_query" && turn.has(.questionMarkers)), let unit = turn.entities.unit,
+            turn.has(.serviceVisited)
         {
             // The resident names the flat and speaks of the visit: a due return visit is the matter. A rating or "the
-            // fault is back" in the same line answers it at once.
+            // fault is back" in the same line answers it at once. "修好了没有" asks how the job stands: the progress query
+            // verifies the resident first.
             state.visitedUnit = unit
             if let question = revisitQuestion(turn, &state) {
                 let answered = satisfaction(in: turn) != nil || turn.has(.faultBack)

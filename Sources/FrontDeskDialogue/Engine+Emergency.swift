@@ -119,6 +119,8 @@ extension Engine {
                 // A contact phone is asked once, after the record: optional, and skipping it is fine.
                 var contact = Flow(kind: .emergency)
                 contact.slots["record_id"] = record.id
+                contact.slots["category"] = category
+                contact.slots["unit"] = flow.slots["unit"]
                 contact.awaiting = "phone"
                 state.flow = contact
                 reply.add(say("ask.emergency.phone", turn.language))
@@ -143,13 +145,23 @@ extension Engine {
             if turn.has(.skip) || turn.saysDenyWord || turn.isCancel {
                 return Reply([say(prefix + ".phone_skipped", turn.language)], intent: intent)
             }
-            if flow.kind == .emergency, isSituationUpdate(turn) {
-                // "we are going down the stairs now": news of the emergency, not a new request. Acknowledged; a phone
-                // may still follow, so the recorded emergency stays at hand without a pending question.
+            if flow.kind == .emergency, isSituationUpdate(turn) || isSameEmergency(turn, flow) {
+                // "we are going down the stairs now", "她说里面灯还亮着，警铃按了没人应": news of the emergency, not a new
+                // request nor a second emergency. Kept on the record for the staff on their way; a phone may still follow,
+                // so the recorded emergency stays at hand without a pending question.
                 var after = Flow(kind: .emergency)
                 after.slots["record_id"] = id
+                after.slots["category"] = flow.slots["category"]
+                after.slots["unit"] = flow.slots["unit"]
                 state.flow = after
-                return Reply([say("emergency.update_ack", turn.language)], intent: intent)
+                var reply = Reply([say("emergency.update_ack", turn.language)], intent: intent)
+                do {
+                    let note = RecordUpdate(id: id, at: turn.civil.iso8601, actor: "resident", note: turn.text)
+                    reply.record = try store.update(note).reference
+                } catch {
+                    reply.add(say("store.failed", turn.language))
+                }
+                return reply
             }
             return nil  // not an answer: the message is handled on its own
         }
@@ -162,6 +174,16 @@ extension Engine {
         } catch {
             return Reply([say(prefix + ".store_failed_phone", turn.language)], intent: intent)
         }
+    }
+
+    /// Whether an emergency message right after an emergency was recorded is about the same one: no other hazard and no
+    /// other flat named.
+    func isSameEmergency(_ turn: Turn, _ flow: Flow) -> Bool {
+        guard turn.intent == "emergency" else { return false }
+        let category = turn.classification.category(for: "emergency")
+        let sameKind = category == nil || category == flow.slots["category"]
+        let samePlace = turn.entities.unit == nil || turn.entities.unit == flow.slots["unit"]
+        return sameKind && samePlace
     }
 
     /// Whether a message after an emergency was recorded tells how things stand rather than asking for something new:

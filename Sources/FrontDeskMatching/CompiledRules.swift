@@ -66,6 +66,8 @@ struct CompiledRules: Sendable {
     let cooccurIntent: [Int]
     let cooccurWithin: [Int]
     let cooccurWeight: [Double]
+    /// The global category slot each co-occurrence rule names, or -1.
+    let cooccurCategory: [Int]
     /// The longest pattern, in scalars (bounds the containment search).
     let maxPatternLength: Int
 
@@ -158,6 +160,7 @@ struct CompiledRules: Sendable {
         var cooccurIntent: [Int] = []
         var cooccurWithin: [Int] = []
         var cooccurWeight: [Double] = []
+        var cooccurCategory: [Int] = []
         for (index, intent) in intents.enumerated() {
             let i = UInt8(index)
             for rule in intent.cooccurrences {
@@ -165,6 +168,8 @@ struct CompiledRules: Sendable {
                 cooccurIntent.append(index)
                 cooccurWithin.append(rule.within)
                 cooccurWeight.append(rule.weight)
+                let named = (categoryStart[index]..<categoryStart[index + 1]).first { categoryName[$0] == rule.category }
+                cooccurCategory.append(named ?? -1)
                 for word in rule.with { add(word, RuleOutput(kind: .cooccurWith, index: i, slot: slot, weight: 0)) }
                 for word in rule.and { add(word, RuleOutput(kind: .cooccurAnd, index: i, slot: slot, weight: 0)) }
             }
@@ -249,6 +254,7 @@ struct CompiledRules: Sendable {
         self.cooccurIntent = cooccurIntent
         self.cooccurWithin = cooccurWithin
         self.cooccurWeight = cooccurWeight
+        self.cooccurCategory = cooccurCategory
         maxPatternLength = scalars.map(\.count).max() ?? 1
     }
 }

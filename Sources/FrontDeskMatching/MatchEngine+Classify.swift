@@ -59,18 +59,22 @@ extension MatchEngine {
             given: nil)
     }
 
-    /// The best category slot of intent `i` (the first of equal ones), or -1 when none scored.
+    /// The best category slot of intent `i` (the first of equal ones): by its category words, or when none occurs by the
+    /// co-occurrence rules that name a category ("电梯卡在两层中间 … 困在里面" is `elevator_trapped`); -1 when neither.
     @inline(__always)
-    private func bestCategory(of i: Int, _ buffers: ScanBuffers) -> Int {
-        var best = -1
-        var slot = hot.categoryStart[i]
-        let end = hot.categoryStart[i + 1]
-        while slot < end {
-            let score = buffers.categoryScores[slot]
-            if score > 0, best < 0 || score > buffers.categoryScores[best] { best = slot }
-            slot += 1
+    func bestCategory(of i: Int, _ buffers: ScanBuffers) -> Int {
+        for scores in [buffers.categoryScores, buffers.composedCategories] {
+            var best = -1
+            var slot = hot.categoryStart[i]
+            let end = hot.categoryStart[i + 1]
+            while slot < end {
+                let score = scores[slot]
+                if score > 0, best < 0 || score > scores[best] { best = slot }
+                slot += 1
+            }
+            if best >= 0 { return best }
         }
-        return best
+        return -1
     }
 
     /// The normalized text as a `String`, or nil when it is the original text byte for byte.

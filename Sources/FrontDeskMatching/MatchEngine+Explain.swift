@@ -13,12 +13,7 @@ extension MatchEngine {
             }
             var categories: [String: String] = [:]
             for i in 0..<intentCount {
-                var bestSlot = -1
-                for slot in rules.categoryStart[i]..<rules.categoryStart[i + 1] where buffers.categoryScores[slot] > 0 {
-                    if bestSlot < 0 || buffers.categoryScores[slot] > buffers.categoryScores[bestSlot] {
-                        bestSlot = slot
-                    }
-                }
+                let bestSlot = bestCategory(of: i, buffers)
                 if bestSlot >= 0 { categories[rules.intentNames[i]] = rules.categoryName[bestSlot] }
             }
             return (scores.sorted { $0.score > $1.score }, hits(buffers, summary), categories)

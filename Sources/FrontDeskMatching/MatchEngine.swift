@@ -180,6 +180,7 @@ final class MatchEngine: Sendable {
         let categoryScores = buffers.categoryScores
         for i in 0..<scores.count { scores[i] = 0 }
         for i in 0..<categoryScores.count { categoryScores[i] = 0 }
+        for i in 0..<buffers.composedCategories.count { buffers.composedCategories[i] = 0 }
         summary.categoryIntents = 0
         summary.intensified = 0
         if hitCount == 0 {
@@ -263,7 +264,11 @@ final class MatchEngine: Sendable {
                 }
             }
         }
-        if eventCount > 0 { intensified = settleEvents(&buffers, eventCount: eventCount, hitCount: hitCount) }
+        if eventCount > 0 {
+            let settled = settleEvents(&buffers, eventCount: eventCount, hitCount: hitCount)
+            intensified = settled.intensified
+            categoryIntents |= settled.composed  // a rule that names a category: its intent has one to pick
+        }
         summary.categoryIntents = categoryIntents
         summary.intensified = intensified
         summary.vetoed = vetoed
@@ -289,10 +294,14 @@ final class MatchEngine: Sendable {
     /// Applies the recorded intensifiers (returns the intents they apply to; factors in `buffers.factors`)
     /// and adds the weight of every co-occurrence rule with a `with` word and an `and` word close enough (in
     /// either order, not overlapping, neither negated), once per rule, marking the words that paired.
-    private func settleEvents(_ buffers: inout ScanBuffers, eventCount: Int, hitCount: Int) -> UInt64 {
+    /// Also returns the intents whose fired rules named a category.
+    private func settleEvents(_ buffers: inout ScanBuffers, eventCount: Int, hitCount: Int)
+        -> (intensified: UInt64, composed: UInt64)
+    {
         let events = buffers.events
         let factors = buffers.factors
         var intensified: UInt64 = 0
+        var composed: UInt64 = 0
         for a in 0..<eventCount where events[a].side == 2 {
             let output = hot.outputs[Int(events[a].rule)]
             events[a].rule = -1
@@ -318,10 +327,16 @@ final class MatchEngine: Sendable {
             }
             guard fired else { continue }
             buffers.scores[rules.cooccurIntent[Int(rule)]] += rules.cooccurWeight[Int(rule)]
+            let named = rules.cooccurCategory[Int(rule)]
+            if named >= 0, rules.cooccurWeight[Int(rule)] > 0 {
+                buffers.composedCategories[named] += rules.cooccurWeight[Int(rule)]
+                let owner = rules.cooccurIntent[Int(rule)]
+                if owner < 64 { composed |= 1 << UInt64(owner) }
+            }
             // The rule counts once: later words of it are set aside.
             for b in a..<eventCount where events[b].rule == rule { events[b].rule = -1 }
         }
-        return intensified
+        return (intensified, composed)
     }
 
     @inline(__always)

@@ -84,6 +84,9 @@ struct ScanBuffers {
     /// Per intent: the largest intensifier factor seen (valid where `ScanSummary.intensified` says); then
     /// the learned posteriors when the blend ran.
     var factors: UnsafeMutableBufferPointer<Double>
+    /// Per global category slot: the weight of the co-occurrence rules that fired naming it (the category when no
+    /// category word occurs).
+    var composedCategories: UnsafeMutableBufferPointer<Double>
     /// Co-occurrence words and intensifiers not inside a longer word of their layer, in text order.
     var events: UnsafeMutableBufferPointer<CooccurrenceEvent>
 
@@ -100,7 +103,7 @@ struct ScanBuffers {
         let scalarCapacity = 2 * utf8Count + 8
         let hitCapacity = min(maxHits, 4 * utf8Count + 16)
         // Doubles first (8-byte alignment), then hits (4-byte fields), then scalars.
-        let doubles = 2 * (intents + 1) + categories + 1
+        let doubles = 2 * (intents + 1) + 2 * (categories + 1)
         let hitBytes = hitCapacity * MemoryLayout<ScanHit>.stride
         let eventBytes = maxEvents * MemoryLayout<CooccurrenceEvent>.stride
         let byteCount = doubles * 8 + hitBytes + eventBytes + scalarCapacity * 4
@@ -117,6 +120,8 @@ struct ScanBuffers {
                 scores: UnsafeMutableBufferPointer(start: scores, count: intents + 1),
                 categoryScores: UnsafeMutableBufferPointer(start: scores + intents + 1, count: categories + 1),
                 factors: UnsafeMutableBufferPointer(start: scores + intents + 1 + categories + 1, count: intents + 1),
+                composedCategories: UnsafeMutableBufferPointer(
+                    start: scores + 2 * (intents + 1) + categories + 1, count: categories + 1),
                 events: UnsafeMutableBufferPointer(start: events, count: maxEvents))
             return body(&buffers)
         }
