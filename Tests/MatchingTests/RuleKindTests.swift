@@ -40,6 +40,14 @@ import Testing
         #expect(result.categories["emergency"] == nil)
     }
 
+    @Test func aRuleThatNamesACategoryGivesItWhenNoCategoryWordDoes() {
+        // No keyword of elevator_trapped or gas: the lift-and-inside and gas-and-hissing rules name the hazard.
+        #expect(Support.classify("电梯停在11楼和12楼中间不动了，我爸在里面出不来").categories["emergency"] == "elevator_trapped")
+        #expect(Support.classify("the pipe behind my gas cooker is hissing").categories["emergency"] == "gas")
+        // A category word still decides over a rule's category: sparks in water are named by the fire word.
+        #expect(Support.classify("楼道的灯管在滴水，还冒火花").categories["emergency"] != nil)
+    }
+
     @Test func explainShowsCooccurrencesAndIntensifiers() {
         let hits = Support.classify("天花板漏水特别大，像下雨一样").hits
         #expect(hits.contains { $0.target == "cooccur:emergency" })
@@ -69,6 +77,11 @@ import Testing
                 "repair.json: cooccur[0].wieght: unknown key 'wieght' (did you mean 'weight'?)",
                 "repair.json: cooccur[0].and: missing required key",
             ]
+        ),
+        (
+            "repair.json",
+            #"{"version":1,"intent":"repair","cooccur":[{"with":["风扇"],"and":["响"],"within":8,"weight":2,"category":"fans"}]}"#,
+            ["repair.json: cooccur[0].category: 'fans' is not one of this intent's categories"]
         ),
         (
             "emergency.json", #"{"version":1,"intent":"emergency","intensifiers":[{"words":["大量"],"factor":0.5}]}"#,
