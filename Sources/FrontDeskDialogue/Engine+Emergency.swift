@@ -27,6 +27,13 @@ extension Engine {
     func isUncertainHazard(_ turn: Turn) -> Bool {
         guard turn.has(.hazardCues), !showsHazardSign(turn) else { return false }
         if turn.has(.noHazardSigns) || turn.has(.wholeHedges) { return true }
+        // A smoke or fire alarm going off with nothing else told (SPEC 3: "a smoke alarm beeping"): one question first.
+        // A gas or CO alarm (the matcher's gas category: "CO alarm going off and we all feel dizzy") is not asked about.
+        if turn.has(.alarmWords), turn.classification.category(for: "emergency") != "gas",
+            !TextMatch.containsAny(TextMatch.removing(turn.words[.alarmWords], from: turn.lower), turn.words[.hazardCues])
+        {
+            return true
+        }
         guard turn.classification.contains(act: .hedge) else { return false }
         let hedges = catalog.acts.first { $0.name == DialogueAct.hedge.rawValue }?.words ?? []
         let clauses = turn.lower.split { Engine.clauseBreaks.contains($0) || $0 == "\u{3002}" }.map(String.init)

@@ -173,10 +173,8 @@ public struct Engine: Sendable {
     /// The reply's language: the message's script when it has one, else the session's.
     /// `settled`: the session has had a message before (a new session has no language of its own yet).
     static func language(of text: String, classified: Language, previous: Language, settled: Bool = true) -> Language {
-        if SlotText.hasHan(text) {
-            if classified.isChinese { return classified }
-            return previous.isChinese ? previous : .zhHans
-        }
+        // With Han characters the matcher's reading stands: Chinese, or English that names a person in Chinese.
+        if SlotText.hasHan(text) { return classified }
         // Inside a Chinese conversation only an English sentence switches: "OK", a code or an emoji does not.
         if settled, previous.isChinese, SlotText.englishWords(text) < 2 { return previous }
         if SlotText.hasEnglishWord(text) { return .en }

@@ -62,7 +62,7 @@ final class MatchEngine: Sendable {
         var count = 0
         var hitCount = 0
         var state = 0
-        var han = false
+        var hanCount = 0
         var traditional = false
         var changed = false
         var i = 0
@@ -111,7 +111,7 @@ final class MatchEngine: Sendable {
                 if entry & Normalizer.expansionFlag == 0 {
                     let mapped = entry & Normalizer.valueMask
                     changed = changed || mapped != value
-                    if mapped >= 0x3400, Normalizer.isHan(mapped) { han = true }
+                    if mapped >= 0x3400, Normalizer.isHan(mapped) { hanCount += 1 }
                     feed(mapped)
                 } else {
                     changed = true
@@ -121,13 +121,14 @@ final class MatchEngine: Sendable {
                     }
                 }
             } else {
-                if Normalizer.isHan(value) { han = true }
+                if Normalizer.isHan(value) { hanCount += 1 }
                 feed(value)
             }
         }
         summary.normalizedCount = count
         summary.hitCount = hitCount
-        summary.han = han
+        summary.han = hanCount > 0
+        summary.hanCount = hanCount
         summary.traditional = traditional
         summary.changed = changed
     }
