@@ -218,12 +218,18 @@ extension Engine {
             for word in words[.structural] {
                 var searchStart = text.startIndex
                 while let range = TextMatch.range(of: word, in: text, from: searchStart) {
-                    let before = String(
-                        text[
-                            text.index(
-                                range.lowerBound,
-                                offsetBy: -min(8, text.distance(from: text.startIndex, to: range.lowerBound)))..<range
-                                .lowerBound])
+                    // The negator may stand anywhere before the word in its clause, after any contrast word ("we're not
+                    // touching any load-bearing walls"; "不动厨房，但要拆承重墙" is works on a bearing wall).
+                    var clauseStart = text[..<range.lowerBound].lastIndex { Engine.clauseBreaks.contains($0) }
+                        .map { text.index(after: $0) } ?? text.startIndex
+                    for contrast in catalog.settings.contrastWords {
+                        if let found = text[clauseStart..<range.lowerBound].range(of: contrast, options: .backwards) {
+                            clauseStart = found.upperBound
+                        }
+                    }
+                    let reach = text.index(
+                        range.lowerBound, offsetBy: -min(30, text.distance(from: clauseStart, to: range.lowerBound)))
+                    let before = String(text[reach..<range.lowerBound])
                     let after = String(text[range.upperBound...].prefix(10))
                     let negated =
                         words[.structuralNegators].contains { TextMatch.contains(before, $0) }
