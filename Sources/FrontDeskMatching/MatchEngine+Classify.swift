@@ -21,19 +21,21 @@ extension MatchEngine {
     /// The classification of `text`: decision, language, normalized text, entities (unless not wanted), and
     /// the compact acts and categories; scores and hits are left to be worked out again when read.
     func classify(_ text: String, now: Date, utcOffset: Int, extractingEntities: Bool) -> Classification {
-        let (normalized, summary, facts, englishWithName) = withScan(text) { utf8, buffers, summary in
+        let (normalized, summary, facts, englishWords) = withScan(text) { utf8, buffers, summary in
             var facts = ScanFacts()
             facts.actBits = summary.acts
             forEachCategoryIntent(summary) { i in
                 let slot = bestCategory(of: i, buffers)
                 if slot >= 0 { facts.addCategory(intent: i, slot: slot) }
             }
-            let english = summary.han && Self.isEnglishWithName(buffers.normalized, summary)
-            return (normalizedText(buffers, summary, original: utf8), summary, facts, english)
+            let words =
+                summary.han && summary.hanCount <= Normalizer.nameLength
+                ? Normalizer.englishWordCount(buffers.normalized.prefix(summary.normalizedCount)) : 0
+            return (normalizedText(buffers, summary, original: utf8), summary, facts, words)
         }
         // An English message that names a person or place in Chinese ("The owner is 吕玉兰") is English.
-        let language: Language =
-            !summary.han || englishWithName ? .en : (summary.traditional ? .zhHant : .zhHans)
+        let language = Normalizer.language(
+            han: summary.hanCount, englishWords: englishWords, traditional: summary.traditional)
         var intent = "fallback"
         var confidence = 0.0
         var ambiguous: [String] = []
@@ -60,21 +62,6 @@ extension MatchEngine {
             text: text, normalized: normalizedString, language: language, intent: intent, confidence: confidence,
             ambiguous: ambiguous, entities: entities, detail: MatchDetail(engine: self, text: text, facts: facts),
             given: nil)
-    }
-
-    /// Whether a message with Han characters is English all the same: at most four of them (a name, a place) among at
-    /// least four English words, twice as many words as characters.
-    static func isEnglishWithName(_ text: UnsafeMutableBufferPointer<UInt32>, _ summary: ScanSummary) -> Bool {
-        guard summary.hanCount <= 4 else { return false }
-        var words = 0
-        var inWord = false
-        for i in 0..<summary.normalizedCount {
-            let v = text[i]
-            let letter = (0x61...0x7A).contains(v) || (0x41...0x5A).contains(v)
-            if letter, !inWord { words += 1 }
-            inWord = letter
-        }
-        return words >= 4 && words >= 2 * summary.hanCount
     }
 
     /// The best category slot of intent `i` (the first of equal ones): by its category words, or when none occurs by the

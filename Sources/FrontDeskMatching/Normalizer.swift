@@ -77,16 +77,39 @@ public struct Normalizer: Sendable {
     public func normalize(_ text: String) -> (text: String, language: Language) {
         var output = String.UnicodeScalarView()
         var traditional = false
-        var han = false
+        var han = 0
         for scalar in text.unicodeScalars {
             forEachMapped(scalar.value) { value, isTraditional in
                 traditional = traditional || isTraditional
-                han = han || Self.isHan(value)
+                if Self.isHan(value) { han += 1 }
                 output.append(Unicode.Scalar(value) ?? scalar)
             }
         }
-        let language: Language = !han ? .en : (traditional ? .zhHant : .zhHans)
-        return (String(output), language)
+        let words = han > 0 && han <= Self.nameLength ? Self.englishWordCount(output.lazy.map(\.value)) : 0
+        return (String(output), Self.language(han: han, englishWords: words, traditional: traditional))
+    }
+
+    /// The most Han characters an English message may hold and stay English: a name or a place ("The owner is 吕玉兰").
+    static let nameLength = 4
+
+    /// The language a message is written in: English without Han characters, or with at most `nameLength` of them
+    /// among at least four English words and twice as many words as characters; Chinese otherwise, Traditional when a
+    /// character marks it.
+    static func language(han: Int, englishWords: Int, traditional: Bool) -> Language {
+        if han == 0 || (han <= nameLength && englishWords >= 4 && englishWords >= 2 * han) { return .en }
+        return traditional ? .zhHant : .zhHans
+    }
+
+    /// The runs of ASCII letters among `scalars`.
+    static func englishWordCount<S: Sequence>(_ scalars: S) -> Int where S.Element == UInt32 {
+        var words = 0
+        var inWord = false
+        for v in scalars {
+            let letter = (0x61...0x7A).contains(v) || (0x41...0x5A).contains(v)
+            if letter, !inWord { words += 1 }
+            inWord = letter
+        }
+        return words
     }
 
     /// Calls `body` with each normalized scalar of `value` and whether it marks Traditional writing.
