@@ -173,8 +173,13 @@ public struct Engine: Sendable {
     /// The reply's language: the message's script when it has one, else the session's.
     /// `settled`: the session has had a message before (a new session has no language of its own yet).
     static func language(of text: String, classified: Language, previous: Language, settled: Bool = true) -> Language {
-        // With Han characters the matcher's reading stands: Chinese, or English that names a person in Chinese.
-        if SlotText.hasHan(text) { return classified }
+        // With Han characters the matcher's reading stands: Chinese, or English that names a person in Chinese; in an
+        // English conversation a short line with a name and some English ("My name is 丁雨桐") stays English.
+        if SlotText.hasHan(text) {
+            let han = text.unicodeScalars.filter { Han.isIdeograph($0.value) }.count
+            if settled, previous == .en, classified.isChinese, han <= 4, SlotText.englishWords(text) >= 1 { return .en }
+            return classified
+        }
         // Inside a Chinese conversation only an English sentence switches: "OK", a code or an emoji does not.
         if settled, previous.isChinese, SlotText.englishWords(text) < 2 { return previous }
         if SlotText.hasEnglishWord(text) { return .en }

@@ -30,6 +30,7 @@ public enum FlowKind: String, Sendable, Hashable, CaseIterable {
         case .repair: ["unit", "description", "category", "phone", "time"]
         case .complaint: ["unit", "description", "category", "phone"]
         case .feeQuery: ["unit"]
+        case .progressQuery: ["record_id", "unit"]
         case .emergency: ["unit", "category", "description"]
         case .handoff: ["phone", "unit"]
         default: slotOrder
