@@ -3,9 +3,11 @@
 // No package dependencies: only what the toolchain ships, plus our own small C target.
 import PackageDescription
 
-// Swift 6 language mode plus ExistentialAny (as swift-log's package sets it): an existential is
-// written `any P`. MemberImportVisibility is not on yet: it needs imports added across modules.
-let strict: [SwiftSetting] = [.swiftLanguageMode(.v6), .enableUpcomingFeature("ExistentialAny")]
+// Swift 6 language mode plus ExistentialAny and MemberImportVisibility (as swift-log's package sets them): an
+// existential is written `any P`, and a file uses only the members of the modules it imports itself.
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6), .enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility"),
+]
 
 let package = Package(
     name: "FrontDesk",
@@ -82,8 +84,8 @@ let package = Package(
         .testTarget(
             name: "NetTests",
             dependencies: [
-                "FrontDeskNet", "CFrontDeskLinux", "FrontDeskModel", "FrontDeskDialogue", "FrontDeskCLI",
-                "FrontDeskTestSupport",
+                "FrontDeskNet", "CFrontDeskLinux", "FrontDeskModel", "FrontDeskContent", "FrontDeskDialogue",
+                "FrontDeskCLI", "FrontDeskTestSupport",
             ],
             swiftSettings: strict),
         .testTarget(

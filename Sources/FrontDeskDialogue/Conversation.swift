@@ -1,3 +1,5 @@
+import Foundation
+import FrontDeskContent
 import FrontDeskModel
 
 /// One session bound to a channel and a transcript sink: what stdio chat, the TCP server,

@@ -1,3 +1,5 @@
+import FrontDeskContent
+import FrontDeskMatching
 import FrontDeskModel
 
 /// What a live hand-off (SPEC 8.3) needs to know of a resident line it routes to a person,

@@ -1,3 +1,4 @@
+import Foundation
 import FrontDeskModel
 
 /// The one-page HTML report (`frontdesk report --html FILE`): inline CSS and SVG, no scripts,
