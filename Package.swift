@@ -8,6 +8,9 @@ import PackageDescription
 let strict: [SwiftSetting] = [
     .swiftLanguageMode(.v6), .enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility"),
 ]
+// InternalImportsByDefault as well (a module's imports are internal unless written `public import`), on every target
+// but FrontDeskDialogue, whose files another session edits now.
+let stricter: [SwiftSetting] = strict + [.enableUpcomingFeature("InternalImportsByDefault")]
 
 let package = Package(
     name: "FrontDesk",
@@ -18,35 +21,35 @@ let package = Package(
     ],
     targets: [
         // Shared values and protocols: JSON, clock, records, transcripts, turn output.
-        .target(name: "FrontDeskModel", swiftSettings: strict),
+        .target(name: "FrontDeskModel", swiftSettings: stricter),
         // intents/ + estate file -> validated, immutable Catalog / Estate; lint.
-        .target(name: "FrontDeskContent", dependencies: ["FrontDeskModel"], swiftSettings: strict),
+        .target(name: "FrontDeskContent", dependencies: ["FrontDeskModel"], swiftSettings: stricter),
         // Normalizer tables, keyword automaton, scorer, entity extractors.
         .target(
-            name: "FrontDeskMatching", dependencies: ["FrontDeskModel", "FrontDeskContent"], swiftSettings: strict),
+            name: "FrontDeskMatching", dependencies: ["FrontDeskModel", "FrontDeskContent"], swiftSettings: stricter),
         // Engine facade, per-session state machines, phrase rendering. No I/O.
         .target(
             name: "FrontDeskDialogue",
             dependencies: ["FrontDeskModel", "FrontDeskContent", "FrontDeskMatching"],
             swiftSettings: strict),
         // Record journal (fsync, group commit, torn tail), transcripts, readers.
-        .target(name: "FrontDeskJournal", dependencies: ["FrontDeskModel"], swiftSettings: strict),
+        .target(name: "FrontDeskJournal", dependencies: ["FrontDeskModel"], swiftSettings: stricter),
         // Linux headers Glibc's module leaves out: epoll, eventfd, accept4.
         .target(name: "CFrontDeskLinux"),
         // Non-blocking TCP line server and client on epoll; knows bytes and lines, not intents.
-        .target(name: "FrontDeskNet", dependencies: ["FrontDeskModel", "CFrontDeskLinux"], swiftSettings: strict),
+        .target(name: "FrontDeskNet", dependencies: ["FrontDeskModel", "CFrontDeskLinux"], swiftSettings: stricter),
         // Scripted-dialogue parser and runner, replay and replay --check.
         .target(
             name: "FrontDeskQA",
             dependencies: [
                 "FrontDeskModel", "FrontDeskContent", "FrontDeskMatching", "FrontDeskDialogue", "FrontDeskJournal",
             ],
-            swiftSettings: strict),
+            swiftSettings: stricter),
         // Monthly operator report and the understanding report.
         .target(
             name: "FrontDeskReports",
             dependencies: ["FrontDeskModel", "FrontDeskContent", "FrontDeskMatching", "FrontDeskJournal"],
-            swiftSettings: strict),
+            swiftSettings: stricter),
         // argv, subcommands, exit codes, signals, wiring.
         .target(
             name: "FrontDeskCLI",
@@ -54,8 +57,8 @@ let package = Package(
                 "FrontDeskModel", "FrontDeskContent", "FrontDeskMatching", "FrontDeskDialogue",
                 "FrontDeskJournal", "FrontDeskNet", "FrontDeskQA", "FrontDeskReports",
             ],
-            swiftSettings: strict),
-        .executableTarget(name: "frontdesk", dependencies: ["FrontDeskCLI"], swiftSettings: strict),
+            swiftSettings: stricter),
+        .executableTarget(name: "frontdesk", dependencies: ["FrontDeskCLI"], swiftSettings: stricter),
         // Benchmarks: release builds only, never run by `swift test`.
         .executableTarget(
             name: "frontdesk-bench",
@@ -63,44 +66,45 @@ let package = Package(
                 "FrontDeskModel", "FrontDeskContent", "FrontDeskMatching", "FrontDeskDialogue",
                 "FrontDeskJournal", "FrontDeskNet", "CFrontDeskLinux", "FrontDeskCLI", "FrontDeskReports",
             ],
-            swiftSettings: strict),
+            swiftSettings: stricter),
 
         // What the test targets share: the repository root, the built binary, an in-memory
         // transcript sink, a dialogue desk on the real content.
         .target(
             name: "FrontDeskTestSupport",
             dependencies: ["FrontDeskModel", "FrontDeskContent", "FrontDeskDialogue"],
-            swiftSettings: strict),
+            swiftSettings: stricter),
 
-        .testTarget(name: "ModelTests", dependencies: ["FrontDeskModel"], swiftSettings: strict),
+        .testTarget(name: "ModelTests", dependencies: ["FrontDeskModel"], swiftSettings: stricter),
         .testTarget(
             name: "MatchingTests", dependencies: ["FrontDeskModel", "FrontDeskContent", "FrontDeskMatching"],
-            swiftSettings: strict),
+            swiftSettings: stricter),
         .testTarget(
             name: "DialogueTests",
             dependencies: ["FrontDeskModel", "FrontDeskContent", "FrontDeskMatching", "FrontDeskDialogue"],
-            swiftSettings: strict),
-        .testTarget(name: "JournalTests", dependencies: ["FrontDeskModel", "FrontDeskJournal"], swiftSettings: strict),
+            swiftSettings: stricter),
+        .testTarget(
+            name: "JournalTests", dependencies: ["FrontDeskModel", "FrontDeskJournal"], swiftSettings: stricter),
         .testTarget(
             name: "NetTests",
             dependencies: [
                 "FrontDeskNet", "CFrontDeskLinux", "FrontDeskModel", "FrontDeskContent", "FrontDeskDialogue",
                 "FrontDeskCLI", "FrontDeskTestSupport",
             ],
-            swiftSettings: strict),
+            swiftSettings: stricter),
         .testTarget(
             name: "QATests",
             dependencies: [
                 "FrontDeskModel", "FrontDeskContent", "FrontDeskDialogue", "FrontDeskJournal", "FrontDeskQA",
                 "FrontDeskTestSupport",
             ],
-            swiftSettings: strict),
+            swiftSettings: stricter),
         .testTarget(
             name: "ReportsTests", dependencies: ["FrontDeskModel", "FrontDeskJournal", "FrontDeskReports"],
-            swiftSettings: strict),
+            swiftSettings: stricter),
         .testTarget(
             name: "CLITests",
             dependencies: ["FrontDeskCLI", "FrontDeskModel", "FrontDeskJournal", "FrontDeskTestSupport"],
-            swiftSettings: strict),
+            swiftSettings: stricter),
     ]
 )

@@ -1,5 +1,5 @@
 import Foundation
-import FrontDeskModel
+public import FrontDeskModel
 
 /// The bot's content loaded from `intents/`: validated, immutable, ready to compile.
 public struct Catalog: Sendable {

@@ -1,4 +1,4 @@
-import FrontDeskModel
+public import FrontDeskModel
 
 /// The categories of SPEC 2.1, in the order reports list them.
 public enum Categories {

@@ -1,5 +1,5 @@
-import FrontDeskJournal
-import FrontDeskModel
+public import FrontDeskJournal
+public import FrontDeskModel
 
 /// How long an office allows to resolve a record, counted from its creation: the resolution
 /// deadline the report measures against (a record's `due_at` is its first-response deadline).

@@ -1,4 +1,4 @@
-import FrontDeskModel
+public import FrontDeskModel
 
 /// What a report keeps of one record while the journal streams past: its kind and the few
 /// instants the figures need, never its personal details or history.

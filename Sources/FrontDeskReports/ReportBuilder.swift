@@ -1,5 +1,5 @@
 import Foundation
-import FrontDeskContent
+public import FrontDeskContent
 import FrontDeskJournal
 import FrontDeskModel
 import Synchronization

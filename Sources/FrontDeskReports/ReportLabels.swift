@@ -1,6 +1,6 @@
 import Foundation
-import FrontDeskContent
-import FrontDeskModel
+public import FrontDeskContent
+public import FrontDeskModel
 
 /// The words a report is written in, from the phrase book (`intents/phrases/report.json`, and the
 /// bot's own `status.*` phrases for record statuses): Chinese for an estate whose name is written in
