@@ -24,7 +24,8 @@ struct RecordsCommand: Subcommand {
             .value("--assign", "NAME", "update: who the record is assigned to"),
             .value(
                 "--satisfaction", "LEVEL",
-                "update: the return-visit answer (\(Satisfaction.allCases.map(\.rawValue).joined(separator: "|")), or 5..1)"),
+                "update: the return-visit answer (\(Satisfaction.allCases.map(\.rawValue).joined(separator: "|")), or 5..1)"
+            ),
             .value("--actor", "NAME", "update: who made the change (default operator)"),
             .json.help("JSON lines instead of a table"),
             .dataDir,
@@ -105,9 +106,7 @@ struct RecordsCommand: Subcommand {
             console.out(json ? jsonLines([record]) : RecordsTable.updated(record))
         case "overdue":
             let now = workspace.clock.now()
-            let records = try readRecords(workspace, console: console).filter {
-                RecordsCommand.isRevisitOverdue($0, now: now)
-            }
+            let records = try readRecords(workspace, console: console).filter { ReturnVisit.isOverdue($0, now: now) }
             console.out(json ? jsonLines(records) : RecordsTable.overdue(records, now: now))
         default:
             do {
@@ -117,14 +116,6 @@ struct RecordsCommand: Subcommand {
             }
         }
         return 0
-    }
-
-    /// Whether a record's return visit is overdue: resolved more than 3 days before `now`, not yet revisited.
-    static func isRevisitOverdue(_ record: Record, now: Date) -> Bool {
-        guard record.revisitedAt == nil, let resolved = record.resolvedAt.flatMap({ CivilTime.parse($0) }) else {
-            return false
-        }
-        return resolved.date.addingTimeInterval(3 * 86_400) < now
     }
 
     /// Every record as the journal now has it; none, said on stderr, when the data directory has no journal.

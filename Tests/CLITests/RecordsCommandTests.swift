@@ -166,6 +166,19 @@ private func run(_ argv: [String]) -> (status: Int32, out: String, err: String) 
         #expect(text.out.contains("REP-20261120-0001  repair  3-2-501  13812345678  2026-11-20 15:00  1d\n"))
     }
 
+    /// The one return-visit rule (`ReturnVisit.isOverdue`): a record reopened after its resolution awaits no visit, so
+    /// `records overdue` leaves it out, as the bot never asks about it (the CLI's own copy ignored the status).
+    @Test func aReopenedRecordIsNotOverdue() {
+        defer { cleanUp() }
+        let reopen = run([
+            "records", "update", "REP-20261120-0001", "--status", "in_progress", "--note", "又漏了", "--data-dir", dir,
+            "--now", "2026-11-21T09:00:00+08:00",
+        ])
+        #expect(reopen.status == 0, "\(reopen.err)")
+        let late = run(["records", "overdue", "--data-dir", dir, "--now", "2026-11-25T08:00:00+08:00"])
+        #expect(late.out == "no return visits are overdue\n", "\(late.out)")
+    }
+
     @Test(arguments: [
         (["records", "show", "REP-20261120-0009"], Int32(1), "frontdesk records: no record REP-20261120-0009\n"),
         (
