@@ -23,13 +23,12 @@ struct RecordsCommand: Subcommand {
             .flag("--tell-resident", "update: the note is meant for the resident"),
             .value("--assign", "NAME", "update: who the record is assigned to"),
             .value(
-                "--satisfaction", "LEVEL",
-                "update: the return-visit answer (\(Satisfaction.allCases.map(\.rawValue).joined(separator: "|")), or 5..1)"
-            ),
+                "--satisfaction", "LEVEL", "update: the return-visit answer, as stored (intents/records.json) or 5..1"),
             .value("--actor", "NAME", "update: who made the change (default operator)"),
             .json.help("JSON lines instead of a table"),
             .dataDir,
             .estate.help("estate file: its time zone (default estate/sample.json)"),
+            .intents.help("update: the content folder naming the satisfaction levels (default intents)"),
             .now,
         ], maxPositionals: 2)
 
@@ -40,7 +39,10 @@ struct RecordsCommand: Subcommand {
             ["--type", "--status", "--unit", "--phone", "--name", "--date", "--from", "--to", "--full", "--json"]
         ),
         ("show", "ID", ["--json"]),
-        ("update", "ID", ["--status", "--note", "--tell-resident", "--assign", "--satisfaction", "--actor", "--json"]),
+        (
+            "update", "ID",
+            ["--status", "--note", "--tell-resident", "--assign", "--satisfaction", "--actor", "--intents", "--json"]
+        ),
         ("overdue", "", ["--json"]),
         ("repair", "", []),
     ]

@@ -16,12 +16,17 @@ func reportBenchmark(_ argv: [String]) -> Int32 {
     let keep = option("--dir")
     // The estate's name, the records' names and notes, and the chat lines: bench/corpus.json.
     guard let corpus = BenchCorpus.loadOrReport("report")?.report else { return 1 }
+    let satisfaction: SatisfactionNames
+    do { satisfaction = try SatisfactionNames.load(intentsDirectory: "intents") } catch {
+        print("report bench: \(error)")
+        return 1
+    }
     let dir = keep ?? NSTemporaryDirectory() + "frontdesk-report-bench-\(getpid())"
     let fm = FileManager.default
     if !fm.fileExists(atPath: dir + "/records.jsonl") {
         let start = Date()
         do {
-            var data = ReportBenchData(records: records, events: events, words: corpus)
+            var data = ReportBenchData(records: records, events: events, words: corpus, satisfaction: satisfaction)
             try data.write(to: dir)
         } catch {
             print("report bench: cannot generate data: \(error)")
@@ -48,7 +53,8 @@ func reportBenchmark(_ argv: [String]) -> Int32 {
         let han = try GroupingText.loadTable(intentsDirectory: "intents")
         let words = try GroupingText.loadWords(intentsDirectory: "intents")
         built = try ReportBuilder(
-            dataDirectory: dir, estateName: corpus.estateName, period: period, now: now, han: han, words: words
+            dataDirectory: dir, estateName: corpus.estateName, period: period, now: now, han: han, words: words,
+            satisfaction: satisfaction
         ).build()
     } catch {
         print("report bench: \(error)")
@@ -108,6 +114,8 @@ struct ReportBenchData {
     var events: Int
     /// The names, notes and chat lines (bench/corpus.json).
     var words: BenchCorpus.Report
+    /// The stored names of the return-visit answers (intents/records.json).
+    var satisfaction: SatisfactionNames
     var rng = SplitMix(seed: 20_261_122)
 
     static let units = 5000
@@ -192,7 +200,7 @@ struct ReportBenchData {
             .update(
                 RecordUpdate(
                     id: record.id, at: iso(visited), actor: words.visitor,
-                    satisfaction: levels[min(rng.next(6), levels.count - 1)].rawValue)))
+                    satisfaction: satisfaction.stored(levels[min(rng.next(6), levels.count - 1)]))))
     }
 
     mutating func writeTranscripts(day: CivilTime, count: Int, to path: String) throws {
