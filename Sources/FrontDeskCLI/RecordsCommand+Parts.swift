@@ -143,7 +143,7 @@ enum RecordsUpdate {
         let status = arguments.value("--status")
         let note = arguments.value("--note")
         let assignee = arguments.value("--assign")
-        // The stored names of the levels are content (intents/records.json), read only when a level is given.
+        // The stored names of the levels are content (intents/journal.json), read only when a level is given.
         var satisfaction: String?
         if let text = arguments.value("--satisfaction") {
             let names = try workspace.satisfactionNames()

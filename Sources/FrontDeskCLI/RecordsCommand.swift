@@ -23,7 +23,7 @@ struct RecordsCommand: Subcommand {
             .flag("--tell-resident", "update: the note is meant for the resident"),
             .value("--assign", "NAME", "update: who the record is assigned to"),
             .value(
-                "--satisfaction", "LEVEL", "update: the return-visit answer, as stored (intents/records.json) or 5..1"),
+                "--satisfaction", "LEVEL", "update: the return-visit answer, as stored (intents/journal.json) or 5..1"),
             .value("--actor", "NAME", "update: who made the change (default operator)"),
             .json.help("JSON lines instead of a table"),
             .dataDir,

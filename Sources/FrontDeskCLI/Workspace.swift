@@ -52,7 +52,7 @@ struct Workspace {
         }
     }
 
-    /// The stored names of the satisfaction levels (`records.json` of the content folder), or a failure listing
+    /// The stored names of the satisfaction levels (`journal.json` of the content folder), or a failure listing
     /// every mistake in the file.
     ///
     /// - Throws: `CommandFailure` naming the folder and each diagnostic.

@@ -29,7 +29,7 @@ public struct Catalog: Sendable {
     public let entities: EntityWords
     /// The words the understanding report reads (`intents/grouping.json`).
     public let reportWords: ReportWords
-    /// What the journal stores for each return-visit satisfaction level (`intents/records.json`).
+    /// What the journal stores for each return-visit satisfaction level (`intents/journal.json`).
     public let satisfactionNames: SatisfactionNames
 
     /// Loads and validates every file under `directory`.
@@ -129,7 +129,7 @@ public struct Catalog: Sendable {
         let known = Set(
             CatalogLoader.canonicalIntents.map { "\($0).json" } + [
                 "lexicon.json", "acts.json", "dialogue.json", "faq.json", "learning.json", "regional.json",
-                "entities.json", "grouping.json", "records.json",
+                "entities.json", "grouping.json", "journal.json",
             ])
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return files.filter { $0.hasSuffix(".json") && !known.contains($0) }.sorted().map { file in

@@ -60,7 +60,7 @@ public enum RecordStatus: String, Sendable, CaseIterable, Hashable {
 
 /// The five-level satisfaction scale of return visits (回访).
 ///
-/// What the journal stores for a level is `SatisfactionNames.stored(_:)`, read from `intents/records.json`. The raw
+/// What the journal stores for a level is `SatisfactionNames.stored(_:)`, read from `intents/journal.json`. The raw
 /// values below are the same words and stay only while the dialogue stores `rawValue` (see docs/ARCHITECTURE.md,
 /// "The lexicon"); a test checks that they agree with the file.
 public enum Satisfaction: String, Sendable, CaseIterable, Hashable {
@@ -82,7 +82,7 @@ public enum Satisfaction: String, Sendable, CaseIterable, Hashable {
     }
 
     /// The level's key: `very_satisfied`, `satisfied`, `neutral`, `dissatisfied`, `very_dissatisfied` (the keys of
-    /// `intents/records.json`'s stored names and of `dialogue.json`'s satisfaction words).
+    /// `intents/journal.json`'s stored names and of `dialogue.json`'s satisfaction words).
     public var key: String {
         switch self {
         case .verySatisfied: "very_satisfied"
@@ -107,7 +107,7 @@ public enum Satisfaction: String, Sendable, CaseIterable, Hashable {
 }
 
 /// What the journal stores for each satisfaction level (SPEC 5's five words, a contract of `records list --json`),
-/// read from `intents/records.json` by the content loader; every level has one name and no two levels share one.
+/// read from `intents/journal.json` by the content loader; every level has one name and no two levels share one.
 public struct SatisfactionNames: Sendable, Equatable {
     /// The stored names in the scale's order (`Satisfaction.allCases`: 5 down to 1).
     public let all: [String]

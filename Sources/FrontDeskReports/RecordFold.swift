@@ -40,7 +40,7 @@ public struct RecordFold: Sendable {
     private var index: [String: Int] = [:]
     /// Audit counters of the period.
     public private(set) var verifications = VerificationFigures()
-    /// The stored names of the satisfaction levels (`intents/records.json`), by which return-visit answers are read.
+    /// The stored names of the satisfaction levels (`intents/journal.json`), by which return-visit answers are read.
     public let names: SatisfactionNames
 
     /// An empty fold for `period`, measuring lateness up to `now` (seconds since 1970), reading return-visit answers

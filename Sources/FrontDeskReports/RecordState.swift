@@ -85,7 +85,7 @@ public struct RecordState: Sendable, Equatable {
 }
 
 extension SatisfactionNames {
-    /// The stored names of the satisfaction levels in the intents folder (`records.json`).
+    /// The stored names of the satisfaction levels in the intents folder (`journal.json`).
     ///
     /// - Throws: `ReportError` listing each mistake in the file.
     public static func load(intentsDirectory: String) throws(ReportError) -> SatisfactionNames {

@@ -114,7 +114,7 @@ struct ReportBenchData {
     var events: Int
     /// The names, notes and chat lines (bench/corpus.json).
     var words: BenchCorpus.Report
-    /// The stored names of the return-visit answers (intents/records.json).
+    /// The stored names of the return-visit answers (intents/journal.json).
     var satisfaction: SatisfactionNames
     var rng = SplitMix(seed: 20_261_122)
 

@@ -140,7 +140,7 @@ private func run(_ argv: [String]) -> (status: Int32, out: String, err: String) 
         #expect(json["history"]?.array?.last?["actor"]?.string == "operator")
     }
 
-    /// The stored names come from `intents/records.json` now; what the journal and `records list --json` hold is
+    /// The stored names come from `intents/journal.json` now; what the journal and `records list --json` hold is
     /// SPEC 5's word, whether the clerk typed the word or the score.
     @Test(arguments: [("非常不满意", "非常不满意"), ("1", "非常不满意"), ("3", "一般"), ("满意", "满意")])
     func theStoredAnswerIsUnchanged(typed: String, stored: String) throws {

@@ -3,7 +3,7 @@ import FrontDeskContent
 import FrontDeskModel
 import Testing
 
-/// The stored names of the return-visit levels are content (`intents/records.json`), and a contract: the journal and
+/// The stored names of the return-visit levels are content (`intents/journal.json`), and a contract: the journal and
 /// `records list --json` keep SPEC 5's five words, so the file must name exactly those.
 @Suite struct SatisfactionNamesTests {
     @Test func theFileNamesSpecFivesWordsInScaleOrder() throws {
@@ -35,11 +35,11 @@ import Testing
             Satisfaction.allCases.allSatisfy { Satisfaction(key: $0.key) == $0 && Satisfaction(score: $0.score) == $0 })
     }
 
-    /// The diagnostics of `records.json` replaced by `text`.
+    /// The diagnostics of `journal.json` replaced by `text`.
     func diagnostics(_ text: String) throws -> [String] {
         let directory = try Support.copyOfIntents()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        try text.write(toFile: directory + "/records.json", atomically: true, encoding: .utf8)
+        try text.write(toFile: directory + "/journal.json", atomically: true, encoding: .utf8)
         do {
             _ = try Catalog.loadSatisfactionNames(directory: directory)
             return []
@@ -54,11 +54,11 @@ import Testing
         )
         #expect(
             lines == [
-                "records.json: satisfaction.very_dissatisfed: unknown key 'very_dissatisfed' (did you mean 'very_dissatisfied'?)",
-                "records.json: satisfaction.satisfied: 'A' is already the stored name of very_satisfied",
-                "records.json: satisfaction.neutral: expected the stored name, without spaces around it",
-                "records.json: satisfaction.dissatisfied: expected a string, got a number",
-                "records.json: satisfaction.very_dissatisfied: missing required key",
+                "journal.json: satisfaction.very_dissatisfed: unknown key 'very_dissatisfed' (did you mean 'very_dissatisfied'?)",
+                "journal.json: satisfaction.satisfied: 'A' is already the stored name of very_satisfied",
+                "journal.json: satisfaction.neutral: expected the stored name, without spaces around it",
+                "journal.json: satisfaction.dissatisfied: expected a string, got a number",
+                "journal.json: satisfaction.very_dissatisfied: missing required key",
             ], "\(lines)")
     }
 }

@@ -39,7 +39,7 @@ struct Fixture {
     static let han = Result { () throws(ReportError) in try GroupingText.loadTable(intentsDirectory: intents) }
     /// The repository's report words (`intents/grouping.json`), read once.
     static let words = Result { () throws(ReportError) in try GroupingText.loadWords(intentsDirectory: intents) }
-    /// The repository's stored names of the satisfaction levels (`intents/records.json`), read once.
+    /// The repository's stored names of the satisfaction levels (`intents/journal.json`), read once.
     static let satisfaction = Result { () throws(ReportError) in
         try SatisfactionNames.load(intentsDirectory: intents)
     }

@@ -2,13 +2,13 @@ import Foundation
 public import FrontDeskModel
 
 extension CatalogLoader {
-    static let recordsKeys = ["version", "description", "satisfaction"]
+    static let journalKeys = ["version", "description", "satisfaction"]
 
-    /// Reads `records.json`: the stored name of every satisfaction level (`satisfaction`, by level key). Every level
+    /// Reads `journal.json`: the stored name of every satisfaction level (`satisfaction`, by level key). Every level
     /// needs a name, each a different non-empty text; a key that names no level is an error with a "did you mean".
     /// Nil after reporting when the file has a mistake.
     mutating func loadSatisfactionNames() -> SatisfactionNames? {
-        readFile("records.json", allowed: Self.recordsKeys, empty: nil) { root, reader in
+        readFile("journal.json", allowed: Self.journalKeys, empty: nil) { root, reader in
             Self.satisfactionNames(root, &reader)
         }
     }
@@ -39,7 +39,7 @@ extension CatalogLoader {
 }
 
 extension Catalog {
-    /// Reads only `directory/records.json` (`records update` and `report` load no more of `intents/`).
+    /// Reads only `directory/journal.json` (`records update` and `report` load no more of `intents/`).
     ///
     /// - Throws: `ContentError` listing every mistake in the file.
     public static func loadSatisfactionNames(directory: String) throws(ContentError) -> SatisfactionNames {
