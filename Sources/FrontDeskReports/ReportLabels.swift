@@ -214,6 +214,8 @@ extension ReportLabels.Phrase {
     public static let none = Self("none")
     /// Heading of the chart of the largest unrecognized groups.
     public static let topUnrecognized = Self("top_unrecognized")
+    /// Column: the record's ID.
+    public static let id = Self("id")
     /// Column: record type.
     public static let type = Self("type")
     /// Column: which deadline (first response, resolution).
