@@ -1,6 +1,7 @@
+import Foundation
+
 /// Inline SVG charts for the HTML report: no scripts, sized by a viewBox so they scale to the
 /// page width on a phone and on A4.
-import Foundation
 public enum SVGChart {
     /// Escapes text for HTML and SVG (`&`, `<`, `>`, quotes).
     public static func escape(_ text: String) -> String {

@@ -1,7 +1,8 @@
+import Foundation
+
 /// A tiny well-formedness checker for the HTML report: every element closed in order (void
 /// elements excepted), attributes quoted, no stray `<` or `&` in text, no script, no external
 /// reference.
-import Foundation
 enum HTMLCheck {
     static let void: Set<String> = ["meta", "br", "hr", "img", "link", "input", "col", "wbr"]
 
