@@ -3,12 +3,6 @@
 enum MessageCorpus {
     /// `count` messages from a linear congruential generator seeded with `seed`, composed of `words`.
     static func generate(count: Int, seed: UInt64, words: BenchCorpus.Classify) -> [String] {
-        let zhOpeners = words.zhOpeners
-        let zhBodies = words.zhBodies
-        let zhFillers = words.zhFillers
-        let hantBodies = words.hantBodies
-        let enBodies = words.enBodies
-        let enFillers = words.enFillers
         var state = seed &* 6_364_136_223_846_793_005 &+ 1
         func next(_ bound: Int) -> Int {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -20,14 +14,14 @@ enum MessageCorpus {
             let roll = next(10)
             var text: String
             if roll < 6 {
-                text = zhOpeners[next(zhOpeners.count)] + zhBodies[next(zhBodies.count)]
-                for _ in 0..<next(3) { text += zhFillers[next(zhFillers.count)] }
+                text = words.zhOpeners[next(words.zhOpeners.count)] + words.zhBodies[next(words.zhBodies.count)]
+                for _ in 0..<next(3) { text += words.zhFillers[next(words.zhFillers.count)] }
             } else if roll < 8 {
-                text = hantBodies[next(hantBodies.count)]
-                if next(2) == 0 { text += words.hantJoiner + hantBodies[next(hantBodies.count)] }
+                text = words.hantBodies[next(words.hantBodies.count)]
+                if next(2) == 0 { text += words.hantJoiner + words.hantBodies[next(words.hantBodies.count)] }
             } else {
-                text = enBodies[next(enBodies.count)]
-                for _ in 0..<next(3) { text += enFillers[next(enFillers.count)] }
+                text = words.enBodies[next(words.enBodies.count)]
+                for _ in 0..<next(3) { text += words.enFillers[next(words.enFillers.count)] }
                 if next(3) == 0 { text = text.uppercased() }
             }
             if next(8) == 0 { text = String(repeating: text + " ", count: 1 + next(3)) }
