@@ -31,7 +31,8 @@ public struct RecordUpdate: Sendable, Equatable {
     public var status: String?
     /// The history note: what was done or what the resident said (may be empty).
     public var note: String
-    /// A return-visit answer (`Satisfaction.rawValue`); sets `revisited_at` to `at`.
+    /// A return-visit answer as the journal stores it (`SatisfactionNames.stored(_:)`, from `intents/journal.json`);
+    /// sets `revisited_at` to `at`.
     public var satisfaction: String?
     /// Assigns the record to this technician or clerk (`nil`: keep the assignment).
     public var assignee: String?
