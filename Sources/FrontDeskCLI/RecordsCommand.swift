@@ -51,6 +51,10 @@ struct RecordsCommand: Subcommand {
     static let actionOptions: [String: Set<String>] = Dictionary(
         uniqueKeysWithValues: actions.map { ($0.name, Set($0.options)) })
 
+    /// The common flags every action takes (`--data-dir`, `--estate`, `--now`); a common flag only some actions read
+    /// (`--intents`, for `update`'s satisfaction names) is in those actions' lists and refused by the others.
+    static let everyActionTakes = Set(ArgumentSpec.common.map(\.name)).subtracting(actions.flatMap(\.options))
+
     static let usage = Usage.text(
         command: name,
         synopses: actions.map { action in
@@ -81,7 +85,7 @@ struct RecordsCommand: Subcommand {
     static func run(_ arguments: Arguments, console: Console) throws -> Int32 {
         guard let action = arguments.positionals.first else { throw UsageError(Message.missingAction) }
         guard let allowed = actionOptions[action] else { throw UsageError(Message.unknownAction(action)) }
-        let given = Set(arguments.values.keys).union(arguments.flags).subtracting(ArgumentSpec.common.map(\.name))
+        let given = Set(arguments.values.keys).union(arguments.flags).subtracting(everyActionTakes)
         if let stray = given.subtracting(allowed).sorted().first {
             throw UsageError(Message.optionNotFor(stray, action))
         }
