@@ -1,6 +1,6 @@
 import FrontDeskContent
 import FrontDeskMatching
-import FrontDeskModel
+public import FrontDeskModel
 
 /// What a live hand-off (SPEC 8.3) needs to know of a resident line it routes to a person,
 /// classified once, without running a turn.
