@@ -3,9 +3,14 @@
 // No package dependencies: only what the toolchain ships, plus our own small C target.
 import PackageDescription
 
-// Swift 6 language mode plus ExistentialAny (as swift-log's package sets it): an existential is
-// written `any P`. MemberImportVisibility is not on yet: it needs imports added across modules.
-let strict: [SwiftSetting] = [.swiftLanguageMode(.v6), .enableUpcomingFeature("ExistentialAny")]
+// Swift 6 language mode plus ExistentialAny, MemberImportVisibility and InternalImportsByDefault (as swift-log's
+// package sets them): an existential is written `any P`, a file uses only the members of the modules it imports
+// itself, and an import is internal unless a public declaration needs it (`public import`; `package import` where
+// only package declarations do).
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6), .enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
 
 let package = Package(
     name: "FrontDesk",
@@ -82,8 +87,8 @@ let package = Package(
         .testTarget(
             name: "NetTests",
             dependencies: [
-                "FrontDeskNet", "CFrontDeskLinux", "FrontDeskModel", "FrontDeskDialogue", "FrontDeskCLI",
-                "FrontDeskTestSupport",
+                "FrontDeskNet", "CFrontDeskLinux", "FrontDeskModel", "FrontDeskContent", "FrontDeskDialogue",
+                "FrontDeskCLI", "FrontDeskTestSupport",
             ],
             swiftSettings: strict),
         .testTarget(

@@ -1,3 +1,4 @@
+import Foundation
 import FrontDeskModel
 
 /// Bad command-line arguments: printed as one line plus usage, exit 2.

@@ -58,15 +58,15 @@ struct DeskConsole {
             let text = event["text"]?.string ?? ""
             var out: [String] = []
             if let index = queue.firstIndex(where: { $0.session == session }) {
-                queue[index].lines.append("resident: " + text)
-                out.append("[\(index + 1)] \(short(session)) " + cyan("resident> ") + text)
+                queue[index].lines.append(label("desk.summary_resident") + text)
+                out.append("[\(index + 1)] \(short(session)) " + cyan(label("desk.from_resident")) + text)
             } else {
                 let tag = session == current ? "" : "(\(short(session))) "
-                out.append(tag + cyan("resident> ") + text)
+                out.append(tag + cyan(label("desk.from_resident")) + text)
             }
             if event["alert"]?.string == "emergency" {
                 out.append(red(bold("!! " + label("desk.alert"))))
-                if let reply = event["reply"]?.string { out.append(red("   bot> " + reply)) }
+                if let reply = event["reply"]?.string { out.append(red("   " + label("desk.from_bot") + reply)) }
             }
             return out
         case "taken":
@@ -88,7 +88,7 @@ struct DeskConsole {
             return [(wasHeld ? yellow : dim)("\(short(session)) " + label("desk.left"))]
         case "released", "closed":
             dropHeld(session)
-            return [dim("\(short(session)) \(kind)") + (current.map { " · → \(short($0))" } ?? "")]
+            return [dim("\(short(session)) " + label("desk." + kind)) + (current.map { " · → \(short($0))" } ?? "")]
         case "error":
             let reason = event["error"]?.string ?? "?"
             return [red(label("desk.error", ["reason": reason]))]

@@ -127,15 +127,15 @@ final class ConversationSession: LineSession, HandoffResident {
             let ticket = HandoffTicket(
                 session: sessionID, since: now.iso8601, language: output.language.rawValue,
                 unit: Self.unit(after), reason: Self.reason(before),
-                summary: (history + ["resident: " + line]).map(mask))
+                summary: (history + [summaryLine("desk.summary_resident", line)]).map(mask))
             guard let place = link.desk.enqueue(ticket, self) else { return "callback" }
             queued = (place, output)
             output.reply = engine.handoffPhrase("handoff.queued", output.language, ["place": String(place)])
             output.awaiting = nil
             return "queued"
         }
-        remember(&s, "resident: " + line)
-        remember(&s, "bot: " + output.reply)
+        remember(&s, summaryLine("desk.summary_resident", line))
+        remember(&s, summaryLine("desk.summary_bot", output.reply))
         if let queued {
             s.phase = .waiting(callback: queued.callback)
             // Pushed, not returned: what the desk sends next (an operator's take) must come after it.
@@ -271,6 +271,12 @@ final class ConversationSession: LineSession, HandoffResident {
         buffer.removeAll(keepingCapacity: true)
         output.json.write(to: &buffer)
         return String(decoding: buffer, as: UTF8.self)
+    }
+
+    /// A line of the summary an operator reads, marked with who said it (`desk.summary_resident` or
+    /// `desk.summary_bot`, in the desk's language as `DeskConsole` shows its labels).
+    private func summaryLine(_ mark: String, _ text: String) -> String {
+        engine.handoffPhrase(mark, .zhHans) + text
     }
 
     private func remember(_ s: inout State, _ line: String) {

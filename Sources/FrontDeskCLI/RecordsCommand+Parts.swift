@@ -55,8 +55,8 @@ extension RecordsCommand {
         static func reopenNeedsNote(_ record: Record, to status: String) -> String {
             "reopening \(record.id) (\(record.status) → \(status)) needs --note saying why"
         }
-        static func badSatisfaction(_ value: String) -> String {
-            "unknown satisfaction '\(value)' (expected \(Satisfaction.allCases.map(\.rawValue).joined(separator: ", ")) or 5..1)"
+        static func badSatisfaction(_ value: String, names: SatisfactionNames) -> String {
+            "unknown satisfaction '\(value)' (expected \(names.all.joined(separator: ", ")) or 5..1)"
         }
         /// A return-visit answer just recorded (the level as stored, SPEC 5).
         static func returnVisit(_ satisfaction: String) -> String { "return visit: \(satisfaction)" }
@@ -143,7 +143,12 @@ enum RecordsUpdate {
         let status = arguments.value("--status")
         let note = arguments.value("--note")
         let assignee = arguments.value("--assign")
-        let satisfaction = try arguments.value("--satisfaction").map(parseSatisfaction)
+        // The stored names of the levels are content (intents/journal.json), read only when a level is given.
+        var satisfaction: String?
+        if let text = arguments.value("--satisfaction") {
+            let names = try workspace.satisfactionNames()
+            satisfaction = names.stored(try parseSatisfaction(text, names: names))
+        }
         if status == nil, note == nil, assignee == nil, satisfaction == nil {
             throw UsageError(Message.nothingToUpdate)
         }
@@ -173,7 +178,7 @@ enum RecordsUpdate {
         let at = CivilTime(workspace.clock.now(), offset: offset).iso8601
         let update = RecordUpdate(
             id: id, at: at, actor: arguments.value("--actor") ?? "operator", status: status, note: note ?? "",
-            satisfaction: satisfaction?.rawValue, assignee: assignee, tellResident: tellResident)
+            satisfaction: satisfaction, assignee: assignee, tellResident: tellResident)
         do {
             return try journal.update(update)
         } catch {
@@ -181,10 +186,14 @@ enum RecordsUpdate {
         }
     }
 
-    static func parseSatisfaction(_ text: String) throws(UsageError) -> Satisfaction {
-        if let level = Satisfaction(rawValue: text) { return level }
-        if let score = Int(text), let level = Satisfaction.allCases.first(where: { $0.score == score }) { return level }
-        throw UsageError(RecordsCommand.Message.badSatisfaction(text))
+    /// The level a clerk typed: a stored name of `names` or a score from 5 to 1.
+    ///
+    /// - Throws: `UsageError` listing what is accepted.
+    static func parseSatisfaction(_ text: String, names: SatisfactionNames) throws(UsageError) -> Satisfaction {
+        guard let level = names.level(typed: text) else {
+            throw UsageError(RecordsCommand.Message.badSatisfaction(text, names: names))
+        }
+        return level
     }
 
     /// The estate's UTC offset: from `--estate` when given, else from the default estate when it

@@ -23,12 +23,12 @@ struct RecordsCommand: Subcommand {
             .flag("--tell-resident", "update: the note is meant for the resident"),
             .value("--assign", "NAME", "update: who the record is assigned to"),
             .value(
-                "--satisfaction", "LEVEL",
-                "update: the return-visit answer (\(Satisfaction.allCases.map(\.rawValue).joined(separator: "|")), or 5..1)"),
+                "--satisfaction", "LEVEL", "update: the return-visit answer, as stored (intents/journal.json) or 5..1"),
             .value("--actor", "NAME", "update: who made the change (default operator)"),
             .json.help("JSON lines instead of a table"),
             .dataDir,
             .estate.help("estate file: its time zone (default estate/sample.json)"),
+            .intents.help("update: the content folder naming the satisfaction levels (default intents)"),
             .now,
         ], maxPositionals: 2)
 
@@ -39,7 +39,10 @@ struct RecordsCommand: Subcommand {
             ["--type", "--status", "--unit", "--phone", "--name", "--date", "--from", "--to", "--full", "--json"]
         ),
         ("show", "ID", ["--json"]),
-        ("update", "ID", ["--status", "--note", "--tell-resident", "--assign", "--satisfaction", "--actor", "--json"]),
+        (
+            "update", "ID",
+            ["--status", "--note", "--tell-resident", "--assign", "--satisfaction", "--actor", "--intents", "--json"]
+        ),
         ("overdue", "", ["--json"]),
         ("repair", "", []),
     ]
@@ -47,6 +50,10 @@ struct RecordsCommand: Subcommand {
     /// Which options each action takes, beyond the common ones.
     static let actionOptions: [String: Set<String>] = Dictionary(
         uniqueKeysWithValues: actions.map { ($0.name, Set($0.options)) })
+
+    /// The common flags every action takes (`--data-dir`, `--estate`, `--now`); a common flag only some actions read
+    /// (`--intents`, for `update`'s satisfaction names) is in those actions' lists and refused by the others.
+    static let everyActionTakes = Set(ArgumentSpec.common.map(\.name)).subtracting(actions.flatMap(\.options))
 
     static let usage = Usage.text(
         command: name,
@@ -78,7 +85,7 @@ struct RecordsCommand: Subcommand {
     static func run(_ arguments: Arguments, console: Console) throws -> Int32 {
         guard let action = arguments.positionals.first else { throw UsageError(Message.missingAction) }
         guard let allowed = actionOptions[action] else { throw UsageError(Message.unknownAction(action)) }
-        let given = Set(arguments.values.keys).union(arguments.flags).subtracting(ArgumentSpec.common.map(\.name))
+        let given = Set(arguments.values.keys).union(arguments.flags).subtracting(everyActionTakes)
         if let stray = given.subtracting(allowed).sorted().first {
             throw UsageError(Message.optionNotFor(stray, action))
         }
@@ -105,9 +112,7 @@ struct RecordsCommand: Subcommand {
             console.out(json ? jsonLines([record]) : RecordsTable.updated(record))
         case "overdue":
             let now = workspace.clock.now()
-            let records = try readRecords(workspace, console: console).filter {
-                RecordsCommand.isRevisitOverdue($0, now: now)
-            }
+            let records = try readRecords(workspace, console: console).filter { ReturnVisit.isOverdue($0, now: now) }
             console.out(json ? jsonLines(records) : RecordsTable.overdue(records, now: now))
         default:
             do {
@@ -117,14 +122,6 @@ struct RecordsCommand: Subcommand {
             }
         }
         return 0
-    }
-
-    /// Whether a record's return visit is overdue: resolved more than 3 days before `now`, not yet revisited.
-    static func isRevisitOverdue(_ record: Record, now: Date) -> Bool {
-        guard record.revisitedAt == nil, let resolved = record.resolvedAt.flatMap({ CivilTime.parse($0) }) else {
-            return false
-        }
-        return resolved.date.addingTimeInterval(3 * 86_400) < now
     }
 
     /// Every record as the journal now has it; none, said on stderr, when the data directory has no journal.

@@ -50,7 +50,7 @@ enum RecordsTable {
         guard !records.isEmpty else { return RecordsCommand.Message.noneOverdue + "\n" }
         let rows = records.map { r -> [String] in
             let resolved = r.resolvedAt.flatMap { CivilTime.parse($0) }
-            let late = resolved.map { now.timeIntervalSince($0.date.addingTimeInterval(3 * 86_400)) } ?? 0
+            let late = resolved.map { now.timeIntervalSince(ReturnVisit.deadline(resolved: $0.date)) } ?? 0
             return [
                 r.id, r.type.rawValue, r.unit ?? "-", r.phone ?? "-", shortTime(r.resolvedAt ?? ""),
                 overdueText(seconds: late),
@@ -90,7 +90,9 @@ enum RecordsTable {
             text += " — " + (last?.tellResident == true ? RecordsCommand.Message.toResident : "") + oneLine(note)
         }
         if let assignee = record.assignee { text += " — " + RecordsCommand.Message.assignedTo(assignee) }
-        if let satisfaction = record.satisfaction, record.revisitedAt == last?.at { text += " — " + RecordsCommand.Message.returnVisit(satisfaction) }
+        if let satisfaction = record.satisfaction, record.revisitedAt == last?.at {
+            text += " — " + RecordsCommand.Message.returnVisit(satisfaction)
+        }
         return text + "\n"
     }
 

@@ -43,15 +43,18 @@ struct ReportCommand: Subcommand {
         let period = try period(arguments, now: now, offset: estate.utcOffset)
         let han: HanConversion
         let words: ReportWords
+        let satisfaction: SatisfactionNames
         do {
             han = try GroupingText.loadTable(intentsDirectory: workspace.intentsPath)
             words = try GroupingText.loadWords(intentsDirectory: workspace.intentsPath)
+            satisfaction = try SatisfactionNames.load(intentsDirectory: workspace.intentsPath)
         } catch {
             throw CommandFailure(error.message)
         }
         var builder = ReportBuilder(
             dataDirectory: workspace.dataDir, estateName: estate.name, period: period,
-            now: Int(now.timeIntervalSince1970.rounded(.down)), han: han, words: words)
+            now: Int(now.timeIntervalSince1970.rounded(.down)), han: han, words: words,
+            satisfaction: satisfaction)
         builder.groupingCapacity = 4000
         let progress = ProgressLine(enabled: isatty(2) == 1, console: console)
         let (monthly, understanding): (MonthlyReport, UnderstandingReport)

@@ -52,6 +52,18 @@ struct Workspace {
         }
     }
 
+    /// The stored names of the satisfaction levels (`journal.json` of the content folder), or a failure listing
+    /// every mistake in the file.
+    ///
+    /// - Throws: `CommandFailure` naming the folder and each diagnostic.
+    func satisfactionNames() throws(CommandFailure) -> SatisfactionNames {
+        do {
+            return try Catalog.loadSatisfactionNames(directory: intentsPath)
+        } catch {
+            throw CommandFailure("the content in '\(intentsPath)' has mistakes:\n" + error.description)
+        }
+    }
+
     /// The estate, or a failure listing every mistake in its file.
     ///
     /// - Throws: `CommandFailure`.

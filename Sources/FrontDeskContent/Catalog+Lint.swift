@@ -1,5 +1,5 @@
 import Foundation
-import FrontDeskModel
+public import FrontDeskModel
 
 extension Catalog {
     /// Problems beyond the format that `frontdesk lint` reports: forbidden words and unknown

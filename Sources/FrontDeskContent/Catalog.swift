@@ -1,5 +1,5 @@
 import Foundation
-import FrontDeskModel
+public import FrontDeskModel
 
 /// The bot's content loaded from `intents/`: validated, immutable, ready to compile.
 public struct Catalog: Sendable {
@@ -29,6 +29,8 @@ public struct Catalog: Sendable {
     public let entities: EntityWords
     /// The words the understanding report reads (`intents/grouping.json`).
     public let reportWords: ReportWords
+    /// What the journal stores for each return-visit satisfaction level (`intents/journal.json`).
+    public let satisfactionNames: SatisfactionNames
 
     /// Loads and validates every file under `directory`.
     ///
@@ -50,15 +52,16 @@ public struct Catalog: Sendable {
         let regional = loader.loadRegional()
         let entities = loader.loadEntities()
         let reportWords = loader.loadReportWords()
+        let satisfactionNames = loader.loadSatisfactionNames()
         diagnostics += loader.diagnostics
         diagnostics += unknownFiles(directory: directory, loader: loader)
         let phrases = PhraseBook.load(directory: loader.displayName("phrases"), diagnostics: &diagnostics)
-        if !diagnostics.isEmpty { throw ContentError(diagnostics) }
+        guard diagnostics.isEmpty, let satisfactionNames else { throw ContentError(diagnostics) }
         deriveTraditionalAnswers(&faq)
         return Catalog(
             phrases: phrases, directory: directory, intents: intents, settings: settings, acts: acts,
             dialogue: dialogue, faq: faq, han: han, examples: examples, learning: learning, regional: regional,
-            entities: entities, reportWords: reportWords)
+            entities: entities, reportWords: reportWords, satisfactionNames: satisfactionNames)
     }
 
     /// The intent named `name`, or `nil`.
@@ -126,7 +129,7 @@ public struct Catalog: Sendable {
         let known = Set(
             CatalogLoader.canonicalIntents.map { "\($0).json" } + [
                 "lexicon.json", "acts.json", "dialogue.json", "faq.json", "learning.json", "regional.json",
-                "entities.json", "grouping.json",
+                "entities.json", "grouping.json", "journal.json",
             ])
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return files.filter { $0.hasSuffix(".json") && !known.contains($0) }.sorted().map { file in

@@ -1,4 +1,4 @@
-import FrontDeskModel
+public import FrontDeskModel
 
 /// Everything wrong with the content or estate files, each with its location.
 public struct ContentError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -32,28 +32,29 @@ struct ContentReader {
 
     /// A required or optional string member.
     mutating func string(_ object: JSONObject, _ key: String, at path: String, required: Bool = true) -> String? {
-        guard let value = object[key] else {
-            if required { report(join(path, key), ContentMessages.missing) }
-            return nil
-        }
-        guard let text = value.string else {
-            report(join(path, key), ContentMessages.expected("a string", value))
-            return nil
-        }
-        return text
+        member(object, key, at: path, required: required, "a string", \.string)
     }
 
     /// A required or optional number member.
     mutating func number(_ object: JSONObject, _ key: String, at path: String, required: Bool = true) -> Double? {
+        member(object, key, at: path, required: required, "a number", \.number)
+    }
+
+    /// A member read by `read`: a missing one is reported when `required`, one `read` refuses always, as
+    /// "expected `what`".
+    private mutating func member<T>(
+        _ object: JSONObject, _ key: String, at path: String, required: Bool, _ what: String,
+        _ read: (JSON) -> T?
+    ) -> T? {
         guard let value = object[key] else {
             if required { report(join(path, key), ContentMessages.missing) }
             return nil
         }
-        guard let number = value.number else {
-            report(join(path, key), ContentMessages.expected("a number", value))
+        guard let result = read(value) else {
+            report(join(path, key), ContentMessages.expected(what, value))
             return nil
         }
-        return number
+        return result
     }
 
     /// An optional Boolean member.

@@ -1,4 +1,4 @@
-import FrontDeskModel
+public import FrontDeskModel
 
 /// The estate file (SPEC 2.2): name, time zone, office, rates, decoration rules, units with residents
 /// and bills. Immutable once loaded; `Estate.load(path:)` validates everything first.

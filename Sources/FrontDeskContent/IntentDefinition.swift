@@ -1,4 +1,4 @@
-import FrontDeskModel
+public import FrontDeskModel
 
 /// One keyword of an intent, category, act or FAQ topic, with concepts already expanded.
 public struct Keyword: Sendable, Equatable, Hashable {

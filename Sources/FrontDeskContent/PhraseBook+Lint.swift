@@ -1,4 +1,4 @@
-import FrontDeskModel
+public import FrontDeskModel
 
 extension PhraseBook {
     /// Every placeholder the engine supplies values for. The one list both `lint()` and the engine

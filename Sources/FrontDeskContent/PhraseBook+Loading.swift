@@ -1,5 +1,5 @@
 import Foundation
-import FrontDeskModel
+public import FrontDeskModel
 
 extension PhraseBook {
     /// The phrase-file format version this build reads.

@@ -1,4 +1,4 @@
-import FrontDeskModel
+public import FrontDeskModel
 
 /// Every phrase the bot says, by key, in zh-Hans, zh-Hant and English, with `{placeholder}`s.
 ///

@@ -1,4 +1,6 @@
-import FrontDeskModel
+import Foundation
+import FrontDeskContent
+public import FrontDeskModel
 
 /// One session bound to a channel and a transcript sink: what stdio chat, the TCP server,
 /// scripted dialogues and replay all drive. Each turn writes a resident event and a bot event.

@@ -1,5 +1,6 @@
 import Foundation
 import FrontDeskContent
+import FrontDeskMatching
 import FrontDeskModel
 
 // Restating the details, and what the answer to "is this correct?" does: affirm creates, a correction

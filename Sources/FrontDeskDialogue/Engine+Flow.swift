@@ -1,3 +1,4 @@
+import FrontDeskContent
 import FrontDeskMatching
 import FrontDeskModel
 

@@ -1,4 +1,6 @@
-import FrontDeskModel
+import FrontDeskContent
+import FrontDeskMatching
+public import FrontDeskModel
 
 /// What a live hand-off (SPEC 8.3) needs to know of a resident line it routes to a person,
 /// classified once, without running a turn.

@@ -1,4 +1,6 @@
 import Foundation
+import FrontDeskContent
+import FrontDeskMatching
 import FrontDeskModel
 
 // Return visits: a record resolved within the last 3 days and not yet revisited is asked

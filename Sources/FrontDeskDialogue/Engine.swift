@@ -1,7 +1,7 @@
 import Foundation
-import FrontDeskContent
-import FrontDeskMatching
-import FrontDeskModel
+public import FrontDeskContent
+public import FrontDeskMatching
+public import FrontDeskModel
 
 /// The front desk: matcher, flows, phrases and a record store. No I/O of its own; immutable and
 /// shareable across threads. Per-conversation state lives in `SessionState`, passed in and returned.

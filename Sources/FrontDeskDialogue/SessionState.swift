@@ -1,5 +1,5 @@
-import Foundation
-import FrontDeskModel
+public import Foundation
+public import FrontDeskModel
 
 /// The service flows that ask for slots (SPEC 4).
 public enum FlowKind: String, Sendable, Hashable, CaseIterable {

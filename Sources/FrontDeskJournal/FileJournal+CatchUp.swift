@@ -1,5 +1,6 @@
 import FrontDeskModel
 import Glibc
+import Synchronization
 
 /// What other processes appended since this one last looked, read under the file lock.
 struct CatchUp {

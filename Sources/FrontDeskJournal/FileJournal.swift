@@ -1,5 +1,5 @@
 import Dispatch
-import FrontDeskModel
+public import FrontDeskModel
 import Glibc
 import Synchronization
 

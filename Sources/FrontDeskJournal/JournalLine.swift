@@ -1,4 +1,4 @@
-import FrontDeskModel
+package import FrontDeskModel
 
 /// One line of `records.jsonl`: `{"v":1,"seq":N,"event":"create|update|audit","data":{…},"crc":"xxxxxxxx"}`,
 /// the CRC-32 covering the bytes before `,"crc":` (docs/ARCHITECTURE.md).

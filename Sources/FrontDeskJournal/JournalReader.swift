@@ -1,4 +1,4 @@
-import FrontDeskModel
+public import FrontDeskModel
 
 /// One line of `records.jsonl`.
 public enum JournalEvent: Sendable, Equatable {

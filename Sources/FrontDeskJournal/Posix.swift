@@ -1,4 +1,4 @@
-import Glibc
+package import Glibc
 
 /// A system call that failed: which call, on what, and the `errno` it left.
 package struct SystemError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -1,4 +1,4 @@
-import FrontDeskModel
+package import FrontDeskModel
 
 /// Writes a `TranscriptEvent` as one transcript line, byte for byte what
 /// `event.json.serialized` gives, but straight into a byte buffer: no `JSON` tree, no member

@@ -1,6 +1,6 @@
 import Dispatch
-import Foundation
-import FrontDeskModel
+public import Foundation
+public import FrontDeskModel
 import Glibc
 import Synchronization
 

@@ -1,4 +1,4 @@
-import FrontDeskContent
+public import FrontDeskContent
 
 /// Chinese numerals (`五`, `十二`, `三十`, `两百`, `一千八百零二`) and digit strings (`五零一`, `二〇二六`),
 /// with the digit and multiplier characters of `intents/entities.json`.

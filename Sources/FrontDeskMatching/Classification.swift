@@ -1,4 +1,4 @@
-import FrontDeskModel
+public import FrontDeskModel
 
 // OWNER: matcher helper (Classification, Matcher); entities helper (Entities). Agreed signatures.
 

@@ -1,6 +1,6 @@
-import Foundation
-import FrontDeskContent
-import FrontDeskModel
+public import Foundation
+public import FrontDeskContent
+public import FrontDeskModel
 
 // OWNER: entities helper. Agreed signature; see docs/ARCHITECTURE.md.
 

@@ -1,5 +1,5 @@
 import Foundation
-import FrontDeskContent
+package import FrontDeskContent
 import FrontDeskModel
 
 /// Honest accuracy figures: k-fold cross-validation over the labelled examples (the learned layer of each

@@ -1,4 +1,5 @@
 import Foundation
+import FrontDeskContent
 import FrontDeskModel
 
 extension MatchEngine {

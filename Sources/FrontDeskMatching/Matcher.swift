@@ -1,5 +1,5 @@
-import Foundation
-import FrontDeskContent
+public import Foundation
+public import FrontDeskContent
 import FrontDeskModel
 
 /// The compiled matcher: normalizer tables and one keyword automaton over every intent,

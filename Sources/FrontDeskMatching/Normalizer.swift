@@ -1,6 +1,6 @@
 import Foundation
-import FrontDeskContent
-import FrontDeskModel
+public import FrontDeskContent
+public import FrontDeskModel
 
 /// Per-character normalization tables, built once: compatibility forms (NFKC), full-width →
 /// half-width, case folding and Traditional → Simplified, so a message is normalized with one

@@ -59,6 +59,10 @@ public enum RecordStatus: String, Sendable, CaseIterable, Hashable {
 }
 
 /// The five-level satisfaction scale of return visits (回访).
+///
+/// What the journal stores for a level is `SatisfactionNames.stored(_:)`, read from `intents/journal.json`. The raw
+/// values below are the same words and stay only while the dialogue stores `rawValue` (see docs/ARCHITECTURE.md,
+/// "The lexicon"); a test checks that they agree with the file.
 public enum Satisfaction: String, Sendable, CaseIterable, Hashable {
     case verySatisfied = "非常满意"
     case satisfied = "满意"
@@ -75,6 +79,59 @@ public enum Satisfaction: String, Sendable, CaseIterable, Hashable {
         case .dissatisfied: 2
         case .veryDissatisfied: 1
         }
+    }
+
+    /// The level's key: `very_satisfied`, `satisfied`, `neutral`, `dissatisfied`, `very_dissatisfied` (the keys of
+    /// `intents/journal.json`'s stored names and of `dialogue.json`'s satisfaction words).
+    public var key: String {
+        switch self {
+        case .verySatisfied: "very_satisfied"
+        case .satisfied: "satisfied"
+        case .neutral: "neutral"
+        case .dissatisfied: "dissatisfied"
+        case .veryDissatisfied: "very_dissatisfied"
+        }
+    }
+
+    /// The level a key names; nil for any other text.
+    public init?(key: String) {
+        guard let level = Self.allCases.first(where: { $0.key == key }) else { return nil }
+        self = level
+    }
+
+    /// The level of a score from 5 (very satisfied) down to 1; nil outside 1...5.
+    public init?(score: Int) {
+        guard let level = Self.allCases.first(where: { $0.score == score }) else { return nil }
+        self = level
+    }
+}
+
+/// What the journal stores for each satisfaction level (SPEC 5's five words, a contract of `records list --json`),
+/// read from `intents/journal.json` by the content loader; every level has one name and no two levels share one.
+public struct SatisfactionNames: Sendable, Equatable {
+    /// The stored names in the scale's order (`Satisfaction.allCases`: 5 down to 1).
+    public let all: [String]
+
+    /// Names by level key; nil unless every level has a name and the names differ.
+    public init?(byKey names: [String: String]) {
+        let all = Satisfaction.allCases.compactMap { names[$0.key] }
+        guard all.count == Satisfaction.allCases.count, Set(all).count == all.count, !all.contains("") else {
+            return nil
+        }
+        self.all = all
+    }
+
+    /// The name stored for `level`.
+    public func stored(_ level: Satisfaction) -> String { all[Satisfaction.allCases.firstIndex(of: level)!] }
+
+    /// The level whose stored name is `name`; nil for any other text.
+    public func level(stored name: String) -> Satisfaction? {
+        all.firstIndex(of: name).map { Satisfaction.allCases[$0] }
+    }
+
+    /// The level a clerk typed: its stored name or its score (`5`…`1`); nil for anything else.
+    public func level(typed text: String) -> Satisfaction? {
+        level(stored: text) ?? Int(text).flatMap(Satisfaction.init(score:))
     }
 }
 

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// Why a store could not do what was asked. A failed write is never acknowledged as saved.
 public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The write or fsync failed (ENOSPC, EIO, …): nothing was acknowledged.
@@ -29,7 +31,8 @@ public struct RecordUpdate: Sendable, Equatable {
     public var status: String?
     /// The history note: what was done or what the resident said (may be empty).
     public var note: String
-    /// A return-visit answer (`Satisfaction.rawValue`); sets `revisited_at` to `at`.
+    /// A return-visit answer as the journal stores it (`SatisfactionNames.stored(_:)`, from `intents/journal.json`);
+    /// sets `revisited_at` to `at`.
     public var satisfaction: String?
     /// Assigns the record to this technician or clerk (`nil`: keep the assignment).
     public var assignee: String?
@@ -195,5 +198,27 @@ extension Record {
     /// Resolved and not yet revisited: a return-visit candidate (`RecordStore.recordsAwaitingRevisit()`).
     public static func isAwaitingRevisit(_ record: Record) -> Bool {
         record.status == RecordStatus.resolved.rawValue && record.revisitedAt == nil
+    }
+}
+
+/// The return-visit window of SPEC 5, in one place: a resolved record is revisited within 3 days of its resolution.
+/// `records overdue`, the monthly report's return-visit figures and (after the lead's merge) the dialogue's question
+/// read it from here.
+public enum ReturnVisit {
+    /// Whole days after the resolution within which the visit is due.
+    public static let windowDays = 3
+    /// The window in seconds.
+    public static let window: TimeInterval = Double(windowDays) * 86_400
+
+    /// When the return visit of a record resolved at `resolved` is due at the latest.
+    public static func deadline(resolved: Date) -> Date { resolved.addingTimeInterval(window) }
+
+    /// Whether `record`'s return visit is overdue at `now`: it awaits one (`Record.isAwaitingRevisit`: resolved, not
+    /// yet revisited) and was resolved more than the window before `now`.
+    public static func isOverdue(_ record: Record, now: Date) -> Bool {
+        guard Record.isAwaitingRevisit(record), let resolved = record.resolvedAt.flatMap({ CivilTime.parse($0) }) else {
+            return false
+        }
+        return deadline(resolved: resolved.date) < now
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Synchronization
 
 /// The source of "now". The library never calls `Date()`: the CLI passes a `SystemClock`,

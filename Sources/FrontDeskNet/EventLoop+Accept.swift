@@ -1,5 +1,6 @@
 import CFrontDeskLinux
 import Glibc
+import Synchronization
 
 extension EventLoop {
     /// Accepts waiting connections (up to 64 per wake-up, for fairness with other events) and hands

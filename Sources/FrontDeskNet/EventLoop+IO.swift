@@ -1,5 +1,6 @@
 import CFrontDeskLinux
 import Glibc
+import Synchronization
 
 extension EventLoop {
     /// One epoll event for a connection.

@@ -1,4 +1,4 @@
-import FrontDeskModel
+public import FrontDeskModel
 
 /// One scripted dialogue (`transcripts/**/*.dialogue`): a header, optional set-up steps, and the
 /// resident's lines, each followed by what the bot's reply to it must satisfy.

@@ -1,4 +1,4 @@
-import FrontDeskContent
+public import FrontDeskContent
 
 /// What every dialogue of a run shares: the content, the default estate, and where relative
 /// `@estate` paths are resolved.

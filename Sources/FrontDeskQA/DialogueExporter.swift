@@ -1,5 +1,6 @@
+import Foundation
 import FrontDeskJournal
-import FrontDeskModel
+public import FrontDeskModel
 
 /// Turns one recorded transcript session into a scripted dialogue (`replay --to-dialogue`).
 ///

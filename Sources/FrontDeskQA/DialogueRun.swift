@@ -1,3 +1,4 @@
+import FrontDeskContent
 import FrontDeskDialogue
 import FrontDeskModel
 

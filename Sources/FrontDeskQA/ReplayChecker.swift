@@ -1,4 +1,4 @@
-import FrontDeskContent
+public import FrontDeskContent
 import FrontDeskDialogue
 import FrontDeskJournal
 import FrontDeskModel

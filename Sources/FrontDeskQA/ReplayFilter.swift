@@ -1,5 +1,5 @@
 import FrontDeskJournal
-import FrontDeskModel
+public import FrontDeskModel
 
 /// Which transcript events `replay` shows or checks.
 ///

@@ -1,4 +1,4 @@
-import FrontDeskModel
+public import FrontDeskModel
 
 /// Turns transcript events into a readable conversation: a header per session, then
 /// `time  who  text`, and under each bot line the intent, what it waits for and the record.

@@ -1,5 +1,5 @@
-import FrontDeskContent
-import FrontDeskModel
+public import FrontDeskContent
+public import FrontDeskModel
 
 /// Folds transcript events into chat counters and the understanding report, keeping only a
 /// little state per live session (the last resident message until the bot answers it) and a

@@ -1,5 +1,5 @@
 import Foundation
-import FrontDeskContent
+public import FrontDeskContent
 import FrontDeskModel
 
 /// The light normalization and the n-grams the understanding report groups messages by:

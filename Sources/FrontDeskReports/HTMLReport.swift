@@ -1,3 +1,4 @@
+import Foundation
 import FrontDeskModel
 
 /// The one-page HTML report (`frontdesk report --html FILE`): inline CSS and SVG, no scripts,
@@ -152,7 +153,7 @@ public struct HTMLReport: Sendable {
     func lateList(_ r: MonthlyReport) -> String {
         guard !r.late.isEmpty else { return "<p>\(t(.none))</p>" }
         var h = table(
-            ["ID", t(.type), t(.category), t(.kind), t(.due), t(.done), t(.lateBy)],
+            [t(.id), t(.type), t(.category), t(.kind), t(.due), t(.done), t(.lateBy)],
             r.late.prefix(lateLimit).map { item in
                 [
                     e(item.id), name(item.type.rawValue), item.category.map(name) ?? "", name(item.kind.rawValue),

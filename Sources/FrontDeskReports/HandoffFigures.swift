@@ -1,5 +1,5 @@
 import Foundation
-import FrontDeskModel
+public import FrontDeskModel
 
 /// One month of live hand-offs (SPEC 8.3): how often residents asked for a person and how it ended.
 public struct HandoffMonth: Sendable, Equatable {

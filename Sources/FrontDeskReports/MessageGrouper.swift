@@ -1,5 +1,5 @@
 import Foundation
-import FrontDeskContent
+public import FrontDeskContent
 
 /// Counts unrecognized messages by their grouping key in bounded memory, then groups similar
 /// keys by shared n-grams.

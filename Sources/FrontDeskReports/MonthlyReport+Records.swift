@@ -1,4 +1,4 @@
-import FrontDeskModel
+public import FrontDeskModel
 
 /// The categories of SPEC 2.1, in the order reports list them.
 public enum Categories {
@@ -64,7 +64,7 @@ extension MonthlyReport {
             }
             if r.getsReturnVisit, let resolved = r.resolved {
                 returnVisits.resolved += 1
-                let window = resolved + 3 * 86_400
+                let window = resolved + Int(ReturnVisit.window)
                 if let visited = r.revisited {
                     if visited <= window { returnVisits.withinThreeDays += 1 } else { returnVisits.late += 1 }
                 } else if now > window {

@@ -1,4 +1,4 @@
-import FrontDeskModel
+public import FrontDeskModel
 
 /// How records met one kind of deadline (first response, or resolution).
 public struct DeadlineFigures: Sendable, Equatable {

@@ -1,5 +1,5 @@
-import FrontDeskJournal
-import FrontDeskModel
+public import FrontDeskJournal
+public import FrontDeskModel
 
 /// How long an office allows to resolve a record, counted from its creation: the resolution
 /// deadline the report measures against (a record's `due_at` is its first-response deadline).
@@ -40,25 +40,29 @@ public struct RecordFold: Sendable {
     private var index: [String: Int] = [:]
     /// Audit counters of the period.
     public private(set) var verifications = VerificationFigures()
+    /// The stored names of the satisfaction levels (`intents/journal.json`), by which return-visit answers are read.
+    public let names: SatisfactionNames
 
-    /// An empty fold for `period`, measuring lateness up to `now` (seconds since 1970).
-    public init(period: ReportPeriod, now: Int) {
+    /// An empty fold for `period`, measuring lateness up to `now` (seconds since 1970), reading return-visit answers
+    /// by `names`.
+    public init(period: ReportPeriod, now: Int, names: SatisfactionNames) {
         self.period = period
         self.now = now
+        self.names = names
     }
 
     /// Folds in one journal event.
     public mutating func add(_ event: JournalEvent) {
         switch event {
         case .create(let record):
-            let state = RecordState(record: record, defaultOffset: period.offset)
+            let state = RecordState(record: record, defaultOffset: period.offset, names: names)
             guard period.contains(state.created), state.created <= now, index[state.id] == nil else { return }
             index[state.id] = records.count
             records.append(state)
         case .update(let update):
             guard let i = index[update.id] else { return }
             if let at = Timestamp.seconds(update.at, defaultOffset: period.offset), at > now { return }
-            records[i].apply(update, defaultOffset: period.offset)
+            records[i].apply(update, defaultOffset: period.offset, names: names)
         case .audit(let audit):
             guard let at = Timestamp.seconds(audit.at, defaultOffset: period.offset), period.contains(at), at <= now
             else { return }

@@ -1,4 +1,5 @@
-import FrontDeskModel
+import FrontDeskContent
+public import FrontDeskModel
 
 /// What a report keeps of one record while the journal streams past: its kind and the few
 /// instants the figures need, never its personal details or history.
@@ -27,8 +28,9 @@ public struct RecordState: Sendable, Equatable {
     /// The return-visit answer, when one was given.
     public var satisfaction: Satisfaction?
 
-    /// The state of a record as created (including any history it already carries).
-    public init(record: Record, defaultOffset: Int) {
+    /// The state of a record as created (including any history it already carries); its return-visit answer is
+    /// read by the stored `names` of the levels.
+    public init(record: Record, defaultOffset: Int, names: SatisfactionNames) {
         id = record.id
         type = record.type
         status = record.type.initialStatus
@@ -47,15 +49,15 @@ public struct RecordState: Sendable, Equatable {
         if let revisitedAt = record.revisitedAt {
             revisited = Timestamp.seconds(revisitedAt, defaultOffset: defaultOffset)
         }
-        satisfaction = record.satisfaction.flatMap(Satisfaction.init(rawValue:))
+        satisfaction = record.satisfaction.flatMap(names.level(stored:))
     }
 
-    /// Folds in one journal update.
-    public mutating func apply(_ update: RecordUpdate, defaultOffset: Int) {
+    /// Folds in one journal update; a return-visit answer is read by the stored `names` of the levels.
+    public mutating func apply(_ update: RecordUpdate, defaultOffset: Int, names: SatisfactionNames) {
         let at = Timestamp.seconds(update.at, defaultOffset: defaultOffset) ?? created
         apply(at: at, actor: update.actor, status: update.status, creation: false)
         if let status = update.status { self.status = status }
-        if let answer = update.satisfaction, let level = Satisfaction(rawValue: answer) {
+        if let answer = update.satisfaction, let level = names.level(stored: answer) {
             satisfaction = level
             revisited = revisited ?? at
         }
@@ -80,4 +82,17 @@ public struct RecordState: Sendable, Equatable {
 
     /// Whether this type of record gets a return visit after it is resolved (every type but permits).
     public var getsReturnVisit: Bool { type != .decorationPermit }
+}
+
+extension SatisfactionNames {
+    /// The stored names of the satisfaction levels in the intents folder (`journal.json`).
+    ///
+    /// - Throws: `ReportError` listing each mistake in the file.
+    public static func load(intentsDirectory: String) throws(ReportError) -> SatisfactionNames {
+        do {
+            return try Catalog.loadSatisfactionNames(directory: intentsDirectory)
+        } catch {
+            throw ReportError(error.diagnostics.map(\.description).joined(separator: "\n"))
+        }
+    }
 }

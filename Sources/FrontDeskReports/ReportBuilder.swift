@@ -1,7 +1,7 @@
 import Foundation
-import FrontDeskContent
+public import FrontDeskContent
 import FrontDeskJournal
-import FrontDeskModel
+public import FrontDeskModel
 import Synchronization
 
 /// How far a report run has got, for a progress line.
@@ -31,17 +31,20 @@ public struct ReportBuilder: Sendable {
     public var han: HanConversion
     /// The stop words and corrections of the understanding report (`GroupingText.loadWords`).
     public var words: ReportWords
+    /// The stored names of the satisfaction levels (`SatisfactionNames.load(intentsDirectory:)`).
+    public var satisfaction: SatisfactionNames
     /// Distinct unrecognized messages kept (see `MessageGrouper`).
     public var groupingCapacity = 4000
 
     /// A builder for one data directory, estate and period, grouping with the `han` table
-    /// (`GroupingText.loadTable(intentsDirectory:)`).
+    /// (`GroupingText.loadTable(intentsDirectory:)`) and reading return-visit answers by `satisfaction`.
     public init(
         dataDirectory: String, estateName: String, period: ReportPeriod, now: Int, han: HanConversion,
-        words: ReportWords
+        words: ReportWords, satisfaction: SatisfactionNames
     ) {
         self.han = han
         self.words = words
+        self.satisfaction = satisfaction
         self.dataDirectory = dataDirectory
         self.estateName = estateName
         self.period = period
@@ -101,7 +104,7 @@ public struct ReportBuilder: Sendable {
     }
 
     func foldJournal() throws(ReportError) -> (RecordFold, Int) {
-        var fold = RecordFold(period: period, now: now)
+        var fold = RecordFold(period: period, now: now, names: satisfaction)
         let path = (dataDirectory as NSString).appendingPathComponent("records.jsonl")
         guard FileManager.default.fileExists(atPath: path) else { return (fold, 0) }
         if readers == .fast {

@@ -1,4 +1,4 @@
-import FrontDeskModel
+public import FrontDeskModel
 
 extension MonthlyReport {
     /// The whole report as one JSON object (`frontdesk report --json`). Times are ISO 8601 at the

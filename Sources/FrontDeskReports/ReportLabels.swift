@@ -1,5 +1,6 @@
-import FrontDeskContent
-import FrontDeskModel
+import Foundation
+public import FrontDeskContent
+public import FrontDeskModel
 
 /// The words a report is written in, from the phrase book (`intents/phrases/report.json`, and the
 /// bot's own `status.*` phrases for record statuses): Chinese for an estate whose name is written in
@@ -213,6 +214,8 @@ extension ReportLabels.Phrase {
     public static let none = Self("none")
     /// Heading of the chart of the largest unrecognized groups.
     public static let topUnrecognized = Self("top_unrecognized")
+    /// Column: the record's ID.
+    public static let id = Self("id")
     /// Column: record type.
     public static let type = Self("type")
     /// Column: which deadline (first response, resolution).

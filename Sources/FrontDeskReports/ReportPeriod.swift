@@ -1,5 +1,5 @@
-import Foundation
-import FrontDeskModel
+public import Foundation
+public import FrontDeskModel
 
 /// Why a report could not be made: a bad period, an unreadable file.
 public struct ReportError: Error, Sendable, Equatable, CustomStringConvertible {

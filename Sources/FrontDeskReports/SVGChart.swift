@@ -1,3 +1,5 @@
+import Foundation
+
 /// Inline SVG charts for the HTML report: no scripts, sized by a viewBox so they scale to the
 /// page width on a phone and on A4.
 public enum SVGChart {

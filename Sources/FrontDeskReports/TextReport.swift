@@ -106,7 +106,7 @@ public struct TextReport: Sendable {
     func lateList(_ r: MonthlyReport) -> String {
         guard !r.late.isEmpty else { return "  \(t(.none))\n" }
         var table = TextTable(
-            ["ID", t(.type), t(.category), t(.kind), t(.due), t(.done), t(.lateBy)],
+            [t(.id), t(.type), t(.category), t(.kind), t(.due), t(.done), t(.lateBy)],
             alignments: [.left, .left, .left, .left, .left, .left, .right])
         for item in r.late.prefix(lateLimit) {
             table.add([

@@ -1,7 +1,7 @@
-import Foundation
-import FrontDeskContent
-import FrontDeskDialogue
-import FrontDeskModel
+public import Foundation
+public import FrontDeskContent
+public import FrontDeskDialogue
+public import FrontDeskModel
 
 /// The repository's real content, loaded once: `intents/` and `estate/sample.json`.
 public enum RepositoryContent {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The built `frontdesk` executable, run as a user or another program would.
 ///

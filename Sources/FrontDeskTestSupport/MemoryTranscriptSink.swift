@@ -1,4 +1,4 @@
-import FrontDeskModel
+public import FrontDeskModel
 import Synchronization
 
 /// A transcript sink that keeps every event in memory, for tests that read what was written.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A test precondition that does not hold (a missing binary, script or folder): thrown, so the
 /// test that needs it fails with this message instead of being skipped.

@@ -22,7 +22,8 @@ func classifyBenchmark(_ argv: [String]) -> Int32 {
     let loaded = DispatchTime.now()
     let matcher = Matcher(catalog: catalog)
     let compiled = DispatchTime.now()
-    let corpus = MessageCorpus.generate(count: n, seed: 42)
+    guard let words = BenchCorpus.loadOrReport("classify") else { return 1 }
+    let corpus = MessageCorpus.generate(count: n, seed: 42, words: words.classify)
     let chars = corpus.reduce(0) { $0 + $1.count }
     print(
         "corpus: \(corpus.count) messages, mean \(String(format: "%.1f", Double(chars) / Double(corpus.count))) chars")

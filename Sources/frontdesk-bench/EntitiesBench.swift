@@ -3,25 +3,12 @@ import FrontDeskContent
 import FrontDeskMatching
 import FrontDeskModel
 
-/// Typical normalized messages: the entity benchmark's corpus.
-let entityBenchMessages = [
-    "3栋2单元501 卫生间马桶堵了 冲不下去 麻烦尽快",
-    "你好,我家厨房水龙头一直滴水,关不紧,能派个师傅来看看吗",
-    "您好,我是12号楼1单元1802的业主,主卧天花板渗水,麻烦安排人看一下,电话13757120836",
-    "帮我查一下报修进度,单号rep-20261119-0011",
-    "8栋3单元602想申请装修,下周一开工,5个工人,大概两个月",
-    "明天下午3点可以上门吗",
-    "hi, the kitchen sink is blocked. building 6 unit 1 room 1502, call me at 151 6711 0234",
-    "谢谢",
-    "楼上天天晚上十一点还在蹦迪一样,吵死了,你们管不管",
-    "请问物业费怎么交",
-]
-
 /// `entities [SECONDS] [--passes N] [--each]`: entity extraction over typical normalized messages, messages
 /// per second on one core (median of 5 rounds). `--passes N` runs exactly N passes over the corpus and
 /// prints nothing timed (for callgrind); `--each` also reports nanoseconds per corpus message.
 func benchEntities(_ args: [String]) -> Int32 {
-    let messages = entityBenchMessages
+    // Typical normalized messages: `entities` of bench/corpus.json.
+    guard let messages = BenchCorpus.loadOrReport("entities")?.entities else { return 1 }
     // The words of intents/entities.json (run from the repository root).
     let catalog: Catalog
     do { catalog = try Catalog.load(directory: "intents") } catch {

@@ -33,6 +33,7 @@ func journalBenchmark(_ args: [String]) -> Int32 {
         }
         i += 2
     }
+    guard let words = BenchCorpus.loadOrReport("journal")?.journal else { return 1 }
     print(
         "journal: durable creates (write + fsync per batch), \(ProcessInfo.processInfo.activeProcessorCount) cores, dir \(base)"
     )
@@ -45,7 +46,9 @@ func journalBenchmark(_ args: [String]) -> Int32 {
         for run in 0..<3 {
             let dir = "\(base)/w\(count)-r\(run)-\(getpid())"
             try? FileManager.default.removeItem(atPath: dir)
-            guard let result = journalRun(directory: dir, writers: count, records: records) else { return 1 }
+            guard let result = journalRun(directory: dir, writers: count, records: records, words: words) else {
+                return 1
+            }
             runs.append(result)
             try? FileManager.default.removeItem(atPath: dir)
         }
@@ -56,18 +59,18 @@ func journalBenchmark(_ args: [String]) -> Int32 {
                 median.recordsPerSecond,
                 median.fsyncsPerSecond, Double(median.records) / Double(max(1, median.fsyncs)), median.p50, median.p99))
     }
-    transcriptAppendBenchmark(directory: base + "/transcripts-\(getpid())")
+    transcriptAppendBenchmark(directory: base + "/transcripts-\(getpid())", words: words)
     return 0
 }
 
 /// The cost of `TranscriptWriter.append` on the caller's thread (the flusher writes in the background).
-private func transcriptAppendBenchmark(directory: String) {
+private func transcriptAppendBenchmark(directory: String, words: BenchCorpus.Journal) {
     guard let writer = try? TranscriptWriter(directory: directory) else { return }
     let event = TranscriptEvent(
         time: "2026-11-22T10:03:00+08:00", session: "s-0001", seq: 3, channel: "tcp", peer: "127.0.0.1:53122",
-        role: .bot, text: "好的，已为您登记报修：3栋2单元501，厨房水管漏水。请确认信息是否正确？", intent: "repair",
+        role: .bot, text: words.botReply, intent: "repair",
         confidence: 0.92, language: "zh-Hans", awaiting: "confirm",
-        slots: JSONObject([("unit", .string("3-2-501")), ("description", .string("厨房水管漏水"))]))
+        slots: JSONObject([("unit", .string("3-2-501")), ("description", .string(words.slotDescription))]))
     let count = 50_000  // below the backlog limit: what a turn pays while the flusher keeps up
     var best = Double.infinity
     var sustained = 0.0
@@ -89,7 +92,7 @@ private func transcriptAppendBenchmark(directory: String) {
     try? FileManager.default.removeItem(atPath: directory)
 }
 
-private func journalRun(directory: String, writers: Int, records: Int) -> JournalRun? {
+private func journalRun(directory: String, writers: Int, records: Int, words: BenchCorpus.Journal) -> JournalRun? {
     let io = CountingJournalIO()
     let journal: FileJournal
     do {
@@ -116,7 +119,7 @@ private func journalRun(directory: String, writers: Int, records: Int) -> Journa
                 let draft = Record(
                     type: n % 3 == 0 ? .complaint : .repair, createdAt: "2026-11-22T10:03:00+08:00",
                     unit: "\(w % 9 + 1)-\(n % 4 + 1)-\(501 + n % 7)", phone: "13812345678", category: "plumbing",
-                    description: "厨房水槽下面进水管的接头在滴水 writer \(w) #\(n)", priority: "normal")
+                    description: words.recordDescription + " writer \(w) #\(n)", priority: "normal")
                 let t0 = DispatchTime.now().uptimeNanoseconds
                 do {
                     _ = try journal.create(draft)

@@ -14,12 +14,19 @@ func reportBenchmark(_ argv: [String]) -> Int32 {
     let records = option("--records").flatMap(Int.init) ?? 100_000
     let events = option("--events").flatMap(Int.init) ?? 2_000_000
     let keep = option("--dir")
+    // The estate's name, the records' names and notes, and the chat lines: bench/corpus.json.
+    guard let corpus = BenchCorpus.loadOrReport("report")?.report else { return 1 }
+    let satisfaction: SatisfactionNames
+    do { satisfaction = try SatisfactionNames.load(intentsDirectory: "intents") } catch {
+        print("report bench: \(error)")
+        return 1
+    }
     let dir = keep ?? NSTemporaryDirectory() + "frontdesk-report-bench-\(getpid())"
     let fm = FileManager.default
     if !fm.fileExists(atPath: dir + "/records.jsonl") {
         let start = Date()
         do {
-            var data = ReportBenchData(records: records, events: events)
+            var data = ReportBenchData(records: records, events: events, words: corpus, satisfaction: satisfaction)
             try data.write(to: dir)
         } catch {
             print("report bench: cannot generate data: \(error)")
@@ -46,7 +53,8 @@ func reportBenchmark(_ argv: [String]) -> Int32 {
         let han = try GroupingText.loadTable(intentsDirectory: "intents")
         let words = try GroupingText.loadWords(intentsDirectory: "intents")
         built = try ReportBuilder(
-            dataDirectory: dir, estateName: "翠湖花园", period: period, now: now, han: han, words: words
+            dataDirectory: dir, estateName: corpus.estateName, period: period, now: now, han: han, words: words,
+            satisfaction: satisfaction
         ).build()
     } catch {
         print("report bench: \(error)")
@@ -54,7 +62,7 @@ func reportBenchmark(_ argv: [String]) -> Int32 {
     }
     let labels: ReportLabels
     do {
-        labels = try ReportLabels.load(phraseDirectory: "intents/phrases", estateName: "翠湖花园")
+        labels = try ReportLabels.load(phraseDirectory: "intents/phrases", estateName: corpus.estateName)
     } catch {
         print("report bench: \(error)")
         return 1
@@ -104,21 +112,16 @@ func peakMemoryMB() -> Int {
 struct ReportBenchData {
     var records: Int
     var events: Int
+    /// The names, notes and chat lines (bench/corpus.json).
+    var words: BenchCorpus.Report
+    /// The stored names of the return-visit answers (intents/journal.json).
+    var satisfaction: SatisfactionNames
     var rng = SplitMix(seed: 20_261_122)
 
     static let units = 5000
     static let repair = ["plumbing", "electrical", "door_window", "elevator", "public_facility", "appliance", "other"]
     static let complaint = ["noise", "sanitation", "parking", "staff", "pet", "smell", "security", "service", "other"]
     static let emergency = ["gas", "fire", "flood", "elevator_trapped", "electrical"]
-    static let understood: [(String, String)] = [
-        ("厨房水管漏水了", "repair"), ("卫生间灯不亮", "repair"), ("楼上装修太吵", "complaint"), ("查一下物业费", "fee_query"),
-        ("我想申请装修", "decoration_permit"), ("我的报修到哪一步了", "progress_query"), ("物业几点上班", "inquiry"),
-        ("谢谢", "thanks"), ("好的", "repair"), ("13812345678", "repair"), ("明天上午", "repair"), ("对", "repair"),
-    ]
-    static let unknown = [
-        "快递可以放物业吗", "能帮我代收快递吗", "小区游泳池几点开", "宠物狗一直叫怎么办", "门禁卡丢了补办",
-        "车位可以出租吗", "充电桩什么时候装", "垃圾分类几点收", "wifi密码是多少", "有没有家政服务",
-    ]
 
     /// Writes `records.jsonl` and `transcripts/YYYY-MM-DD.jsonl` under `dir`.
     mutating func write(to dir: String) throws {
@@ -170,25 +173,34 @@ struct ReportBenchData {
         var record = Record(
             id: "\(type.prefix)-\(date.compactDate)-\(String(format: "%04d", number))", type: type,
             createdAt: iso(created),
-            unit: "\(rng.next(20) + 1)-\(rng.next(4) + 1)-\(rng.next(30) + 1)01", name: "张伟", phone: "13812345678",
-            category: category, description: "厨房水槽下面进水管的接头在滴水", priority: "normal",
+            unit: "\(rng.next(20) + 1)-\(rng.next(4) + 1)-\(rng.next(30) + 1)01", name: words.residentName,
+            phone: "13812345678",
+            category: category, description: words.description, priority: "normal",
             dueAt: iso(created.addingTimeInterval(dueHours * 3600)), session: "s-\(number)", language: "zh-Hans")
         record.history = [HistoryEntry(at: record.createdAt, status: record.status, actor: "bot")]
         emit(.create(record))
         let response = created.addingTimeInterval(Double(rng.next(Int(dueHours * 3600 * 1.3)) + 60))
         let first = type == .decorationPermit ? "approved" : "dispatched"
-        emit(.update(RecordUpdate(id: record.id, at: iso(response), actor: "王师傅", status: first, note: "已派工")))
+        emit(
+            .update(
+                RecordUpdate(
+                    id: record.id, at: iso(response), actor: words.technician, status: first, note: words.dispatchedNote
+                )))
         guard type != .decorationPermit, rng.next(10) < 9 else { return }
         let resolved = response.addingTimeInterval(Double(rng.next(96 * 3600)))
-        emit(.update(RecordUpdate(id: record.id, at: iso(resolved), actor: "王师傅", status: "resolved", note: "已修复")))
+        emit(
+            .update(
+                RecordUpdate(
+                    id: record.id, at: iso(resolved), actor: words.technician, status: "resolved",
+                    note: words.resolvedNote)))
         guard rng.next(10) < 8 else { return }
         let levels = Satisfaction.allCases
         let visited = resolved.addingTimeInterval(Double(rng.next(4 * 86_400)))
         emit(
             .update(
                 RecordUpdate(
-                    id: record.id, at: iso(visited), actor: "客服小李",
-                    satisfaction: levels[min(rng.next(6), levels.count - 1)].rawValue)))
+                    id: record.id, at: iso(visited), actor: words.visitor,
+                    satisfaction: satisfaction.stored(levels[min(rng.next(6), levels.count - 1)]))))
     }
 
     mutating func writeTranscripts(day: CivilTime, count: Int, to path: String) throws {
@@ -211,20 +223,21 @@ struct ReportBenchData {
                 written += 1
                 time.addTimeInterval(7)
             }
-            add(.bot, "您好，这里是翠湖花园物业客服中心，请问有什么可以帮您？", "greeting")
+            add(.bot, words.greeting, "greeting")
             for _ in 0..<(1 + rng.next(6)) {
                 if rng.next(100) < 6 {
-                    let text = Self.unknown[rng.next(Self.unknown.count)] + (rng.next(3) == 0 ? "？" : "")
+                    let text =
+                        words.unknown[rng.next(words.unknown.count)] + (rng.next(3) == 0 ? words.questionMark : "")
                     add(.resident, text, nil)
                     if rng.next(3) == 0 {
-                        add(.bot, "请问您是指报修还是投诉？", "fallback", ["repair", "complaint"])
+                        add(.bot, words.whichOne, "fallback", ["repair", "complaint"])
                     } else {
-                        add(.bot, "抱歉，我没有完全明白，您可以换个说法吗？", "fallback")
+                        add(.bot, words.notUnderstood, "fallback")
                     }
                 } else {
-                    let (text, intent) = Self.understood[rng.next(Self.understood.count)]
-                    add(.resident, rng.next(50) == 0 ? "不对，是" + text : text, nil)
-                    add(.bot, "好的，已为您记录：\(text)。请问还有什么可以帮您？", intent)
+                    let (text, intent) = words.understood[rng.next(words.understood.count)]
+                    add(.resident, rng.next(50) == 0 ? words.correction + text : text, nil)
+                    add(.bot, words.recorded(text), intent)
                 }
             }
         }

@@ -28,6 +28,8 @@ func turnsBench(_ argv: [String]) -> Int32 {
         FileHandle.standardError.write(Data("turns: cannot load content: \(error)\n".utf8))
         return 1
     }
+    // The bot turn of the writer-only run (bench/corpus.json).
+    guard let reply = BenchCorpus.loadOrReport("turns")?.turnsReply else { return 1 }
     let mixPath = options["--mix"] ?? "bench/mix.txt"
     guard let scripts = readMix(mixPath), !scripts.isEmpty else {
         FileHandle.standardError.write(Data("turns: cannot read the message mix \(mixPath)\n".utf8))
@@ -63,7 +65,7 @@ func turnsBench(_ argv: [String]) -> Int32 {
             + "\(Int(median(classifyRates))) messages/s: about \(String(format: "%.1f", classifyShare))% of a turn's time "
             + "at the off median, the rest (dialogue, reply, transcript event) \(String(format: "%.1f", 100 - classifyShare))%"
     )
-    if let eventsPerSecond = writerOnly(events: 2 * n) {
+    if let eventsPerSecond = writerOnly(events: 2 * n, reply: reply) {
         let share = 2 / eventsPerSecond * median(off) * 100
         print(
             "transcript writer alone: \(Int(eventsPerSecond)) events/s (2 per turn): about "
@@ -96,11 +98,10 @@ private func classifyOnly(n: Int, scripts: [[String]], catalog: Catalog, estate:
 
 /// Appends `events` typical transcript events (built and masked as `Conversation` does) to a real
 /// writer and closes it: the whole transcript cost, without the engine.
-private func writerOnly(events: Int) -> Double? {
+private func writerOnly(events: Int, reply: String) -> Double? {
     let directory = NSTemporaryDirectory() + "/frontdesk-bench-writer-\(UUID().uuidString.prefix(8))"
     defer { try? FileManager.default.removeItem(atPath: directory) }
     guard let writer = try? TranscriptWriter(directory: directory) else { return nil }
-    let reply = "请您核对报修信息：房号3-2-501，问题：厨房水管漏水了，联系电话13812345678，上门时间：尽快。确认无误请回复“确认”。"
     let slots = JSONObject([("unit", .string("3-2-501")), ("phone", .string("138****5678"))])
     let start = ContinuousClock.now
     for i in 0..<events {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import FrontDeskCLI
@@ -150,7 +151,9 @@ final class CapturedConsole: @unchecked Sendable {
 
     @Test func eachRecordsActionRefusesTheOptionsOfTheOthers() {
         for action in RecordsCommand.actions {
-            let common = Set(ArgumentSpec.common.map(\.name))
+            // Common flags only some actions read (--intents) count as the others' stray options too.
+            let common = RecordsCommand.everyActionTakes
+            #expect(common == ["--data-dir", "--estate", "--now"])
             for option in RecordsCommand.spec.names.subtracting(action.options).subtracting(common).sorted() {
                 let captured = CapturedConsole()
                 let isFlag = RecordsCommand.spec.option(option)?.takesValue == false
@@ -172,9 +175,14 @@ final class CapturedConsole: @unchecked Sendable {
 
     @Test(arguments: [
         (["classify", "--data-dir", "var"], "frontdesk classify: option '--data-dir' is not used by this command"),
+        // records reads intents/ only for update's satisfaction names (journal.json): the other actions refuse it.
         (
             ["records", "list", "--intents", "intents"],
-            "frontdesk records: option '--intents' is not used by this command"
+            "frontdesk records: option '--intents' does not apply to 'records list'"
+        ),
+        (
+            ["records", "overdue", "--intents", "intents"],
+            "frontdesk records: option '--intents' does not apply to 'records overdue'"
         ),
     ])
     func commonFlagsACommandDoesNotReadAreRefused(_ argv: [String], _ message: String) {

@@ -49,6 +49,44 @@ struct DeskTests {
         #expect(result.err.contains("is readable by others (mode 644)"))
     }
 
+    /// Who said a line is content a clerk reads (`desk.from_resident`, `desk.from_bot`, `desk.summary_resident`,
+    /// `desk.released` in `intents/phrases/handoff.json`): an office that writes them in Chinese sees them in Chinese.
+    @Test func theSpeakerMarksComeFromThePhraseBook() throws {
+        let directory = try Repository.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let copy = directory.appendingPathComponent("phrases").path
+        try FileManager.default.copyItem(
+            atPath: Repository.root.appendingPathComponent("intents/phrases").path, toPath: copy)
+        let file = copy + "/handoff.json"
+        var text = try String(contentsOfFile: file, encoding: .utf8)
+        for (from, to) in [
+            ("resident> ", "住户> "), ("bot> ", "智能客服> "), ("resident: ", "住户："), ("\"released\"", "\"已交回\""),
+        ] {
+            text = text.replacingOccurrences(of: from, with: to)
+        }
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        var diagnostics: [Diagnostic] = []
+        let phrases = PhraseBook.load(directory: copy, diagnostics: &diagnostics)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        var desk = DeskConsole(phrases: phrases, colour: false)
+        _ = desk.received(#"{"event":"welcome","operator":"xiaowang"}"#, now: 0)
+        let waiting = desk.received(
+            #"{"event":"waiting","session":"s-000000000001","since":"2026-11-22T10:00:00+08:00","lang":"zh-Hans","unit":"3-2-501","reason":"asked","summary":["住户：转人工"],"place":1,"waited":5}"#,
+            now: 100)
+        #expect(waiting.count == 2)
+        #expect(
+            desk.received(#"{"event":"message","session":"s-000000000001","text":"在吗","lang":"zh-Hans"}"#, now: 101)
+                == ["[1] s-1 住户> 在吗"])
+        #expect(desk.queueLines(now: 102).last == "      住户：在吗")
+        _ = desk.received(#"{"event":"taken","session":"s-000000000001","by":"xiaowang"}"#, now: 103)
+        let alert = desk.received(
+            #"{"event":"message","session":"s-000000000001","text":"煤气味","lang":"zh-Hans","alert":"emergency","reply":"请立即离开"}"#,
+            now: 104)
+        #expect(alert.first == "住户> 煤气味")
+        #expect(alert.last == "   智能客服> 请立即离开")
+        #expect(desk.received(#"{"event":"released","session":"s-000000000001"}"#, now: 105) == ["s-1 已交回"])
+    }
+
     @Test func theConsoleShowsTheQueueAndTurnsTypedLinesIntoCommands() throws {
         var desk = DeskConsole(phrases: Self.phrases, colour: false)
         let welcome = desk.received(#"{"event":"welcome","operator":"xiaowang"}"#, now: 0)

@@ -140,6 +140,24 @@ private func run(_ argv: [String]) -> (status: Int32, out: String, err: String) 
         #expect(json["history"]?.array?.last?["actor"]?.string == "operator")
     }
 
+    /// The stored names come from `intents/journal.json` now; what the journal and `records list --json` hold is
+    /// SPEC 5's word, whether the clerk typed the word or the score.
+    @Test(arguments: [("非常不满意", "非常不满意"), ("1", "非常不满意"), ("3", "一般"), ("满意", "满意")])
+    func theStoredAnswerIsUnchanged(typed: String, stored: String) throws {
+        defer { cleanUp() }
+        let result = run([
+            "records", "update", "REP-20261120-0001", "--satisfaction", typed, "--data-dir", dir, "--now",
+            "2026-11-22T13:00:00+08:00",
+        ])
+        #expect(result.status == 0, "\(result.err)")
+        let journal = try String(contentsOfFile: dir + "/records.jsonl", encoding: .utf8)
+        let last = try #require(journal.split(separator: "\n").last)
+        #expect(last.contains(#""satisfaction":"\#(stored)""#), "\(last)")
+        let list = run(["records", "list", "--data-dir", dir, "--json", "--unit", "3-2-501", "--type", "repair"])
+        let json = try JSON.parse(try #require(list.out.split(separator: "\n").first).description)
+        #expect(json["satisfaction"]?.string == stored)
+    }
+
     @Test func aRecordedReturnVisitIsSaidWithTheStaffMessages() {
         defer { cleanUp() }
         let result = run([
@@ -164,6 +182,19 @@ private func run(_ argv: [String]) -> (status: Int32, out: String, err: String) 
             ])
         let text = run(["records", "overdue", "--data-dir", dir, "--now", "2026-11-25T08:00:00+08:00"])
         #expect(text.out.contains("REP-20261120-0001  repair  3-2-501  13812345678  2026-11-20 15:00  1d\n"))
+    }
+
+    /// The one return-visit rule (`ReturnVisit.isOverdue`): a record reopened after its resolution awaits no visit, so
+    /// `records overdue` leaves it out, as the bot never asks about it (the CLI's own copy ignored the status).
+    @Test func aReopenedRecordIsNotOverdue() {
+        defer { cleanUp() }
+        let reopen = run([
+            "records", "update", "REP-20261120-0001", "--status", "in_progress", "--note", "又漏了", "--data-dir", dir,
+            "--now", "2026-11-21T09:00:00+08:00",
+        ])
+        #expect(reopen.status == 0, "\(reopen.err)")
+        let late = run(["records", "overdue", "--data-dir", dir, "--now", "2026-11-25T08:00:00+08:00"])
+        #expect(late.out == "no return visits are overdue\n", "\(late.out)")
     }
 
     @Test(arguments: [

@@ -1,3 +1,4 @@
+import FrontDeskDialogue
 import FrontDeskModel
 import Testing
 

@@ -1,3 +1,5 @@
+import Foundation
+import FrontDeskDialogue
 import FrontDeskModel
 import Testing
 

@@ -1,3 +1,4 @@
+import FrontDeskModel
 import Testing
 
 /// Names written in Simplified in intents/ (teams, departments) reach a Traditional reply in Traditional.

@@ -1,4 +1,5 @@
 import Foundation
+import FrontDeskMatching
 import FrontDeskModel
 import Testing
 

@@ -10,7 +10,7 @@ import Testing
     /// The files that share the preamble, and whether the catalog needs them.
     static let files: [(name: String, required: Bool)] = [
         ("entities.json", true), ("grouping.json", true), ("dialogue.json", true), ("acts.json", true),
-        ("regional.json", false), ("learning.json", false),
+        ("journal.json", true), ("regional.json", false), ("learning.json", false),
     ]
 
     /// The diagnostics of loading `intents/` with `file` replaced by `text` (removed when `nil`).

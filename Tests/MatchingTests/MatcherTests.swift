@@ -1,3 +1,4 @@
+import Foundation
 import FrontDeskContent
 import FrontDeskMatching
 import FrontDeskModel

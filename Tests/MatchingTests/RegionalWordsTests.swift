@@ -1,6 +1,7 @@
 import Foundation
 import FrontDeskContent
 import FrontDeskMatching
+import FrontDeskModel
 import Testing
 
 /// Regional words (`intents/regional.json`, `intents/regional-opencc.tsv`): a keyword that contains a mainland word

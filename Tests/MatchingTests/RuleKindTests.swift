@@ -1,5 +1,6 @@
 import Foundation
 import FrontDeskContent
+import FrontDeskMatching
 import FrontDeskModel
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import FrontDeskContent
 import FrontDeskDialogue
 import FrontDeskModel
 import FrontDeskNet

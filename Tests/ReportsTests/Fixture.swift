@@ -39,6 +39,10 @@ struct Fixture {
     static let han = Result { () throws(ReportError) in try GroupingText.loadTable(intentsDirectory: intents) }
     /// The repository's report words (`intents/grouping.json`), read once.
     static let words = Result { () throws(ReportError) in try GroupingText.loadWords(intentsDirectory: intents) }
+    /// The repository's stored names of the satisfaction levels (`intents/journal.json`), read once.
+    static let satisfaction = Result { () throws(ReportError) in
+        try SatisfactionNames.load(intentsDirectory: intents)
+    }
 
     func remove() { try? FileManager.default.removeItem(atPath: directory) }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A tiny well-formedness checker for the HTML report: every element closed in order (void
 /// elements excepted), attributes quoted, no stray `<` or `&` in text, no script, no external
 /// reference.

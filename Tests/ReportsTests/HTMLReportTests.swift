@@ -96,7 +96,7 @@ import Testing
 
     @Test func recordsWithoutAFirstResponseDeadlineAreCountedSoTheRowAddsUp() throws {
         let period = try ReportPeriod.month("2026-11", offset: 28_800)
-        var fold = RecordFold(period: period, now: 1_796_000_000)
+        var fold = RecordFold(period: period, now: 1_796_000_000, names: try Fixture.satisfaction.get())
         fold.add(
             .create(
                 Record(

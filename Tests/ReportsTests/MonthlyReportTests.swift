@@ -12,7 +12,8 @@ import Testing
         let period = try ReportPeriod.month("2026-11", offset: 28_800)
         let builder = ReportBuilder(
             dataDirectory: fixture.directory, estateName: estate, period: period, now: Fixture.nowSeconds,
-            han: try Fixture.han.get(), words: try Fixture.words.get())
+            han: try Fixture.han.get(), words: try Fixture.words.get(),
+            satisfaction: try Fixture.satisfaction.get())
         return try builder.build()
     }
 
@@ -208,7 +209,8 @@ import Testing
         let period = try ReportPeriod.month("2026-11", offset: 28_800)
         var builder = ReportBuilder(
             dataDirectory: fixture.directory, estateName: "翠湖花园", period: period, now: Fixture.nowSeconds,
-            han: try Fixture.han.get(), words: try Fixture.words.get())
+            han: try Fixture.han.get(), words: try Fixture.words.get(),
+            satisfaction: try Fixture.satisfaction.get())
         let fast = try builder.build()
         builder.readers = .standard
         let standard = try builder.build()

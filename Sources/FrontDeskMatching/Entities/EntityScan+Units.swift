@@ -1,3 +1,5 @@
+import FrontDeskModel
+
 /// Record IDs (`REP-20261122-0001`) and units (`3栋2单元501` → `3-2-501`).
 extension EntityScan {
     /// `rep-20261122-0001`, `rep 20261122 0001`, `rep202611220001` → `REP-20261122-0001`.
@@ -31,15 +33,18 @@ extension EntityScan {
         }
     }
 
+    /// The ID prefix a word names (`rep` → `REP`): the record type's own prefix (`RecordType.prefix`, SPEC 5).
     static func recordType(_ word: EntityWord) -> String? {
-        switch word {
-        case .rep: "REP"
-        case .cmp: "CMP"
-        case .dec: "DEC"
-        case .emg: "EMG"
-        case .cb: "CB"
-        default: nil
-        }
+        let type: RecordType? =
+            switch word {
+            case .rep: .repair
+            case .cmp: .complaint
+            case .dec: .decorationPermit
+            case .emg: .emergency
+            case .cb: .callback
+            default: nil
+            }
+        return type?.prefix
     }
 
     /// Chinese (`3号楼2单元501室`), separated (`3-2-501`, `3/2/501`) and English (`bldg 3, unit 2, rm 501`) forms.
