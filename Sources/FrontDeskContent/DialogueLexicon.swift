@@ -81,6 +81,16 @@ public struct DialogueLexicon: Sendable {
         /// What may follow a bare number that counts people ("是6个", "7 people"): at a permit's restatement, a
         /// correction of that form corrects the workers.
         case headCountTails = "head_count_tails"
+        /// The middle of a question asked both ways ("好不好", "得唔得"): not a no.
+        case eitherWayJoiners = "either_way_joiners"
+        /// "不是X，是Y" / "not X, Y": the word before the wrong thing, paired by position with the word that may open
+        /// the right one (`swap_affirmations`; " " when none).
+        case swapNegations = "swap_negations"
+        case swapAffirmations = "swap_affirmations"
+        /// Words dropped from the front of the right thing or the wrong one ("the toilet", "it's the lock").
+        case swapArticles = "swap_articles"
+        /// Words of an English clause that only says where the resident lives, besides request and unit words.
+        case addressFillers = "address_fillers"
         /// A place a block has one of (its lobby, its roof, its front door): with the block's number, a place to send someone.
         case blockPlaces = "block_places"
     }
@@ -152,6 +162,13 @@ extension CatalogLoader {
             }
         } else if root["words"] == nil {
             reader.report("words", ContentMessages.missing)
+        }
+        if let negations = lists[.swapNegations], let affirmations = lists[.swapAffirmations],
+            negations.count != affirmations.count
+        {
+            reader.report(
+                "words.\(DialogueLexicon.List.swapAffirmations.rawValue)",
+                "expected one word for each of swap_negations (\(negations.count)), got \(affirmations.count)")
         }
         func table(_ key: String, allowed: [String]) -> [String: [String]] {
             guard let value = root[key], let object = reader.object(value, at: key, allowed: allowed) else {

@@ -54,7 +54,8 @@ extension Engine {
                 return Reply([say("revisit.ask_again", turn.language)], intent: nil)
             }
             let update = RecordUpdate(
-                id: revisit.recordID, at: turn.civil.iso8601, actor: "resident", satisfaction: level.rawValue)
+                id: revisit.recordID, at: turn.civil.iso8601, actor: "resident",
+                satisfaction: catalog.satisfactionNames.stored(level))
             let updated: Record
             do {
                 updated = try store.update(update)
@@ -124,24 +125,10 @@ extension Engine {
     /// 非常满意 … 非常不满意, their English equivalents, or a bare 1–5 (5 = 非常满意).
     func satisfaction(in turn: Turn) -> Satisfaction? {
         let text = TextMatch.trimmed(turn.lower)
-        if text.count == 1, let digit = Int(text), (1...5).contains(digit) {
-            return Satisfaction.allCases.first { $0.score == digit }
-        }
+        if text.count == 1, let digit = Int(text) { return Satisfaction(score: digit) }
         for (word, level) in turn.words.satisfaction where text.contains(word) {
-            return Engine.satisfactionLevel(level)
+            return Satisfaction(key: level)
         }
         return nil
-    }
-
-    /// The level of the scale a `dialogue.json` satisfaction key names.
-    static func satisfactionLevel(_ key: String) -> Satisfaction? {
-        switch key {
-        case "very_satisfied": .verySatisfied
-        case "satisfied": .satisfied
-        case "neutral": .neutral
-        case "dissatisfied": .dissatisfied
-        case "very_dissatisfied": .veryDissatisfied
-        default: nil
-        }
     }
 }

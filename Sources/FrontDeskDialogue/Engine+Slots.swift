@@ -221,18 +221,22 @@ extension Engine {
     func swappedDescription(_ description: String, _ turn: Turn) -> String? {
         let text = TextMatch.trimmed(turn.text)
         let lower = simplifiedShadow(text)  // "業主馮梓萱": Traditional text is searched with the Simplified markers
-        for (not, but) in [("不是", "是"), ("not ", " ")] {
+        let articles = turn.words[.swapArticles]
+        for (not, but) in zip(turn.words[.swapNegations], turn.words[.swapAffirmations]) {
             guard let start = lower.range(of: not) else { continue }
             let rest = lower[start.upperBound...]
             let breaks: Set<Character> = ["，", ",", "、"]
             var wrongEnd = rest.firstIndex { breaks.contains($0) } ?? rest.endIndex
-            if not == "不是", let again = rest.range(of: but), again.lowerBound < wrongEnd { wrongEnd = again.lowerBound }
+            // "不是水管是马桶": the affirming word ends the wrong thing too, where it is a word of its own.
+            if !but.trimmingCharacters(in: .whitespaces).isEmpty, let again = rest.range(of: but), again.lowerBound < wrongEnd {
+                wrongEnd = again.lowerBound
+            }
             let wrong = TextMatch.trimmed(String(rest[..<wrongEnd]))
             var right = TextMatch.trimmed(String(rest[wrongEnd...]).trimmingCharacters(in: CharacterSet(charactersIn: "，,、 ")))
             if right.hasPrefix(but.trimmingCharacters(in: .whitespaces)) { right = String(right.dropFirst(but.trimmingCharacters(in: .whitespaces).count)) }
-            for article in ["the ", "it's ", "it is "] where right.hasPrefix(article) { right = String(right.dropFirst(article.count)) }
+            for article in articles where right.hasPrefix(article) { right = String(right.dropFirst(article.count)) }
             right = TextMatch.trimmed(right)
-            let cleanWrong = wrong.hasPrefix("the ") ? String(wrong.dropFirst(4)) : wrong
+            let cleanWrong = articles.first { wrong.hasPrefix($0) }.map { String(wrong.dropFirst($0.count)) } ?? wrong
             guard (1...12).contains(cleanWrong.count), (1...40).contains(right.count) else { continue }
             if description.lowercased().contains(cleanWrong) {
                 guard let range = description.range(of: cleanWrong, options: .caseInsensitive) else { continue }
@@ -564,7 +568,7 @@ extension Engine {
     /// Whether an English clause says only where the resident lives: its words are digits, unit and request words
     /// ("my flat is 1502", "my is").
     func isOnlyAddress(_ text: String, _ turn: Turn) -> Bool {
-        let known = Set(turn.words[.requestWordsEn] + turn.words[.unitWordsEn] + ["is", "am", "are", "live", "here", "this"])
+        let known = Set(turn.words[.requestWordsEn] + turn.words[.unitWordsEn] + turn.words[.addressFillers])
         let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
         guard !words.isEmpty else { return false }
         return words.allSatisfy { word in word.allSatisfy(\.isNumber) || known.contains(word) }

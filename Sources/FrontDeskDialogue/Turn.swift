@@ -132,7 +132,8 @@ struct Turn {
     var asksEitherWay: Bool {
         let scalars = Array(lower.unicodeScalars)
         guard scalars.count >= 3 else { return false }
-        for i in 1..<(scalars.count - 1) where scalars[i] == "不" || scalars[i] == "唔" {
+        let joiners = Set(words[.eitherWayJoiners].compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil })
+        for i in 1..<(scalars.count - 1) where joiners.contains(scalars[i]) {
             if scalars[i - 1] == scalars[i + 1], Han.isIdeograph(scalars[i - 1].value) { return true }
         }
         return false

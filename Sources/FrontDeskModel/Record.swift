@@ -60,15 +60,14 @@ public enum RecordStatus: String, Sendable, CaseIterable, Hashable {
 
 /// The five-level satisfaction scale of return visits (回访).
 ///
-/// What the journal stores for a level is `SatisfactionNames.stored(_:)`, read from `intents/journal.json`. The raw
-/// values below are the same words and stay only while the dialogue stores `rawValue` (see docs/ARCHITECTURE.md,
-/// "The lexicon"); a test checks that they agree with the file.
+/// What the journal stores for a level is `SatisfactionNames.stored(_:)`, read from `intents/journal.json`; the raw
+/// values are the levels' keys, the keys of that file and of `dialogue.json`'s satisfaction words.
 public enum Satisfaction: String, Sendable, CaseIterable, Hashable {
-    case verySatisfied = "非常满意"
-    case satisfied = "满意"
-    case neutral = "一般"
-    case dissatisfied = "不满意"
-    case veryDissatisfied = "非常不满意"
+    case verySatisfied = "very_satisfied"
+    case satisfied
+    case neutral
+    case dissatisfied
+    case veryDissatisfied = "very_dissatisfied"
 
     /// 5 (非常满意) down to 1 (非常不满意).
     public var score: Int {
@@ -83,21 +82,10 @@ public enum Satisfaction: String, Sendable, CaseIterable, Hashable {
 
     /// The level's key: `very_satisfied`, `satisfied`, `neutral`, `dissatisfied`, `very_dissatisfied` (the keys of
     /// `intents/journal.json`'s stored names and of `dialogue.json`'s satisfaction words).
-    public var key: String {
-        switch self {
-        case .verySatisfied: "very_satisfied"
-        case .satisfied: "satisfied"
-        case .neutral: "neutral"
-        case .dissatisfied: "dissatisfied"
-        case .veryDissatisfied: "very_dissatisfied"
-        }
-    }
+    public var key: String { rawValue }
 
     /// The level a key names; nil for any other text.
-    public init?(key: String) {
-        guard let level = Self.allCases.first(where: { $0.key == key }) else { return nil }
-        self = level
-    }
+    public init?(key: String) { self.init(rawValue: key) }
 
     /// The level of a score from 5 (very satisfied) down to 1; nil outside 1...5.
     public init?(score: Int) {

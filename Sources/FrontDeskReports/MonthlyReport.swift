@@ -78,9 +78,14 @@ public struct ReturnVisitFigures: Sendable, Equatable {
 public struct SatisfactionFigures: Sendable, Equatable {
     /// Count per level, in scale order 非常满意 … 非常不满意.
     public var counts: [Int] = Array(repeating: 0, count: Satisfaction.allCases.count)
+    /// The journal's names of the levels (the report's JSON keys); the levels' keys when not given.
+    public var names: SatisfactionNames?
 
     /// Zero everywhere.
     public init() {}
+
+    /// The name a level is stored and reported under.
+    public func name(_ level: Satisfaction) -> String { names?.stored(level) ?? level.key }
 
     /// Number of answers.
     public var answers: Int { counts.reduce(0, +) }

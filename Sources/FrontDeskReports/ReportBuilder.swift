@@ -98,6 +98,7 @@ public struct ReportBuilder: Sendable {
         let (conversations, skipped) = try chats.withLock { $0! }.get()
         var monthly = MonthlyReport(estate: estateName, period: period, generated: now)
         monthly.fill(from: records, targets: targets)
+        monthly.satisfaction.names = satisfaction
         monthly.messages = conversations.messages
         monthly.skippedLines = damaged + skipped
         return (monthly, conversations.understandingReport())

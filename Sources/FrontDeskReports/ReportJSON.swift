@@ -60,7 +60,7 @@ extension MonthlyReport {
             .object(
                 JSONObject(
                     Satisfaction.allCases.map {
-                        ($0.rawValue, .number(Double(satisfaction.count($0))))
+                        (satisfaction.name($0), .number(Double(satisfaction.count($0))))
                     })))
         sat.append("satisfied_share", ReportJSON.share(satisfaction.satisfiedShare))
         sat.append("average", satisfaction.average.map { .number(($0 * 100).rounded() / 100) } ?? .null)

@@ -10,8 +10,8 @@ import Testing
         let names = try Catalog.loadSatisfactionNames(directory: Support.intents)
         #expect(names.all == ["非常满意", "满意", "一般", "不满意", "非常不满意"])
         #expect(Support.catalog.satisfactionNames == names)
-        // The enum's raw values are the same words while the dialogue stores `rawValue` (until the lead's merge).
-        #expect(Satisfaction.allCases.map(names.stored) == Satisfaction.allCases.map(\.rawValue))
+        // The enum's raw values are the keys of the file.
+        #expect(Satisfaction.allCases.allSatisfy { $0.rawValue == $0.key && Satisfaction(key: $0.key) == $0 })
     }
 
     @Test(arguments: [("非常满意", 5), ("满意", 4), ("一般", 3), ("不满意", 2), ("非常不满意", 1), ("5", 5), ("1", 1)])
