@@ -27,7 +27,8 @@ extension Engine {
     /// a doubt about the whole matter counts in any clause ("有股烧焦的味道，不知道哪来的", "not sure if it's dangerous").
     func isUncertainHazard(_ turn: Turn) -> Bool {
         guard turn.has(.hazardCues), !showsHazardSign(turn) else { return false }
-        if turn.has(.noHazardSigns) || turn.has(.wholeHedges) { return true }
+        // A sign named only to deny it ("周围睇过又冇见到烟": none shows, so every one named is denied) is a "no sign".
+        if turn.has(.noHazardSigns) || turn.has(.hazardSigns) || turn.has(.wholeHedges) { return true }
         // A smoke or fire alarm going off with nothing else told (SPEC 3: "a smoke alarm beeping"): one question first.
         // A gas or CO alarm (the matcher's gas category: "CO alarm going off and we all feel dizzy") is not asked about.
         if turn.has(.alarmWords), turn.classification.category(for: "emergency") != "gas",

@@ -328,6 +328,13 @@ extension Engine {
         {
             return false
         }
+        // "oh wait sorry, I'm 702 not 701, I always mix them up": a correction that names no matter of its own corrects
+        // this flow ("always" does not make it a complaint).
+        if turn.intent == "repair" || turn.intent == "complaint", turn.isCorrection,
+            turn.classification.category(for: turn.intent) == nil, !turn.has(.alsoMarkers)
+        {
+            return false
+        }
         // "also, the corridor light is out" while a repair waits for its phone: a second matter of the same kind.
         if flow.kind == .repair || flow.kind == .complaint, turn.intent == flow.kind.rawValue, turn.has(.alsoMarkers),
             flow.slots["description"] != nil, flow.awaiting != "description",

@@ -430,10 +430,13 @@ extension Engine {
         if let contractorValue { fields["contractor"] = contractorValue }
         guard !confirming, flow.slots["scope"] == nil || flow.awaiting == "scope", turn.has(.works) else { return fields }
         if fields.isEmpty {
-            // Only the works: the whole message is the scope, negated structural words and all.
+            // Only the works: the whole message is the scope, negated structural words and all; a long one keeps the
+            // clauses that name works ("Hello, … a permit for 10-2-1402. It's just the bathroom: new tiles …").
             let value = TextMatch.trimmed(stripPrefixes(turn.text, turn.words.answerPrefixes["scope"] ?? []))
-            if (2...120).contains(value.count) { fields["scope"] = value }
-            return fields
+            if (2...120).contains(value.count) {
+                fields["scope"] = value
+                return fields
+            }
         }
         let markers = turn.words[.nameMarkers] + turn.words[.contractorMarkers]
         let clauses = Self.clauses(turn.text).filter { clause in
@@ -494,13 +497,13 @@ extension Engine {
     }
 
     /// The text up to an English full stop that ends a sentence ("Dong Jun. We're replacing…"): a "." followed by a
-    /// space or the end, after a letter (so "3.5" and "No.5" stay whole).
+    /// space or the end, after a letter or digit ("… for 10-2-1402. It's just the bathroom"; "3.5" and "No.5" stay whole).
     static func beforeFullStop(_ text: Substring) -> Substring {
         var i = text.startIndex
         while let dot = text[i...].firstIndex(of: ".") {
             let next = text.index(after: dot)
             let before = dot > text.startIndex ? text[text.index(before: dot)] : " "
-            if before.isLetter, next == text.endIndex || text[next] == " " { return text[..<dot] }
+            if before.isLetter || before.isNumber, next == text.endIndex || text[next] == " " { return text[..<dot] }
             i = next
         }
         return text
