@@ -115,6 +115,25 @@ final class ConversationSession: LineSession, HandoffResident {
         }
     }
 
+    /// An inline turn (no live hand-off: the factory runs inline only then): on a copy of the conversation, under the
+    /// `InlineTurn` guard; a turn that tried to write is dropped (`.deferred`, run again by `handle(line:)` on a
+    /// worker), else the copy is kept and the reply written straight into `reply`.
+    func handleInline(line: String, reply: inout [UInt8]) -> InlineOutcome {
+        guard link == nil else { return .deferred }
+        return state.withLock { s -> InlineOutcome in
+            var trial = s.conversation
+            let (output, refused) = InlineTurn.attempt { trial.handle(line) }
+            if refused { return .deferred }
+            s.conversation = trial
+            if json {
+                output.json.write(to: &reply)
+            } else {
+                reply.append(contentsOf: output.reply.utf8)
+            }
+            return .replied
+        }
+    }
+
     /// A turn the bot answers; a request for a person during office hours, with someone on duty,
     /// joins the queue instead of the callback flow.
     private func botTurn(_ line: String, _ s: inout State, _ link: HandoffLink, _ outlet: LineOutlet) -> String? {

@@ -64,7 +64,7 @@ struct ServeCommand: Subcommand {
             factory = EchoLineFactory()
         } else {
             let workspace = try Workspace(arguments)
-            let desk = try workspace.openDesk(command: "serve", console: console)
+            let desk = try workspace.openDesk(command: "serve", console: console, inlineGuarded: true)
             closers = [{ desk.journal.close() }, { desk.transcripts.close() }]
             let engine = desk.engine
             let transcripts = desk.transcripts
