@@ -126,7 +126,7 @@ final class ConversationSession: LineSession, HandoffResident {
             if refused { return .deferred }
             s.conversation = trial
             if json {
-                output.json.write(to: &reply)
+                output.writeJSON(to: &reply)
             } else {
                 reply.append(contentsOf: output.reply.utf8)
             }
@@ -286,9 +286,9 @@ final class ConversationSession: LineSession, HandoffResident {
 
     private func render(_ output: TurnOutput, _ buffer: inout [UInt8]) -> String {
         guard json else { return output.reply }
-        // The bytes of `output.json.serialized`, written by the journal's run-copying writer.
+        // The bytes of `output.json.serialized`, written without the `JSON` tree.
         buffer.removeAll(keepingCapacity: true)
-        output.json.write(to: &buffer)
+        output.writeJSON(to: &buffer)
         return String(decoding: buffer, as: UTF8.self)
     }
 

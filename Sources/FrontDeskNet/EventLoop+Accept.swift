@@ -118,12 +118,7 @@ extension EventLoop {
         let id = connection.id
         let peer = connection.peer
         let outlet = LineOutlet(loop: self, id: id)
-        submitLater { [self] in
-            let session = factory.makeSession(peer: peer, outlet: outlet)
-            let box = SessionBox(session, inline: false)
-            let greeting = session.greeting()
-            post(id, .session(box, greeting: greeting))
-        }
+        submitLater(.start(self, id: id, factory: factory, peer: peer, outlet: outlet))
     }
 
     /// Runs one turn on the worker pool.
@@ -131,10 +126,6 @@ extension EventLoop {
         guard let box = connection.session else { return }
         connection.busy = true
         outstanding += 1
-        let id = connection.id
-        submitLater { [self] in
-            let reply = box.session.handle(line: line)
-            post(id, .reply(box, reply))
-        }
+        submitLater(.turn(self, id: connection.id, box, line: line))
     }
 }

@@ -264,13 +264,13 @@ final class EventLoop: @unchecked Sendable {
         if box.inline {
             box.session.close()
         } else {
-            submitLater { box.session.close() }
+            submitLater(.close(box))
         }
     }
 
     /// Queues a job for the worker pool; the jobs of one pass of the loop go to the pool together
     /// (one lock, at most one wake-up) at the end of that pass.
-    func submitLater(_ job: @escaping WorkerPool.Job) {
+    func submitLater(_ job: WorkerPool.Job) {
         jobBatch.append(job)
     }
 

@@ -23,9 +23,11 @@ extension LineHandlerFactory {
     public func serverLine(_ line: ServerLine, text: String) -> String { text }
 }
 
-/// One connection's conversation. `LineServer` calls a session from its worker pool, one call at a
-/// time and in order (never two calls of one session at once), so a session needs no lock of its
-/// own for what only these calls touch. Any call may block (e.g. waiting for an fsync'ed group commit).
+/// One connection's conversation. `LineServer` calls a session from its worker pool, or (`handleInline`, and every
+/// call when its factory `runsInline` but `handle(line:)`) from its connection's event loop, one call at a time and
+/// in order (never two calls of one session at once), so a session needs no lock of its own for what only these
+/// calls touch. A call on the worker pool may block (e.g. waiting for an fsync'ed group commit); a call on a loop
+/// must not.
 public protocol LineSession: AnyObject {
     /// The line sent when the connection opens, or `nil` for none.
     func greeting() -> String?
