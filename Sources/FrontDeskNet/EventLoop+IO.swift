@@ -39,16 +39,18 @@ extension EventLoop {
             updateInterest(connection)
             return
         }
+        // The closures are literals at each call (not one stored in a local): non-escaping, no context allocated.
         var stopped = false
-        let take = { (frame: Frame) in
-            if !stopped { stopped = self.enqueue(connection, frame, now: now) }
-        }
         if count == 0 {
             connection.peerClosed = true
             connection.inputStopped = true
-            connection.framer.finish(take)
+            connection.framer.finish { frame in
+                if !stopped { stopped = enqueue(connection, frame, now: now) }
+            }
         } else {
-            connection.framer.feed(UnsafeRawBufferPointer(rebasing: readBuffer[0..<count]), take)
+            connection.framer.feed(UnsafeRawBufferPointer(rebasing: readBuffer[0..<count])) { frame in
+                if !stopped { stopped = enqueue(connection, frame, now: now) }
+            }
         }
         if connection.framer.hasPartialLine {
             if connection.partialSince == nil { connection.partialSince = now }
