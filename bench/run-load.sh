@@ -46,7 +46,7 @@ if [[ -n "${BEFORE_BIN:-}" ]]; then BEFORE_PID=$(start_serve "$BEFORE_BIN" "$BEF
 "$OUT/echo-server" "$C_PORT" 2 2>/dev/null &
 C_PID=$!
 # Wait until every server listens (loading intents/ and the matcher takes longer on a busy machine).
-want=$((1 + ${BEFORE_PID:+1}))
+want=1; [[ -n "${BEFORE_PID:-}" ]] && want=2
 for _ in $(seq 1 300); do
     [[ $(grep -c "listening on" "$OUT/serve.log" 2>/dev/null || true) -ge $want ]] && break
     kill -0 "$OUR_PID" 2>/dev/null || break

@@ -7,3 +7,10 @@
 int cfd_accept_nonblocking(int fd, struct sockaddr_storage *addr, socklen_t *len) {
     return accept4(fd, (struct sockaddr *)addr, len, SOCK_NONBLOCK | SOCK_CLOEXEC);
 }
+
+/// The calling thread's inline-turn state (see CFrontDeskLinux.h).
+static _Thread_local int cfd_inline_state_value;
+
+int cfd_inline_state(void) { return cfd_inline_state_value; }
+
+void cfd_set_inline_state(int state) { cfd_inline_state_value = state; }

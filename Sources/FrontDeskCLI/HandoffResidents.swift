@@ -115,6 +115,25 @@ final class ConversationSession: LineSession, HandoffResident {
         }
     }
 
+    /// An inline turn (no live hand-off: the factory runs inline only then): on a copy of the conversation, under the
+    /// `InlineTurn` guard; a turn that tried to write is dropped (`.deferred`, run again by `handle(line:)` on a
+    /// worker), else the copy is kept and the reply written straight into `reply`.
+    func handleInline(line: String, reply: inout [UInt8]) -> InlineOutcome {
+        guard link == nil else { return .deferred }
+        return state.withLock { s -> InlineOutcome in
+            var trial = s.conversation
+            let (output, refused) = InlineTurn.attempt { trial.handle(line) }
+            if refused { return .deferred }
+            s.conversation = trial
+            if json {
+                output.writeJSON(to: &reply)
+            } else {
+                reply.append(contentsOf: output.reply.utf8)
+            }
+            return .replied
+        }
+    }
+
     /// A turn the bot answers; a request for a person during office hours, with someone on duty,
     /// joins the queue instead of the callback flow.
     private func botTurn(_ line: String, _ s: inout State, _ link: HandoffLink, _ outlet: LineOutlet) -> String? {
@@ -267,9 +286,9 @@ final class ConversationSession: LineSession, HandoffResident {
 
     private func render(_ output: TurnOutput, _ buffer: inout [UInt8]) -> String {
         guard json else { return output.reply }
-        // The bytes of `output.json.serialized`, written by the journal's run-copying writer.
+        // The bytes of `output.json.serialized`, written without the `JSON` tree.
         buffer.removeAll(keepingCapacity: true)
-        output.json.write(to: &buffer)
+        output.writeJSON(to: &buffer)
         return String(decoding: buffer, as: UTF8.self)
     }
 

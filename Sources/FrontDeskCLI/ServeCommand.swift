@@ -21,7 +21,7 @@ struct ServeCommand: Subcommand {
         .value("--line-timeout", "S", "seconds a partial line may stay unfinished (default 30)"),
         .value("--max-backlog", "BYTES", "unread reply bytes per client before its input pauses (default 262144)"),
         .value("--rate", "PER_SECOND", "messages per second per connection, burst 10; 0 = unlimited (default 5)"),
-        .value("--workers", "N", "threads running turns (default 4)"),
+        .value("--workers", "N", "threads running the turns that write records (default 32)"),
         .value("--loops", "N", "event-loop threads (default 2)"),
         .value("--operator-port", "PORT", "a second port, for operators (live hand-off, SPEC 8.3); needs the token file"),
         .value("--operator-token-file", "FILE", "'name<TAB>token' per line, readable by its owner only (chmod 600)"),
@@ -38,7 +38,7 @@ struct ServeCommand: Subcommand {
         let host = arguments.value("--host") ?? "127.0.0.1"
         let port = try arguments.int("--port", default: 7700, in: 0...65535)
         let limits = try serverLimits(arguments)
-        let workers = try arguments.int("--workers", default: 4, in: 1...256)
+        let workers = try arguments.int("--workers", default: 32, in: 1...256)
         let loops = try arguments.int("--loops", default: 2, in: 1...64)
 
         let operatorPort = try arguments.value("--operator-port").map { _ in
@@ -64,7 +64,7 @@ struct ServeCommand: Subcommand {
             factory = EchoLineFactory()
         } else {
             let workspace = try Workspace(arguments)
-            let desk = try workspace.openDesk(command: "serve", console: console)
+            let desk = try workspace.openDesk(command: "serve", console: console, inlineGuarded: true)
             closers = [{ desk.journal.close() }, { desk.transcripts.close() }]
             let engine = desk.engine
             let transcripts = desk.transcripts

@@ -5,7 +5,10 @@ import FrontDeskModel
 import FrontDeskNet
 import Synchronization
 
-/// Adapts the engine to the server: one `Conversation` per connection.
+/// Adapts the engine to the server: one `Conversation` per connection. Without a live hand-off, sessions are made
+/// and turns run on the event loops (`runsInline`): the engine's store must then be an `InlineGuardedStore`, so a
+/// turn that writes is run again on a worker, and `transcripts` is wrapped in an `InlineGuardedSink`, which drops
+/// that attempt's events.
 struct ConversationFactory: LineHandlerFactory {
     let engine: Engine
     let transcripts: any TranscriptSink
@@ -20,11 +23,15 @@ struct ConversationFactory: LineHandlerFactory {
     init(engine: Engine, transcripts: any TranscriptSink, json: Bool, sequentialIDs: Bool, handoff: HandoffLink? = nil)
     {
         self.engine = engine
-        self.transcripts = transcripts
+        self.transcripts = InlineGuardedSink(transcripts)
         self.json = json
         self.sequentialIDs = sequentialIDs
         self.handoff = handoff
     }
+
+    /// Inline when the engine's store refuses writes on the loops (`InlineGuardedStore`) and no live hand-off is on
+    /// (its sessions are called by the operators' desk too, under their lock).
+    var runsInline: Bool { handoff == nil && engine.store is InlineGuardedStore }
 
     func makeSession(peer: String) -> any LineSession { makeSession(peer: peer, outlet: nil) }
 
@@ -72,12 +79,17 @@ enum ServerLineJSON {
 
 /// `serve --echo` (hidden, for benchmarks): the reply is the line itself.
 struct EchoLineFactory: LineHandlerFactory {
+    var runsInline: Bool { true }
     func makeSession(peer: String) -> any LineSession { EchoLineSession() }
 }
 
 final class EchoLineSession: LineSession {
     func greeting() -> String? { nil }
     func handle(line: String) -> String? { line }
+    func handleInline(line: String, reply: inout [UInt8]) -> InlineOutcome {
+        reply.append(contentsOf: line.utf8)
+        return .replied
+    }
     func close() {}
 }
 

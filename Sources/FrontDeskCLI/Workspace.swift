@@ -3,6 +3,7 @@ import FrontDeskContent
 import FrontDeskDialogue
 import FrontDeskJournal
 import FrontDeskModel
+import FrontDeskNet
 
 /// What a command reads from the common flags (SPEC 2): content, estate, data directory, clock.
 struct Workspace {
@@ -98,7 +99,8 @@ extension Workspace {
     /// (reporting what the journal recovered on `console` as `frontdesk COMMAND: …`) and builds the engine.
     ///
     /// - Throws: `CommandFailure` for content or estate mistakes, or a data directory that cannot be opened.
-    func openDesk(command: String, console: Console) throws(CommandFailure) -> OpenDesk {
+    /// `inlineGuarded`: the engine writes through an `InlineGuardedStore` (the server's turns run on its event loops).
+    func openDesk(command: String, console: Console, inlineGuarded: Bool = false) throws(CommandFailure) -> OpenDesk {
         let catalog = try catalog()
         let estate = try estate()
         let journal: FileJournal
@@ -110,7 +112,8 @@ extension Workspace {
             throw CommandFailure("cannot open the data directory '\(dataDir)': \(error.description)")
         }
         for message in journal.recovery { console.err("frontdesk \(command): \(message)\n") }
-        let engine = Engine(catalog: catalog, estate: estate, store: journal, clock: clock)
+        let store: any RecordStore = inlineGuarded ? InlineGuardedStore(journal) : journal
+        let engine = Engine(catalog: catalog, estate: estate, store: store, clock: clock)
         return OpenDesk(catalog: catalog, engine: engine, journal: journal, transcripts: transcripts)
     }
 }

@@ -136,9 +136,17 @@ public final class FileJournal: RecordStore {
 
     /// Runs `body` on the book after applying what other processes appended since we last looked
     /// (one `fstat` when nothing changed).
+    ///
+    /// The `fstat` is taken under the state lock, with no batch of ours in flight: then the file's size differs from
+    /// `readOffset` only when another process appended. (Taken before the lock, a batch of ours finishing between the
+    /// two made the reader see a change that was its own, and it queued a refresh behind the next group commit:
+    /// under load a reader — an event loop running a turn — waited for an fsync every few hundred reads.)
     private func withFreshBook<T: Sendable>(_ body: (RecordBook) -> T) -> T {
-        let size = (try? Posix.fstat(fd, path: path))?.size ?? 0
-        let stale = state.withLock { s in !s.closed && !s.inFlight && size != s.readOffset }
+        let stale = state.withLock { s in
+            guard !s.closed && !s.inFlight else { return false }
+            let size = (try? Posix.fstat(fd, path: path))?.size ?? s.readOffset
+            return size != s.readOffset
+        }
         if stale { _ = try? submit(.refresh) }
         return state.withLock { body($0.book) }
     }

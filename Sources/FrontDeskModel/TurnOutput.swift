@@ -50,4 +50,37 @@ public struct TurnOutput: Sendable, Equatable {
                 ("choices", .array(choices.map(JSON.string))),
             ]))
     }
+
+    /// Appends the bytes of `json.serialized` to `out` without building the `JSON` tree (the server writes each
+    /// reply straight into its connection's output).
+    public func writeJSON(to out: inout [UInt8]) {
+        @inline(__always) func key(_ text: StaticString, _ out: inout [UInt8]) {
+            out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        }
+        @inline(__always) func optional(_ value: String?, _ out: inout [UInt8]) {
+            if let value { JSON.writeString(value, to: &out) } else { key("null", &out) }
+        }
+        key("{\"session\":", &out)
+        JSON.writeString(session, to: &out)
+        key(",\"reply\":", &out)
+        JSON.writeString(reply, to: &out)
+        key(",\"intent\":", &out)
+        optional(intent, &out)
+        key(",\"confidence\":", &out)
+        JSON.writeNumber((confidence * 100).rounded() / 100, to: &out)
+        key(",\"awaiting\":", &out)
+        optional(awaiting, &out)
+        key(",\"slots\":", &out)
+        JSON.object(slots).write(to: &out)
+        key(",\"record\":", &out)
+        if let record { record.json.write(to: &out) } else { key("null", &out) }
+        key(",\"lang\":", &out)
+        JSON.writeString(language.rawValue, to: &out)
+        key(",\"choices\":[", &out)
+        for (i, choice) in choices.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            JSON.writeString(choice, to: &out)
+        }
+        key("]}", &out)
+    }
 }

@@ -6,7 +6,12 @@ final class SessionBox: @unchecked Sendable {
     // and each hand-off goes through the worker pool's or the event loop's inbox lock, which
     // orders the accesses.
     let session: any LineSession
-    init(_ session: any LineSession) { self.session = session }
+    /// Its factory `runsInline`: turns are tried on the event loop, and `close()` runs there.
+    let inline: Bool
+    init(_ session: any LineSession, inline: Bool) {
+        self.session = session
+        self.inline = inline
+    }
 }
 
 /// One unit of work in a connection's queue, kept in arrival order.
@@ -67,6 +72,13 @@ final class Connection {
     var tokensAt: Double
     /// When the next token is due, while the head of the queue waits for one.
     var rateWaitUntil: Double?
+    /// On the loop's list of connections to flush at the end of the pass.
+    var dirty = false
+    /// On the loop's list of connections with turns left over by a pass's work bound.
+    var ready = false
+    /// The loop pass of `turnsInPass`, and how many inline turns this connection had in it.
+    var turnPass: UInt64 = 0
+    var turnsInPass = 0
 
     init(id: UInt64, socket: Descriptor, peer: String, endpoint: Int, limits: ServerLimits, now: Double) {
         self.id = id
@@ -91,6 +103,21 @@ final class Connection {
                 output.append(contentsOf: bytes)
             } else {
                 output.append(contentsOf: bytes.lazy.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 })
+            }
+        }
+        output.append(0x0A)
+    }
+
+    /// Ends a reply line whose bytes were appended from `start` on: any `\r` or `\n` in them becomes a space, then
+    /// `\n`.
+    func endLine(from start: Int) {
+        let count = output.count - start
+        if count > 0 {
+            let found = output.withUnsafeBytes { raw in
+                memchr(raw.baseAddress! + start, 0x0A, count) != nil || memchr(raw.baseAddress! + start, 0x0D, count) != nil
+            }
+            if found {
+                for i in start..<output.count where output[i] == 0x0A || output[i] == 0x0D { output[i] = 0x20 }
             }
         }
         output.append(0x0A)

@@ -61,7 +61,7 @@ extension EventLoop {
         }
         connection.interest = CFD_EPOLLIN
         connections[id] = connection
-        startSession(connection)
+        startSession(connection, now: now)
     }
 
     /// No descriptor left: use the spare one to tell one waiting client the desk is busy, then
@@ -103,20 +103,23 @@ extension EventLoop {
         socket.close()
     }
 
-    /// Makes the connection's session and greeting on the worker pool.
-    private func startSession(_ connection: Connection) {
+    /// Makes the connection's session and greeting: here when the endpoint's factory runs inline, else on the worker
+    /// pool.
+    private func startSession(_ connection: Connection, now: Double) {
+        let factory = context.factories[connection.endpoint]
+        if factory.runsInline {
+            let session = factory.makeSession(peer: connection.peer, outlet: LineOutlet(loop: self, id: connection.id))
+            connection.session = SessionBox(session, inline: true)
+            if let greeting = session.greeting() { connection.appendLine(greeting) }
+            pump(connection, now: now)
+            return
+        }
         connection.busy = true
         outstanding += 1
         let id = connection.id
         let peer = connection.peer
-        let factory = context.factories[connection.endpoint]
         let outlet = LineOutlet(loop: self, id: id)
-        submitLater { [self] in
-            let session = factory.makeSession(peer: peer, outlet: outlet)
-            let box = SessionBox(session)
-            let greeting = session.greeting()
-            post(id, .session(box, greeting: greeting))
-        }
+        submitLater(.start(self, id: id, factory: factory, peer: peer, outlet: outlet))
     }
 
     /// Runs one turn on the worker pool.
@@ -124,10 +127,6 @@ extension EventLoop {
         guard let box = connection.session else { return }
         connection.busy = true
         outstanding += 1
-        let id = connection.id
-        submitLater { [self] in
-            let reply = box.session.handle(line: line)
-            post(id, .reply(box, reply))
-        }
+        submitLater(.turn(self, id: connection.id, box, line: line))
     }
 }

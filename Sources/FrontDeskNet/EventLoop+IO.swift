@@ -40,47 +40,51 @@ extension EventLoop {
             updateInterest(connection)
             return
         }
-        frameEvents.removeAll(keepingCapacity: true)
+        // The closures are literals at each call (not one stored in a local): non-escaping, no context allocated.
+        var stopped = false
         if count == 0 {
             connection.peerClosed = true
             connection.inputStopped = true
-            connection.framer.finish(into: &frameEvents)
+            connection.framer.finish { frame in
+                if !stopped { stopped = enqueue(connection, frame, now: now) }
+            }
         } else {
-            connection.framer.feed(UnsafeRawBufferPointer(rebasing: readBuffer[0..<count]), into: &frameEvents)
+            connection.framer.feed(UnsafeRawBufferPointer(rebasing: readBuffer[0..<count])) { frame in
+                if !stopped { stopped = enqueue(connection, frame, now: now) }
+            }
         }
         if connection.framer.hasPartialLine {
             if connection.partialSince == nil { connection.partialSince = now }
         } else {
             connection.partialSince = nil
         }
-        enqueue(connection, now: now)
-        pump(connection, now: now)
-    }
-
-    /// Turns framed lines into queued jobs, applying the over-long-line and queue limits.
-    private func enqueue(_ connection: Connection, now: Double) {
-        for event in frameEvents {
-            connection.lastActivity = now
-            switch event {
-            case .line(let bytes):
-                if let line = LineValidator.validate(bytes) {
-                    connection.queue.append(.turn(line))
-                } else {
-                    connection.queue.append(.immediate(.invalidInput))
-                }
-            case .tooLong:
-                connection.longLines += 1
-                connection.queue.append(.immediate(.lineTooLong))
-                if connection.longLines >= limits.maxLongLines {
-                    stopInput(connection, last: .tooManyLongLines)
-                    return
-                }
-            }
-        }
-        if limits.messagesPerSecond > 0 && connection.queue.count > limits.maxQueuedMessages {
+        if !stopped && limits.messagesPerSecond > 0 && connection.queue.count > limits.maxQueuedMessages {
             connection.queue.removeAll()
             stopInput(connection, last: .rateExceeded)
         }
+        pump(connection, now: now)
+    }
+
+    /// Turns one framed line into a queued job, applying the over-long-line limit; `true` when input stops (the rest
+    /// of what was read is dropped).
+    private func enqueue(_ connection: Connection, _ frame: Frame, now: Double) -> Bool {
+        connection.lastActivity = now
+        switch frame {
+        case .line(let bytes):
+            if let line = LineValidator.validate(bytes) {
+                connection.queue.append(.turn(line))
+            } else {
+                connection.queue.append(.immediate(.invalidInput))
+            }
+        case .tooLong:
+            connection.longLines += 1
+            connection.queue.append(.immediate(.lineTooLong))
+            if connection.longLines >= limits.maxLongLines {
+                stopInput(connection, last: .tooManyLongLines)
+                return true
+            }
+        }
+        return false
     }
 
     /// Takes no more input; `last` is sent after the jobs already queued, then the connection closes.
@@ -124,6 +128,17 @@ extension EventLoop {
                 beginClose(connection, now: now)
                 break drain
             case .turn(let line):
+                let inline = connection.session?.inline ?? false
+                if inline {
+                    if connection.turnPass != pass {
+                        connection.turnPass = pass
+                        connection.turnsInPass = 0
+                    }
+                    if passBudget <= 0 || connection.turnsInPass >= Self.maxTurnsPerConnection {
+                        scheduleReady(connection)  // the pass's work bound: the rest waits for the next pass
+                        break drain
+                    }
+                }
                 if !shuttingDown
                     && !connection.takeToken(now: now, rate: limits.messagesPerSecond, burst: limits.burst)
                 {
@@ -131,7 +146,13 @@ extension EventLoop {
                     break drain
                 }
                 _ = connection.queue.popFirst()
-                submitTurn(connection, line: line)
+                if inline {
+                    passBudget -= 1
+                    connection.turnsInPass += 1
+                    runInline(connection, line: line, now: now)
+                } else {
+                    submitTurn(connection, line: line)
+                }
             }
         }
         if connection.closing == .open && !connection.busy && connection.queue.isEmpty {
@@ -142,11 +163,28 @@ extension EventLoop {
                 beginClose(connection, now: now)
             }
         }
-        send(connection, now: now)
+        markDirty(connection)
+    }
+
+    /// Runs one turn here, its reply's bytes appended straight to the connection's output; a turn the session defers
+    /// (it would write a record) goes to the worker pool.
+    private func runInline(_ connection: Connection, line: String, now: Double) {
+        guard let box = connection.session else { return }
+        connection.lastActivity = now
+        let start = connection.output.count
+        switch box.session.handleInline(line: line, reply: &connection.output) {
+        case .replied:
+            connection.endLine(from: start)
+        case .silent:
+            break
+        case .deferred:
+            if connection.output.count > start { connection.output.removeSubrange(start...) }
+            submitTurn(connection, line: line)
+        }
     }
 
     /// Sends pending output, tracks the backlog, finishes a close, and updates the epoll interest.
-    private func send(_ connection: Connection, now: Double) {
+    func send(_ connection: Connection, now: Double) {
         if connection.backlog > 0 && !connection.flush() {
             hardClose(connection)
             return
@@ -189,7 +227,7 @@ extension EventLoop {
         try? Sys.epollControl(epoll.fd, EPOLL_CTL_MOD, connection.socket.fd, events: wanted, token: connection.id)
     }
 
-    /// Closes the socket now; the session is closed on the worker pool after its last turn.
+    /// Closes the socket now; the session is closed after its last turn (on the worker pool unless it runs inline).
     func hardClose(_ connection: Connection) {
         guard connections.removeValue(forKey: connection.id) != nil else { return }
         try? Sys.epollControl(epoll.fd, EPOLL_CTL_DEL, connection.socket.fd, events: 0, token: 0)

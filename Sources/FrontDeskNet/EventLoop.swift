@@ -6,7 +6,11 @@ import Synchronization
 /// One event-loop thread: its own epoll instance (level-triggered), an eventfd for wake-ups, and its
 /// connections. The first loop holds the listeners (one per endpoint) and hands the connections it
 /// accepts to the loops in turn (`peers`), itself included; the others receive theirs through `inbox`.
-/// Handler calls never run here: they go to the worker pool, and their results come back through `inbox`.
+/// When the endpoint's factory `runsInline`, sessions are made and turns run here, on the loop (a turn that would
+/// write a record is `.deferred` to the worker pool, see `InlineTurn`); otherwise handler calls go to the worker
+/// pool, and their results come back through `inbox`. Each pass of the loop runs at most `maxTurnsPerPass` inline
+/// turns (and `maxTurnsPerConnection` of one connection), leaving the rest queued for the next pass, and sends what
+/// the pass produced once, at its end (`flushDirty`).
 final class EventLoop: @unchecked Sendable {
     // Unchecked: every stored property except `inbox` is touched only by the loop's own thread
     // (inside `run()`), `peers` is set before the threads start; other threads only call `post`,
@@ -26,6 +30,11 @@ final class EventLoop: @unchecked Sendable {
     static let firstListenerToken: UInt64 = 3
     static let maxEndpoints = 13
     static let tickInterval = 0.25
+    /// Inline turns per pass of the loop: a burst cannot hold back the replies (and the reading) of the loop's other
+    /// connections for longer than about this many turns.
+    static let maxTurnsPerPass = 64
+    /// Inline turns of one connection per pass: a pipelining client waits its turn behind the others.
+    static let maxTurnsPerConnection = 4
 
     /// Guards completions from workers, the shutdown request, and the wake eventfd's lifetime.
     private let inbox = PlainLock<Inbox>(Inbox())
@@ -51,7 +60,13 @@ final class EventLoop: @unchecked Sendable {
     var lastTick = 0.0
     var rateWaiters = Set<UInt64>()
     let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 65_536, alignment: 16)
-    var frameEvents: [FrameEvent] = []
+    /// Connections with output produced in this pass, flushed at its end.
+    var dirty: [Connection] = []
+    /// Connections with turns left over by the work bound, pumped first in the next pass.
+    var ready: [Connection] = []
+    /// Inline turns this pass may still run, and the pass's number.
+    var passBudget = 0
+    var pass: UInt64 = 0
     /// Jobs for the worker pool from the current pass of the loop (see `submitLater`).
     var jobBatch: [WorkerPool.Job] = []
 
@@ -123,11 +138,14 @@ final class EventLoop: @unchecked Sendable {
             let now = Sys.monotonicNow()
             var next = lastTick + Self.tickInterval
             for id in rateWaiters { if let due = connections[id]?.rateWaitUntil, due < next { next = due } }
-            let timeout = Int32(max(0, min(250, ((next - now) * 1000).rounded(.up))))
+            let timeout = ready.isEmpty ? Int32(max(0, min(250, ((next - now) * 1000).rounded(.up)))) : 0
             let count =
                 (try? Sys.epollWait(epoll.fd, tokens: &tokens, masks: &masks, max: 256, timeoutMilliseconds: timeout))
                 ?? 0
             let after = Sys.monotonicNow()
+            pass &+= 1
+            passBudget = Self.maxTurnsPerPass
+            if !ready.isEmpty { pumpReady(now: after) }
             for i in 0..<count {
                 let token = tokens[i]
                 if token == Self.wakeToken {
@@ -146,8 +164,10 @@ final class EventLoop: @unchecked Sendable {
                 tick(now: after)
             }
             submitJobBatch()
+            flushDirty(now: after)
         }
         submitJobBatch()
+        flushDirty(now: Sys.monotonicNow())
         closeListener()
         peers = []  // the first loop's references to the others (and itself): no cycle outlives the run
         spare?.close()
@@ -239,14 +259,18 @@ final class EventLoop: @unchecked Sendable {
         listenerPausedUntil = nil
     }
 
-    /// Hands a session's `close()` to the worker pool (after its last turn).
+    /// Runs a session's `close()` (after its last turn): here when its factory runs inline, else on the worker pool.
     func closeSession(_ box: SessionBox) {
-        submitLater { box.session.close() }
+        if box.inline {
+            box.session.close()
+        } else {
+            submitLater(.close(box))
+        }
     }
 
     /// Queues a job for the worker pool; the jobs of one pass of the loop go to the pool together
     /// (one lock, at most one wake-up) at the end of that pass.
-    func submitLater(_ job: @escaping WorkerPool.Job) {
+    func submitLater(_ job: WorkerPool.Job) {
         jobBatch.append(job)
     }
 
@@ -254,6 +278,43 @@ final class EventLoop: @unchecked Sendable {
         guard !jobBatch.isEmpty else { return }
         context.pool.submit(contentsOf: jobBatch)
         jobBatch.removeAll(keepingCapacity: true)
+    }
+
+    /// Pumps the connections whose turns the last pass's work bound left queued.
+    private func pumpReady(now: Double) {
+        let carried = ready
+        ready.removeAll(keepingCapacity: true)
+        for connection in carried {
+            connection.ready = false
+            pump(connection, now: now)
+        }
+    }
+
+    /// Queues a connection for the next pass (its queued turns were left by the work bound).
+    func scheduleReady(_ connection: Connection) {
+        guard !connection.ready else { return }
+        connection.ready = true
+        ready.append(connection)
+    }
+
+    /// Marks a connection's output to be sent at the end of the pass.
+    func markDirty(_ connection: Connection) {
+        guard !connection.dirty else { return }
+        connection.dirty = true
+        dirty.append(connection)
+    }
+
+    /// Sends what the pass produced: one send per connection that has output, all at the end of the pass, so a
+    /// client is not woken (and the loop preempted) after each reply.
+    private func flushDirty(now: Double) {
+        guard !dirty.isEmpty else { return }
+        let list = dirty
+        dirty.removeAll(keepingCapacity: true)
+        for connection in list {
+            connection.dirty = false
+            guard connections[connection.id] === connection else { continue }
+            send(connection, now: now)
+        }
     }
 
     private func releaseRateWaiters(now: Double) {

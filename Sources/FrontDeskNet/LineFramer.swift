@@ -1,16 +1,17 @@
 import Glibc
 
-/// What the framer found in the bytes fed to it.
-enum FrameEvent: Equatable {
-    /// A complete line without its `\n` or `\r\n`.
-    case line([UInt8])
-    /// A line longer than the limit began; its rest is being skipped.
+/// What the framer found, as `feed(_:_:)` hands it over: a complete line's bytes (valid only during the call:
+/// straight from the bytes fed when the whole line is there, else from the framer's buffer), or an over-long line.
+enum Frame {
+    case line(UnsafeRawBufferPointer)
     case tooLong
 }
 
 /// Splits a byte stream into lines, never buffering more than `maxLineBytes` (+1 for a `\r`):
 /// an over-long line is reported as soon as it passes the limit, before its newline arrives, and
 /// the rest of it is skipped. Works on bytes (a NUL is just a byte), accepts `\n` and `\r\n`.
+/// A line that arrives whole in one read is handed over where it lies (no copy); only a line split across reads
+/// is gathered in `buffer`.
 struct LineFramer {
     let maxLineBytes: Int
     private(set) var buffer: [UInt8] = []
@@ -22,8 +23,8 @@ struct LineFramer {
     /// Whether a line has begun and not ended (a partial line, or the rest of a skipped one).
     var hasPartialLine: Bool { !buffer.isEmpty || skipping }
 
-    /// Feeds received bytes and appends what they complete to `events`.
-    mutating func feed(_ bytes: UnsafeRawBufferPointer, into events: inout [FrameEvent]) {
+    /// Feeds received bytes and hands what they complete to `body`, in order.
+    mutating func feed(_ bytes: UnsafeRawBufferPointer, _ body: (Frame) -> Void) {
         guard var cursor = bytes.baseAddress, bytes.count > 0 else { return }
         let end = cursor + bytes.count
         while cursor < end {
@@ -35,30 +36,63 @@ struct LineFramer {
                 if newline != nil { skipping = false }
             } else if buffer.count + segment.count > maxLineBytes + 1 {
                 buffer.removeAll(keepingCapacity: false)
-                events.append(.tooLong)
+                body(.tooLong)
                 skipping = newline == nil
+            } else if newline != nil && buffer.isEmpty {
+                Self.complete(segment, maxLineBytes: maxLineBytes, body)  // the whole line is here: no copy
             } else {
                 buffer.append(contentsOf: segment)
-                if newline != nil { completeLine(into: &events) }
+                if newline != nil { completeBuffered(body) }
             }
             cursor = newline.map { $0 + 1 } ?? end
         }
     }
 
     /// End of input: an unterminated last line is still a line.
-    mutating func finish(into events: inout [FrameEvent]) {
-        if !buffer.isEmpty { completeLine(into: &events) }
+    mutating func finish(_ body: (Frame) -> Void) {
+        if !buffer.isEmpty { completeBuffered(body) }
         skipping = false
     }
 
-    private mutating func completeLine(into events: inout [FrameEvent]) {
-        if buffer.last == 0x0D { buffer.removeLast() }
-        if buffer.count > maxLineBytes {
-            events.append(.tooLong)
-        } else {
-            events.append(.line(buffer))
-        }
+    /// Feeds received bytes and appends what they complete to `events` (copies; for tests).
+    mutating func feed(_ bytes: UnsafeRawBufferPointer, into events: inout [FrameEvent]) {
+        feed(bytes) { events.append(FrameEvent($0)) }
+    }
+
+    /// End of input, as `finish(_:)`, appending to `events`.
+    mutating func finish(into events: inout [FrameEvent]) {
+        finish { events.append(FrameEvent($0)) }
+    }
+
+    private mutating func completeBuffered(_ body: (Frame) -> Void) {
+        buffer.withUnsafeBytes { Self.complete($0, maxLineBytes: maxLineBytes, body) }
         buffer.removeAll(keepingCapacity: buffer.count <= 512)
+    }
+
+    /// A line without its `\n`: drops a final `\r` and checks the limit.
+    private static func complete(_ line: UnsafeRawBufferPointer, maxLineBytes: Int, _ body: (Frame) -> Void) {
+        var count = line.count
+        if count > 0 && line[count - 1] == 0x0D { count -= 1 }
+        if count > maxLineBytes {
+            body(.tooLong)
+        } else {
+            body(.line(UnsafeRawBufferPointer(rebasing: line[0..<count])))
+        }
+    }
+}
+
+/// A frame as a value (its bytes copied): what the tests compare.
+enum FrameEvent: Equatable {
+    /// A complete line without its `\n` or `\r\n`.
+    case line([UInt8])
+    /// A line longer than the limit began; its rest is being skipped.
+    case tooLong
+
+    init(_ frame: Frame) {
+        switch frame {
+        case .line(let bytes): self = .line(Array(bytes))
+        case .tooLong: self = .tooLong
+        }
     }
 }
 
@@ -68,8 +102,14 @@ struct LineFramer {
 enum LineValidator {
     /// The line as a `String`, or `nil` when it must not reach a handler.
     static func validate(_ bytes: [UInt8]) -> String? {
-        let count = bytes.count
-        let ok: Bool = bytes.withUnsafeBufferPointer { p in
+        bytes.withUnsafeBytes { validate($0) }
+    }
+
+    /// The line as a `String` (its one copy of the bytes), or `nil` when it must not reach a handler.
+    static func validate(_ raw: UnsafeRawBufferPointer) -> String? {
+        let count = raw.count
+        let bytes = raw.assumingMemoryBound(to: UInt8.self)
+        let ok: Bool = { (p: UnsafeBufferPointer<UInt8>) -> Bool in
             var i = 0
             while i < count {
                 let b0 = p[i]
@@ -101,7 +141,7 @@ enum LineValidator {
                 i += length
             }
             return true
-        }
+        }(bytes)
         return ok ? String(decoding: bytes, as: UTF8.self) : nil
     }
 }

@@ -8,18 +8,26 @@ public protocol LineHandlerFactory: Sendable {
     /// One of the server's own lines for a connection that has no session yet (or is refused), from its text
     /// (`ServerMessages`). Runs on an event-loop thread. The default is the text itself.
     func serverLine(_ line: ServerLine, text: String) -> String
+    /// Whether `makeSession`, the session's `greeting()` and its `close()` may run on an event-loop thread (they
+    /// neither block nor write records); then turns are tried there first too (`LineSession.handleInline`). The
+    /// default is `false`: everything on the worker pool.
+    var runsInline: Bool { get }
 }
 
 extension LineHandlerFactory {
+    /// Everything on the worker pool.
+    public var runsInline: Bool { false }
     /// A session that answers only what it is sent: `makeSession(peer:)`.
     public func makeSession(peer: String, outlet: LineOutlet) -> any LineSession { makeSession(peer: peer) }
     /// The text itself.
     public func serverLine(_ line: ServerLine, text: String) -> String { text }
 }
 
-/// One connection's conversation. `LineServer` calls a session from its worker pool, one call at a
-/// time and in order (never two calls of one session at once), so a session needs no lock of its
-/// own for what only these calls touch. Any call may block (e.g. waiting for an fsync'ed group commit).
+/// One connection's conversation. `LineServer` calls a session from its worker pool, or (`handleInline`, and every
+/// call when its factory `runsInline` but `handle(line:)`) from its connection's event loop, one call at a time and
+/// in order (never two calls of one session at once), so a session needs no lock of its own for what only these
+/// calls touch. A call on the worker pool may block (e.g. waiting for an fsync'ed group commit); a call on a loop
+/// must not.
 public protocol LineSession: AnyObject {
     /// The line sent when the connection opens, or `nil` for none.
     func greeting() -> String?
@@ -33,9 +41,17 @@ public protocol LineSession: AnyObject {
     /// (`ServerMessages`). Runs on the connection's event-loop thread, possibly while a `handle` of the session runs
     /// on a worker: it must read only what never changes (the session's ID, its mode). The default is the text.
     func serverLine(_ line: ServerLine, text: String) -> String
+    /// Tries the turn on the event-loop thread (only when the factory `runsInline`), appending the reply's bytes to
+    /// `reply` (no line terminator; a newline inside is sent as a space). A turn that would block or write answers
+    /// `.deferred` having changed nothing and appended nothing: the server then calls `handle(line:)` on the worker
+    /// pool. The default defers every turn.
+    func handleInline(line: String, reply: inout [UInt8]) -> InlineOutcome
 }
 
 extension LineSession {
+    /// Every turn on the worker pool.
+    public func handleInline(line: String, reply: inout [UInt8]) -> InlineOutcome { .deferred }
+
     /// The text itself.
     public func serverLine(_ line: ServerLine, text: String) -> String { text }
 }

@@ -26,7 +26,8 @@ public struct LineEndpoint: Sendable {
 /// connection. `eventLoops` threads each run a level-triggered epoll loop; the first holds one
 /// listener per port (no SO_REUSEPORT: a second server on the port fails with "Address already in use")
 /// and hands the connections it accepts to the loops in turn;
-/// handler calls run on a fixed pool of `workers` threads, one turn per connection at a time.
+/// a factory that `runsInline` has its sessions' turns run on the loops (those that write records, and every call of
+/// other factories, on a fixed pool of `workers` threads), one turn per connection at a time.
 /// Several endpoints (ports, each with its own factory) are served by the same loops and workers.
 ///
 /// ```swift
@@ -50,7 +51,7 @@ public final class LineServer: Sendable {
     ///   - host: a numeric IPv4 or IPv6 address (`localhost` means `127.0.0.1`).
     ///   - port: the port; 0 picks a free one (read it back from `port`).
     ///   - eventLoops: event-loop threads (default 2, one per core here).
-    ///   - workers: threads running handler calls, which may block (default 4).
+    ///   - workers: threads running the handler calls that may block (default 4; `serve` asks for 32).
     /// - Throws: `NetError.badAddress` or `NetError.system` (e.g. `bind: Address already in use`).
     public convenience init(
         host: String = "127.0.0.1", port: Int, factory: any LineHandlerFactory, limits: ServerLimits = ServerLimits(),

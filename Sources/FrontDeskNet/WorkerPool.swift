@@ -2,7 +2,8 @@ import Dispatch
 import Foundation
 import Glibc
 
-/// A small fixed pool of threads running blocking handler calls, so event loops never block.
+/// A fixed pool of threads running the handler calls that may block (a turn that writes a record waits there for the
+/// journal's group commit), so event loops never block.
 /// Jobs run in submission order across the pool; `LineServer` submits at most one job per
 /// connection at a time, which keeps each connection's turns in order and one at a time.
 ///
@@ -14,7 +15,31 @@ import Glibc
 /// without the event loop waking every worker itself.
 final class WorkerPool: @unchecked Sendable {
     // Unchecked: `threads` is written only in init; everything shared lives in `Shared` (its lock).
-    typealias Job = @Sendable () -> Void
+
+    /// One unit of work: a value, not a closure (no context allocated per job).
+    enum Job: Sendable {
+        /// Make a connection's session and its greeting, and post them to its loop.
+        case start(EventLoop, id: UInt64, factory: any LineHandlerFactory, peer: String, outlet: LineOutlet)
+        /// One turn of a session, its reply posted to the connection's loop.
+        case turn(EventLoop, id: UInt64, SessionBox, line: String)
+        /// The session is over.
+        case close(SessionBox)
+
+        func run() {
+            switch self {
+            case .start(let loop, let id, let factory, let peer, let outlet):
+                let session = factory.makeSession(peer: peer, outlet: outlet)
+                let box = SessionBox(session, inline: false)
+                let greeting = session.greeting()
+                loop.post(id, .session(box, greeting: greeting))
+            case .turn(let loop, let id, let box, let line):
+                let reply = box.session.handle(line: line)
+                loop.post(id, .reply(box, reply))
+            case .close(let box):
+                box.session.close()
+            }
+        }
+    }
 
     /// What the pool's threads share.
     private final class Shared: @unchecked Sendable {
@@ -60,7 +85,7 @@ final class WorkerPool: @unchecked Sendable {
                 if let job = jobs.popFirst() {
                     if !jobs.isEmpty { wakeOne() }
                     pthread_mutex_unlock(mutex)
-                    job()
+                    job.run()
                     pthread_mutex_lock(mutex)
                     continue
                 }
@@ -98,7 +123,7 @@ final class WorkerPool: @unchecked Sendable {
     }
 
     /// Queues `job`; it runs on one of the pool's threads.
-    func submit(_ job: @escaping Job) {
+    func submit(_ job: Job) {
         submit(contentsOf: CollectionOfOne(job))
     }
 

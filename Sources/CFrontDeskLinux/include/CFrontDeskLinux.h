@@ -39,6 +39,12 @@ static inline int cfd_epoll_wait(int epfd, uint64_t *tokens, uint32_t *masks, in
 /// needs _GNU_SOURCE; defining that here would clash with the Glibc module's headers).
 int cfd_accept_nonblocking(int fd, struct sockaddr_storage *addr, socklen_t *len);
 
+/// The calling thread's inline-turn state (FrontDeskNet's `InlineTurn`): 0 none, 1 an inline turn runs, 2 it
+/// tried to write and must be run again on a worker. A C11 `_Thread_local` (defined in shim.c): Swift has no
+/// thread-local storage of its own, and a pthread key would cost a call and a lookup per check.
+int cfd_inline_state(void);
+void cfd_set_inline_state(int state);
+
 /// fcntl(F_SETFL, flags | O_NONBLOCK) without the variadic call.
 static inline int cfd_set_nonblocking(int fd, int on) {
     int flags = fcntl(fd, F_GETFL, 0);

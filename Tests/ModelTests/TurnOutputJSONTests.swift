@@ -1,0 +1,26 @@
+import FrontDeskModel
+import Testing
+
+/// `TurnOutput.writeJSON` (the server's reply, written without a `JSON` tree) is byte for byte `json.serialized`.
+@Suite struct TurnOutputJSONTests {
+    static let outputs: [TurnOutput] = {
+        var plain = TurnOutput(session: "s-1", reply: "您好，请问有什么可以帮您？", intent: nil)
+        plain.confidence = 0
+        var full = TurnOutput(
+            session: "s-00ff", reply: "引号\"反斜杠\\ tab\t \u{2028} 😀", intent: "repair", confidence: 0.876543,
+            awaiting: "confirm", slots: JSONObject([("unit", .string("3-2-501")), ("n", .number(2.5))]),
+            record: RecordReference(id: "REP-20261122-0001", type: "repair", status: "open"), language: .en)
+        full.choices = ["repair", "complaint"]
+        var one = TurnOutput(session: "s-2", reply: "", intent: "fallback", confidence: 1, language: .zhHant)
+        one.choices = ["fee"]
+        return [plain, full, one]
+    }()
+
+    @Test(arguments: 0..<3)
+    func writesTheSerializedBytes(index: Int) {
+        let output = Self.outputs[index]
+        var bytes: [UInt8] = [0x41]  // appends after what is there
+        output.writeJSON(to: &bytes)
+        #expect(bytes == [0x41] + Array(output.json.serialized.utf8))
+    }
+}
