@@ -1,5 +1,5 @@
 import CFrontDeskLinux
-import FrontDeskModel
+public import FrontDeskModel
 
 /// A turn tried on an event-loop thread (issue 12, item 2). Most turns only read: they run where their line was
 /// read, with no hand-off to a worker. A turn that writes to the records store (a record, an update, an audit
