@@ -57,6 +57,9 @@ import Testing
         ("grandma has been in the bathroom for an hour, she won't respond and the door is locked", nil),
         ("有人在撬我家门，我一个人在家", nil),
         ("我阿爷困喺露台，门锁咗，出面好冻", nil),
+        // The estate's own staff are people too; a smoke alarm sounding on and on is asked about (an emergency).
+        ("the security guard slipped on the stairs in block 2 and can't get up", nil),
+        ("烟感一直响个不停，屋里好大烟", "fire"),
     ]
 
     static let notEmergencies: [String] = [
@@ -100,6 +103,9 @@ import Testing
         "my laptop is so hot it's about to catch fire lol",
         "what day do you test the smoke alarms in the corridor?",
         "I got locked out of my flat, can someone open the door",
+        // A chirp now and then is a battery.
+        "走廊的烟感隔一会儿滴一声，应该是没电了吧",
+        "the smoke alarm beeps every now and then, is it the battery?",
     ]
 
     @Test(arguments: hazards)
