@@ -234,7 +234,8 @@ extension Engine {
             let wrong = TextMatch.trimmed(String(rest[..<wrongEnd]))
             var right = TextMatch.trimmed(String(rest[wrongEnd...]).trimmingCharacters(in: CharacterSet(charactersIn: "，,、 ")))
             if right.hasPrefix(but.trimmingCharacters(in: .whitespaces)) { right = String(right.dropFirst(but.trimmingCharacters(in: .whitespaces).count)) }
-            for article in articles where right.hasPrefix(article) { right = String(right.dropFirst(article.count)) }
+            // "it's the front door lock": every leading article goes.
+            while let article = articles.first(where: { right.hasPrefix($0) }) { right = String(right.dropFirst(article.count)) }
             right = TextMatch.trimmed(right)
             let cleanWrong = articles.first { wrong.hasPrefix($0) }.map { String(wrong.dropFirst($0.count)) } ?? wrong
             guard (1...12).contains(cleanWrong.count), (1...40).contains(right.count) else { continue }
