@@ -246,17 +246,9 @@ enum TextMatch {
         func anyOccurs(in text: String, minimumCharacters: Int = 0) -> Bool {
             var haystack = text
             let plainFound = haystack.withUTF8 { text in
-                bytes.withUnsafeBufferPointer { all in
-                    var start = 0
-                    for end in ends {
-                        defer { start = end }
-                        let word = UnsafeBufferPointer(rebasing: all[start..<end])
-                        if minimumCharacters > 0, word.count(where: { $0 & 0xC0 != 0x80 }) < minimumCharacters {
-                            continue
-                        }
-                        if occurs(word, in: text) { return true }
-                    }
-                    return false
+                anyWord { word in
+                    if minimumCharacters > 0, word.count(where: { $0 & 0xC0 != 0x80 }) < minimumCharacters { return false }
+                    return occurs(word, in: text)
                 }
             }
             return plainFound || others.contains { text.contains($0) && (minimumCharacters == 0 || $0.count >= minimumCharacters) }
@@ -268,28 +260,34 @@ enum TextMatch {
             guard !text.isEmpty else { return false }
             var haystack = text
             let plainFound = haystack.withUTF8 { text in
-                bytes.withUnsafeBufferPointer { all in
-                    var start = 0
-                    for end in ends {
-                        defer { start = end }
-                        let count = end - start
-                        guard count <= text.count,
-                            count == 0 || memcmp(text.baseAddress!, all.baseAddress! + start, count) == 0
-                        else { continue }
-                        if count == text.count { return true }
-                        // The character right after the word: one scalar of 1 or 3 bytes in plain text.
-                        let lead = text[count]
-                        let next =
-                            lead < 0x80
-                            ? UInt32(lead)
-                            : (UInt32(lead & 0x0F) << 12) | (UInt32(text[count + 1] & 0x3F) << 6)
-                                | UInt32(text[count + 2] & 0x3F)
-                        if separatorScalars.contains(next) { return true }
-                    }
-                    return false
+                anyWord { word in
+                    let count = word.count
+                    guard count <= text.count, count == 0 || memcmp(text.baseAddress!, word.baseAddress!, count) == 0
+                    else { return false }
+                    if count == text.count { return true }
+                    // The character right after the word: one scalar of 1 or 3 bytes in plain text.
+                    let lead = text[count]
+                    let next =
+                        lead < 0x80
+                        ? UInt32(lead)
+                        : (UInt32(lead & 0x0F) << 12) | (UInt32(text[count + 1] & 0x3F) << 6)
+                            | UInt32(text[count + 2] & 0x3F)
+                    return separatorScalars.contains(next)
                 }
             }
             return plainFound || others.contains { leads(text, $0) }
+        }
+
+        /// Whether `test` holds for any of the plain words, each given as its UTF-8 bytes.
+        private func anyWord(_ test: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+            bytes.withUnsafeBufferPointer { all in
+                var start = 0
+                for end in ends {
+                    defer { start = end }
+                    if test(UnsafeBufferPointer(rebasing: all[start..<end])) { return true }
+                }
+                return false
+            }
         }
     }
 
