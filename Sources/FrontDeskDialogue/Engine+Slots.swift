@@ -662,7 +662,7 @@ extension Engine {
         let text = TextMatch.removing(words[.requestWordsZh], from: description.lowercased())
         let unitCharacters = Set(words[.unitCharacters].compactMap(\.first))
         let han = text.unicodeScalars.filter {
-            $0.value >= 0x3400 && $0.value <= 0x9FFF && !unitCharacters.contains(Character($0))
+            Han.isIdeograph($0.value) && !unitCharacters.contains(Character($0))
         }.count
         let requestWords = Set(words[.requestWordsEn])
         let count = text.split { !$0.isLetter || $0.unicodeScalars.first!.value > 0x7F }

@@ -1,4 +1,5 @@
 import FrontDeskContent
+import FrontDeskModel
 
 /// Content-free readings of a slot answer where the matcher's entities have nothing to say: the digit
 /// runs of a bare "30" or "5678", and the script signals of a line. Units, phones, dates and record IDs
@@ -124,7 +125,7 @@ enum SlotText {
 
     /// Whether `text` contains a Han character.
     static func hasHan(_ text: String) -> Bool {
-        text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }
+        text.unicodeScalars.contains { Han.isIdeograph($0.value) }
     }
 
     /// The English words of `text`: runs of 2 or more ASCII letters with a lower-case one (not "OK",

@@ -159,7 +159,7 @@ struct Turn {
         }
         guard let word = longest?.word else { return true }
         let rest = trimmed.dropFirst(word.count)
-        let han = rest.unicodeScalars.filter { $0.value >= 0x3400 && $0.value <= 0x9FFF }.count
+        let han = rest.unicodeScalars.filter { Han.isIdeograph($0.value) }.count
         let englishWords = rest.split { !$0.isLetter }.filter { $0.unicodeScalars.allSatisfy(\.isASCII) }.count
         return han <= 3 && englishWords <= 1
     }
