@@ -67,6 +67,9 @@ import Testing
         ("座机0571-88886666", "057188886666"),
         ("057188886666", "057188886666"),
         ("(0571)88886666", "057188886666"),
+        // A slash after the area code, and the local number in two groups: one parser, one stored form (issue 10).
+        ("电话是0571/88886666", "057188886666"),
+        ("座机 0571 8888 6666", "057188886666"),
         ("010-12345678", "01012345678"),
         ("12号楼1单元1802,电话13757120836", "13757120836"),
         ("blk 9 unit 2 #1102, phone 151 6711 0234", "15167110234"),
@@ -84,6 +87,8 @@ import Testing
         "尾号5678",
         "88886666",
         "12345678901",
+        "12/05开工",
+        "1202/1203 两户",
     ])
     func noFalsePhone(text: String) {
         #expect(EntityClock.extract(text).phone == nil)

@@ -3,7 +3,7 @@ import FrontDeskModel
 /// Phone numbers: mainland mobiles, landlines with an area code, Hong Kong 8-digit numbers.
 extension EntityScan {
     /// `13812345678`, `138-1234-5678`, `138 1234 5678`, `+86 138…` → digits; `0571-88886666`, `057188886666`,
-    /// `(0571)88886666` → `057188886666`; `9123 4567`, `+852 91234567` → `91234567`.
+    /// `(0571)88886666`, `0571/88886666`, `0571 8888 6666` → `057188886666`; `9123 4567`, `+852 91234567` → `91234567`.
     mutating func recognizePhones() {
         var i = 0
         while i < count, found.phone == nil {
@@ -32,7 +32,10 @@ extension EntityScan {
                 groups[groupCount] = Digits(g)
                 ends[groupCount] = j + 1
                 groupCount += 1
-                guard isSpace(j + 1) || isChar(j + 1, "-"), number(j + 2) != nil else { break }
+                // "0571/88886666": a slash after an area code (0 and 2–3 digits) joins it to the local number.
+                let slashAfterArea = groupCount == 1 && isChar(j + 1, "/") && (3...4).contains(g.digits) && g.digits == groups[0].count
+                    && Self.startsWithZero(groups[0])
+                guard isSpace(j + 1) || isChar(j + 1, "-") || slashAfterArea, number(j + 2) != nil else { break }
                 j += 2
             }
             guard groupCount > 0 else { continue }
@@ -105,6 +108,12 @@ extension EntityScan {
             return all.text
         }
         if k == 2, let landline = landline(area: groups[0], local: groups[1]) { return landline }
+        // "0571 8888 6666": the area code, then the local number in two groups of four.
+        if k == 3, groups[1].count == 4, groups[2].count == 4,
+            let landline = landline(area: groups[0], local: groups[1].appending(groups[2]))
+        {
+            return landline
+        }
         if k == 1, all.count >= 10, all.digit(0) == 0 {
             let second = all.digit(1)
             let areaLength = second == 1 || second == 2 ? 3 : 4
@@ -119,6 +128,9 @@ extension EntityScan {
         }
         return nil
     }
+
+    /// Whether a group of digits starts with 0 (an area code's first digit).
+    static func startsWithZero(_ group: Digits) -> Bool { group.count > 0 && group.digit(0) == 0 }
 
     /// `0571` + `88886666` → `057188886666`: digits only, like every phone the office keeps
     /// (area code 0 + 2–3 digits, local number 7–8 digits).
