@@ -53,7 +53,8 @@ extension Engine {
                 awaiting == "unit" || flow.slots["unit"] == nil
             {
                 if flow.kind == .emergency {
-                    set("location", turn.text)
+                    // "5座1001室" with one flat 1001 in block 5: that flat; otherwise the words are the place.
+                    if let only = onlyUnit(block: block, room: room) { set("unit", only) } else { set("location", turn.text) }
                 } else if let only = onlyUnit(block: block, room: room) {
                     // "3栋501": one entrance of block 3 has a flat 501, so that is the flat (the restatement shows it).
                     set("unit", only)

@@ -29,8 +29,8 @@ extension MatchEngine {
             let candidate = buffers.hits[g]
             let dead = ScanHit.invalid | ScanHit.extraSuppressed | ScanHit.negated
             if candidate.flags & dead != 0 { continue }
-            let gap = max(hit.start, candidate.start) - min(hit.end, candidate.end)
-            if gap < 0 || Int(gap) > rules.cooccurWithin[Int(output.slot)] { continue }
+            let gap = MatchEngine.gap(buffers.normalized, from: min(hit.end, candidate.end), to: max(hit.start, candidate.start))
+            if gap < 0 || gap > rules.cooccurWithin[Int(output.slot)] { continue }
             let pattern = Int(candidate.pattern)
             for o in Int(rules.patternOutputStart[pattern])..<Int(rules.patternOutputStart[pattern + 1]) {
                 let meaning = rules.outputs[o]

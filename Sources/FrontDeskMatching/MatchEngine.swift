@@ -318,8 +318,8 @@ final class MatchEngine: Sendable {
             var fired = false
             for b in (a + 1)..<eventCount where events[b].rule == rule && events[b].side != events[a].side {
                 let (x, y) = (events[a], events[b])
-                let gap = max(x.start, y.start) - min(x.end, y.end)
-                guard gap >= 0, Int(gap) <= rules.cooccurWithin[Int(rule)] else { continue }
+                let gap = Self.gap(buffers.normalized, from: min(x.end, y.end), to: max(x.start, y.start))
+                guard gap >= 0, gap <= rules.cooccurWithin[Int(rule)] else { continue }
                 if isNegated(Int(x.hit), &buffers, hitCount: hitCount) { break }
                 if isNegated(Int(y.hit), &buffers, hitCount: hitCount) { continue }
                 buffers.hits[Int(x.hit)].flags |= ScanHit.paired
@@ -339,6 +339,32 @@ final class MatchEngine: Sendable {
         }
         return (intensified, composed)
     }
+
+    /// The distance between two co-occurrence words, `from` the end of the first `to` the start of the second, in
+    /// Chinese characters: a run of ASCII letters or digits (an English word, a number) counts as `wordWidth` of them
+    /// and the spaces and marks between words count nothing, so "within 20" reaches about as far into an English
+    /// sentence as into a Chinese one. Negative when the words overlap.
+    @inline(__always)
+    static func gap(_ text: UnsafeMutableBufferPointer<UInt32>, from: Int32, to: Int32) -> Int {
+        guard from < to else { return Int(to - from) }
+        var width = 0
+        var inWord = false
+        for i in Int(from)..<Int(to) {
+            let v = text[i]
+            if v >= 0x80 {
+                width += 1
+                inWord = false
+            } else {
+                let alnum = (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) || (0x41...0x5A).contains(v)
+                if alnum, !inWord { width += wordWidth }
+                inWord = alnum
+            }
+        }
+        return width
+    }
+
+    /// The width of an English word (or a number) in a co-occurrence window.
+    static let wordWidth = 3
 
     @inline(__always)
     private func markContainment(_ hit: inout ScanHit, by other: ScanHit, start: Int32, end: Int32) {
