@@ -69,19 +69,17 @@ extension MatchEngine {
     /// co-occurrence rules that name a category ("电梯卡在两层中间 … 困在里面" is `elevator_trapped`); -1 when neither.
     @inline(__always)
     func bestCategory(of i: Int, _ buffers: ScanBuffers) -> Int {
-        for scores in [buffers.categoryScores, buffers.composedCategories] {
+        @inline(__always) func best(_ scores: UnsafeMutableBufferPointer<Double>) -> Int {
             var best = -1
-            var slot = hot.categoryStart[i]
-            let end = hot.categoryStart[i + 1]
-            while slot < end {
-                let score = scores[slot]
-                if score > 0, best < 0 || score > scores[best] { best = slot }
-                slot += 1
+            for slot in hot.categoryStart[i]..<hot.categoryStart[i + 1] where scores[slot] > 0 {
+                if best < 0 || scores[slot] > scores[best] { best = slot }
             }
-            if best >= 0 { return best }
+            return best
         }
-        return -1
+        let named = best(buffers.categoryScores)
+        return named >= 0 ? named : best(buffers.composedCategories)
     }
+
 
     /// The normalized text as a `String`, or nil when it is the original text byte for byte.
     private func normalizedText(
