@@ -93,8 +93,9 @@ extension Engine {
                 problem("phone", "invalid.phone")
             }
         }
-        if flow.kind == .repair, entities.date != nil || entities.timeOfDay != nil {
-            set("time", [entities.date, entities.timeOfDay].compactMap { $0 }.joined(separator: " "))
+        let when = correctedWhen(turn)
+        if flow.kind == .repair, when.date != nil || when.timeOfDay != nil {
+            set("time", [when.date, when.timeOfDay].compactMap { $0 }.joined(separator: " "))
         } else if flow.kind == .repair, confirming || awaiting == "time", turn.has(.asap) {
             flow.slots["time"] = nil
             result.filled.append("time")
@@ -128,7 +129,7 @@ extension Engine {
         // is the first one given or a correction says so.
         let takesDate = awaiting == "start_date" || flow.slots["start_date"] == nil || turn.isCorrection
         if order.contains("start_date"), takesDate, awaiting != "duration_days" || turn.isCorrection,
-            let date = entities.date
+            let date = when.date
         {
             if date < turn.today {
                 problem("start_date", "invalid.start_date_past", ["date": date])
@@ -258,27 +259,37 @@ extension Engine {
         return nil
     }
 
-    /// The first whole number after the last correction marker of the message ("…，哦不对，4个" → 4), if any.
-    func numberAfterCorrection(_ turn: Turn) -> Int? {
+    /// The message after its last correction marker ("哦明天下午我要上班，改成后天上午" → "后天上午"), or nil without one.
+    func afterLastCorrection(_ turn: Turn) -> Substring? {
         var cut: String.Index?
         for marker in turn.words[.correctionMarkers] {
             guard let range = turn.lower.range(of: marker, options: .backwards) else { continue }
             if cut.map({ range.upperBound > $0 }) ?? true { cut = range.upperBound }
         }
-        guard let cut else { return nil }
-        return SlotText.firstInteger(String(turn.lower[cut...]))
+        return cut.map { turn.lower[$0...] }
+    }
+
+    /// The first whole number after the last correction marker of the message ("…，哦不对，4个" → 4), if any.
+    func numberAfterCorrection(_ turn: Turn) -> Int? {
+        afterLastCorrection(turn).flatMap { SlotText.firstInteger(String($0)) }
+    }
+
+    /// The date and part of the day a correction names after its marker ("哦明天下午我要上班，改成后天上午": 后天上午, not the
+    /// 明天下午 the message names first), read by the matcher's one entity extractor; the message's own otherwise.
+    func correctedWhen(_ turn: Turn) -> (date: String?, timeOfDay: String?) {
+        let entities = turn.entities
+        guard turn.isCorrection, let rest = afterLastCorrection(turn), !rest.isEmpty else {
+            return (entities.date, entities.timeOfDay)
+        }
+        let after = matcher.entityExtractor.extract(from: String(rest), now: turn.now, utcOffset: estate.utcOffset)
+        guard after.date != nil || after.timeOfDay != nil else { return (entities.date, entities.timeOfDay) }
+        return (after.date, after.timeOfDay)
     }
 
     /// Whether the message ends in a number and a head-count word after its last correction marker
     /// ("哦不对，是6个", "no, 7 people"), with nothing else but punctuation.
     func headCountAfterCorrection(_ turn: Turn) -> Bool {
-        var cut: String.Index?
-        for marker in turn.words[.correctionMarkers] {
-            guard let range = turn.lower.range(of: marker, options: .backwards) else { continue }
-            if cut.map({ range.upperBound > $0 }) ?? true { cut = range.upperBound }
-        }
-        guard let cut else { return false }
-        let after = turn.lower[cut...]
+        guard let after = afterLastCorrection(turn) else { return false }
         let rest = after.drop { !$0.isASCII || !$0.isNumber }
         guard let first = rest.first, first.isNumber, after.count - rest.count <= 4 else { return false }
         let tail = TextMatch.trimmed(String(rest.drop { $0.isASCII && $0.isNumber }))

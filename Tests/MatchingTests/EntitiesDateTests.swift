@@ -20,6 +20,8 @@ import Testing
         ("on friday", "2026-11-27"), ("nov 25", "2026-11-25"), ("november 25th", "2026-11-25"),
         ("25 november", "2026-11-25"), ("the 25th of november", "2026-11-25"), ("25th", "2026-11-25"),
         ("2月29日", "2028-02-29"), ("31号", "2026-12-31"),
+        // "this afternoon" is today's, as 今天下午 is.
+        ("come this afternoon if possible", "2026-11-22"), ("this morning", "2026-11-22"),
     ])
     func date(text: String, expected: String) {
         #expect(EntityClock.extract(text).date == expected)

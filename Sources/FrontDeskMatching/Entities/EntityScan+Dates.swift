@@ -83,6 +83,8 @@ extension EntityScan {
             let j = skipSpace(i + 1)
             if let weekday = word(j)?.weekday {
                 w == .next ? nextWeek(weekday, i..<j + 1) : coming(weekday, i..<j + 1)
+            } else if w == .this, let part = word(j), [.morning, .afternoon, .evening, .noon, .night].contains(part) {
+                relative(0, i..<i + 1)  // "this afternoon" is today's, as 今天下午 is; the part of the day is read as a time
             }
         default:
             if let weekday = w.weekday {
