@@ -177,7 +177,9 @@ public struct Engine: Sendable {
         // English conversation a short line with a name and some English ("My name is 丁雨桐") stays English.
         if SlotText.hasHan(text) {
             let han = text.unicodeScalars.filter { Han.isIdeograph($0.value) }.count
-            if settled, previous == .en, classified.isChinese, han <= 4, SlotText.englishWords(text) >= 1 { return .en }
+            if settled, previous == .en, classified.isChinese, han <= Normalizer.nameLength, SlotText.englishWords(text) >= 1 {
+                return .en
+            }
             return classified
         }
         // Inside a Chinese conversation only an English sentence switches: "OK", a code or an emoji does not.

@@ -127,7 +127,6 @@ final class MatchEngine: Sendable {
         }
         summary.normalizedCount = count
         summary.hitCount = hitCount
-        summary.han = hanCount > 0
         summary.hanCount = hanCount
         summary.traditional = traditional
         summary.changed = changed
@@ -180,8 +179,11 @@ final class MatchEngine: Sendable {
         let scores = buffers.scores
         let categoryScores = buffers.categoryScores
         for i in 0..<scores.count { scores[i] = 0 }
-        for i in 0..<categoryScores.count { categoryScores[i] = 0 }
-        for i in 0..<buffers.composedCategories.count { buffers.composedCategories[i] = 0 }
+        let composedCategories = buffers.composedCategories  // as many slots as categoryScores
+        for i in 0..<categoryScores.count {
+            categoryScores[i] = 0
+            composedCategories[i] = 0
+        }
         summary.categoryIntents = 0
         summary.intensified = 0
         if hitCount == 0 {

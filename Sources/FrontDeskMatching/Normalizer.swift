@@ -90,7 +90,7 @@ public struct Normalizer: Sendable {
     }
 
     /// The most Han characters an English message may hold and stay English: a name or a place ("The owner is 吕玉兰").
-    static let nameLength = 4
+    public static let nameLength = 4
 
     /// The language a message is written in: English without Han characters, or with at most `nameLength` of them
     /// among at least four English words and twice as many words as characters; Chinese otherwise, Traditional when a

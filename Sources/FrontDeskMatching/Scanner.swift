@@ -38,9 +38,9 @@ struct CooccurrenceEvent {
 struct ScanSummary {
     var normalizedCount = 0
     var hitCount = 0
-    var han = false
     /// Han characters in the normalized text.
     var hanCount = 0
+    var han: Bool { hanCount > 0 }
     var traditional = false
     /// Normalization changed some character (else the normalized text is the text itself).
     var changed = false
