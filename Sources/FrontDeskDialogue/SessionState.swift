@@ -137,6 +137,9 @@ public struct SessionState: Sendable {
     public var lapsedUnit: String?
     /// Failed verifications in this session; at 3 fee queries end for the session.
     public var verifyFailures = 0
+    /// Writes to the records store that failed in this session after the resident was told so (a return visit's
+    /// rating, reopening or note): never dropped silently.
+    public var storeFailures = 0
     /// A unit and phone the resident gave in a flow (for return visits).
     public var identity: (unit: String, phone: String)?
     /// The flat a resident named while speaking of the office's earlier visit ("我是1栋2单元1302的，前两天你们来修过马桶"):
