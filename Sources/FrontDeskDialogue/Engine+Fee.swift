@@ -1,5 +1,6 @@
 import Foundation
 import FrontDeskContent
+import FrontDeskMatching
 import FrontDeskModel
 
 // Fee queries (SPEC 4, 8.2): verification by the last 4 digits of a registered phone, identical
@@ -27,7 +28,7 @@ extension Engine {
         let since = CivilTime(turn.now.addingTimeInterval(-86_400), offset: estate.utcOffset).iso8601
         let failures = store.auditEventCount(kind: AuditKind.verifyFailed.rawValue, unit: unit, since: since)
         let locked = failures >= Engine.unitLockoutFailures
-        let phone = residentPhones(of: unit).first { SlotText.digitRuns($0).joined().hasSuffix(tail) }
+        let phone = residentPhones(of: unit).first { EntityExtractor.digitRuns($0).joined().hasSuffix(tail) }
         let matches = !locked && unitExists(unit) && phone != nil
         do {
             if matches, let phone {

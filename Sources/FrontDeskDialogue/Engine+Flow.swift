@@ -230,7 +230,7 @@ extension Engine {
         case "phone": turn.entities.phone != nil
         case "start_date": turn.entities.date != nil
         case "record_id": turn.entities.recordID != nil
-        case "verify", "duration_days", "workers": SlotText.firstInteger(turn.text) != nil
+        case "verify", "duration_days", "workers": EntityExtractor.firstInteger(turn.text) != nil
         default: false
         }
     }
@@ -372,7 +372,7 @@ extension Engine {
         case "phone": return entities.phone == nil
         case "start_date": return entities.date == nil
         case "record_id": return entities.recordID == nil
-        case "verify", "duration_days", "workers": return SlotText.firstInteger(turn.text) == nil
+        case "verify", "duration_days", "workers": return EntityExtractor.firstInteger(turn.text) == nil
         // Asked to describe the problem, a repair or complaint matter is the description (a leaking pipe in a
         // complaint, "the fees are too high" too); only a clear question of another kind interrupts.
         case "description":
