@@ -61,11 +61,11 @@ extension Engine {
     ) -> Reply {
         if state.feeQueriesLocked {
             state.flow = nil
-            return Reply([say("fee.session_locked", turn.language)], intent: flow.kind.rawValue)
+            return Reply([say("fee.session_locked", turn.language)], intent: flow.kind.intent)
         }
         if outcome == .storeFailed {
             state.flow = nil
-            return Reply([say("fee.audit_failed", turn.language)], intent: flow.kind.rawValue)
+            return Reply([say("fee.audit_failed", turn.language)], intent: flow.kind.intent)
         }
         // The same question whatever was wrong: the tail again, and the flat if it was not the right one. The flat stays
         // as given until the resident names another ("打错了，是1535" is the second attempt).
@@ -73,7 +73,7 @@ extension Engine {
         retry.slots["verify"] = nil
         retry.awaiting = "verify"
         state.flow = retry
-        return Reply([say("verify.failed", turn.language)], intent: flow.kind.rawValue, awaiting: "verify")
+        return Reply([say("verify.failed", turn.language)], intent: flow.kind.intent, awaiting: "verify")
     }
 
     func verifyAndDisclose(_ flow: Flow, _ turn: Turn, _ state: inout SessionState) -> Reply {

@@ -7,11 +7,11 @@ import FrontDeskModel
 struct FillResult {
     /// One answer that did not fit its slot, with the phrase that explains why.
     struct Problem {
-        var slot: String
+        var slot: Slot
         var key: String
         var values: [String: String] = [:]
     }
-    var filled: [String] = []
+    var filled: [Slot] = []
     var problems: [Problem] = []
 }
 
@@ -23,11 +23,11 @@ extension Engine {
         let order = slotOrder(flow) + flow.kind.slotOrder  // a few names: an array is searched faster than hashed
         let awaiting = flow.awaiting
         let confirming = awaiting == "confirm"
-        func set(_ slot: String, _ value: String) {
+        func set(_ slot: Slot, _ value: String) {
             if flow.slots[slot] != value { flow.slots[slot] = value }
             result.filled.append(slot)
         }
-        func problem(_ slot: String, _ key: String, _ values: [String: String] = [:]) {
+        func problem(_ slot: Slot, _ key: String, _ values: [String: String] = [:]) {
             result.problems.append(FillResult.Problem(slot: slot, key: key, values: values))
         }
         let entities = turn.entities
@@ -106,20 +106,21 @@ extension Engine {
         // 12月1日开工", or the works told at the name prompt): each goes to its own slot, and the message is then no
         // answer to the awaited one.
         let stated = flow.kind == .decorationPermit ? statedPermitFields(turn, flow, confirming: confirming) : [:]
-        for slot in DialogueLexicon.prefixedSlots where order.contains(slot) {
-            if let value = stated[slot] {
+        for name in DialogueLexicon.prefixedSlots where order.contains(Slot(name)) {
+            let slot = Slot(name)
+            if let value = stated[name] {
                 set(slot, value)
             } else if awaiting == slot, !stated.isEmpty {
                 continue
             } else if awaiting == slot {
-                let value = TextMatch.trimmed(stripPrefixes(turn.text, turn.words.answerPrefixes[slot] ?? []))
+                let value = TextMatch.trimmed(stripPrefixes(turn.text, turn.words.answerPrefixes[name] ?? []))
                 let fits = value.count >= (slot == "name" ? 1 : 2) && value.count <= (slot == "scope" ? 120 : 60)
                 if fits, !bareAct, slot != "name" || !hasDigits(value) {
                     set(slot, value)
                 } else if !smallTalk {
-                    problem(slot, "invalid." + slot)
+                    problem(slot, "invalid." + name)
                 }
-            } else if let value = valueAfter(turn.text, turn.words.correctionPrefixes[slot] ?? []) {
+            } else if let value = valueAfter(turn.text, turn.words.correctionPrefixes[name] ?? []) {
                 set(slot, value)
             } else if slot == "name", !confirming, flow.slots["name"] == nil, let name = statedName(turn) {
                 set("name", name)

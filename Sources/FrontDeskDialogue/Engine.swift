@@ -214,9 +214,9 @@ public struct Engine: Sendable {
         for name in names where name != "verify" {
             guard let value = flow.slots[name] else { continue }
             if name == "duration_days" || name == "workers", let number = Int(value) {
-                object.append(name, .number(Double(number)))
+                object.append(name.rawValue, .number(Double(number)))
             } else {
-                object.append(name, .string(value))
+                object.append(name.rawValue, .string(value))
             }
         }
         return object
