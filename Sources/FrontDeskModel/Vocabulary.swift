@@ -1,27 +1,36 @@
-/// The name of an intent, as `intents/` declares it (`repair`, `fee_query`, …) and SPEC writes it in `intent`
-/// fields. The set of intents is data, so this is a small struct, not an enum: any name the catalog loads is an
-/// intent; the static members are the ones the code dispatches on. Encoded as its name (`classify --json`,
-/// `chat --json` and the transcripts stay byte for byte as they were).
-public struct Intent: RawRepresentable, Hashable, Sendable, Codable, Comparable, CustomStringConvertible,
-    ExpressibleByStringLiteral
+/// A name of the domain's vocabulary that `intents/` declares (an intent, a slot): a string with a type, so an intent
+/// is never passed where a slot is meant. Encoded, printed and compared as its name.
+public protocol VocabularyName: RawRepresentable, Hashable, Sendable, Codable, Comparable, CustomStringConvertible,
+    ExpressibleByStringLiteral where RawValue == String
 {
-    /// The name, e.g. `fee_query`.
-    public let rawValue: String
+    /// The name.
+    init(rawValue: String)
+}
 
-    /// The intent named `rawValue`.
-    public init(rawValue: String) { self.rawValue = rawValue }
+extension VocabularyName {
+    /// The one named `name`.
+    public init(_ name: String) { self.init(rawValue: name) }
 
-    /// The intent named `name`.
-    public init(_ name: String) { rawValue = name }
-
-    /// An intent written as a literal, `"repair"`.
-    public init(stringLiteral value: String) { rawValue = value }
+    /// One written as a literal, `"repair"`.
+    public init(stringLiteral value: String) { self.init(rawValue: value) }
 
     /// The name.
     public var description: String { rawValue }
 
     /// By name.
-    public static func < (a: Intent, b: Intent) -> Bool { a.rawValue < b.rawValue }
+    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// The name of an intent, as `intents/` declares it (`repair`, `fee_query`, …) and SPEC writes it in `intent`
+/// fields. The set of intents is data, so this is a small struct, not an enum: any name the catalog loads is an
+/// intent; the static members are the ones the code dispatches on. Encoded as its name (`classify --json`,
+/// `chat --json` and the transcripts stay byte for byte as they were).
+public struct Intent: VocabularyName {
+    /// The name, e.g. `fee_query`.
+    public let rawValue: String
+
+    /// The intent named `rawValue`.
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let repair: Intent = "repair"
     public static let complaint: Intent = "complaint"
@@ -41,26 +50,12 @@ public struct Intent: RawRepresentable, Hashable, Sendable, Codable, Comparable,
 
 /// The name of a slot a flow fills or waits for (SPEC 2.1: `unit`, `phone`, … , and `confirm` when the flow waits
 /// for a yes). Encoded as its name, as `awaiting` and the keys of `slots` are written.
-public struct Slot: RawRepresentable, Hashable, Sendable, Codable, Comparable, CustomStringConvertible,
-    ExpressibleByStringLiteral
-{
+public struct Slot: VocabularyName {
     /// The name, e.g. `record_id`.
     public let rawValue: String
 
     /// The slot named `rawValue`.
     public init(rawValue: String) { self.rawValue = rawValue }
-
-    /// The slot named `name`.
-    public init(_ name: String) { rawValue = name }
-
-    /// A slot written as a literal, `"unit"`.
-    public init(stringLiteral value: String) { rawValue = value }
-
-    /// The name.
-    public var description: String { rawValue }
-
-    /// By name.
-    public static func < (a: Slot, b: Slot) -> Bool { a.rawValue < b.rawValue }
 
     public static let unit: Slot = "unit"
     public static let description: Slot = "description"
