@@ -175,16 +175,16 @@ public struct Engine: Sendable {
     static func language(of text: String, classified: Language, previous: Language, settled: Bool = true) -> Language {
         // With Han characters the matcher's reading stands: Chinese, or English that names a person in Chinese; in an
         // English conversation a short line with a name and some English ("My name is 丁雨桐") stays English.
-        let han = text.unicodeScalars.lazy.filter { Han.isIdeograph($0.value) }.count
-        let words = Normalizer.englishWordCount(in: text, minimumLetters: 2, lowercase: true)
-        if han > 0 {
-            if settled, previous == .en, classified.isChinese, han <= Normalizer.nameLength, words >= 1 {
-                return .en
+        func words() -> Int { Normalizer.englishWordCount(in: text, minimumLetters: 2, lowercase: true) }
+        if text.unicodeScalars.contains(where: { Han.isIdeograph($0.value) }) {
+            if settled, previous == .en, classified.isChinese {
+                let han = text.unicodeScalars.lazy.filter { Han.isIdeograph($0.value) }.count
+                if han <= Normalizer.nameLength, words() >= 1 { return .en }
             }
             return classified
         }
         // Inside a Chinese conversation only an English sentence switches: "OK", a code or an emoji does not.
-        if settled, previous.isChinese, words < 2 { return previous }
+        if settled, previous.isChinese, words() < 2 { return previous }
         if Normalizer.englishWordCount(in: text, minimumLetters: 3, lowercase: true) > 0 { return .en }
         return previous
     }

@@ -1,4 +1,5 @@
 import Foundation
+import FrontDeskModel
 
 /// Bare numbers and phone tails, read where a slot answer has no entity the extractor recognizes ("30", "5678",
 /// "尾号5678"): the digit runs of a message, in order. These readers live beside the extractor so that one place in the
@@ -50,17 +51,16 @@ extension EntityExtractor {
             kept += group
             group = []
         }
-        for character in text {
-            if let digit = character.wholeNumberValue, character.isASCII || character.unicodeScalars.first!.value >= 0xFF10 {
-                current.append(String(digit))
-                joiner = false
-                continue
-            }
+        func digit(_ value: UInt32) {
+            current.unicodeScalars.append(Unicode.Scalar(UInt8(truncatingIfNeeded: 0x30 + value)))
+            joiner = false
+        }
+        func other(separator: Bool) {
             if !current.isEmpty {
                 group.append(current)
                 current = ""
             }
-            if character == " " || character == "-" {
+            if separator {
                 if joiner { closeGroup() }  // two separators in a row end the group
                 joiner = true
             } else {
@@ -68,9 +68,33 @@ extension EntityExtractor {
                 joiner = false
             }
         }
+        var bytes = text
+        if bytes.withUTF8(Han.isPlain) {
+            // Every character is one scalar: its digits are ASCII's and the full-width ones.
+            for scalar in text.unicodeScalars {
+                let v = scalar.value
+                if v >= 0x30, v <= 0x39 {
+                    digit(v - 0x30)
+                } else if v >= 0xFF10, v <= 0xFF19 {
+                    digit(v - 0xFF10)
+                } else {
+                    other(separator: v == 0x20 || v == 0x2D)
+                }
+            }
+        } else {
+            for character in text {
+                if let value = character.wholeNumberValue,
+                    character.isASCII || character.unicodeScalars.first!.value >= 0xFF10
+                {
+                    current += String(value)  // a numeral beyond 9 ("𝟏" is 1, some are 10 or more) as its number
+                    joiner = false
+                } else {
+                    other(separator: character == " " || character == "-")
+                }
+            }
+        }
         if !current.isEmpty { group.append(current) }
         closeGroup()
         return kept
     }
-
 }
