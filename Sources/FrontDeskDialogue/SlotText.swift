@@ -11,10 +11,18 @@ enum SlotText {
     static func blockAndFlat(_ lower: String, _ words: DialogueLexicon) -> (block: String, room: String)? {
         if let found = blockAndFlatIn(lower, words) { return found }
         // "8栋1801，厨房水龙头关不紧，电话138…": the clause that names them, when the message says more.
-        let clauses = lower.split { "，,。；;".contains($0) }.map(String.init)
+        let clauses = lower.split(whereSeparator: isClauseBreak).map(String.init)
         guard clauses.count > 1 else { return nil }
         let found = clauses.compactMap { blockAndFlatIn($0, words) }
         return found.count == 1 ? found[0] : nil
+    }
+
+    /// The marks that end the clause naming a flat: `，,。；;` (a switch, not a search of a string of them per character).
+    private static func isClauseBreak(_ character: Character) -> Bool {
+        switch character {
+        case "，", ",", "。", "；", ";": true
+        default: false
+        }
     }
 
     private static func blockAndFlatIn(_ lower: String, _ words: DialogueLexicon) -> (block: String, room: String)? {
