@@ -198,6 +198,7 @@ final class MatchEngine: Sendable {
         var intensified: UInt64 = 0
         var acts: UInt8 = 0
         var eventCount = 0
+        var paired = false
         let events = buffers.events
         for h in 0..<hitCount {
             let hit = hits[h]
@@ -242,6 +243,7 @@ final class MatchEngine: Sendable {
                     if categoryLive, !categoryRepeat {
                         categoryScores[Int(output.slot)] += Double(output.weight) * factor
                         categoryIntents |= 1 << UInt64(output.index)
+                        if factor > 0 { hits[h].flags |= ScanHit.categoryCounted }
                     }
                 case .veto:
                     if keywordLive, factor > 0 { vetoed |= 1 << UInt64(output.index) }
@@ -271,6 +273,7 @@ final class MatchEngine: Sendable {
             let settled = settleEvents(&buffers, eventCount: eventCount, hitCount: hitCount)
             intensified = settled.intensified
             categoryIntents |= settled.composed  // a rule that names a category: its intent has one to pick
+            paired = settled.paired
         }
         summary.categoryIntents = categoryIntents
         summary.intensified = intensified
@@ -278,6 +281,8 @@ final class MatchEngine: Sendable {
         summary.negatedIntents = negatedIntents
         summary.strongIntents = strongIntents
         decide(scores: scores, categoryScores: categoryScores, vetoed: vetoed, &summary, factors: buffers.factors)
+        // After the intents are decided: the objects of the fired rules weigh in the choice of category only.
+        if paired { weighObjectsOfRules(&buffers, hitCount: hitCount) }
         summary.acts = acts
     }
 
@@ -299,12 +304,13 @@ final class MatchEngine: Sendable {
     /// either order, not overlapping, neither negated), once per rule, marking the words that paired.
     /// Also returns the intents whose fired rules named a category.
     private func settleEvents(_ buffers: inout ScanBuffers, eventCount: Int, hitCount: Int)
-        -> (intensified: UInt64, composed: UInt64)
+        -> (intensified: UInt64, composed: UInt64, paired: Bool)
     {
         let events = buffers.events
         let factors = buffers.factors
         var intensified: UInt64 = 0
         var composed: UInt64 = 0
+        var paired = false
         for a in 0..<eventCount where events[a].side == 2 {
             let output = hot.outputs[Int(events[a].rule)]
             events[a].rule = -1
@@ -329,6 +335,7 @@ final class MatchEngine: Sendable {
                 fired = true
             }
             guard fired else { continue }
+            paired = true
             buffers.scores[rules.cooccurIntent[Int(rule)]] += rules.cooccurWeight[Int(rule)]
             let named = rules.cooccurCategory[Int(rule)]
             if named >= 0, rules.cooccurWeight[Int(rule)] > 0 {
@@ -339,7 +346,31 @@ final class MatchEngine: Sendable {
             // The rule counts once: later words of it are set aside.
             for b in a..<eventCount where events[b].rule == rule { events[b].rule = -1 }
         }
-        return (intensified, composed)
+        return (intensified, composed, paired)
+    }
+
+    /// A category word that is (or overlaps) one word of a co-occurrence pair that fired counts twice: it is the
+    /// object of what is happening, not a place named beside it ("𨋢成日停喺7樓唔郁 … 要行樓梯" is the lift, not the
+    /// stairs; "冷氣機一路滴水落窗台" is the air-conditioner, not the window sill).
+    private func weighObjectsOfRules(_ buffers: inout ScanBuffers, hitCount: Int) {
+        let hits = buffers.hits
+        for h in 0..<hitCount where hits[h].flags & ScanHit.categoryCounted != 0 {
+            let (start, end) = (hits[h].start, hits[h].end)
+            var object = false
+            for p in 0..<hitCount where hits[p].flags & ScanHit.paired != 0 {
+                if hits[p].start < end, start < hits[p].end {
+                    object = true
+                    break
+                }
+            }
+            guard object else { continue }
+            let factor = hits[h].flags & ScanHit.boosted != 0 ? modifierFactor(h, &buffers, hitCount: hitCount) : 1
+            let pattern = Int(hits[h].pattern)
+            for o in Int(hot.patternOutputStart[pattern])..<Int(hot.patternOutputStart[pattern + 1]) {
+                let output = hot.outputs[o]
+                if output.kind == .category { buffers.categoryScores[Int(output.slot)] += Double(output.weight) * factor }
+            }
+        }
     }
 
     /// The distance between two co-occurrence words, `from` the end of the first `to` the start of the second, in
