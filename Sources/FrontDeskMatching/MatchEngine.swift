@@ -330,11 +330,11 @@ final class MatchEngine: Sendable {
                 guard gap >= 0, gap <= rules.cooccurWithin[Int(rule)] else { continue }
                 if isNegated(Int(x.hit), &buffers, hitCount: hitCount) { break }
                 if isNegated(Int(y.hit), &buffers, hitCount: hitCount) { continue }
-                buffers.hits[Int(x.hit)].flags |= ScanHit.paired
-                buffers.hits[Int(y.hit)].flags |= ScanHit.paired
                 fired = true
+                break
             }
             guard fired else { continue }
+            pairNearest(rule, from: a, &buffers, eventCount: eventCount, hitCount: hitCount)
             paired = true
             buffers.scores[rules.cooccurIntent[Int(rule)]] += rules.cooccurWeight[Int(rule)]
             let named = rules.cooccurCategory[Int(rule)]
@@ -347,6 +347,34 @@ final class MatchEngine: Sendable {
             for b in a..<eventCount where events[b].rule == rule { events[b].rule = -1 }
         }
         return (intensified, composed, paired)
+    }
+
+    /// Marks the words of fired rule `rule` that pair up: each word of its `and` side (the fault, the nuisance) with
+    /// the nearest word of its `with` side in reach before it (the thing is named before what it does, in both
+    /// languages: "灯不亮", "the tap drips"), or when none is, the nearest after it; neither negated. In
+    /// "水龙头拧紧就好了，是卫生间的灯不亮" the light is not working, not the tap; in "冷氣機一路滴水落窗台" the
+    /// air-conditioner drips, not the window sill.
+    private func pairNearest(_ rule: Int32, from first: Int, _ buffers: inout ScanBuffers, eventCount: Int, hitCount: Int) {
+        let events = buffers.events
+        let within = rules.cooccurWithin[Int(rule)]
+        for a in first..<eventCount where events[a].rule == rule && events[a].side == 1 {
+            if isNegated(Int(events[a].hit), &buffers, hitCount: hitCount) { continue }
+            var nearest = -1
+            var nearestGap = Int.max
+            var nearestBefore = false
+            for b in first..<eventCount where events[b].rule == rule && events[b].side == 0 {
+                let (x, y) = (events[a], events[b])
+                let before = y.end <= x.start
+                if nearestBefore, !before { continue }
+                let gap = Self.gap(buffers.normalized, from: min(x.end, y.end), to: max(x.start, y.start))
+                guard gap >= 0, gap <= within, gap < nearestGap || (before && !nearestBefore) else { continue }
+                if isNegated(Int(y.hit), &buffers, hitCount: hitCount) { continue }
+                (nearest, nearestGap, nearestBefore) = (b, gap, before)
+            }
+            guard nearest >= 0 else { continue }
+            buffers.hits[Int(events[a].hit)].flags |= ScanHit.paired
+            buffers.hits[Int(events[nearest].hit)].flags |= ScanHit.paired
+        }
     }
 
     /// A category word that is (or overlaps) one word of a co-occurrence pair that fired counts twice: it is the

@@ -37,6 +37,8 @@ import Testing
     @Test(arguments: [
         // The object of a fired object × fault rule outweighs a place named beside it.
         ("冷氣機一路滴水落窗台", "appliance"),
+        // The fault pairs with the thing named nearest before it, not with an earlier one that is fine.
+        ("哦搞错了，水龙头我老婆拧紧就好了，是卫生间的灯不亮，开关按了没反应", "electrical"),
         ("我哋嗰部𨋢成日停喺7樓唔郁，要行樓梯好辛苦", "elevator"),
         // A category of places yields to any other category: the light in the corridor is the electricians'.
         ("还有，楼道灯也坏了", "electrical"),
