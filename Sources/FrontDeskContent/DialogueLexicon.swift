@@ -78,6 +78,9 @@ public struct DialogueLexicon: Sendable {
         case workerWords = "worker_words"
         /// Who the resident is rather than their name ("我是租客", "I'm the tenant"): never taken for the applicant's name.
         case roleWords = "role_words"
+        /// Works words that name only a room or "renovating" ("翻新厨房", "redo the bathroom"): not a scope by themselves
+        /// in an opening line; the works are asked for.
+        case vagueWorks = "vague_works"
         /// What may follow a bare number that counts people ("是6个", "7 people"): at a permit's restatement, a
         /// correction of that form corrects the workers.
         case headCountTails = "head_count_tails"

@@ -24,7 +24,7 @@ extension Engine {
         if flow.kind == .decorationPermit, flow.slots["scope"] != before["scope"], isStructural(turn) {
             state.flow = nil
             state.refusedPermit = withoutScope(flow)
-            return Reply([say("decoration.structural_refused", turn.language)], intent: flow.kind.rawValue)
+            return Reply([say("decoration.structural_refused", turn.language)], intent: flow.kind.rawValue, awaiting: "scope")
         }
         let notes = result.problems.map { say($0.key, turn.language, $0.values) }
         state.flow = flow

@@ -16,7 +16,11 @@ extension Engine {
             return Reply([say("fee.session_locked", turn.language)], intent: kind.rawValue)
         }
         if kind == .decorationPermit, isStructural(turn) {
-            return Reply([say("decoration.structural_refused", turn.language)], intent: kind.rawValue)
+            // The flat and the names already given wait for works that can be permitted ("如需申请其他装修项目，请直接告诉我").
+            var refused = Flow(kind: kind)
+            _ = fill(&refused, turn)
+            state.refusedPermit = withoutScope(refused)
+            return Reply([say("decoration.structural_refused", turn.language)], intent: kind.rawValue, awaiting: "scope")
         }
         var flow = Flow(kind: kind)
         var notes: [String] = []
@@ -147,7 +151,7 @@ extension Engine {
         if flow.kind == .decorationPermit, result.filled.contains("scope"), isStructural(turn) {
             state.flow = nil
             state.refusedPermit = withoutScope(flow)
-            return Reply([say("decoration.structural_refused", turn.language)], intent: flow.kind.rawValue)
+            return Reply([say("decoration.structural_refused", turn.language)], intent: flow.kind.rawValue, awaiting: "scope")
         }
         state.flow = flow
         var notes = result.problems.map { say($0.key, turn.language, $0.values) }

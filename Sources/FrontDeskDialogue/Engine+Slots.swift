@@ -410,9 +410,13 @@ extension Engine {
         return nil
     }
 
-    /// A name stated in passing: "业主张伟" / "申请人：李娜" / "my name is Zhang Wei".
-    func statedName(_ turn: Turn) -> String? {
+    /// A name stated in passing: "业主张伟" / "申请人：李娜" / "my name is Zhang Wei", or without a marker the name
+    /// of a resident registered at `unit` ("装修申请 11栋1单元602 丁刚 …").
+    func statedName(_ turn: Turn, unit: String? = nil) -> String? {
         let text = turn.text
+        if let unit, let name = estate.unit(unit)?.residents.map(\.name).first(where: { $0.count >= 2 && text.contains($0) }) {
+            return name
+        }
         let lower = simplifiedShadow(text)  // "業主馮梓萱": Traditional text is searched with the Simplified markers
         for marker in turn.words[.nameMarkers] {
             guard let value = clause(after: marker, text: text, lower: lower, turn), labels(marker, value) else { continue }
@@ -437,11 +441,21 @@ extension Engine {
     /// unknown — the works, told in clauses naming works ("卫生间重新做防水、贴瓷砖，不动墙").
     func statedPermitFields(_ turn: Turn, _ flow: Flow, confirming: Bool) -> [String: String] {
         var fields: [String: String] = [:]
-        let nameValue = statedName(turn)
+        let nameValue = statedName(turn, unit: turn.classification.entities.unit ?? flow.slots["unit"])
         let contractorValue = statedValue(turn, after: turn.words[.contractorMarkers], length: 2...60)
         if let nameValue { fields["name"] = nameValue }
         if let contractorValue { fields["contractor"] = contractorValue }
-        guard !confirming, flow.slots["scope"] == nil || flow.awaiting == "scope", turn.has(.works) else { return fields }
+        // Structural works told at any prompt are the scope, and are refused ("remove the load-bearing wall …" at the
+        // contractor prompt, after "we want to renovate the kitchen").
+        let structural = isStructural(turn)
+        guard !confirming, flow.slots["scope"] == nil || flow.awaiting == "scope" || structural, turn.has(.works)
+        else { return fields }
+        // Told unasked, the works must say what is done, not only where ("We want to renovate the kitchen" asks for them).
+        if flow.awaiting != "scope", !structural,
+            !TextMatch.containsAny(TextMatch.removing(turn.words[.vagueWorks], from: turn.lower), turn.words[.works])
+        {
+            return fields
+        }
         if fields.isEmpty {
             // Only the works: the whole message is the scope, negated structural words and all; a long one keeps the
             // clauses that name works ("Hello, … a permit for 10-2-1402. It's just the bathroom: new tiles …").
