@@ -228,7 +228,9 @@ extension Engine {
             }
             return nil
         case .offerRepair(let text):
-            if turn.isAffirm {
+            // "好 謝謝" / "ok thanks" after the advice and the offer thanks for the advice; "好的，麻烦安排" takes the visit.
+            let thanksOnly = turn.intent == "thanks" && turn.classification.confidence >= 0.5 && !turn.has(.acceptWords)
+            if turn.isAffirm, !thanksOnly {
                 // The repair is filed from the resident's first words, as if they had asked for one.
                 var classification = matcher.classify(text, now: turn.now, utcOffset: estate.utcOffset)
                 classification.intent = "repair"

@@ -117,7 +117,8 @@ extension Engine {
             state.suspended = nil
             return Reply([say("goodbye.reply", turn.language)], intent: "goodbye")
         }
-        if turn.intent == "handoff", flow.kind != .handoff, turn.classification.confidence >= 0.5 {
+        let givesPhone = flow.awaiting == "phone" && turn.entities.phone != nil && !turn.has(.personWords)
+        if turn.intent == "handoff", flow.kind != .handoff, turn.classification.confidence >= 0.5, !givesPhone {
             if flow.kind != .feeQuery, flow.kind != .progressQuery { state.suspended = flow }
             state.flow = nil
             return startFlow(.handoff, turn, &state)
