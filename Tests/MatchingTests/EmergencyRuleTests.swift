@@ -60,6 +60,17 @@ import Testing
         // The estate's own staff are people too; a smoke alarm sounding on and on is asked about (an emergency).
         ("the security guard slipped on the stairs in block 2 and can't get up", nil),
         ("烟感一直响个不停，屋里好大烟", "fire"),
+        // A drill through a pipe: water spraying, or gas escaping; a lift stopping hard with people inside.
+        ("工人装空调打孔把墙里的水管钻穿了，水一直喷", "flood"),
+        ("the renovation guys drilled into a gas pipe next door, it's hissing", "gas"),
+        ("5栋的电梯急停了 里面有两个老人", "elevator_trapped"),
+        // Water inside a light fitting that flickers; a gas heater with someone feeling dizzy.
+        ("天花漏水漏進燈罩入面，燈閃下閃下", "electrical"),
+        ("燃气热水器开着，我老婆洗澡洗到一半头好晕", "gas"),
+        // A body part caught, a person lying face down, a parent alone and unreachable with chest pain.
+        ("my daughter's finger is stuck in the gym rowing machine and she's crying", nil),
+        ("there's an old man lying face down by the bins, not moving", nil),
+        ("我爸一个人住，刚才说胸口好痛，现在电话打不通", nil),
     ]
 
     static let notEmergencies: [String] = [
@@ -106,6 +117,13 @@ import Testing
         // A chirp now and then is a battery.
         "走廊的烟感隔一会儿滴一声，应该是没电了吧",
         "the smoke alarm beeps every now and then, is it the battery?",
+        // A smell that is gone, a pipe fixed, a question of who pays, the neighbours' barbecue, a hypothetical flood.
+        "电暖器有点焦味，我拔了插头，现在没味道了，能派人看看吗",
+        "the heater smelled like burning but I switched it off and the smell's gone, can someone check it",
+        "燃气公司师傅刚修好咗煤气管，可以用炉头未？",
+        "装修工人在我家摔伤了，这个谁负责",
+        "they're having a barbecue on the balcony again and the smoke comes into our living room",
+        "台风来了，车库会不会淹水，要不要先把车开走",
     ]
 
     @Test(arguments: hazards)
