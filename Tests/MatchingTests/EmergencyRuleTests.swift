@@ -71,6 +71,12 @@ import Testing
         ("my daughter's finger is stuck in the gym rowing machine and she's crying", nil),
         ("there's an old man lying face down by the bins, not moving", nil),
         ("我爸一个人住，刚才说胸口好痛，现在电话打不通", nil),
+        // Water along a light that is on; someone struggling in the water; smoke from a flat where nobody answers.
+        ("楼上的水顺着吸顶灯流下来，灯还亮着", "electrical"),
+        ("池塘里有个小孩在扑腾，好像不会游泳", nil),
+        ("对门门缝里往外飘烟，敲门没人开", "fire"),
+        ("the water in the garage is up to my knees and still coming in", "flood"),
+        ("help I am in the lift in block 6 and it stopped, the lights went off", "elevator_trapped"),
     ]
 
     static let notEmergencies: [String] = [
@@ -124,6 +130,13 @@ import Testing
         "装修工人在我家摔伤了，这个谁负责",
         "they're having a barbecue on the balcony again and the smoke comes into our living room",
         "台风来了，车库会不会淹水，要不要先把车开走",
+        // A tap or a toilet that runs, a fountain, water already mopped up, someone smoking in the lift, a worry.
+        "卫生间水龙头一直哗哗流，关不上，麻烦来修",
+        "小区门口的喷水池好久没开了",
+        "洗衣机漏了一点水出来，已经拖干了，麻烦来看下排水管",
+        "电梯里面好大烟味，肯定有人在里面抽烟，管管吧",
+        "冷氣機個支架生晒鏽，好驚佢跌落街",
+        "the shower drain is slow and the water comes up to my ankles before it goes down",
     ]
 
     @Test(arguments: hazards)
