@@ -87,6 +87,8 @@ public struct DialogueLexicon: Sendable {
         /// A person asked for by name ("转人工", "a real person"): with one, a phone given with "contact me" still asks for a
         /// person; without one, "你们联系我就行，138…" at the phone prompt is the phone.
         case personWords = "person_words"
+        /// The resident's own home ("我家", "my bathroom"): an emergency told so is at the flat the conversation knows.
+        case myHome = "my_home"
         /// What may follow a bare number that counts people ("是6个", "7 people"): at a permit's restatement, a
         /// correction of that form corrects the workers.
         case headCountTails = "head_count_tails"

@@ -29,6 +29,12 @@ extension Engine {
             let category = turn.classification.category(for: "emergency") ?? "general"
             flow.slots["category"] = category
             flow.slots["description"] = turn.text
+            // "water is pouring through my bathroom ceiling" in the middle of a permit for 10-2-501: the flat is known.
+            if turn.entities.unit == nil, turn.has(.myHome), !turn.has(.publicArea),
+                let unit = state.suspended?.slots["unit"] ?? state.identity?.unit ?? state.statedUnit
+            {
+                flow.slots["unit"] = unit
+            }
             if isUncertainHazard(turn) {
                 // A faint smell, an alarm with nothing seen: the advice, then one safety question before any record.
                 let hazard =
