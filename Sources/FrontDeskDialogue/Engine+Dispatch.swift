@@ -253,6 +253,10 @@ extension Engine {
         let otherRequest =
             Engine.serviceIntents.contains(turn.intent) && turn.intent != flow.kind.rawValue
             && turn.classification.confidence >= 0.5
+        // "我电话是138…" while the interrupted complaint waits for the flat: a detail it still needs goes on with it.
+        let order = flow.kind.slotOrder
+        if !otherRequest, turn.entities.phone != nil, order.contains("phone"), flow.slots["phone"] == nil { return true }
+        if !otherRequest, turn.entities.unit != nil, order.contains("unit"), flow.slots["unit"] == nil { return true }
         switch flow.awaiting {
         case "description":
             return turn.intent == flow.kind.rawValue || turn.classification.category(for: flow.kind.rawValue) != nil
