@@ -77,6 +77,15 @@ import Testing
         ("对门门缝里往外飘烟，敲门没人开", "fire"),
         ("the water in the garage is up to my knees and still coming in", "flood"),
         ("help I am in the lift in block 6 and it stopped, the lights went off", "elevator_trapped"),
+        // A child alone behind a door, a child shut out on the balcony in the cold, someone shut in the sauna.
+        ("楼上小孩一直在哭，拍门叫妈妈，家里没大人", nil),
+        ("阳台门被风关上了，我儿子在外面进不来，才四岁", nil),
+        ("we're locked in the sauna at the clubhouse and the door won't open", nil),
+        // A soap test that bubbles on the gas pipe, flames out of a window, a rider bleeding, an e-bike battery smoking.
+        ("燃气管接头抹了肥皂水，一直冒泡", "gas"),
+        ("对面那户窗户突然喷出火来", nil),
+        ("a delivery rider crashed into the gate, his face is bleeding", nil),
+        ("the e-bike battery on the landing is hissing and smoking", nil),
     ]
 
     static let notEmergencies: [String] = [
@@ -137,6 +146,14 @@ import Testing
         "电梯里面好大烟味，肯定有人在里面抽烟，管管吧",
         "冷氣機個支架生晒鏽，好驚佢跌落街",
         "the shower drain is slow and the water comes up to my ankles before it goes down",
+        // Told to call it off, just testing the alarm button, a near miss, slang, a leak already stopped.
+        "刚才说的煤气味搞错了，是楼下在煎鱼，不用派人来了",
+        "false alarm, the smoke was only the rice cooker, nobody needs to come",
+        "我就是试一下电梯里的紧急按钮，没人被困",
+        "电动车在地库乱开，差点撞到我",
+        "今天被老板fire了，群组消息一直洗版，想问明天几点停水",
+        "水管爆了，我已经关了总阀，现在不漏了，明天能来修吗",
+        "the electrician who came about the socket was smoking in my kitchen",
     ]
 
     @Test(arguments: hazards)
