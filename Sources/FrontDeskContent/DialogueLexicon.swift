@@ -89,6 +89,8 @@ public struct DialogueLexicon: Sendable {
         case personWords = "person_words"
         /// The resident's own home ("我家", "my bathroom"): an emergency told so is at the flat the conversation knows.
         case myHome = "my_home"
+        /// The words before a phone number ("电话", "手机号", "my number is"): taken out of a description with the number.
+        case phoneLabels = "phone_labels"
         /// What may follow a bare number that counts people ("是6个", "7 people"): at a permit's restatement, a
         /// correction of that form corrects the workers.
         case headCountTails = "head_count_tails"

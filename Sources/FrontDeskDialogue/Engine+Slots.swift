@@ -552,6 +552,34 @@ extension Engine {
     }
 
     /// The description part of a message: clauses that are not the unit, the phone, or a bare request.
+    /// `text` without its phone numbers (every word holding a run of seven digits or more) and the phone label
+    /// before each ("电话", "my number is").
+    func withoutPhone(_ text: String, _ words: DialogueLexicon) -> String {
+        let labels = words[.phoneLabels].sorted { $0.count > $1.count }
+        var kept: [String] = []
+        for part in text.split(separator: " ") {
+            var piece = String(part)
+            guard SlotText.digitRuns(piece).contains(where: { $0.count >= 7 }) else {
+                kept.append(piece)
+                continue
+            }
+            piece = String(piece.prefix { !$0.isNumber && $0 != "+" })
+            var trimmed = true
+            while trimmed {
+                trimmed = false
+                for label in labels where piece.lowercased().hasSuffix(label) {
+                    piece = String(piece.dropLast(label.count))
+                    trimmed = true
+                }
+                piece = TextMatch.trimmed(piece)
+            }
+            if !piece.isEmpty { kept.append(piece) }
+        }
+        // A label left as the last word ("my number is 138…" split into words): it goes too.
+        while let last = kept.last, labels.contains(last.lowercased()) { kept.removeLast() }
+        return TextMatch.trimmed(kept.joined(separator: " "))
+    }
+
     func cleanDescription(_ turn: Turn) -> String {
         let english = turn.language == .en
         var clauses: [String] = []
@@ -579,7 +607,11 @@ extension Engine {
         let hasUnit = turn.entities.unit != nil || SlotText.blockAndFlat(turn.lower, turn.words) != nil
         for clause in clauses {
             var text = TextMatch.trimmed(stripPrefixes(clause, fillers))
-            if SlotText.digitRuns(text).contains(where: { $0.count >= 7 }) { continue }
+            // "5-1-902厨房下水道堵了 电话17655934711": the phone and its label go, the fault told beside it stays.
+            if SlotText.digitRuns(text).contains(where: { $0.count >= 7 }) {
+                text = withoutPhone(text, turn.words)
+                if text.count < 2 { continue }
+            }
             // A phone written in groups ("my phone +86 150 7380 8100"): seven digits or more in all.
             if let phone = turn.entities.phone, SlotText.digitRuns(text).joined().contains(phone) { continue }
             if hasUnit, text.first.map({ unitCharacters.contains($0) }) == true,
