@@ -86,6 +86,10 @@ import Testing
         ("对面那户窗户突然喷出火来", nil),
         ("a delivery rider crashed into the gate, his face is bleeding", nil),
         ("the e-bike battery on the landing is hissing and smoking", nil),
+        // A branch about to come down over children, a child climbing out with no adult, a rider down and bleeding.
+        ("停车场旁边那棵树的树枝裂开了，随时要砸下来，底下有小孩在玩", nil),
+        ("對面有個小朋友爬上了冷氣機外面，大人不在家", nil),
+        ("送货的小哥在门口摔了，腿上全是血", nil),
     ]
 
     static let notEmergencies: [String] = [
@@ -154,6 +158,11 @@ import Testing
         "今天被老板fire了，群组消息一直洗版，想问明天几点停水",
         "水管爆了，我已经关了总阀，现在不漏了，明天能来修吗",
         "the electrician who came about the socket was smoking in my kitchen",
+        // Put out and safe, gone after airing, tested by the gas company, incense, stuck last Sunday.
+        "thank you, the firemen put it out and everyone is safe",
+        "刚才有点煤气味，开窗就没了，燃气公司测过说没问题",
+        "隔壁在阳台烧香拜拜，烟都飘进来了",
+        "I was stuck in the lift for half an hour last Sunday and nobody came, unacceptable",
     ]
 
     @Test(arguments: hazards)
