@@ -90,6 +90,8 @@ import Testing
         ("停车场旁边那棵树的树枝裂开了，随时要砸下来，底下有小孩在玩", nil),
         ("對面有個小朋友爬上了冷氣機外面，大人不在家", nil),
         ("送货的小哥在门口摔了，腿上全是血", nil),
+        // Water through the ceiling "like it is raining" while the lights flicker.
+        ("卫生间天花漏水漏到像在下雨，灯一闪一闪的", nil),
     ]
 
     static let notEmergencies: [String] = [
@@ -163,6 +165,9 @@ import Testing
         "刚才有点煤气味，开窗就没了，燃气公司测过说没问题",
         "隔壁在阳台烧香拜拜，烟都飘进来了",
         "I was stuck in the lift for half an hour last Sunday and nobody came, unacceptable",
+        // A dog shut on the balcony barking all day; the alarm was burnt rice, nobody needs to come.
+        "对面的狗整天关在阳台上叫，主人都不在",
+        "頭先話火警鐘響，其實係我煲燶咗飯，唔使派人嚟",
     ]
 
     @Test(arguments: hazards)
