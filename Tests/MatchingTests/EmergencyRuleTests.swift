@@ -92,6 +92,8 @@ import Testing
         ("送货的小哥在门口摔了，腿上全是血", nil),
         // Water through the ceiling "like it is raining" while the lights flicker.
         ("卫生间天花漏水漏到像在下雨，灯一闪一闪的", nil),
+        // An air-conditioner unit swaying over the pavement.
+        ("窗外的空调外机摇摇晃晃，快掉下去了，下面是人行道", nil),
     ]
 
     static let notEmergencies: [String] = [
