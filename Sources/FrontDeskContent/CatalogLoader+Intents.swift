@@ -34,13 +34,14 @@ extension CatalogLoader {
             if let object = value.object {
                 for (category, body) in object {
                     let path = "categories.\(category)"
-                    guard let fields = reader.object(body, at: path, allowed: ["keywords", "attributes"]) else {
+                    guard let fields = reader.object(body, at: path, allowed: ["keywords", "attributes", "place"]) else {
                         continue
                     }
                     let keywords = keywordGroups(fields["keywords"], at: "\(path).keywords", reader: &reader)
                     let attributes = stringMap(fields["attributes"], at: "\(path).attributes", reader: &reader)
+                    let place = reader.bool(fields, "place", at: path) ?? false
                     intent.categories.append(
-                        CategoryDefinition(name: category, keywords: keywords, attributes: attributes))
+                        CategoryDefinition(name: category, keywords: keywords, attributes: attributes, place: place))
                 }
             } else {
                 reader.report("categories", ContentMessages.expected("an object", value))

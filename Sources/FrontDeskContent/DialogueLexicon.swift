@@ -78,6 +78,19 @@ public struct DialogueLexicon: Sendable {
         case workerWords = "worker_words"
         /// Who the resident is rather than their name ("我是租客", "I'm the tenant"): never taken for the applicant's name.
         case roleWords = "role_words"
+        /// Works words that name only a room or "renovating" ("翻新厨房", "redo the bathroom"): not a scope by themselves
+        /// in an opening line; the works are asked for.
+        case vagueWorks = "vague_works"
+        /// Words that take an offer ("需要", "麻烦安排", "yes please"): with them an "ok, thanks" is a yes, without them it
+        /// thanks for the advice.
+        case acceptWords = "accept_words"
+        /// A person asked for by name ("转人工", "a real person"): with one, a phone given with "contact me" still asks for a
+        /// person; without one, "你们联系我就行，138…" at the phone prompt is the phone.
+        case personWords = "person_words"
+        /// The resident's own home ("我家", "my bathroom"): an emergency told so is at the flat the conversation knows.
+        case myHome = "my_home"
+        /// The words before a phone number ("电话", "手机号", "my number is"): taken out of a description with the number.
+        case phoneLabels = "phone_labels"
         /// What may follow a bare number that counts people ("是6个", "7 people"): at a permit's restatement, a
         /// correction of that form corrects the workers.
         case headCountTails = "head_count_tails"

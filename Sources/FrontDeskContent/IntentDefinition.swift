@@ -50,12 +50,16 @@ public struct CategoryDefinition: Sendable, Equatable {
     public var keywords: [Keyword]
     /// String attributes for the dialogue: `team`, `priority`, `due_hours`, `department`, …
     public var attributes: [String: String]
+    /// A category of places (`public_facility`): chosen only when no other category of the intent occurs, since the
+    /// thing that is broken is named with the place it is in ("楼道灯坏了" is the light; "要行楼梯" names no fault).
+    public var place: Bool
 
     /// A category.
-    public init(name: String, keywords: [Keyword], attributes: [String: String]) {
+    public init(name: String, keywords: [Keyword], attributes: [String: String], place: Bool = false) {
         self.name = name
         self.keywords = keywords
         self.attributes = attributes
+        self.place = place
     }
 }
 

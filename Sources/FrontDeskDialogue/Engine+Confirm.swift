@@ -8,7 +8,11 @@ import FrontDeskModel
 extension Engine {
     func handleConfirm(_ turn: Turn, _ state: inout SessionState) -> Reply {
         guard var flow = state.flow else { return startIntent(turn, &state, clarify: true) }
-        if !turn.isCorrection, isDigression(turn, flow) {
+        // "Yes that's all correct. The dog is friendly, just so your guy knows": a yes first is the answer, and a remark
+        // after it is no new request (an emergency still is, and so is a second matter brought in with "还有" / "also").
+        let answeredFirst =
+            turn.saysAffirmWord && !turn.isDeny && turn.intent != "emergency" && !turn.has(.alsoMarkers)
+        if !turn.isCorrection, !answeredFirst, isDigression(turn, flow) {
             state.suspended = flow
             state.flow = nil
             return startIntent(turn, &state, clarify: true)
@@ -24,7 +28,7 @@ extension Engine {
         if flow.kind == .decorationPermit, flow.slots["scope"] != before["scope"], isStructural(turn) {
             state.flow = nil
             state.refusedPermit = withoutScope(flow)
-            return Reply([say("decoration.structural_refused", turn.language)], intent: flow.kind.intent)
+            return Reply([say("decoration.structural_refused", turn.language)], intent: flow.kind.intent, awaiting: "scope")
         }
         let notes = result.problems.map { say($0.key, turn.language, $0.values) }
         state.flow = flow

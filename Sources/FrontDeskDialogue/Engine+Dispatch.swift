@@ -228,7 +228,9 @@ extension Engine {
             }
             return nil
         case .offerRepair(let text):
-            if turn.isAffirm {
+            // "好 謝謝" / "ok thanks" after the advice and the offer thanks for the advice; "好的，麻烦安排" takes the visit.
+            let thanksOnly = turn.intent == "thanks" && turn.classification.confidence >= 0.5 && !turn.has(.acceptWords)
+            if turn.isAffirm, !thanksOnly {
                 // The repair is filed from the resident's first words, as if they had asked for one.
                 var classification = matcher.classify(text, now: turn.now, utcOffset: estate.utcOffset)
                 classification.intent = "repair"
@@ -251,6 +253,10 @@ extension Engine {
         let otherRequest =
             Engine.serviceIntents.contains(turn.intent) && turn.intent != flow.kind.intent
             && turn.classification.confidence >= 0.5
+        // "我电话是138…" while the interrupted complaint waits for the flat: a detail it still needs goes on with it.
+        let order = flow.kind.slotOrder
+        if !otherRequest, turn.entities.phone != nil, order.contains("phone"), flow.slots["phone"] == nil { return true }
+        if !otherRequest, turn.entities.unit != nil, order.contains("unit"), flow.slots["unit"] == nil { return true }
         switch flow.awaiting {
         case "description":
             return turn.intent == flow.kind.intent || turn.classification.category(for: flow.kind.rawValue) != nil

@@ -16,7 +16,11 @@ extension Engine {
             return Reply([say("fee.session_locked", turn.language)], intent: kind.intent)
         }
         if kind == .decorationPermit, isStructural(turn) {
-            return Reply([say("decoration.structural_refused", turn.language)], intent: kind.intent)
+            // The flat and the names already given wait for works that can be permitted ("如需申请其他装修项目，请直接告诉我").
+            var refused = Flow(kind: kind)
+            _ = fill(&refused, turn)
+            state.refusedPermit = withoutScope(refused)
+            return Reply([say("decoration.structural_refused", turn.language)], intent: kind.intent, awaiting: "scope")
         }
         var flow = Flow(kind: kind)
         var notes: [String] = []
@@ -25,6 +29,12 @@ extension Engine {
             let category = turn.classification.category(for: "emergency") ?? "general"
             flow.slots["category"] = category
             flow.slots["description"] = turn.text
+            // "water is pouring through my bathroom ceiling" in the middle of a permit for 10-2-501: the flat is known.
+            if turn.entities.unit == nil, turn.has(.myHome), !turn.has(.publicArea),
+                let unit = state.suspended?.slots["unit"] ?? state.identity?.unit ?? state.statedUnit
+            {
+                flow.slots["unit"] = unit
+            }
             if isUncertainHazard(turn) {
                 // A faint smell, an alarm with nothing seen: the advice, then one safety question before any record.
                 let hazard =
@@ -113,7 +123,8 @@ extension Engine {
             state.suspended = nil
             return Reply([say("goodbye.reply", turn.language)], intent: "goodbye")
         }
-        if turn.intent == "handoff", flow.kind != .handoff, turn.classification.confidence >= 0.5 {
+        let givesPhone = flow.awaiting == "phone" && turn.entities.phone != nil && !turn.has(.personWords)
+        if turn.intent == "handoff", flow.kind != .handoff, turn.classification.confidence >= 0.5, !givesPhone {
             if flow.kind != .feeQuery, flow.kind != .progressQuery { state.suspended = flow }
             state.flow = nil
             return startFlow(.handoff, turn, &state)
@@ -147,7 +158,7 @@ extension Engine {
         if flow.kind == .decorationPermit, result.filled.contains("scope"), isStructural(turn) {
             state.flow = nil
             state.refusedPermit = withoutScope(flow)
-            return Reply([say("decoration.structural_refused", turn.language)], intent: flow.kind.intent)
+            return Reply([say("decoration.structural_refused", turn.language)], intent: flow.kind.intent, awaiting: "scope")
         }
         state.flow = flow
         var notes = result.problems.map { say($0.key, turn.language, $0.values) }

@@ -411,9 +411,13 @@ extension Engine {
         return nil
     }
 
-    /// A name stated in passing: "业主张伟" / "申请人：李娜" / "my name is Zhang Wei".
-    func statedName(_ turn: Turn) -> String? {
+    /// A name stated in passing: "业主张伟" / "申请人：李娜" / "my name is Zhang Wei", or without a marker the name
+    /// of a resident registered at `unit` ("装修申请 11栋1单元602 丁刚 …").
+    func statedName(_ turn: Turn, unit: String? = nil) -> String? {
         let text = turn.text
+        if let unit, let name = estate.unit(unit)?.residents.map(\.name).first(where: { $0.count >= 2 && text.contains($0) }) {
+            return name
+        }
         let lower = simplifiedShadow(text)  // "業主馮梓萱": Traditional text is searched with the Simplified markers
         for marker in turn.words[.nameMarkers] {
             guard let value = clause(after: marker, text: text, lower: lower, turn), labels(marker, value) else { continue }
@@ -438,11 +442,21 @@ extension Engine {
     /// unknown — the works, told in clauses naming works ("卫生间重新做防水、贴瓷砖，不动墙").
     func statedPermitFields(_ turn: Turn, _ flow: Flow, confirming: Bool) -> [String: String] {
         var fields: [String: String] = [:]
-        let nameValue = statedName(turn)
+        let nameValue = statedName(turn, unit: turn.classification.entities.unit ?? flow.slots["unit"])
         let contractorValue = statedValue(turn, after: turn.words[.contractorMarkers], length: 2...60)
         if let nameValue { fields["name"] = nameValue }
         if let contractorValue { fields["contractor"] = contractorValue }
-        guard !confirming, flow.slots["scope"] == nil || flow.awaiting == "scope", turn.has(.works) else { return fields }
+        // Structural works told at any prompt are the scope, and are refused ("remove the load-bearing wall …" at the
+        // contractor prompt, after "we want to renovate the kitchen").
+        let structural = isStructural(turn)
+        guard !confirming, flow.slots["scope"] == nil || flow.awaiting == "scope" || structural, turn.has(.works)
+        else { return fields }
+        // Told unasked, the works must say what is done, not only where ("We want to renovate the kitchen" asks for them).
+        if flow.awaiting != "scope", !structural,
+            !TextMatch.containsAny(TextMatch.removing(turn.words[.vagueWorks], from: turn.lower), turn.words[.works])
+        {
+            return fields
+        }
         if fields.isEmpty {
             // Only the works: the whole message is the scope, negated structural words and all; a long one keeps the
             // clauses that name works ("Hello, … a permit for 10-2-1402. It's just the bathroom: new tiles …").
@@ -539,6 +553,34 @@ extension Engine {
     }
 
     /// The description part of a message: clauses that are not the unit, the phone, or a bare request.
+    /// `text` without its phone numbers (every word holding a run of seven digits or more) and the phone label
+    /// before each ("电话", "my number is").
+    func withoutPhone(_ text: String, _ words: DialogueLexicon) -> String {
+        let labels = words[.phoneLabels].sorted { $0.count > $1.count }
+        var kept: [String] = []
+        for part in text.split(separator: " ") {
+            var piece = String(part)
+            guard EntityExtractor.digitRuns(piece).contains(where: { $0.count >= 7 }) else {
+                kept.append(piece)
+                continue
+            }
+            piece = String(piece.prefix { !$0.isNumber && $0 != "+" })
+            var trimmed = true
+            while trimmed {
+                trimmed = false
+                for label in labels where piece.lowercased().hasSuffix(label) {
+                    piece = String(piece.dropLast(label.count))
+                    trimmed = true
+                }
+                piece = TextMatch.trimmed(piece)
+            }
+            if !piece.isEmpty { kept.append(piece) }
+        }
+        // A label left as the last word ("my number is 138…" split into words): it goes too.
+        while let last = kept.last, labels.contains(last.lowercased()) { kept.removeLast() }
+        return TextMatch.trimmed(kept.joined(separator: " "))
+    }
+
     func cleanDescription(_ turn: Turn) -> String {
         let english = turn.language == .en
         var clauses: [String] = []
@@ -566,7 +608,11 @@ extension Engine {
         let hasUnit = turn.entities.unit != nil || SlotText.blockAndFlat(turn.lower, turn.words) != nil
         for clause in clauses {
             var text = TextMatch.trimmed(stripPrefixes(clause, fillers))
-            if EntityExtractor.digitRuns(text).contains(where: { $0.count >= 7 }) { continue }
+            // "5-1-902厨房下水道堵了 电话17655934711": the phone and its label go, the fault told beside it stays.
+            if EntityExtractor.digitRuns(text).contains(where: { $0.count >= 7 }) {
+                text = withoutPhone(text, turn.words)
+                if text.count < 2 { continue }
+            }
             // A phone written in groups ("my phone +86 150 7380 8100"): seven digits or more in all.
             if let phone = turn.entities.phone, EntityExtractor.digitRuns(text).joined().contains(phone) { continue }
             if hasUnit, text.first.map({ unitCharacters.contains($0) }) == true,

@@ -98,8 +98,10 @@ public struct Engine: Sendable {
         {
             classified = .zhHant  // a line that reads the same in both scripts keeps the resident's script
         }
+        let awaitingName = state.flow?.awaiting == "name" || state.flow?.awaiting == "contractor"
         state.language = Engine.language(
-            of: trimmed, classified: classified, previous: state.language, settled: state.lastSeen != nil)
+            of: trimmed, classified: classified, previous: state.language, settled: state.lastSeen != nil,
+            awaitingName: awaitingName)
         if state.verification != nil, let last = state.lastSeen, now.timeIntervalSince(last) > Engine.verificationIdle {
             state.lapsedUnit = state.verification?.unit
             state.verification = nil
@@ -171,15 +173,21 @@ public struct Engine: Sendable {
     }
 
     /// The reply's language: the message's script when it has one, else the session's.
-    /// `settled`: the session has had a message before (a new session has no language of its own yet).
-    static func language(of text: String, classified: Language, previous: Language, settled: Bool = true) -> Language {
+    /// `settled`: the session has had a message before (a new session has no language of its own yet);
+    /// `awaitingName`: the session asked for a person's or a company's name.
+    static func language(
+        of text: String, classified: Language, previous: Language, settled: Bool = true, awaitingName: Bool = false
+    ) -> Language {
         // With Han characters the matcher's reading stands: Chinese, or English that names a person in Chinese; in an
-        // English conversation a short line with a name and some English ("My name is 丁雨桐") stays English.
+        // English conversation a short line with a name and some English ("My name is 丁雨桐") stays English, and so
+        // does the bare name given when a name was asked ("吕浩然").
         func words() -> Int { Normalizer.englishWordCount(in: text, minimumLetters: 2, lowercase: true) }
         if text.unicodeScalars.contains(where: { Han.isIdeograph($0.value) }) {
-            if settled, previous == .en, classified.isChinese {
-                let han = text.unicodeScalars.lazy.filter { Han.isIdeograph($0.value) }.count
-                if han <= Normalizer.nameLength, words() >= 1 { return .en }
+            if settled, previous == .en, classified.isChinese,
+                text.unicodeScalars.lazy.filter({ Han.isIdeograph($0.value) }).count <= Normalizer.nameLength
+            {
+                if words() >= 1 { return .en }
+                if awaitingName, text.unicodeScalars.allSatisfy({ Han.isIdeograph($0.value) || $0 == " " }) { return .en }
             }
             return classified
         }

@@ -155,12 +155,13 @@ enum TextMatch {
         return nil
     }
 
-    /// `text` without any occurrence of `words` (each removed in turn, left to right), as Foundation's
+    /// `text` without any occurrence of `words` (the longest first), as Foundation's
     /// `replacingOccurrences(of:with: "")` gives; from the bytes when everything is plain text.
     static func removing(_ words: [String], from text: String) -> String {
         var result = text
         let plainText = result.withUTF8 { isPlain($0) }
-        for word in words {
+        // The longest first: "烟雾报警器" goes whole, not as "报警器" leaving "烟雾" behind.
+        for word in words.sorted(by: { $0.count > $1.count }) {
             var needle = word
             var current = result
             let replaced: String?? =

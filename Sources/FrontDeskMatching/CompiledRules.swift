@@ -57,6 +57,8 @@ struct CompiledRules: Sendable {
     let categoryName: [String]
     /// Slots of intent `i`: `categoryStart[i]..<categoryStart[i + 1]`.
     let categoryStart: [Int]
+    /// Whether each global category slot is a category of places (`CategoryDefinition.place`).
+    let categoryPlace: [Bool]
     let actNames: [DialogueAct]
     let fallbackIndex: Int
     let threshold: Double
@@ -135,6 +137,7 @@ struct CompiledRules: Sendable {
         var categoryIntent: [Int] = []
         var categoryName: [String] = []
         var categoryStart: [Int] = []
+        var categoryPlace: [Bool] = []
         for (index, intent) in intents.enumerated() {
             let i = UInt8(index)
             categoryStart.append(categoryIntent.count)
@@ -145,12 +148,13 @@ struct CompiledRules: Sendable {
                 let kind: RuleOutput.Kind = negative.effect == .veto ? .veto : .penalty
                 add(negative.text, RuleOutput(kind: kind, index: i, slot: 0, weight: Float(negative.weight)))
             }
-            var categories = intent.categories.map { ($0.name, $0.keywords) }
-            if intent.name == "inquiry" { categories += faq.map { ($0.id, $0.keywords) } }
-            for (name, keywords) in categories {
+            var categories = intent.categories.map { ($0.name, $0.keywords, $0.place) }
+            if intent.name == "inquiry" { categories += faq.map { ($0.id, $0.keywords, false) } }
+            for (name, keywords, place) in categories {
                 let slot = UInt16(categoryIntent.count)
                 categoryIntent.append(index)
                 categoryName.append(name)
+                categoryPlace.append(place)
                 for keyword in keywords {
                     add(keyword.text, RuleOutput(kind: .category, index: i, slot: slot, weight: Float(keyword.weight)))
                 }
@@ -246,6 +250,7 @@ struct CompiledRules: Sendable {
         self.categoryIntent = categoryIntent
         self.categoryName = categoryName
         self.categoryStart = categoryStart
+        self.categoryPlace = categoryPlace
         self.actNames = actNames
         fallbackIndex = intents.firstIndex { $0.name == "fallback" } ?? intents.count
         threshold = settings.threshold

@@ -20,6 +20,7 @@ final class HotTables: @unchecked Sendable {
     let patternOutputStart: UnsafeMutableBufferPointer<Int32>
     let outputs: UnsafeMutableBufferPointer<RuleOutput>
     let categoryStart: UnsafeMutableBufferPointer<Int>
+    let categoryPlace: UnsafeMutableBufferPointer<Bool>
     let categoryWeight: UnsafeMutableBufferPointer<Double>
     let priority: UnsafeMutableBufferPointer<Int>
     let astralSymbols: [UInt32: UInt16]
@@ -42,6 +43,7 @@ final class HotTables: @unchecked Sendable {
         patternOutputStart = Self.copy(rules.patternOutputStart)
         outputs = Self.copy(rules.outputs)
         categoryStart = Self.copy(rules.categoryStart)
+        categoryPlace = Self.copy(rules.categoryPlace)
         categoryWeight = Self.copy(rules.intentCategoryWeight)
         priority = Self.copy(rules.intentPriority)
         astralSymbols = automaton.astralSymbols
@@ -64,6 +66,7 @@ final class HotTables: @unchecked Sendable {
         patternOutputStart.deallocate()
         outputs.deallocate()
         categoryStart.deallocate()
+        categoryPlace.deallocate()
         categoryWeight.deallocate()
         priority.deallocate()
     }

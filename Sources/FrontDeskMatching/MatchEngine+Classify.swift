@@ -67,14 +67,20 @@ extension MatchEngine {
 
     /// The best category slot of intent `i` (the first of equal ones): by its category words, or when none occurs by the
     /// co-occurrence rules that name a category ("电梯卡在两层中间 … 困在里面" is `elevator_trapped`); -1 when neither.
+    /// A category of places is the best only when no other category scores.
     @inline(__always)
     func bestCategory(of i: Int, _ buffers: ScanBuffers) -> Int {
         @inline(__always) func best(_ scores: UnsafeMutableBufferPointer<Double>) -> Int {
             var best = -1
+            var place = -1
             for slot in hot.categoryStart[i]..<hot.categoryStart[i + 1] where scores[slot] > 0 {
-                if best < 0 || scores[slot] > scores[best] { best = slot }
+                if hot.categoryPlace[slot] {
+                    if place < 0 || scores[slot] > scores[place] { place = slot }
+                } else if best < 0 || scores[slot] > scores[best] {
+                    best = slot
+                }
             }
-            return best
+            return best >= 0 ? best : place
         }
         let named = best(buffers.categoryScores)
         return named >= 0 ? named : best(buffers.composedCategories)

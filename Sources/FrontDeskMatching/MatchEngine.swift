@@ -198,6 +198,7 @@ final class MatchEngine: Sendable {
         var intensified: UInt64 = 0
         var acts: UInt8 = 0
         var eventCount = 0
+        var paired = false
         let events = buffers.events
         for h in 0..<hitCount {
             let hit = hits[h]
@@ -242,6 +243,7 @@ final class MatchEngine: Sendable {
                     if categoryLive, !categoryRepeat {
                         categoryScores[Int(output.slot)] += Double(output.weight) * factor
                         categoryIntents |= 1 << UInt64(output.index)
+                        if factor > 0 { hits[h].flags |= ScanHit.categoryCounted }
                     }
                 case .veto:
                     if keywordLive, factor > 0 { vetoed |= 1 << UInt64(output.index) }
@@ -271,6 +273,7 @@ final class MatchEngine: Sendable {
             let settled = settleEvents(&buffers, eventCount: eventCount, hitCount: hitCount)
             intensified = settled.intensified
             categoryIntents |= settled.composed  // a rule that names a category: its intent has one to pick
+            paired = settled.paired
         }
         summary.categoryIntents = categoryIntents
         summary.intensified = intensified
@@ -278,6 +281,8 @@ final class MatchEngine: Sendable {
         summary.negatedIntents = negatedIntents
         summary.strongIntents = strongIntents
         decide(scores: scores, categoryScores: categoryScores, vetoed: vetoed, &summary, factors: buffers.factors)
+        // After the intents are decided: the objects of the fired rules weigh in the choice of category only.
+        if paired { weighObjectsOfRules(&buffers, hitCount: hitCount) }
         summary.acts = acts
     }
 
@@ -299,12 +304,13 @@ final class MatchEngine: Sendable {
     /// either order, not overlapping, neither negated), once per rule, marking the words that paired.
     /// Also returns the intents whose fired rules named a category.
     private func settleEvents(_ buffers: inout ScanBuffers, eventCount: Int, hitCount: Int)
-        -> (intensified: UInt64, composed: UInt64)
+        -> (intensified: UInt64, composed: UInt64, paired: Bool)
     {
         let events = buffers.events
         let factors = buffers.factors
         var intensified: UInt64 = 0
         var composed: UInt64 = 0
+        var paired = false
         // The rules (hashed to 64 bits) that have a `with` word and an `and` word among the events: a rule with
         // words on one side only cannot fire, and its words need no search for a partner (most co-occurrence words
         // of a message are such, so this skips most of the pairwise search; a shared bit only means no skip).
@@ -324,11 +330,11 @@ final class MatchEngine: Sendable {
                 if side == 0 { sides.with |= bit } else { sides.and |= bit }
             }
         }
-        let paired = sides.with & sides.and
-        if paired == 0 { return (intensified, composed) }
+        let pairedRules = sides.with & sides.and
+        if pairedRules == 0 { return (intensified, composed, false) }
         for a in 0..<eventCount {
             let rule = events[a].rule
-            if rule < 0 || paired & (1 << UInt64(rule & 63)) == 0 { continue }
+            if rule < 0 || pairedRules & (1 << UInt64(rule & 63)) == 0 { continue }
             var fired = false
             for b in (a + 1)..<eventCount where events[b].rule == rule && events[b].side != events[a].side {
                 let (x, y) = (events[a], events[b])
@@ -336,11 +342,12 @@ final class MatchEngine: Sendable {
                 guard gap >= 0, gap <= rules.cooccurWithin[Int(rule)] else { continue }
                 if isNegated(Int(x.hit), &buffers, hitCount: hitCount) { break }
                 if isNegated(Int(y.hit), &buffers, hitCount: hitCount) { continue }
-                buffers.hits[Int(x.hit)].flags |= ScanHit.paired
-                buffers.hits[Int(y.hit)].flags |= ScanHit.paired
                 fired = true
+                break
             }
             guard fired else { continue }
+            pairNearest(rule, from: a, &buffers, eventCount: eventCount, hitCount: hitCount)
+            paired = true
             buffers.scores[rules.cooccurIntent[Int(rule)]] += rules.cooccurWeight[Int(rule)]
             let named = rules.cooccurCategory[Int(rule)]
             if named >= 0, rules.cooccurWeight[Int(rule)] > 0 {
@@ -351,7 +358,59 @@ final class MatchEngine: Sendable {
             // The rule counts once: later words of it are set aside.
             for b in a..<eventCount where events[b].rule == rule { events[b].rule = -1 }
         }
-        return (intensified, composed)
+        return (intensified, composed, paired)
+    }
+
+    /// Marks the words of fired rule `rule` that pair up: each word of its `and` side (the fault, the nuisance) with
+    /// the nearest word of its `with` side in reach before it (the thing is named before what it does, in both
+    /// languages: "灯不亮", "the tap drips"), or when none is, the nearest after it; neither negated. In
+    /// "水龙头拧紧就好了，是卫生间的灯不亮" the light is not working, not the tap; in "冷氣機一路滴水落窗台" the
+    /// air-conditioner drips, not the window sill.
+    private func pairNearest(_ rule: Int32, from first: Int, _ buffers: inout ScanBuffers, eventCount: Int, hitCount: Int) {
+        let events = buffers.events
+        let within = rules.cooccurWithin[Int(rule)]
+        for a in first..<eventCount where events[a].rule == rule && events[a].side == 1 {
+            if isNegated(Int(events[a].hit), &buffers, hitCount: hitCount) { continue }
+            var nearest = -1
+            var nearestGap = Int.max
+            var nearestBefore = false
+            for b in first..<eventCount where events[b].rule == rule && events[b].side == 0 {
+                let (x, y) = (events[a], events[b])
+                let before = y.end <= x.start
+                if nearestBefore, !before { continue }
+                let gap = Self.gap(buffers.normalized, from: min(x.end, y.end), to: max(x.start, y.start))
+                guard gap >= 0, gap <= within, gap < nearestGap || (before && !nearestBefore) else { continue }
+                if isNegated(Int(y.hit), &buffers, hitCount: hitCount) { continue }
+                (nearest, nearestGap, nearestBefore) = (b, gap, before)
+            }
+            guard nearest >= 0 else { continue }
+            buffers.hits[Int(events[a].hit)].flags |= ScanHit.paired
+            buffers.hits[Int(events[nearest].hit)].flags |= ScanHit.paired
+        }
+    }
+
+    /// A category word that is (or overlaps) one word of a co-occurrence pair that fired counts twice: it is the
+    /// object of what is happening, not a place named beside it ("𨋢成日停喺7樓唔郁 … 要行樓梯" is the lift, not the
+    /// stairs; "冷氣機一路滴水落窗台" is the air-conditioner, not the window sill).
+    private func weighObjectsOfRules(_ buffers: inout ScanBuffers, hitCount: Int) {
+        let hits = buffers.hits
+        for h in 0..<hitCount where hits[h].flags & ScanHit.categoryCounted != 0 {
+            let (start, end) = (hits[h].start, hits[h].end)
+            var object = false
+            for p in 0..<hitCount where hits[p].flags & ScanHit.paired != 0 {
+                if hits[p].start < end, start < hits[p].end {
+                    object = true
+                    break
+                }
+            }
+            guard object else { continue }
+            let factor = hits[h].flags & ScanHit.boosted != 0 ? modifierFactor(h, &buffers, hitCount: hitCount) : 1
+            let pattern = Int(hits[h].pattern)
+            for o in Int(hot.patternOutputStart[pattern])..<Int(hot.patternOutputStart[pattern + 1]) {
+                let output = hot.outputs[o]
+                if output.kind == .category { buffers.categoryScores[Int(output.slot)] += Double(output.weight) * factor }
+            }
+        }
     }
 
     /// The distance between two co-occurrence words, `from` the end of the first `to` the start of the second, in

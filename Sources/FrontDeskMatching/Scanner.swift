@@ -22,6 +22,8 @@ struct ScanHit {
     static let paired: UInt16 = 256
     /// `negated` and `boosted` have been worked out.
     static let checked: UInt16 = 512
+    /// A category word whose weight went into the category scores (live, not a repeat, not negated).
+    static let categoryCounted: UInt16 = 1024
 }
 
 /// One live co-occurrence word or intensifier during scoring.

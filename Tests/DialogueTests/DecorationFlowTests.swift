@@ -66,7 +66,9 @@ struct DecorationFlowTests {
         let desk = Desk()
         let out = desk.send(text)
         #expect(out.intent == "decoration_permit")
-        #expect(out.awaiting == nil)
+        // No flow stays open, but other works are invited ("如需申请其他装修项目，请直接告诉我").
+        #expect(out.awaiting == "scope")
+        #expect(desk.state.flow == nil)
         #expect(out.reply.contains("0571-88886666"))
         #expect(out.reply.contains("承重墙") || out.reply.contains("Load-bearing"))
         #expect(desk.store.allRecords().isEmpty)
@@ -79,9 +81,13 @@ struct DecorationFlowTests {
         desk.send("3-2-501")
         desk.send("张伟")
         let out = desk.send("拆掉客厅的承重墙")
-        #expect(out.awaiting == nil)
+        #expect(out.awaiting == "scope")
         #expect(out.reply.contains("主体结构"))
         #expect(desk.state.flow == nil)
+        // The flat and the name wait for works that can be permitted.
+        let revised = desk.send("那就不拆了，只铺地板")
+        #expect(revised.awaiting == "contractor")
+        #expect(desk.state.flow?.slots["unit"] == "3-2-501")
     }
 
     @Test("Traditional: structural refusal in Traditional script")

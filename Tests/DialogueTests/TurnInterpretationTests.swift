@@ -49,7 +49,7 @@ struct TurnInterpretationTests {
         desk.send("3栋2单元501")
         desk.send("张伟")
         let out = desk.send("打通客厅，拆掉承重墙")
-        #expect(out.awaiting == nil)
+        #expect(out.awaiting == "scope")
         #expect(desk.state.flow == nil)
         #expect(desk.store.allRecords().isEmpty)
     }

@@ -60,6 +60,40 @@ import Testing
         // The estate's own staff are people too; a smoke alarm sounding on and on is asked about (an emergency).
         ("the security guard slipped on the stairs in block 2 and can't get up", nil),
         ("烟感一直响个不停，屋里好大烟", "fire"),
+        // A drill through a pipe: water spraying, or gas escaping; a lift stopping hard with people inside.
+        ("工人装空调打孔把墙里的水管钻穿了，水一直喷", "flood"),
+        ("the renovation guys drilled into a gas pipe next door, it's hissing", "gas"),
+        ("5栋的电梯急停了 里面有两个老人", "elevator_trapped"),
+        // Water inside a light fitting that flickers; a gas heater with someone feeling dizzy.
+        ("天花漏水漏進燈罩入面，燈閃下閃下", "electrical"),
+        ("燃气热水器开着，我老婆洗澡洗到一半头好晕", "gas"),
+        // A body part caught, a person lying face down, a parent alone and unreachable with chest pain.
+        ("my daughter's finger is stuck in the gym rowing machine and she's crying", nil),
+        ("there's an old man lying face down by the bins, not moving", nil),
+        ("我爸一个人住，刚才说胸口好痛，现在电话打不通", nil),
+        // Water along a light that is on; someone struggling in the water; smoke from a flat where nobody answers.
+        ("楼上的水顺着吸顶灯流下来，灯还亮着", "electrical"),
+        ("池塘里有个小孩在扑腾，好像不会游泳", nil),
+        ("对门门缝里往外飘烟，敲门没人开", "fire"),
+        ("the water in the garage is up to my knees and still coming in", "flood"),
+        ("help I am in the lift in block 6 and it stopped, the lights went off", "elevator_trapped"),
+        // A child alone behind a door, a child shut out on the balcony in the cold, someone shut in the sauna.
+        ("楼上小孩一直在哭，拍门叫妈妈，家里没大人", nil),
+        ("阳台门被风关上了，我儿子在外面进不来，才四岁", nil),
+        ("we're locked in the sauna at the clubhouse and the door won't open", nil),
+        // A soap test that bubbles on the gas pipe, flames out of a window, a rider bleeding, an e-bike battery smoking.
+        ("燃气管接头抹了肥皂水，一直冒泡", "gas"),
+        ("对面那户窗户突然喷出火来", nil),
+        ("a delivery rider crashed into the gate, his face is bleeding", nil),
+        ("the e-bike battery on the landing is hissing and smoking", nil),
+        // A branch about to come down over children, a child climbing out with no adult, a rider down and bleeding.
+        ("停车场旁边那棵树的树枝裂开了，随时要砸下来，底下有小孩在玩", nil),
+        ("對面有個小朋友爬上了冷氣機外面，大人不在家", nil),
+        ("送货的小哥在门口摔了，腿上全是血", nil),
+        // Water through the ceiling "like it is raining" while the lights flicker.
+        ("卫生间天花漏水漏到像在下雨，灯一闪一闪的", nil),
+        // An air-conditioner unit swaying over the pavement.
+        ("窗外的空调外机摇摇晃晃，快掉下去了，下面是人行道", nil),
     ]
 
     static let notEmergencies: [String] = [
@@ -106,6 +140,36 @@ import Testing
         // A chirp now and then is a battery.
         "走廊的烟感隔一会儿滴一声，应该是没电了吧",
         "the smoke alarm beeps every now and then, is it the battery?",
+        // A smell that is gone, a pipe fixed, a question of who pays, the neighbours' barbecue, a hypothetical flood.
+        "电暖器有点焦味，我拔了插头，现在没味道了，能派人看看吗",
+        "the heater smelled like burning but I switched it off and the smell's gone, can someone check it",
+        "燃气公司师傅刚修好咗煤气管，可以用炉头未？",
+        "装修工人在我家摔伤了，这个谁负责",
+        "they're having a barbecue on the balcony again and the smoke comes into our living room",
+        "台风来了，车库会不会淹水，要不要先把车开走",
+        // A tap or a toilet that runs, a fountain, water already mopped up, someone smoking in the lift, a worry.
+        "卫生间水龙头一直哗哗流，关不上，麻烦来修",
+        "小区门口的喷水池好久没开了",
+        "洗衣机漏了一点水出来，已经拖干了，麻烦来看下排水管",
+        "电梯里面好大烟味，肯定有人在里面抽烟，管管吧",
+        "冷氣機個支架生晒鏽，好驚佢跌落街",
+        "the shower drain is slow and the water comes up to my ankles before it goes down",
+        // Told to call it off, just testing the alarm button, a near miss, slang, a leak already stopped.
+        "刚才说的煤气味搞错了，是楼下在煎鱼，不用派人来了",
+        "false alarm, the smoke was only the rice cooker, nobody needs to come",
+        "我就是试一下电梯里的紧急按钮，没人被困",
+        "电动车在地库乱开，差点撞到我",
+        "今天被老板fire了，群组消息一直洗版，想问明天几点停水",
+        "水管爆了，我已经关了总阀，现在不漏了，明天能来修吗",
+        "the electrician who came about the socket was smoking in my kitchen",
+        // Put out and safe, gone after airing, tested by the gas company, incense, stuck last Sunday.
+        "thank you, the firemen put it out and everyone is safe",
+        "刚才有点煤气味，开窗就没了，燃气公司测过说没问题",
+        "隔壁在阳台烧香拜拜，烟都飘进来了",
+        "I was stuck in the lift for half an hour last Sunday and nobody came, unacceptable",
+        // A dog shut on the balcony barking all day; the alarm was burnt rice, nobody needs to come.
+        "对面的狗整天关在阳台上叫，主人都不在",
+        "頭先話火警鐘響，其實係我煲燶咗飯，唔使派人嚟",
     ]
 
     @Test(arguments: hazards)

@@ -34,6 +34,21 @@ import Testing
         #expect(result.category(for: "complaint") == "parking")
     }
 
+    @Test(arguments: [
+        // The object of a fired object × fault rule outweighs a place named beside it.
+        ("冷氣機一路滴水落窗台", "appliance"),
+        // The fault pairs with the thing named nearest before it, not with an earlier one that is fine.
+        ("哦搞错了，水龙头我老婆拧紧就好了，是卫生间的灯不亮，开关按了没反应", "electrical"),
+        ("我哋嗰部𨋢成日停喺7樓唔郁，要行樓梯好辛苦", "elevator"),
+        // A category of places yields to any other category: the light in the corridor is the electricians'.
+        ("还有，楼道灯也坏了", "electrical"),
+        // With nothing but the place, the place's category stands.
+        ("小区健身器材坏了", "public_facility"),
+    ])
+    func theObjectOfTheFaultNamesTheCategory(text: String, category: String) {
+        #expect(Support.classify(text).category(for: "repair") == category)
+    }
+
     @Test func aLongerKeywordOfAnotherIntentHidesACategoryWord() {
         // "打不着火" (repair) hides the fire word "着火" of emergency.
         let result = Support.classify("热水器打不着火")

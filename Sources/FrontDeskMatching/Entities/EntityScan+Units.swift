@@ -78,6 +78,15 @@ extension EntityScan {
             if number(skipSpace(room.next)) != nil || number(skipSpace(j + 1)) != nil { continue }
             rooms.append((j, room.value, room.next))
         }
+        // "flat 1502 block 12 entrance 1, phone ends 3839": of several numbers, the one named a flat or room is the room.
+        if rooms.count > 1 {
+            rooms = rooms.filter { room in
+                var back = room.index - 1
+                while back >= 0, isSpace(back) { back -= 1 }
+                guard let w = word(back) else { return false }
+                return w == .room || w == .flat || w == .apt
+            }
+        }
         guard rooms.count == 1, let room = rooms.first else { return }
         found.unit = EntityText.unit(building, unit, room.value)
         use(room.index..<room.next)
