@@ -123,6 +123,10 @@ struct ServeCommand: Subcommand {
         waitTimer?.cancel()
         for source in sources { source.cancel() }
         for close in closers { close() }
+        if let failure = server.failure {
+            console.err("frontdesk: serve: \(failure)\n")
+            return 1
+        }
         console.err("frontdesk: stopped\n")
         return 0
     }

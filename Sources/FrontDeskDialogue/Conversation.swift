@@ -108,15 +108,15 @@ public struct Conversation: Sendable {
             text: PhoneMask.mask(text, except: publicNumbers))
         event.handoff = handoff
         if let output {
-            event.intent = output.intent
+            event.intent = output.intent?.rawValue
             event.language = output.language.rawValue
             if role == .resident {
                 event.confidence = output.confidence
             } else {
-                event.awaiting = output.awaiting
+                event.awaiting = output.awaiting?.rawValue
                 event.slots = Conversation.masked(output.slots, except: publicNumbers)
                 event.record = output.record
-                event.choices = output.choices
+                event.choices = output.choices.map(\.rawValue)
             }
         }
         transcripts.append(event)

@@ -21,14 +21,14 @@ extension Engine {
             // "can I choose when the plumber comes?": ask for the visit time, then restate.
             flow.awaiting = "time"
             state.flow = flow
-            return Reply([ask("time", flow, turn.language)], intent: flow.kind.rawValue, awaiting: "time")
+            return Reply([ask("time", flow, turn.language)], intent: flow.kind.intent, awaiting: "time")
         }
         let before = flow.slots
         let result = fill(&flow, turn)
         if flow.kind == .decorationPermit, flow.slots["scope"] != before["scope"], isStructural(turn) {
             state.flow = nil
             state.refusedPermit = withoutScope(flow)
-            return Reply([say("decoration.structural_refused", turn.language)], intent: flow.kind.rawValue, awaiting: "scope")
+            return Reply([say("decoration.structural_refused", turn.language)], intent: flow.kind.intent, awaiting: "scope")
         }
         let notes = result.problems.map { say($0.key, turn.language, $0.values) }
         state.flow = flow
@@ -38,11 +38,11 @@ extension Engine {
             let changed = names.filter { before[$0] != flow.slots[$0] && flow.slots[$0] != nil }
             let what =
                 changed.isEmpty ? say("confirm.updated", turn.language) : changedNote(changed, flow, turn.language)
-            return Reply(notes + [what, restate(flow, turn.language)], intent: kind, awaiting: "confirm")
+            return Reply(notes + [what, restate(flow, turn.language)], intent: flow.kind.intent, awaiting: "confirm")
         }
         if !notes.isEmpty || (!result.filled.isEmpty && !turn.isAffirm) {
             // A problem to explain, or a detail repeated as it already stands: restate for the confirmation.
-            return Reply(notes + [restate(flow, turn.language)], intent: kind, awaiting: "confirm")
+            return Reply(notes + [restate(flow, turn.language)], intent: flow.kind.intent, awaiting: "confirm")
         }
         if settles(turn) {
             var reply = create(flow, turn, &state)
@@ -52,14 +52,14 @@ extension Engine {
             return reply
         }
         if turn.isDeny {
-            return Reply([say("confirm.what_to_change", turn.language)], intent: kind, awaiting: "confirm")
+            return Reply([say("confirm.what_to_change", turn.language)], intent: flow.kind.intent, awaiting: "confirm")
         }
-        return Reply([say("confirm.again", turn.language)], intent: kind, awaiting: "confirm")
+        return Reply([say("confirm.again", turn.language)], intent: flow.kind.intent, awaiting: "confirm")
     }
 
     /// "请您核对：…确认无误请回复“确认”": every detail of the flow, in the resident's language.
     func restate(_ flow: Flow, _ language: Language) -> String {
-        var values = flow.slots
+        var values = flow.slots.byName
         values["time"] = flow.slots["time"] ?? say("time.asap", language)
         values["unit"] = flow.slots["unit"] ?? say("unit.public_area", language)
         if flow.kind == .handoff, flow.slots["unit"] == nil { values["unit"] = "" }
@@ -74,12 +74,12 @@ extension Engine {
         do {
             record = try store.create(draft)
         } catch {
-            return Reply([say("store.failed", turn.language)], intent: kind, awaiting: "confirm")
+            return Reply([say("store.failed", turn.language)], intent: flow.kind.intent, awaiting: "confirm")
         }
         state.flow = nil
         if let unit = record.unit, let phone = record.phone { state.identity = (unit, phone) }
         if flow.kind == .repair || flow.kind == .complaint { state.followUp = record.id }
-        var values = flow.slots
+        var values = flow.slots.byName
         values["id"] = record.id
         values["team"] =
             localized(record.team, attributes(kind, record.category ?? "")["team_en"], turn.language)
@@ -96,7 +96,7 @@ extension Engine {
         values["documents"] = documents(turn.language)
         // A visit time the resident chose is the promise; the due time is only the team's deadline.
         let key = flow.kind == .repair && flow.slots["time"] != nil ? "repair.created_at_time" : kind + ".created"
-        var reply = Reply([say(key, turn.language, values)], intent: kind)
+        var reply = Reply([say(key, turn.language, values)], intent: flow.kind.intent)
         reply.record = record.reference
         reply.slots = slotsJSON(flow)
         return reply

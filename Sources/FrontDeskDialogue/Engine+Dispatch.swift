@@ -6,7 +6,7 @@ import FrontDeskModel
 // progress, and finally the message's own intent.
 extension Engine {
     /// Intents that start or answer a service request (a digression when they interrupt a flow).
-    static let serviceIntents: Set<String> = [
+    static let serviceIntents: Set<Intent> = [
         "repair", "complaint", "fee_query", "decoration_permit", "progress_query", "handoff", "inquiry", "emergency",
     ]
 
@@ -116,7 +116,7 @@ extension Engine {
             return startIntent(makeTurn(turn.text, classified, now: turn.now, language: turn.language), &state, clarify: false)
         }
         if clarify, classification.ambiguous.count >= 2 {
-            let options = Array(classification.ambiguous.prefix(2))
+            let options = classification.ambiguous.prefix(2).map(Intent.init(rawValue:))
             state.pending = .choice(options, text: turn.text)
             var reply = Reply(
                 [
@@ -136,7 +136,7 @@ extension Engine {
             // status: answer it as a progress query rather than open a new application.
             return startFlow(.progressQuery, turn, &state)
         }
-        if let kind = FlowKind(rawValue: turn.intent) { return startFlow(kind, turn, &state) }
+        if let kind = FlowKind(rawValue: turn.intent.rawValue) { return startFlow(kind, turn, &state) }
         if turn.intent == "fallback", turn.has(.structuralStrong) {
             return startFlow(.decorationPermit, turn, &state)
         }
@@ -189,8 +189,8 @@ extension Engine {
             if turn.isCancel || turn.isDeny {
                 state.suspended = nil
                 return Reply(
-                    [say("resume.dropped", turn.language, ["flow": flowName(suspended.kind.rawValue, turn.language)])],
-                    intent: suspended.kind.rawValue)
+                    [say("resume.dropped", turn.language, ["flow": flowName(suspended.kind.intent, turn.language)])],
+                    intent: suspended.kind.intent)
             }
             state.suspended = nil
             var resumed = suspended
@@ -211,7 +211,7 @@ extension Engine {
         case .choice(let options, let text):
             guard let picked = pick(options, turn) else { return nil }
             var classification = matcher.classify(text, now: turn.now, utcOffset: estate.utcOffset)
-            classification.intent = picked
+            classification.intent = picked.rawValue
             classification.ambiguous = []
             let original = makeTurn(text, classification, now: turn.now, language: turn.language)
             return startIntent(original, &state, clarify: false)
@@ -251,7 +251,7 @@ extension Engine {
         if turn.isLeaving || turn.isCancel { return false }
         if answersAwaited(turn, flow) { return true }
         let otherRequest =
-            Engine.serviceIntents.contains(turn.intent) && turn.intent != flow.kind.rawValue
+            Engine.serviceIntents.contains(turn.intent) && turn.intent != flow.kind.intent
             && turn.classification.confidence >= 0.5
         // "我电话是138…" while the interrupted complaint waits for the flat: a detail it still needs goes on with it.
         let order = flow.kind.slotOrder
@@ -259,7 +259,7 @@ extension Engine {
         if !otherRequest, turn.entities.unit != nil, order.contains("unit"), flow.slots["unit"] == nil { return true }
         switch flow.awaiting {
         case "description":
-            return turn.intent == flow.kind.rawValue || turn.classification.category(for: flow.kind.rawValue) != nil
+            return turn.intent == flow.kind.intent || turn.classification.category(for: flow.kind.rawValue) != nil
                 || !otherRequest && Engine.isSubstantial(turn.text, turn.words)
         case "name", "scope", "contractor":
             return !otherRequest && !turn.isAffirm && !turn.isDeny && turn.intent != "greeting"
@@ -269,7 +269,7 @@ extension Engine {
     }
 
     /// Which of the offered intents the resident picked: "第一个" / "the first one" / "报修" / "complaint".
-    func pick(_ options: [String], _ turn: Turn) -> String? {
+    func pick(_ options: [Intent], _ turn: Turn) -> Intent? {
         let text = TextMatch.trimmed(turn.lower)
         let firsts = turn.words[.choiceFirst]
         let seconds = turn.words[.choiceSecond]
@@ -277,10 +277,10 @@ extension Engine {
         if options.count > 1, seconds.contains(where: { text == $0 || text.hasPrefix($0) }) { return options[1] }
         if options.contains(turn.intent) { return turn.intent }
         for option in options {
-            let names = [flowName(option, .zhHans), flowName(option, .en).lowercased(), option]
+            let names = [flowName(option, .zhHans), flowName(option, .en).lowercased(), option.rawValue]
             if names.contains(where: { !$0.isEmpty && text.contains($0) }) { return option }
         }
-        for (option, score) in turn.classification.scores where options.contains(option) && score > 0 { return option }
+        for (name, score) in turn.classification.scores where options.contains(Intent(name)) && score > 0 { return Intent(name) }
         return nil
     }
 
@@ -289,7 +289,7 @@ extension Engine {
         guard state.flow == nil, state.pending == nil, state.revisit == nil else { return }
         if let suspended = state.suspended {
             state.pending = .resume
-            reply.add(say("resume.offer", turn.language, ["flow": flowName(suspended.kind.rawValue, turn.language)]))
+            reply.add(say("resume.offer", turn.language, ["flow": flowName(suspended.kind.intent, turn.language)]))
             reply.awaiting = "confirm"
         } else if let question = revisitQuestion(turn, &state) {
             reply.add(question)
@@ -297,9 +297,9 @@ extension Engine {
     }
 
     /// The name of an intent or flow as the resident would say it ("报修", "repair request").
-    func flowName(_ intent: String, _ language: Language) -> String {
-        let key = "flow." + intent
-        return catalog.phrases.contains(key) ? say(key, language) : intent
+    func flowName(_ intent: Intent, _ language: Language) -> String {
+        let key = "flow." + intent.rawValue
+        return catalog.phrases.contains(key) ? say(key, language) : intent.rawValue
     }
 
     /// The FAQ answer for the recognized topic, or what the desk can help with.

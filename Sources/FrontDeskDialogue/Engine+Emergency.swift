@@ -149,7 +149,7 @@ extension Engine {
         guard let flow = state.flow, flow.kind == .emergency, let id = flow.slots["record_id"] else { return nil }
         state.flow = nil
         let prefix = "emergency"
-        let intent = flow.kind.rawValue
+        let intent = flow.kind.intent
         guard let phone = turn.entities.phone else {
             if turn.has(.skip) || turn.saysDenyWord || turn.isCancel {
                 return Reply([say(prefix + ".phone_skipped", turn.language)], intent: intent)
@@ -199,7 +199,7 @@ extension Engine {
     /// small talk, leaving, a hand-off and a new emergency are handled on their own, and so is a clear request of
     /// another kind (a confident, unambiguous service intent).
     func isSituationUpdate(_ turn: Turn) -> Bool {
-        let own: Set<String> = ["thanks", "goodbye", "greeting", "cancel", "handoff", "emergency"]
+        let own: Set<Intent> = [.thanks, .goodbye, .greeting, .cancel, .handoff, .emergency]
         if own.contains(turn.intent) { return false }
         let classification = turn.classification
         let clearRequest =

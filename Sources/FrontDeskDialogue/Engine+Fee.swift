@@ -1,5 +1,6 @@
 import Foundation
 import FrontDeskContent
+import FrontDeskMatching
 import FrontDeskModel
 
 // Fee queries (SPEC 4, 8.2): verification by the last 4 digits of a registered phone, identical
@@ -27,7 +28,7 @@ extension Engine {
         let since = CivilTime(turn.now.addingTimeInterval(-86_400), offset: estate.utcOffset).iso8601
         let failures = store.auditEventCount(kind: AuditKind.verifyFailed.rawValue, unit: unit, since: since)
         let locked = failures >= Engine.unitLockoutFailures
-        let phone = residentPhones(of: unit).first { SlotText.digitRuns($0).joined().hasSuffix(tail) }
+        let phone = residentPhones(of: unit).first { EntityExtractor.digitRuns($0).joined().hasSuffix(tail) }
         let matches = !locked && unitExists(unit) && phone != nil
         do {
             if matches, let phone {
@@ -60,11 +61,11 @@ extension Engine {
     ) -> Reply {
         if state.feeQueriesLocked {
             state.flow = nil
-            return Reply([say("fee.session_locked", turn.language)], intent: flow.kind.rawValue)
+            return Reply([say("fee.session_locked", turn.language)], intent: flow.kind.intent)
         }
         if outcome == .storeFailed {
             state.flow = nil
-            return Reply([say("fee.audit_failed", turn.language)], intent: flow.kind.rawValue)
+            return Reply([say("fee.audit_failed", turn.language)], intent: flow.kind.intent)
         }
         // The same question whatever was wrong: the tail again, and the flat if it was not the right one. The flat stays
         // as given until the resident names another ("打错了，是1535" is the second attempt).
@@ -72,7 +73,7 @@ extension Engine {
         retry.slots["verify"] = nil
         retry.awaiting = "verify"
         state.flow = retry
-        return Reply([say("verify.failed", turn.language)], intent: flow.kind.rawValue, awaiting: "verify")
+        return Reply([say("verify.failed", turn.language)], intent: flow.kind.intent, awaiting: "verify")
     }
 
     func verifyAndDisclose(_ flow: Flow, _ turn: Turn, _ state: inout SessionState) -> Reply {

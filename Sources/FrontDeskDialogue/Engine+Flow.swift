@@ -13,14 +13,14 @@ extension Engine {
 
     func startFlow(_ kind: FlowKind, _ turn: Turn, _ state: inout SessionState) -> Reply {
         if kind == .feeQuery, state.feeQueriesLocked {
-            return Reply([say("fee.session_locked", turn.language)], intent: kind.rawValue)
+            return Reply([say("fee.session_locked", turn.language)], intent: kind.intent)
         }
         if kind == .decorationPermit, isStructural(turn) {
             // The flat and the names already given wait for works that can be permitted ("如需申请其他装修项目，请直接告诉我").
             var refused = Flow(kind: kind)
             _ = fill(&refused, turn)
             state.refusedPermit = withoutScope(refused)
-            return Reply([say("decoration.structural_refused", turn.language)], intent: kind.rawValue, awaiting: "scope")
+            return Reply([say("decoration.structural_refused", turn.language)], intent: kind.intent, awaiting: "scope")
         }
         var flow = Flow(kind: kind)
         var notes: [String] = []
@@ -83,13 +83,13 @@ extension Engine {
         if result.problems.contains(where: { $0.key == "ask.unit_entrance" }) {
             flow.awaiting = "unit"
             state.flow = flow
-            return Reply(notes, intent: kind.rawValue, awaiting: "unit")
+            return Reply(notes, intent: kind.intent, awaiting: "unit")
         }
         if flow.checkingHazard != nil {
             flow.awaiting = "confirm"
             state.flow = flow
             return Reply(
-                notes + [say("emergency.check.question", turn.language)], intent: kind.rawValue, awaiting: "confirm")
+                notes + [say("emergency.check.question", turn.language)], intent: kind.intent, awaiting: "confirm")
         }
         return advance(turn, &state, notes: notes)
     }
@@ -115,7 +115,7 @@ extension Engine {
         if turn.isCancel {
             state.flow = nil
             return Reply(
-                [say("cancel.done", turn.language, ["flow": flowName(flow.kind.rawValue, turn.language)])],
+                [say("cancel.done", turn.language, ["flow": flowName(flow.kind.intent, turn.language)])],
                 intent: "cancel")
         }
         if turn.isLeaving, !answersAwaited(turn, flow), !carriesMore(turn, flow) {
@@ -145,7 +145,7 @@ extension Engine {
         if let awaited = flow.awaiting, let answer = answerQuestion(turn, flow) {
             // "how much is the renovation deposit?" at the name prompt: a question about this very request, answered; the
             // slot is asked again and nothing is counted or stored.
-            return Reply([answer, ask(awaited, flow, turn.language)], intent: flow.kind.rawValue, awaiting: awaited)
+            return Reply([answer, ask(awaited, flow, turn.language)], intent: flow.kind.intent, awaiting: awaited)
         }
         if flow.kind == .progressQuery, flow.awaiting == "record_id", turn.entities.recordID == nil,
             turn.entities.unit != nil
@@ -158,12 +158,12 @@ extension Engine {
         if flow.kind == .decorationPermit, result.filled.contains("scope"), isStructural(turn) {
             state.flow = nil
             state.refusedPermit = withoutScope(flow)
-            return Reply([say("decoration.structural_refused", turn.language)], intent: flow.kind.rawValue, awaiting: "scope")
+            return Reply([say("decoration.structural_refused", turn.language)], intent: flow.kind.intent, awaiting: "scope")
         }
         state.flow = flow
         var notes = result.problems.map { say($0.key, turn.language, $0.values) }
         if result.problems.contains(where: { $0.key == "ask.unit_entrance" }) {
-            return Reply(notes, intent: flow.kind.rawValue, awaiting: "unit")
+            return Reply(notes, intent: flow.kind.intent, awaiting: "unit")
         }
         // A correction of a slot answered earlier ("oh no, it is 1202"): say what changed, then go on.
         let corrected = result.filled.filter { $0 != awaited && before[$0] != nil && before[$0] != flow.slots[$0] }
@@ -172,7 +172,7 @@ extension Engine {
             turn.intent == "greeting" || turn.intent == "thanks"
         {
             // Small talk is not a wrong answer: ask again without counting it.
-            return Reply([ask(awaited, flow, turn.language)], intent: flow.kind.rawValue, awaiting: awaited)
+            return Reply([ask(awaited, flow, turn.language)], intent: flow.kind.intent, awaiting: awaited)
         }
         if let awaited, !isFilled(awaited, flow), result.filled.isEmpty, result.problems.isEmpty,
             flow.kind == .repair || flow.kind == .complaint, let description = flow.slots["description"],
@@ -188,7 +188,7 @@ extension Engine {
                 }
                 state.flow = flow
             }
-            return Reply([ask(awaited, flow, turn.language)], intent: flow.kind.rawValue, awaiting: awaited)
+            return Reply([ask(awaited, flow, turn.language)], intent: flow.kind.intent, awaiting: awaited)
         }
         if awaited == "record_id", flow.kind == .progressQuery, !flow.lookupByUnit, result.filled.isEmpty {
             // "I don't remember the number": no number, so the records are looked up by the verified flat instead.
@@ -225,10 +225,10 @@ extension Engine {
     }
 
     /// "已为您将房号更正为3-2-1202": the slots a correction changed, with their new values.
-    func changedNote(_ slots: [String], _ flow: Flow, _ language: Language) -> String {
+    func changedNote(_ slots: [Slot], _ flow: Flow, _ language: Language) -> String {
         let parts = slots.compactMap { slot -> String? in
-            guard let value = flow.slots[slot], catalog.phrases.contains("field." + slot) else { return nil }
-            return say("confirm.changed_field", language, ["field": say("field." + slot, language), "value": value])
+            guard let value = flow.slots[slot], catalog.phrases.contains("field." + slot.rawValue) else { return nil }
+            return say("confirm.changed_field", language, ["field": say("field." + slot.rawValue, language), "value": value])
         }
         return say("confirm.changed", language, ["changes": parts.joined(separator: say("list.comma", language))])
     }
@@ -241,7 +241,7 @@ extension Engine {
         case "phone": turn.entities.phone != nil
         case "start_date": turn.entities.date != nil
         case "record_id": turn.entities.recordID != nil
-        case "verify", "duration_days", "workers": SlotText.firstInteger(turn.text) != nil
+        case "verify", "duration_days", "workers": EntityExtractor.firstInteger(turn.text) != nil
         default: false
         }
     }
@@ -269,7 +269,7 @@ extension Engine {
         if let slot = slotOrder(flow).first(where: { !isFilled($0, flow) }) {
             flow.awaiting = slot
             state.flow = flow
-            return Reply(notes + [ask(slot, flow, turn.language)], intent: flow.kind.rawValue, awaiting: slot)
+            return Reply(notes + [ask(slot, flow, turn.language)], intent: flow.kind.intent, awaiting: slot)
         }
         switch flow.kind {
         case .emergency: return createEmergency(flow, turn, &state, notes: notes)
@@ -278,13 +278,13 @@ extension Engine {
         default:
             flow.awaiting = "confirm"
             state.flow = flow
-            return Reply(notes + [restate(flow, turn.language)], intent: flow.kind.rawValue, awaiting: "confirm")
+            return Reply(notes + [restate(flow, turn.language)], intent: flow.kind.intent, awaiting: "confirm")
         }
     }
 
     /// The slots still to ask, in order (someone reporting a public area who does not live here is not
     /// asked for a flat).
-    func slotOrder(_ flow: Flow) -> [String] {
+    func slotOrder(_ flow: Flow) -> [Slot] {
         if flow.kind == .progressQuery, flow.verifyingFor != nil || flow.lookupByUnit { return ["unit", "verify"] }
         if flow.slots["not_resident"] != nil, flow.slots["unit"] == nil {
             if flow.kind == .complaint { return ["description", "phone"] }
@@ -293,27 +293,27 @@ extension Engine {
         return flow.kind.slotOrder
     }
 
-    func isFilled(_ slot: String, _ flow: Flow) -> Bool {
+    func isFilled(_ slot: Slot, _ flow: Flow) -> Bool {
         if slot == "unit", flow.kind == .emergency, flow.slots["location"] != nil { return true }
         return flow.slots[slot] != nil
     }
 
     /// The question for `slot`, worded for the flow where it matters.
-    func ask(_ slot: String, _ flow: Flow, _ language: Language) -> String {
+    func ask(_ slot: Slot, _ flow: Flow, _ language: Language) -> String {
         if flow.lookupByUnit, slot == "unit" { return say("ask.progress_query.lookup_unit", language) }
-        let specific = "ask." + flow.kind.rawValue + "." + slot
+        let specific = "ask." + flow.kind.rawValue + "." + slot.rawValue
         if catalog.phrases.contains(specific) { return say(specific, language, limits) }
-        return say("ask." + slot, language, limits)
+        return say("ask." + slot.rawValue, language, limits)
     }
 
     /// The explanation of an answer that did not fit the slot.
-    func invalidKey(_ slot: String, _ flow: Flow) -> String {
+    func invalidKey(_ slot: Slot, _ flow: Flow) -> String {
         if slot == "unit" { return "invalid.unit_format" }
-        return "invalid." + slot
+        return "invalid." + slot.rawValue
     }
 
     /// An answer that did not fit: explain and ask again; after 3, offer a human (callback).
-    func reject(_ slot: String, _ turn: Turn, _ state: inout SessionState, notes: [String]) -> Reply {
+    func reject(_ slot: Slot, _ turn: Turn, _ state: inout SessionState, notes: [String]) -> Reply {
         guard var flow = state.flow else { return Reply(notes, intent: nil) }
         flow.failures[slot, default: 0] += 1
         if flow.failures[slot, default: 0] >= Engine.maxSlotFailures, flow.kind != .emergency {
@@ -326,7 +326,7 @@ extension Engine {
             return reply
         }
         state.flow = flow
-        return Reply(notes + [ask(slot, flow, turn.language)], intent: flow.kind.rawValue, awaiting: slot)
+        return Reply(notes + [ask(slot, flow, turn.language)], intent: flow.kind.intent, awaiting: slot)
     }
 
     /// Whether a message in the middle of a flow is a clearly different request or a question. A message
@@ -342,25 +342,25 @@ extension Engine {
         // "oh wait sorry, I'm 702 not 701, I always mix them up": a correction that names no matter of its own corrects
         // this flow ("always" does not make it a complaint).
         if turn.intent == "repair" || turn.intent == "complaint", turn.isCorrection,
-            turn.classification.category(for: turn.intent) == nil, !turn.has(.alsoMarkers)
+            turn.classification.category(for: turn.intent.rawValue) == nil, !turn.has(.alsoMarkers)
         {
             return false
         }
         // "also, the corridor light is out" while a repair waits for its phone: a second matter of the same kind.
-        if flow.kind == .repair || flow.kind == .complaint, turn.intent == flow.kind.rawValue, turn.has(.alsoMarkers),
+        if flow.kind == .repair || flow.kind == .complaint, turn.intent == flow.kind.intent, turn.has(.alsoMarkers),
             flow.slots["description"] != nil, flow.awaiting != "description",
             turn.classification.category(for: flow.kind.rawValue) != nil
         {
             return true
         }
-        guard Engine.serviceIntents.contains(turn.intent), turn.intent != flow.kind.rawValue,
+        guard Engine.serviceIntents.contains(turn.intent), turn.intent != flow.kind.intent,
             turn.classification.confidence >= 0.5, turn.classification.ambiguous.isEmpty
         else { return false }
         if flow.kind == .emergency { return false }
         let categories = turn.classification.categories
         let entities = turn.entities
         let strong = turn.classification.confidence >= 0.8
-        let otherService: Set<String> = ["fee_query", "progress_query", "decoration_permit", "handoff"]
+        let otherService: Set<Intent> = [.feeQuery, .progressQuery, .decorationPermit, .handoff]
         // A repair matter told to a complaint (or the other way round) while its description is asked is the
         // description; once the description is known, a matter of the other kind is a second request.
         let describing = flow.awaiting == "description" || flow.slots["description"] == nil
@@ -371,24 +371,24 @@ extension Engine {
             (flow.awaiting == "unit" && entities.unit != nil) || (flow.awaiting == "phone" && entities.phone != nil)
         let placeOnly = answersAwaited && !turn.has(.alsoMarkers) && (turn.has(.notMyHome) || !strong)
         if (flow.kind == .repair || flow.kind == .complaint), turn.intent == "repair" || turn.intent == "complaint",
-            !describing, categories[turn.intent] != nil || turn.has(.alsoMarkers), !placeOnly
+            !describing, categories[turn.intent.rawValue] != nil || turn.has(.alsoMarkers), !placeOnly
         {
             return true
         }
         switch flow.awaiting {
         case "unit":
             // "3-2-501 the kitchen pipe leaks" while a permit waits for the flat: a repair for that flat.
-            let ownMatter = categories[turn.intent] != nil && turn.intent != "inquiry"
+            let ownMatter = categories[turn.intent.rawValue] != nil && turn.intent != "inquiry"
             return entities.unit == nil || (strong && (otherService.contains(turn.intent) || ownMatter))
         case "phone": return entities.phone == nil
         case "start_date": return entities.date == nil
         case "record_id": return entities.recordID == nil
-        case "verify", "duration_days", "workers": return SlotText.firstInteger(turn.text) == nil
+        case "verify", "duration_days", "workers": return EntityExtractor.firstInteger(turn.text) == nil
         // Asked to describe the problem, a repair or complaint matter is the description (a leaking pipe in a
         // complaint, "the fees are too high" too); only a clear question of another kind interrupts.
         case "description":
             guard categories["repair"] == nil, categories["complaint"] == nil, strong else { return false }
-            let others: Set<String> =
+            let others: Set<Intent> =
                 flow.kind == .complaint
                 ? ["inquiry", "progress_query", "handoff"]
                 : ["inquiry", "progress_query", "handoff", "fee_query"]

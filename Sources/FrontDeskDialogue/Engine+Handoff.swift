@@ -12,7 +12,7 @@ public struct HandoffScreening: Sendable, Equatable {
     /// The language of the line (the session's when the line has no script signal).
     public var language: Language
     /// The matched intent.
-    public var intent: String
+    public var intent: Intent
 }
 
 // The engine's side of a live hand-off: looking at a line meant for a person, and taking the
@@ -42,13 +42,13 @@ extension Engine {
         if state.flow?.kind == .handoff { state.flow = nil }
         if state.suspended?.kind == .handoff { state.suspended = nil }  // an emergency came in between
         var parts = [say("handoff.released", language)]
-        var awaiting: String?
+        var awaiting: Slot?
         if let flow = state.flow, let slot = flow.awaiting {
             parts.append(slot == "confirm" ? restate(flow, language) : ask(slot, flow, language))
             awaiting = slot
         } else if let suspended = state.suspended {
             state.pending = .resume
-            parts.append(say("resume.offer", language, ["flow": flowName(suspended.kind.rawValue, language)]))
+            parts.append(say("resume.offer", language, ["flow": flowName(suspended.kind.intent, language)]))
         } else {
             parts.append(say("handoff.anything_else", language))
         }

@@ -61,24 +61,43 @@ extension Engine {
                 updated = try store.update(update)
             } catch {
                 state.revisit = nil
+                state.storeFailures += 1
                 return Reply([say("revisit.store_failed", turn.language)], intent: nil)
             }
             if level.score <= 2, updated.type == .repair, namesFault(turn) {
                 // "not satisfied, it leaked again the next day": the fault is back. Keep the reason and reopen the order.
                 let reopen = RecordUpdate(
                     id: updated.id, at: turn.civil.iso8601, actor: "resident", status: "open", note: turn.text)
-                if let reopened = try? store.update(reopen) {
-                    state.revisit = nil
-                    var reply = Reply([say("revisit.reopened", turn.language, ["id": reopened.id])], intent: "repair")
-                    reply.record = reopened.reference
+                state.revisit = nil
+                let reopened: Record
+                do {
+                    reopened = try store.update(reopen)
+                } catch {
+                    // The rating is stored; the order is not reopened. Say so, and give the office phone.
+                    state.storeFailures += 1
+                    var reply = Reply(
+                        [say("revisit.reopen_failed", turn.language, ["id": updated.id])], intent: "repair")
+                    reply.record = updated.reference
                     return reply
                 }
+                var reply = Reply([say("revisit.reopened", turn.language, ["id": reopened.id])], intent: "repair")
+                reply.record = reopened.reference
+                return reply
             }
             if ratingCarriesReason(turn) {
                 // "不满意。修是修好了，但是拖了一个礼拜才来": the reason came with the rating; it is the feedback.
                 state.revisit = nil
                 let note = RecordUpdate(id: updated.id, at: turn.civil.iso8601, actor: "resident", note: turn.text)
-                let noted = (try? store.update(note)) ?? updated
+                let noted: Record
+                do {
+                    noted = try store.update(note)
+                } catch {
+                    // The rating is stored, its reason is not: say so rather than thank for what was lost.
+                    state.storeFailures += 1
+                    var reply = Reply([say("revisit.note_failed", turn.language)], intent: nil)
+                    reply.record = updated.reference
+                    return reply
+                }
                 var reply = Reply(
                     [say(level.score >= 4 ? "revisit.noted_satisfied" : "revisit.noted_unsatisfied", turn.language)],
                     intent: nil)
@@ -96,14 +115,19 @@ extension Engine {
             // Feedback mentions the service it is about ("the technician was very professional"): only a clear new request interrupts.
             if newRequest, turn.classification.confidence >= 0.95 { return nil }
             let nothing = turn.isDeny || turn.says(.nothing)
+            // "没别的了，再见": the resident's goodbye or thanks is still the turn's intent.
+            let closing = turn.intent == "goodbye" || turn.intent == "thanks" ? turn.intent : nil
             if !nothing, turn.intent != "thanks", turn.intent != "goodbye" {
                 let note = RecordUpdate(
                     id: revisit.recordID, at: turn.civil.iso8601, actor: "resident", note: turn.text)
-                _ = try? store.update(note)
+                do {
+                    _ = try store.update(note)
+                } catch {
+                    state.storeFailures += 1
+                    return Reply([say("revisit.note_failed", turn.language)], intent: closing)
+                }
             }
             let key = revisit.satisfied ? "revisit.thanks_satisfied" : "revisit.thanks_feedback"
-            // "没别的了，再见": the resident's goodbye or thanks is still the turn's intent.
-            let closing = turn.intent == "goodbye" || turn.intent == "thanks" ? turn.intent : nil
             return Reply([say(key, turn.language)], intent: closing)
         }
     }

@@ -7,11 +7,11 @@ import FrontDeskModel
 struct FillResult {
     /// One answer that did not fit its slot, with the phrase that explains why.
     struct Problem {
-        var slot: String
+        var slot: Slot
         var key: String
         var values: [String: String] = [:]
     }
-    var filled: [String] = []
+    var filled: [Slot] = []
     var problems: [Problem] = []
 }
 
@@ -23,11 +23,11 @@ extension Engine {
         let order = slotOrder(flow) + flow.kind.slotOrder  // a few names: an array is searched faster than hashed
         let awaiting = flow.awaiting
         let confirming = awaiting == "confirm"
-        func set(_ slot: String, _ value: String) {
+        func set(_ slot: Slot, _ value: String) {
             if flow.slots[slot] != value { flow.slots[slot] = value }
             result.filled.append(slot)
         }
-        func problem(_ slot: String, _ key: String, _ values: [String: String] = [:]) {
+        func problem(_ slot: Slot, _ key: String, _ values: [String: String] = [:]) {
             result.problems.append(FillResult.Problem(slot: slot, key: key, values: values))
         }
         let entities = turn.entities
@@ -89,7 +89,7 @@ extension Engine {
         if order.contains("phone") || flow.kind == .decorationPermit || flow.kind == .emergency {
             if let phone = entities.phone {
                 set("phone", phone)
-            } else if awaiting == "phone", !SlotText.digitRuns(turn.text).isEmpty {
+            } else if awaiting == "phone", !EntityExtractor.digitRuns(turn.text).isEmpty {
                 problem("phone", "invalid.phone")
             }
         }
@@ -106,20 +106,21 @@ extension Engine {
         // 12月1日开工", or the works told at the name prompt): each goes to its own slot, and the message is then no
         // answer to the awaited one.
         let stated = flow.kind == .decorationPermit ? statedPermitFields(turn, flow, confirming: confirming) : [:]
-        for slot in DialogueLexicon.prefixedSlots where order.contains(slot) {
-            if let value = stated[slot] {
+        for name in DialogueLexicon.prefixedSlots where order.contains(Slot(name)) {
+            let slot = Slot(name)
+            if let value = stated[name] {
                 set(slot, value)
             } else if awaiting == slot, !stated.isEmpty {
                 continue
             } else if awaiting == slot {
-                let value = TextMatch.trimmed(stripPrefixes(turn.text, turn.words.answerPrefixes[slot] ?? []))
+                let value = TextMatch.trimmed(stripPrefixes(turn.text, turn.words.answerPrefixes[name] ?? []))
                 let fits = value.count >= (slot == "name" ? 1 : 2) && value.count <= (slot == "scope" ? 120 : 60)
                 if fits, !bareAct, slot != "name" || !hasDigits(value) {
                     set(slot, value)
                 } else if !smallTalk {
-                    problem(slot, "invalid." + slot)
+                    problem(slot, "invalid." + name)
                 }
-            } else if let value = valueAfter(turn.text, turn.words.correctionPrefixes[slot] ?? []) {
+            } else if let value = valueAfter(turn.text, turn.words.correctionPrefixes[name] ?? []) {
                 set(slot, value)
             } else if slot == "name", !confirming, flow.slots["name"] == nil, let name = statedName(turn) {
                 set("name", name)
@@ -140,7 +141,7 @@ extension Engine {
             }
         }
         if order.contains("duration_days") {
-            let bare = awaiting == "duration_days" ? SlotText.firstInteger(turn.text) : nil
+            let bare = awaiting == "duration_days" ? EntityExtractor.firstInteger(turn.text) : nil
             if let days = entities.durationDays ?? bare {
                 if (1...decorationRules.maxDurationDays).contains(days) {
                     set("duration_days", String(days))
@@ -154,7 +155,7 @@ extension Engine {
             // "哦不对，是6个": a bare head count in a correction; the permit's other numbers carry their own units.
             let counted = confirming && turn.isCorrection && headCountAfterCorrection(turn)
             let named = confirming && (turn.has(.workerWords) || counted) && entities.phone == nil && entities.date == nil
-            let bare = awaiting == "workers" || named ? SlotText.firstInteger(turn.text) : nil
+            let bare = awaiting == "workers" || named ? EntityExtractor.firstInteger(turn.text) : nil
             // "工人3个，哦不对，4个" / "5 workers - sorry I meant 7 workers": the number after the correction stands.
             let stated = entities.count ?? bare
             let corrected = stated != nil && turn.isCorrection ? numberAfterCorrection(turn) : nil
@@ -169,9 +170,9 @@ extension Engine {
         if order.contains("verify") {
             // "I'm in 10-2-601, phone ends 7856" / "3-2-501，5678": four digits beside the flat are its phone's tail.
             let room = (entities.unit ?? flow.slots["unit"]).flatMap { $0.split(separator: "-").last.map(String.init) }
-            let besideUnit = entities.unit != nil && SlotText.digitRuns(turn.text).contains { $0.count == 4 && $0 != room }
+            let besideUnit = entities.unit != nil && EntityExtractor.digitRuns(turn.text).contains { $0.count == 4 && $0 != room }
             if awaiting == "verify" || turn.has(.verifyMarkers) || besideUnit {
-                if let tail = SlotText.phoneTail(turn.text, excluding: entities.unit == nil ? nil : room) {
+                if let tail = EntityExtractor.phoneTail(turn.text, excluding: entities.unit == nil ? nil : room) {
                     set("verify", tail)
                 } else if awaiting == "verify", entities.unit == nil {
                     // The flat given again (or another one) is an answer too: the tail is simply asked next.
@@ -271,7 +272,7 @@ extension Engine {
 
     /// The first whole number after the last correction marker of the message ("…，哦不对，4个" → 4), if any.
     func numberAfterCorrection(_ turn: Turn) -> Int? {
-        afterLastCorrection(turn).flatMap { SlotText.firstInteger(String($0)) }
+        afterLastCorrection(turn).flatMap { EntityExtractor.firstInteger(String($0)) }
     }
 
     /// The date and part of the day a correction names after its marker ("哦明天下午我要上班，改成后天上午": 后天上午, not the
@@ -309,7 +310,7 @@ extension Engine {
     /// The answer to "请问是5栋几单元？": the entrance number, joined to the block and flat already given.
     func entranceAnswer(_ flow: inout Flow, _ turn: Turn) -> String? {
         guard let block = flow.slots["unit_block"], let room = flow.slots["unit_room"] else { return nil }
-        let runs = SlotText.digitRuns(turn.text)
+        let runs = EntityExtractor.digitRuns(turn.text)
         guard runs.count == 1, let entrance = runs.first, entrance.count <= 2 else { return nil }
         return block + "-" + entrance + "-" + room
     }
@@ -323,7 +324,7 @@ extension Engine {
         if isSpecificPlace(turn) { return true }
         guard SlotText.hasBlockNumber(turn.lower, turn.words) else { return false }
         // A floor in words needs its own number beside the building's ("block 3, 8th floor"; not "between floors").
-        let floorInWords = turn.has(.floorWords) && SlotText.digitRuns(turn.lower).count >= 2
+        let floorInWords = turn.has(.floorWords) && EntityExtractor.digitRuns(turn.lower).count >= 2
         return hasEntranceNumber(turn) || hasFloorNumber(turn) || floorInWords
     }
 
@@ -337,7 +338,7 @@ extension Engine {
 
     /// "1单元", "entrance 2", "unit 3": an entrance marker with a number.
     func hasEntranceNumber(_ turn: Turn) -> Bool {
-        turn.has(.entranceMarkers) && !SlotText.digitRuns(turn.lower).isEmpty
+        turn.has(.entranceMarkers) && !EntityExtractor.digitRuns(turn.lower).isEmpty
     }
 
     /// "12楼", "8f": a number with a floor marker right after it ("7号楼" has none: its marker follows "号").
@@ -380,7 +381,7 @@ extension Engine {
     /// Whether the message names a block by number: "2座", "3栋", "5号楼", "block 3", "building 2".
     func namesBlock(_ turn: Turn) -> Bool {
         let text = turn.lower
-        for run in SlotText.digitRuns(text) where run.count <= 2 {
+        for run in EntityExtractor.digitRuns(text) where run.count <= 2 {
             var start = text.startIndex
             while let range = TextMatch.range(of: run, in: text, from: start) {
                 let after = text[range.upperBound...]
@@ -545,7 +546,7 @@ extension Engine {
         let parts = current.split(separator: "-")
         guard parts.count == 3 else { return nil }
         // A phone given in the same breath ("13812345678，哦说错了，是501不是801") is not a room.
-        let runs = SlotText.digitRuns(turn.text).filter { $0.count < 7 }
+        let runs = EntityExtractor.digitRuns(turn.text).filter { $0.count < 7 }
         guard (1...2).contains(runs.count), runs.allSatisfy({ (3...4).contains($0.count) }) else { return nil }
         guard let room = runs.first(where: { $0 != parts[2] }) else { return nil }
         return parts[0] + "-" + parts[1] + "-" + room
@@ -559,7 +560,7 @@ extension Engine {
         var kept: [String] = []
         for part in text.split(separator: " ") {
             var piece = String(part)
-            guard SlotText.digitRuns(piece).contains(where: { $0.count >= 7 }) else {
+            guard EntityExtractor.digitRuns(piece).contains(where: { $0.count >= 7 }) else {
                 kept.append(piece)
                 continue
             }
@@ -608,14 +609,14 @@ extension Engine {
         for clause in clauses {
             var text = TextMatch.trimmed(stripPrefixes(clause, fillers))
             // "5-1-902厨房下水道堵了 电话17655934711": the phone and its label go, the fault told beside it stays.
-            if SlotText.digitRuns(text).contains(where: { $0.count >= 7 }) {
+            if EntityExtractor.digitRuns(text).contains(where: { $0.count >= 7 }) {
                 text = withoutPhone(text, turn.words)
                 if text.count < 2 { continue }
             }
             // A phone written in groups ("my phone +86 150 7380 8100"): seven digits or more in all.
-            if let phone = turn.entities.phone, SlotText.digitRuns(text).joined().contains(phone) { continue }
+            if let phone = turn.entities.phone, EntityExtractor.digitRuns(text).joined().contains(phone) { continue }
             if hasUnit, text.first.map({ unitCharacters.contains($0) }) == true,
-                SlotText.digitRuns(text).count > 0 || turn.entities.unit != nil
+                EntityExtractor.digitRuns(text).count > 0 || turn.entities.unit != nil
             {
                 text = String(text.drop { unitCharacters.contains($0) })
             }
@@ -676,7 +677,7 @@ extension Engine {
                 skipNumber = true
                 continue
             }
-            if numeric, skipNumber || !SlotText.digitRuns(lower).isEmpty { continue }
+            if numeric, skipNumber || !EntityExtractor.digitRuns(lower).isEmpty { continue }
             skipNumber = false
             kept.append(word)
         }

@@ -181,17 +181,19 @@ public struct Engine: Sendable {
         // With Han characters the matcher's reading stands: Chinese, or English that names a person in Chinese; in an
         // English conversation a short line with a name and some English ("My name is 丁雨桐") stays English, and so
         // does the bare name given when a name was asked ("吕浩然").
-        if SlotText.hasHan(text) {
-            let han = text.unicodeScalars.filter { Han.isIdeograph($0.value) }.count
-            if settled, previous == .en, classified.isChinese, han <= Normalizer.nameLength {
-                if SlotText.englishWords(text) >= 1 { return .en }
+        func words() -> Int { Normalizer.englishWordCount(in: text, minimumLetters: 2, lowercase: true) }
+        if text.unicodeScalars.contains(where: { Han.isIdeograph($0.value) }) {
+            if settled, previous == .en, classified.isChinese,
+                text.unicodeScalars.lazy.filter({ Han.isIdeograph($0.value) }).count <= Normalizer.nameLength
+            {
+                if words() >= 1 { return .en }
                 if awaitingName, text.unicodeScalars.allSatisfy({ Han.isIdeograph($0.value) || $0 == " " }) { return .en }
             }
             return classified
         }
         // Inside a Chinese conversation only an English sentence switches: "OK", a code or an emoji does not.
-        if settled, previous.isChinese, SlotText.englishWords(text) < 2 { return previous }
-        if SlotText.hasEnglishWord(text) { return .en }
+        if settled, previous.isChinese, words() < 2 { return previous }
+        if Normalizer.englishWordCount(in: text, minimumLetters: 3, lowercase: true) > 0 { return .en }
         return previous
     }
 
@@ -220,9 +222,9 @@ public struct Engine: Sendable {
         for name in names where name != "verify" {
             guard let value = flow.slots[name] else { continue }
             if name == "duration_days" || name == "workers", let number = Int(value) {
-                object.append(name, .number(Double(number)))
+                object.append(name.rawValue, .number(Double(number)))
             } else {
-                object.append(name, .string(value))
+                object.append(name.rawValue, .string(value))
             }
         }
         return object

@@ -11,8 +11,11 @@ public enum FlowKind: String, Sendable, Hashable, CaseIterable {
     case emergency
     case handoff
 
+    /// The intent this flow serves (its raw value names it).
+    public var intent: Intent { Intent(rawValue: rawValue) }
+
     /// The slots this flow asks for, in the order it asks them.
-    public var slotOrder: [String] {
+    public var slotOrder: [Slot] {
         switch self {
         case .repair: ["unit", "description", "phone"]
         case .complaint: ["description", "unit", "phone"]
@@ -25,7 +28,7 @@ public enum FlowKind: String, Sendable, Hashable, CaseIterable {
     }
 
     /// Slots reported in `TurnOutput.slots` besides the asked ones (derived or defaulted).
-    var reportedSlots: [String] {
+    var reportedSlots: [Slot] {
         switch self {
         case .repair: ["unit", "description", "category", "phone", "time"]
         case .complaint: ["unit", "description", "category", "phone"]
@@ -51,11 +54,11 @@ public struct Flow: Sendable, Equatable {
     /// Which request is being filled (repair, complaint, fee query, …).
     public var kind: FlowKind
     /// Filled slots by SPEC 2.1 name (`unit`, `phone`, …) plus derived ones (`category`).
-    public var slots: [String: String] = [:]
+    public var slots: [Slot: String] = [:]
     /// What the bot asked for last (a slot name or `confirm`).
-    public var awaiting: String?
+    public var awaiting: Slot?
     /// Invalid answers per slot.
-    public var failures: [String: Int] = [:]
+    public var failures: [Slot: Int] = [:]
     /// A progress query that verifies the session for this record before showing details.
     public var verifyingFor: String?
     /// A progress query without a record ID: the unit is verified and its open records listed.
@@ -106,7 +109,7 @@ public enum PendingQuestion: Sendable, Equatable {
     /// "刚才的报修还没有提交，需要继续吗？"
     case resume
     /// "您是想报修还是投诉？": the intents offered and the message that raised the question.
-    case choice([String], text: String)
+    case choice([Intent], text: String)
     /// "需要核对身份查看详情吗？" for this record.
     case verifyRecord(String)
     /// "需要为您安排维修人员上门检查吗？" after an uncertain hazard turned out to have no sign: the resident's first words.
@@ -137,6 +140,9 @@ public struct SessionState: Sendable {
     public var lapsedUnit: String?
     /// Failed verifications in this session; at 3 fee queries end for the session.
     public var verifyFailures = 0
+    /// Writes to the records store that failed in this session after the resident was told so (a return visit's
+    /// rating, reopening or note): never dropped silently.
+    public var storeFailures = 0
     /// A unit and phone the resident gave in a flow (for return visits).
     public var identity: (unit: String, phone: String)?
     /// The flat a resident named while speaking of the office's earlier visit ("我是1栋2单元1302的，前两天你们来修过马桶"):

@@ -135,23 +135,7 @@ enum TextMatch {
     /// Text made only of characters that never combine or decompose: ASCII (but CR, which pairs
     /// with LF), CJK ideographs, CJK and general punctuation, full-width forms. On such text Unicode
     /// canonical equivalence is byte equality and every character is one scalar.
-    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index < bytes.count {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                if lead == 0x0D { return false }
-                index += 1
-                continue
-            }
-            guard lead >= 0xE0, lead < 0xF0, index + 2 < bytes.count else { return false }
-            let scalar =
-                (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
-            guard Han.isPlainWide(scalar) else { return false }
-            index += 3
-        }
-        return true
-    }
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { Han.isPlain(bytes) }
 
     /// Where `pattern` first occurs in `bytes` at or after `from`.
     static func firstIndex(of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from: Int)

@@ -113,7 +113,7 @@ struct Turn {
         return TextMatch.matches(trimmed: trimmed, words[list])
     }
 
-    var intent: String { classification.intent }
+    var intent: Intent { Intent(rawValue: classification.intent) }
     var entities: Entities { classification.entities }
     var today: String { civil.isoDate }
 
@@ -184,14 +184,14 @@ struct Turn {
 /// What a handler decided to say and report for one turn.
 struct Reply {
     var parts: [String] = []
-    var intent: String?
-    var awaiting: String?
+    var intent: Intent?
+    var awaiting: Slot?
     var record: RecordReference?
-    var choices: [String] = []
+    var choices: [Intent] = []
     /// Slots to report when the flow just ended (the record's); `nil` → the active flow's.
     var slots: JSONObject?
 
-    init(_ parts: [String] = [], intent: String?, awaiting: String? = nil) {
+    init(_ parts: [String] = [], intent: Intent?, awaiting: Slot? = nil) {
         self.parts = parts
         self.intent = intent
         self.awaiting = awaiting

@@ -311,18 +311,30 @@ final class MatchEngine: Sendable {
         var intensified: UInt64 = 0
         var composed: UInt64 = 0
         var paired = false
-        for a in 0..<eventCount where events[a].side == 2 {
-            let output = hot.outputs[Int(events[a].rule)]
-            events[a].rule = -1
-            if isNegated(Int(events[a].hit), &buffers, hitCount: hitCount) { continue }
-            let i = Int(output.index)
-            let bit: UInt64 = i < 64 ? 1 << UInt64(i) : 0
-            if intensified & bit == 0 || factors[i] < Double(output.weight) { factors[i] = Double(output.weight) }
-            intensified |= bit
+        // The rules (hashed to 64 bits) that have a `with` word and an `and` word among the events: a rule with
+        // words on one side only cannot fire, and its words need no search for a partner (most co-occurrence words
+        // of a message are such, so this skips most of the pairwise search; a shared bit only means no skip).
+        var sides: (with: UInt64, and: UInt64) = (0, 0)
+        for a in 0..<eventCount {
+            let side = events[a].side
+            if side == 2 {
+                let output = hot.outputs[Int(events[a].rule)]
+                events[a].rule = -1
+                if isNegated(Int(events[a].hit), &buffers, hitCount: hitCount) { continue }
+                let i = Int(output.index)
+                let bit: UInt64 = i < 64 ? 1 << UInt64(i) : 0
+                if intensified & bit == 0 || factors[i] < Double(output.weight) { factors[i] = Double(output.weight) }
+                intensified |= bit
+            } else {
+                let bit: UInt64 = 1 << UInt64(events[a].rule & 63)
+                if side == 0 { sides.with |= bit } else { sides.and |= bit }
+            }
         }
+        let pairedRules = sides.with & sides.and
+        if pairedRules == 0 { return (intensified, composed, false) }
         for a in 0..<eventCount {
             let rule = events[a].rule
-            if rule < 0 { continue }
+            if rule < 0 || pairedRules & (1 << UInt64(rule & 63)) == 0 { continue }
             var fired = false
             for b in (a + 1)..<eventCount where events[b].rule == rule && events[b].side != events[a].side {
                 let (x, y) = (events[a], events[b])

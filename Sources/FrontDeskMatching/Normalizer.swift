@@ -100,16 +100,33 @@ public struct Normalizer: Sendable {
         return traditional ? .zhHant : .zhHans
     }
 
-    /// The runs of ASCII letters among `scalars`.
-    static func englishWordCount<S: Sequence>(_ scalars: S) -> Int where S.Element == UInt32 {
+    /// The English words among `scalars`: runs of ASCII letters, of at least `minimumLetters`, and with `lowercase`
+    /// only those with a lower-case letter (not "OK", "B3" or the `REP` of a record ID). The one word counter: the
+    /// matcher's language decision counts every run; the dialogue's script checks ask for 2 or 3 letters, lower case.
+    public static func englishWordCount<S: Sequence>(_ scalars: S, minimumLetters: Int = 1, lowercase: Bool = false)
+        -> Int where S.Element == UInt32
+    {
         var words = 0
-        var inWord = false
+        var run = 0
+        var sawLower = false
         for v in scalars {
-            let letter = (0x61...0x7A).contains(v) || (0x41...0x5A).contains(v)
-            if letter, !inWord { words += 1 }
-            inWord = letter
+            let isLower = v >= 0x61 && v <= 0x7A
+            if isLower || (v >= 0x41 && v <= 0x5A) {
+                run += 1
+                sawLower = sawLower || isLower
+                continue
+            }
+            if run >= minimumLetters, sawLower || !lowercase { words += 1 }
+            run = 0
+            sawLower = false
         }
+        if run >= minimumLetters, sawLower || !lowercase { words += 1 }
         return words
+    }
+
+    /// `englishWordCount` of the scalars of `text`.
+    public static func englishWordCount(in text: String, minimumLetters: Int = 1, lowercase: Bool = false) -> Int {
+        englishWordCount(text.unicodeScalars.lazy.map(\.value), minimumLetters: minimumLetters, lowercase: lowercase)
     }
 
     /// Calls `body` with each normalized scalar of `value` and whether it marks Traditional writing.

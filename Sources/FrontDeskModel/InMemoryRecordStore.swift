@@ -8,6 +8,18 @@ public final class InMemoryRecordStore: RecordStore {
     private struct State {
         var book = RecordBook()
         var failWrites: String?
+        /// Writes that still succeed before `failWrites` takes effect.
+        var writesBeforeFailure = 0
+
+        /// Throws when this write is to fail.
+        mutating func checkWrite() throws(StoreError) {
+            guard let reason = failWrites else { return }
+            if writesBeforeFailure > 0 {
+                writesBeforeFailure -= 1
+                return
+            }
+            throw .writeFailed(reason)
+        }
     }
 
     private let state = Mutex(State())  // guards the book and the failure switch
@@ -15,8 +27,14 @@ public final class InMemoryRecordStore: RecordStore {
     /// An empty store whose writes succeed.
     public init() {}
 
-    /// From now on every write fails with `StoreError.writeFailed(reason)` (`nil`: writes work again).
-    public func failWrites(_ reason: String?) { state.withLock { $0.failWrites = reason } }
+    /// From now on every write fails with `StoreError.writeFailed(reason)` (`nil`: writes work again); with
+    /// `after`, the next `after` writes (creates, updates, audit events) still succeed and the ones after them fail.
+    public func failWrites(_ reason: String?, after: Int = 0) {
+        state.withLock {
+            $0.failWrites = reason
+            $0.writesBeforeFailure = after
+        }
+    }
 
     /// Assigns the next ID, adds the `open` history entry when missing and keeps the record.
     ///
@@ -24,7 +42,7 @@ public final class InMemoryRecordStore: RecordStore {
     ///   is not ISO 8601.
     public func create(_ draft: Record) throws(StoreError) -> Record {
         try state.withLock { (s: inout State) throws(StoreError) -> Record in
-            if let reason = s.failWrites { throw .writeFailed(reason) }
+            try s.checkWrite()
             let record = try s.book.prepare(draft)
             s.book.insert(record)
             return record
@@ -37,7 +55,7 @@ public final class InMemoryRecordStore: RecordStore {
     ///   as `RecordBook.applying(_:)`.
     public func update(_ update: RecordUpdate) throws(StoreError) -> Record {
         try state.withLock { (s: inout State) throws(StoreError) -> Record in
-            if let reason = s.failWrites { throw .writeFailed(reason) }
+            try s.checkWrite()
             return try s.book.apply(update)
         }
     }
@@ -53,7 +71,7 @@ public final class InMemoryRecordStore: RecordStore {
     /// - Throws: `StoreError.writeFailed` while `failWrites(_:)` is set.
     public func audit(_ event: AuditEvent) throws(StoreError) {
         try state.withLock { (s: inout State) throws(StoreError) in
-            if let reason = s.failWrites { throw .writeFailed(reason) }
+            try s.checkWrite()
             s.book.append(event)
         }
     }

@@ -53,6 +53,27 @@ public enum Han {
             || (0x20000...0x2FFFF).contains(value)
     }
 
+    /// Whether UTF-8 `bytes` are plain text: ASCII (but CR, which pairs with LF) and three-byte scalars that are
+    /// `isPlainWide`. Such text never combines or decomposes: canonical equivalence is byte equality and every
+    /// character is one scalar.
+    public static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                if lead == 0x0D { return false }
+                index += 1
+                continue
+            }
+            guard lead >= 0xE0, lead < 0xF0, index + 2 < bytes.count else { return false }
+            let scalar =
+                (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+            guard isPlainWide(scalar) else { return false }
+            index += 3
+        }
+        return true
+    }
+
     /// Whether a three-byte UTF-8 scalar is "plain" for byte search: the CJK Unified Ideographs and the CJK,
     /// general and full-width punctuation and forms whose lower-casing and case folding change nothing, so that
     /// equal bytes mean equal text (the dialogue's byte search and the forbidden-word check).

@@ -5,11 +5,11 @@ public struct TurnOutput: Sendable, Equatable {
     /// One line: never contains a raw newline.
     public var reply: String
     /// The intent that handled this turn, or `nil`.
-    public var intent: String?
+    public var intent: Intent?
     /// How sure the classifier was of `intent`, 0…1 (written rounded to two decimals).
     public var confidence: Double
     /// The slot the bot now waits for (`unit`, `phone`, … , `confirm`), or `nil`.
-    public var awaiting: String?
+    public var awaiting: Slot?
     /// The slots of the flow in progress (or of the record just made).
     public var slots: JSONObject
     /// The record created, updated or looked up on this turn.
@@ -18,11 +18,11 @@ public struct TurnOutput: Sendable, Equatable {
     public var language: Language
     /// When the bot asks which of two or more intents was meant: those intents, best first.
     /// Empty otherwise. Such a turn has `intent == "fallback"`.
-    public var choices: [String] = []
+    public var choices: [Intent] = []
 
     /// A turn's output; `choices` starts empty.
     public init(
-        session: String, reply: String, intent: String?, confidence: Double = 0, awaiting: String? = nil,
+        session: String, reply: String, intent: Intent?, confidence: Double = 0, awaiting: Slot? = nil,
         slots: JSONObject = JSONObject(), record: RecordReference? = nil, language: Language = .zhHans
     ) {
         self.session = session
@@ -41,13 +41,13 @@ public struct TurnOutput: Sendable, Equatable {
             JSONObject([
                 ("session", .string(session)),
                 ("reply", .string(reply)),
-                ("intent", .optional(intent)),
+                ("intent", .optional(intent?.rawValue)),
                 ("confidence", .number((confidence * 100).rounded() / 100)),
-                ("awaiting", .optional(awaiting)),
+                ("awaiting", .optional(awaiting?.rawValue)),
                 ("slots", .object(slots)),
                 ("record", record?.json ?? .null),
                 ("lang", .string(language.rawValue)),
-                ("choices", .array(choices.map(JSON.string))),
+                ("choices", .array(choices.map { JSON.string($0.rawValue) })),
             ]))
     }
 
@@ -65,11 +65,11 @@ public struct TurnOutput: Sendable, Equatable {
         key(",\"reply\":", &out)
         JSON.writeString(reply, to: &out)
         key(",\"intent\":", &out)
-        optional(intent, &out)
+        optional(intent?.rawValue, &out)
         key(",\"confidence\":", &out)
         JSON.writeNumber((confidence * 100).rounded() / 100, to: &out)
         key(",\"awaiting\":", &out)
-        optional(awaiting, &out)
+        optional(awaiting?.rawValue, &out)
         key(",\"slots\":", &out)
         JSON.object(slots).write(to: &out)
         key(",\"record\":", &out)
@@ -79,7 +79,7 @@ public struct TurnOutput: Sendable, Equatable {
         key(",\"choices\":[", &out)
         for (i, choice) in choices.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
-            JSON.writeString(choice, to: &out)
+            JSON.writeString(choice.rawValue, to: &out)
         }
         key("]}", &out)
     }

@@ -139,9 +139,17 @@ final class EventLoop: @unchecked Sendable {
             var next = lastTick + Self.tickInterval
             for id in rateWaiters { if let due = connections[id]?.rateWaitUntil, due < next { next = due } }
             let timeout = ready.isEmpty ? Int32(max(0, min(250, ((next - now) * 1000).rounded(.up)))) : 0
-            let count =
-                (try? Sys.epollWait(epoll.fd, tokens: &tokens, masks: &masks, max: 256, timeoutMilliseconds: timeout))
-                ?? 0
+            let count: Int
+            do {
+                count = try Sys.epollWait(epoll.fd, tokens: &tokens, masks: &masks, max: 256, timeoutMilliseconds: timeout)
+            } catch {
+                // EINTR is retried by `Sys.epollWait`; what is left (EBADF, EFAULT, EINVAL) means this loop cannot
+                // wait again. Spinning on it would hide it: the loop stops, its connections are closed, and the
+                // error is kept for `LineServer.failure` (the server then shuts its other loops down).
+                context.fault.withLock { if $0 == nil { $0 = error } }
+                for connection in Array(connections.values) { hardClose(connection) }
+                break
+            }
             let after = Sys.monotonicNow()
             pass &+= 1
             passBudget = Self.maxTurnsPerPass

@@ -120,8 +120,10 @@ public final class LineServer: Sendable {
         self.context = context
         for (index, loop) in loops.enumerated() {
             finished.enter()
-            let thread = Thread { [finished] in
+            let thread = Thread { [finished, loops] in
                 loop.run()
+                // A loop stopped by a failed system call: the server stops too (`failure` says why).
+                if context.fault.withLock({ $0 != nil }) { for other in loops { other.requestShutdown() } }
                 finished.leave()
             }
             thread.name = "frontdesk-loop-\(index)"
@@ -144,6 +146,9 @@ public final class LineServer: Sendable {
     public func shutdown() {
         for loop in loops { loop.requestShutdown() }
     }
+
+    /// The system call that stopped the server, when one did (`epoll_wait` failing); `nil` after a shutdown.
+    public var failure: SystemError? { context.fault.withLock { $0 } }
 
     /// Blocks until the server has shut down and every session's `close()` has run.
     public func wait() {

@@ -12,6 +12,8 @@ final class ServerContext: Sendable {
     let pool: WorkerPool
     /// Open connections across all event loops.
     let openConnections = Atomic<Int>(0)
+    /// The first system call that stopped an event loop (`epoll_wait` failing), read by `LineServer.failure`.
+    let fault = Mutex<SystemError?>(nil)
 
     init(
         limits: ServerLimits, messages: ServerMessages, factories: [any LineHandlerFactory], idleTimeouts: [Double],

@@ -94,9 +94,11 @@ struct ReplayCheckState {
         let nowReply = ReplayChecker.normalizeIDs(PhoneMask.mask(output.reply, except: publicNumbers))
         let thenReply = ReplayChecker.normalizeIDs(recorded.text)
         if nowReply != thenReply { differ("reply", recorded.text, PhoneMask.mask(output.reply, except: publicNumbers)) }
-        if recorded.intent != output.intent { differ("intent", recorded.intent ?? "none", output.intent ?? "none") }
-        if recorded.awaiting != output.awaiting {
-            differ("awaiting", recorded.awaiting ?? "none", output.awaiting ?? "none")
+        if recorded.intent != output.intent?.rawValue {
+            differ("intent", recorded.intent ?? "none", output.intent?.rawValue ?? "none")
+        }
+        if recorded.awaiting != output.awaiting?.rawValue {
+            differ("awaiting", recorded.awaiting ?? "none", output.awaiting?.rawValue ?? "none")
         }
         if recorded.record?.type != output.record?.type {
             differ("record type", recorded.record?.type ?? "none", output.record?.type ?? "none")

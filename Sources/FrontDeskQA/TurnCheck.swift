@@ -21,7 +21,7 @@ struct TurnCheck {
         } else {
             head += ", record: none"
         }
-        if !output.choices.isEmpty { head += ", choices: \(output.choices.joined(separator: " "))" }
+        if !output.choices.isEmpty { head += ", choices: \(output.choices.map(\.rawValue).joined(separator: " "))" }
         if !output.slots.keys.isEmpty { head += "\nslots: \(JSON.object(output.slots).serialized)" }
         return "actual " + head + "\nreply: \(output.reply)"
     }
@@ -30,16 +30,16 @@ struct TurnCheck {
     func unmet(_ check: Expectation.Check) -> String? {
         switch check {
         case .intent(let intent):
-            return output.intent == intent ? nil : "intent: \(intent ?? "none")"
+            return output.intent?.rawValue == intent ? nil : "intent: \(intent ?? "none")"
         case .awaiting(let slot):
-            return output.awaiting == slot ? nil : "awaiting: \(slot ?? "none")"
+            return output.awaiting?.rawValue == slot ? nil : "awaiting: \(slot ?? "none")"
         case .language(let language):
             return output.language.rawValue == language ? nil : "lang: \(language)"
         case .slot(let key, let value):
             let actual = output.slots[key].map(TurnCheck.text)
             return actual == value ? nil : "slot: \(key)=\(value) (it is \(actual ?? "absent"))"
         case .choices(let choices):
-            return output.choices == choices ? nil : "choices: \(choices.joined(separator: " "))"
+            return output.choices.map(\.rawValue) == choices ? nil : "choices: \(choices.joined(separator: " "))"
         case .noRecord:
             guard let record = created.first else { return nil }
             return "no-record (\(record.id) was created)"

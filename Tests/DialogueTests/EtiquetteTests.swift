@@ -49,7 +49,7 @@ struct EtiquetteTests {
         #expect(out.choices == ["repair", "decoration_permit"])
         #expect(out.reply.contains("报修") && out.reply.contains("装修申请"))
         let picked = desk.send(answer)
-        #expect(picked.intent == intent)
+        #expect(picked.intent?.rawValue == intent)
         #expect(picked.awaiting == "unit")
     }
 

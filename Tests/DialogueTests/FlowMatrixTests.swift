@@ -77,7 +77,7 @@ struct FlowMatrixTests {
     func oneMessage(text: String, awaiting: String?) {
         let desk = Desk()
         let out = desk.send(text)
-        #expect(out.awaiting == awaiting, "\(out.reply)")
+        #expect(out.awaiting?.rawValue == awaiting, "\(out.reply)")
     }
 
     @Test("handoff: correction and cancel at the confirmation")
@@ -105,7 +105,7 @@ struct FlowMatrixTests {
         ]
         for line in lines {
             let out = desk.send(line)
-            if let awaiting = out.awaiting { #expect(allowed.contains(awaiting)) }
+            if let awaiting = out.awaiting { #expect(allowed.contains(awaiting.rawValue)) }
             for key in out.slots.keys { #expect(reported.contains(key), "slot \(key)") }
             #expect(out.slots["verify"] == nil)
         }

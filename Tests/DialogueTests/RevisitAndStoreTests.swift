@@ -102,3 +102,67 @@ struct StoreFailureTests {
         #expect(out.record != nil)
     }
 }
+
+/// A return visit's writes are never dropped: each failed one gets its own polite line (with the office phone) and
+/// is counted in the session (`storeFailures`), as a failed audit write is counted against a verification.
+@Suite("Return-visit store failures")
+struct RevisitStoreFailureTests {
+    /// A desk that has verified 3-2-501 and been asked about its resolved repair.
+    static func askedDesk() throws -> (Desk, Record) {
+        let desk = Desk()
+        let record = try RevisitTests.resolvedRepair(desk.store)
+        desk.send("查物业费")
+        desk.send("3-2-501")
+        #expect(desk.send("5678").reply.contains("请问您对这次服务满意吗"))
+        return (desk, record)
+    }
+
+    @Test("the rating is stored but reopening the order fails: said so, not 'reopened'")
+    func reopenFails() throws {
+        let (desk, record) = try Self.askedDesk()
+        desk.store.failWrites("EIO", after: 1)
+        let out = desk.send("不满意，修完第二天又漏了")
+        #expect(out.reply.contains("未能重新打开工单\(record.id)"), "\(out.reply)")
+        #expect(out.reply.contains("0571-88886666"))
+        #expect(desk.store.record(id: record.id)?.status == "resolved")
+        #expect(desk.store.record(id: record.id)?.satisfaction == "不满意")
+        #expect(out.record?.id == record.id)
+        #expect(desk.state.storeFailures == 1)
+        #expect(desk.state.revisit == nil)
+    }
+
+    @Test("the rating is stored but its reason is not: said so, not 'recorded'")
+    func reasonFails() throws {
+        let (desk, record) = try Self.askedDesk()
+        desk.store.failWrites("EIO", after: 1)
+        let out = desk.send("不满意。修是修好了，但是拖了一个礼拜才来")
+        #expect(out.reply.contains("未能记下您说的情况"), "\(out.reply)")
+        #expect(out.reply.contains("0571-88886666"))
+        #expect(desk.store.record(id: record.id)?.satisfaction == "不满意")
+        #expect(desk.store.record(id: record.id)?.history.contains { $0.note.contains("拖了") } == false)
+        #expect(desk.state.storeFailures == 1)
+    }
+
+    @Test("a suggestion that cannot be stored is not thanked for as noted")
+    func suggestionFails() throws {
+        let (desk, record) = try Self.askedDesk()
+        #expect(desk.send("满意").reply.contains("建议"))
+        desk.store.failWrites("EIO")
+        let out = desk.send("师傅很专业，态度也很好")
+        #expect(out.reply.contains("未能记下您说的情况"), "\(out.reply)")
+        #expect(!out.reply.contains("谢谢您的宝贵意见"))
+        #expect(desk.store.record(id: record.id)?.history.contains { $0.note.contains("态度") } == false)
+        #expect(desk.state.storeFailures == 1)
+        #expect(desk.state.revisit == nil)
+    }
+
+    @Test("the rating itself fails: the rating line, counted")
+    func ratingFails() throws {
+        let (desk, record) = try Self.askedDesk()
+        desk.store.failWrites("EIO")
+        let out = desk.send("满意")
+        #expect(out.reply.contains("未能记录您的评价"), "\(out.reply)")
+        #expect(desk.store.record(id: record.id)?.satisfaction == nil)
+        #expect(desk.state.storeFailures == 1)
+    }
+}

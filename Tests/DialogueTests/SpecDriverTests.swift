@@ -25,8 +25,8 @@ struct SpecDriverTests {
         var out = desk.send(opening)
         var turns = 1
         while out.record == nil, let awaiting = out.awaiting, turns < 15 {
-            #expect(allowedAwaiting.contains(awaiting), "awaiting \(awaiting)")
-            guard let answer = table[awaiting] else { break }
+            #expect(allowedAwaiting.contains(awaiting.rawValue), "awaiting \(awaiting)")
+            guard let answer = table[awaiting.rawValue] else { break }
             out = desk.send(answer)
             turns += 1
         }

@@ -24,3 +24,18 @@ import Testing
         #expect(bytes == [0x41] + Array(output.json.serialized.utf8))
     }
 }
+
+/// `Intent` and `Slot` are written as their names: the SPEC 2.1 line of a typed output is the one of the strings.
+@Suite struct VocabularyJSONTests {
+    @Test func typedNamesWriteTheirRawValues() {
+        var output = TurnOutput(
+            session: "s-1", reply: "好的", intent: .feeQuery, confidence: 0.5, awaiting: .recordID, language: .zhHans)
+        output.choices = [.repair, Intent("complaint")]
+        #expect(
+            output.json.serialized
+                == #"{"session":"s-1","reply":"好的","intent":"fee_query","confidence":0.5,"awaiting":"record_id","slots":{},"record":null,"lang":"zh-Hans","choices":["repair","complaint"]}"#
+        )
+        #expect(Intent.feeQuery == "fee_query" && Slot.durationDays.rawValue == "duration_days")
+        #expect([Slot.unit: "3-2-501", .phone: "138"].byName == ["unit": "3-2-501", "phone": "138"])
+    }
+}
