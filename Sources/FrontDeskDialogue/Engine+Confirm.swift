@@ -32,7 +32,6 @@ extension Engine {
         }
         let notes = result.problems.map { say($0.key, turn.language, $0.values) }
         state.flow = flow
-        let kind = flow.kind.rawValue
         if flow.slots != before {
             let names = flow.kind.slotOrder + flow.kind.reportedSlots.filter { !flow.kind.slotOrder.contains($0) }
             let changed = names.filter { before[$0] != flow.slots[$0] && flow.slots[$0] != nil }
