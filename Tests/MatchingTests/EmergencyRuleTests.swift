@@ -94,6 +94,10 @@ import Testing
         ("卫生间天花漏水漏到像在下雨，灯一闪一闪的", nil),
         // An air-conditioner unit swaying over the pavement.
         ("窗外的空调外机摇摇晃晃，快掉下去了，下面是人行道", nil),
+        // Shut out on the roof in the cold, a firework that hurt someone, a fall on ice that leaves someone unable to move.
+        ("我们几个上天台看烟花，门关上打不开了，外面好冷", nil),
+        ("鞭炮炸到我儿子的手了，在流血", nil),
+        ("the door locked behind us on the roof, no coats and it's freezing", nil),
     ]
 
     static let notEmergencies: [String] = [
@@ -170,6 +174,10 @@ import Testing
         // A dog shut on the balcony barking all day; the alarm was burnt rice, nobody needs to come.
         "对面的狗整天关在阳台上叫，主人都不在",
         "頭先話火警鐘響，其實係我煲燶咗飯，唔使派人嚟",
+        // Scorch marks on an unused socket, an alarm that went off by mistake, a rescue that is over.
+        "插座上有烧焦的痕迹，现在没用了，想找电工看看",
+        "the fire alarm went off by mistake again, there was no fire, please check the panel",
+        "谢谢保安把困在电梯里的阿姨接出来了",
     ]
 
     @Test(arguments: hazards)
