@@ -568,7 +568,8 @@ extension Engine {
             var trimmed = true
             while trimmed {
                 trimmed = false
-                for label in labels where piece.lowercased().hasSuffix(label) {
+                // "電話": Traditional text is compared with the Simplified labels (one character for one).
+                for label in labels where simplifiedShadow(piece).lowercased().hasSuffix(label) {
                     piece = String(piece.dropLast(label.count))
                     trimmed = true
                 }
@@ -577,7 +578,7 @@ extension Engine {
             if !piece.isEmpty { kept.append(piece) }
         }
         // A label left as the last word ("my number is 138…" split into words): it goes too.
-        while let last = kept.last, labels.contains(last.lowercased()) { kept.removeLast() }
+        while let last = kept.last, labels.contains(simplifiedShadow(last).lowercased()) { kept.removeLast() }
         return TextMatch.trimmed(kept.joined(separator: " "))
     }
 
