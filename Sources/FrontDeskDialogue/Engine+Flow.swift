@@ -31,7 +31,7 @@ extension Engine {
             flow.slots["description"] = turn.text
             // "water is pouring through my bathroom ceiling" in the middle of a permit for 10-2-501: the flat is known.
             if turn.entities.unit == nil, turn.has(.myHome), !turn.has(.publicArea),
-                let unit = state.suspended?.slots["unit"] ?? state.identity?.unit ?? state.statedUnit
+                let unit = knownUnit(state)
             {
                 flow.slots["unit"] = unit
             }
@@ -94,6 +94,12 @@ extension Engine {
         return advance(turn, &state, notes: notes)
     }
 
+    /// The resident's flat as the conversation knows it: from the flow that was interrupted, the last record made, or a
+    /// flat stated earlier.
+    func knownUnit(_ state: SessionState) -> String? {
+        state.suspended?.slots["unit"] ?? state.identity?.unit ?? state.statedUnit
+    }
+
     /// A new repair, complaint or callback in the same conversation knows the resident's flat and phone
     /// already (from the flow it interrupted, or from the last record made): they are not asked again.
     /// A fee question in the middle of a repair ("我家10月份的水费交了没有？尾号4583") knows the flat too; the phone
@@ -101,7 +107,7 @@ extension Engine {
     func carryKnownDetails(into flow: inout Flow, _ state: SessionState) {
         let fee = flow.kind == .feeQuery
         guard flow.kind == .repair || flow.kind == .complaint || flow.kind == .handoff || fee else { return }
-        let unit = state.suspended?.slots["unit"] ?? state.identity?.unit ?? state.statedUnit
+        let unit = knownUnit(state)
         let phone = state.suspended?.slots["phone"] ?? state.identity?.phone ?? state.statedPhone
         if flow.slots["unit"] == nil, flow.slots["not_resident"] == nil, let unit { flow.slots["unit"] = unit }
         if !fee, flow.slots["phone"] == nil, let phone { flow.slots["phone"] = phone }

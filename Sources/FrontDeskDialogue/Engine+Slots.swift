@@ -565,15 +565,13 @@ extension Engine {
                 continue
             }
             piece = String(piece.prefix { !$0.isNumber && $0 != "+" })
-            var trimmed = true
-            while trimmed {
-                trimmed = false
-                // "電話": Traditional text is compared with the Simplified labels (one character for one).
-                for label in labels where simplifiedShadow(piece).lowercased().hasSuffix(label) {
-                    piece = String(piece.dropLast(label.count))
-                    trimmed = true
-                }
-                piece = TextMatch.trimmed(piece)
+            piece = TextMatch.trimmed(piece)
+            // "電話": Traditional text is compared with the Simplified labels (one character for one), its shadow
+            // made once per label taken off; the labels are longest first, so the first that ends it is the one.
+            while true {
+                let shadow = simplifiedShadow(piece).lowercased()
+                guard let label = labels.first(where: { shadow.hasSuffix($0) }) else { break }
+                piece = TextMatch.trimmed(String(piece.dropLast(label.count)))
             }
             if !piece.isEmpty { kept.append(piece) }
         }
