@@ -25,6 +25,8 @@ public struct DialogueLexicon: Sendable {
         case roomWords = "room_words"
         case unitWordsEn = "unit_words_en"
         case unitCharacters = "unit_characters"
+        /// "楼" in "1号楼2单元701": a character of the address only where a digit follows it (not "楼道").
+        case unitCharactersInside = "unit_characters_inside"
         case blockMarkers = "block_markers"
         case entranceMarkers = "entrance_markers"
         case roomMarkers = "room_markers"

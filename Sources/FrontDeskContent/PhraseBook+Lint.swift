@@ -13,7 +13,7 @@ extension PhraseBook {
         "id", "type", "status", "next_step", "category", "team", "department", "priority", "due", "created",
         "details",
         // fees
-        "period", "item", "amount", "paid_status", "bills", "total", "how_to_pay",
+        "period", "latest", "item", "amount", "paid_status", "bills", "total", "how_to_pay",
         // decoration rules
         "deposit", "working_hours", "documents", "max_days", "max_workers", "reason",
         // dialogue

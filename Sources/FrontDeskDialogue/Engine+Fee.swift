@@ -154,7 +154,14 @@ extension Engine {
         let all = bills(of: unit)
         let scope = given ?? feeScope(turn)
         let asked = period(scope.month, all, turn)
-        let bills = all.filter { (scope.item == nil || $0.item == scope.item) && (asked == nil || $0.period == asked) }
+        let items = all.filter { scope.item == nil || $0.item == scope.item }
+        var bills = items.filter { asked == nil || $0.period == asked }
+        // "这个月的物业费交了没" before this month is billed: the latest period of what was asked, said to be the latest.
+        var notYetBilled: (asked: String, latest: String)?
+        if bills.isEmpty, let asked, let latest = items.map(\.period).max(), asked > latest {
+            bills = items.filter { $0.period == latest }
+            notYetBilled = (asked, latest)
+        }
         let scoped = bills.count < all.count
         let event = AuditEvent(
             kind: .feeDisclosure, at: turn.civil.iso8601, session: state.id, unit: unit,
@@ -189,6 +196,10 @@ extension Engine {
                 say(
                     "fee.bills", turn.language,
                     ["unit": unit, "bills": lines.joined(separator: say("list.separator", turn.language))]))
+        }
+        if let notYetBilled {
+            reply.add(
+                say("fee.not_yet_billed", turn.language, ["period": notYetBilled.asked, "latest": notYetBilled.latest]))
         }
         let arrears = all.filter { !$0.paid }.reduce(0) { $0 + $1.amount }
         reply.add(

@@ -546,7 +546,9 @@ extension Engine {
         let parts = current.split(separator: "-")
         guard parts.count == 3 else { return nil }
         // A phone given in the same breath ("13812345678，哦说错了，是501不是801") is not a room.
-        let runs = EntityExtractor.digitRuns(turn.text).filter { $0.count < 7 }
+        // The same room said twice ("不是501是502 我家是502") is one room.
+        var runs: [String] = []
+        for run in EntityExtractor.digitRuns(turn.text) where run.count < 7 && !runs.contains(run) { runs.append(run) }
         guard (1...2).contains(runs.count), runs.allSatisfy({ (3...4).contains($0.count) }) else { return nil }
         guard let room = runs.first(where: { $0 != parts[2] }) else { return nil }
         return parts[0] + "-" + parts[1] + "-" + room
@@ -618,6 +620,12 @@ extension Engine {
                 EntityExtractor.digitRuns(text).count > 0 || turn.entities.unit != nil
             {
                 text = String(text.drop { unitCharacters.contains($0) })
+                // "1号楼2单元701": 楼 with the address going on after it goes too; "楼道" stays.
+                while let first = text.first, unitInsideCharacterSet.contains(first),
+                    let next = text.dropFirst().first, next != " ", unitCharacters.contains(next)
+                {
+                    text = String(text.dropFirst().drop { unitCharacters.contains($0) })
+                }
             }
             if hasUnit, english { text = withoutEnglishUnit(text, turn.words) }
             if english, isOnlyAddress(text, turn) { continue }  // "my flat is 1502" once the unit words are gone

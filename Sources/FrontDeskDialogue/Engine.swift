@@ -32,6 +32,8 @@ public struct Engine: Sendable {
     let plainLexicon: [DialogueLexicon.List: TextMatch.PlainWords]
     /// The first characters of the lexicon's unit characters (`cleanDescription`), built once.
     let unitCharacterSet: Set<Character>
+    /// `unit_characters_inside`: address characters only with an address character after them.
+    let unitInsideCharacterSet: Set<Character>
 
     /// An engine over a loaded catalog and estate, writing to `store`, reading time from `clock`.
     public init(catalog: Catalog, estate: Estate, store: any RecordStore, clock: any WallClock) {
@@ -57,6 +59,7 @@ public struct Engine: Sendable {
         }
         self.plainLexicon = plain
         self.unitCharacterSet = Set(catalog.dialogue[.unitCharacters].compactMap(\.first))
+        self.unitInsideCharacterSet = Set(catalog.dialogue[.unitCharactersInside].compactMap(\.first))
     }
 
     /// The Simplified forms in the Traditional → Simplified table that ICU's Simplified → Traditional

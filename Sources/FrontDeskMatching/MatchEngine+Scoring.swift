@@ -54,6 +54,10 @@ extension MatchEngine {
         var i = from
         while i < to {
             if Normalizer.isClauseBreak(text[i]) { return true }
+            // A space between two Han characters is a comma as chat writes it: "差点砸到人 上面还有一扇在晃".
+            if text[i] == 0x20, i > 0, i + 1 < text.count, Han.isIdeograph(text[i - 1]), Han.isIdeograph(text[i + 1]) {
+                return true
+            }
             i += 1
         }
         return false

@@ -95,7 +95,7 @@ struct ScanBuffers {
     var events: UnsafeMutableBufferPointer<CooccurrenceEvent>
 
     /// The largest number of co-occurrence words recorded for one message.
-    static let maxEvents = 64
+    static let maxEvents = 256
 
     /// The largest number of hits recorded for one message; the rest are ignored (100 KB lines).
     static let maxHits = 4_096
