@@ -36,6 +36,8 @@ public struct EntityWords: Sendable {
         case countClassifiers = "count_classifiers"
         case countJoiners = "count_joiners"
         case workerNouns = "worker_nouns"
+        /// "改成" in "40天怕不够 改成45天": a second duration or head count after one of these replaces the first.
+        case valueChangers = "value_changers"
 
         /// Lists whose words complete an entity written without ASCII letters or digits (a date, a time,
         /// a building, a span, a head count): each of their words must hold a trigger character, since a

@@ -154,7 +154,7 @@ extension Engine {
             if turn.has(.skip) || turn.saysDenyWord || turn.isCancel {
                 return Reply([say(prefix + ".phone_skipped", turn.language)], intent: intent)
             }
-            if flow.kind == .emergency, isSituationUpdate(turn) || isSameEmergency(turn, flow) {
+            if flow.kind == .emergency, isSituationUpdate(turn) || isSameEmergency(turn, flow) || isSameMatter(turn, flow) {
                 // "we are going down the stairs now", "她说里面灯还亮着，警铃按了没人应": news of the emergency, not a new
                 // request nor a second emergency. Kept on the record for the staff on their way; a phone may still follow,
                 // so the recorded emergency stays at hand without a pending question.
@@ -177,12 +177,28 @@ extension Engine {
         let update = RecordUpdate(id: id, at: turn.civil.iso8601, actor: "resident", phone: phone)
         do {
             let updated = try store.update(update)
+            // The emergency stays at hand: what the resident says of it next is added to it ("快点来人啊").
+            var after = Flow(kind: .emergency)
+            after.slots["record_id"] = id
+            after.slots["category"] = flow.slots["category"]
+            after.slots["unit"] = flow.slots["unit"]
+            state.flow = after
             var reply = Reply([say(prefix + ".phone_saved", turn.language, ["id": id])], intent: intent)
             reply.record = updated.reference
             return reply
         } catch {
             return Reply([say(prefix + ".store_failed_phone", turn.language)], intent: intent)
         }
+    }
+
+    /// Whether a repair message right after an emergency was recorded asks for what the emergency needs: the trade of its
+    /// category (`repair_category` in `emergency.json`: "你们赶紧派人来关总阀" after a burst pipe), no other flat named.
+    func isSameMatter(_ turn: Turn, _ flow: Flow) -> Bool {
+        guard turn.intent == "repair", !turn.has(.alsoMarkers), let category = flow.slots["category"],
+            let trade = attributes("emergency", category)["repair_category"]
+        else { return false }
+        let samePlace = turn.entities.unit == nil || turn.entities.unit == flow.slots["unit"]
+        return samePlace && turn.classification.category(for: "repair") == trade
     }
 
     /// Whether an emergency message right after an emergency was recorded is about the same one: no other hazard and no
@@ -201,6 +217,8 @@ extension Engine {
     func isSituationUpdate(_ turn: Turn) -> Bool {
         let own: Set<Intent> = [.thanks, .goodbye, .greeting, .cancel, .handoff, .emergency]
         if own.contains(turn.intent) { return false }
+        // Where it is ("就在B2 C区 靠近3号电梯厅那边"): the place of this emergency, whatever the words of the place suggest.
+        if !turn.has(.alsoMarkers), answersPlace(turn) || turn.has(.zoneMarkers) { return true }
         let classification = turn.classification
         let clearRequest =
             Engine.serviceIntents.contains(turn.intent) && classification.ambiguous.isEmpty

@@ -128,7 +128,8 @@ extension Engine {
         }
         // A date while another question is pending ("30 days" read as the 30th, for the duration) changes the start only when it
         // is the first one given or a correction says so.
-        let takesDate = awaiting == "start_date" || flow.slots["start_date"] == nil || turn.isCorrection
+        // At the restatement the one date a permit has is the start ("sorry, two changes: start date December 14").
+        let takesDate = awaiting == "start_date" || flow.slots["start_date"] == nil || turn.isCorrection || confirming
         if order.contains("start_date"), takesDate, awaiting != "duration_days" || turn.isCorrection,
             let date = when.date
         {
@@ -419,6 +420,13 @@ extension Engine {
             return name
         }
         let lower = simplifiedShadow(text)  // "業主馮梓萱": Traditional text is searched with the Simplified markers
+        // "4棟2單元902 鄭海燕": a resident's name written in Traditional characters, as written (one character for one).
+        if let unit, let name = estate.unit(unit)?.residents.map(\.name).first(where: { $0.count >= 2 && lower.contains($0) }),
+            let range = lower.range(of: name)
+        {
+            let start = lower.distance(from: lower.startIndex, to: range.lowerBound)
+            return String(text.dropFirst(start).prefix(name.count))
+        }
         for marker in turn.words[.nameMarkers] {
             guard let value = clause(after: marker, text: text, lower: lower, turn), labels(marker, value) else { continue }
             let english = turn.words[.nameMarkersEn].contains(marker)
@@ -467,14 +475,41 @@ extension Engine {
             }
         }
         let markers = turn.words[.nameMarkers] + turn.words[.contractorMarkers]
-        let clauses = Self.clauses(turn.text).filter { clause in
+        // A clause with a name or a contractor in it, written with spaces for commas, keeps its pieces without one
+        // ("主要是換木地板跟重新油漆 施工廠商是好宅室內裝修", "业主曾婷婷 卫生间换马桶").
+        let clauses = Self.clauses(turn.text).map { clause -> String in
+            guard TextMatch.containsAny(simplifiedShadow(clause), markers) else { return clause }
+            return Self.spacedPieces(clause).filter { !TextMatch.containsAny(simplifiedShadow($0), markers) }
+                .joined(separator: " ")
+        }.filter { clause in
             let lower = simplifiedShadow(clause)  // "浴室換磁磚跟馬桶，不動結構": Traditional works and negators too
-            return !TextMatch.containsAny(lower, markers)
+            return !clause.isEmpty
                 && (TextMatch.containsAny(lower, turn.words[.works]) || TextMatch.containsAny(lower, turn.words[.structuralNegators]))
         }
         let scope = clauses.joined(separator: turn.language == .en ? ", " : "\u{FF0C}")
         if (2...120).contains(scope.count) { fields["scope"] = scope }
         return fields
+    }
+
+    /// A clause split at each space between two Han characters (chat's comma); English text stays whole.
+    static func spacedPieces(_ clause: String) -> [String] {
+        var pieces: [String] = []
+        var current = ""
+        let characters = Array(clause)
+        for (index, character) in characters.enumerated() {
+            let between =
+                character == " " && index > 0 && index + 1 < characters.count
+                && Han.isIdeograph(characters[index - 1].unicodeScalars.first?.value ?? 0)
+                && Han.isIdeograph(characters[index + 1].unicodeScalars.first?.value ?? 0)
+            if between {
+                pieces.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        pieces.append(current)
+        return pieces.map { TextMatch.trimmed($0) }.filter { !$0.isEmpty }
     }
 
     /// The clauses of a message, split at commas and full stops (trimmed, empty ones dropped).
@@ -521,7 +556,23 @@ extension Engine {
         guard let range = TextMatch.range(of: marker, in: lower) else { return nil }
         var rest = Substring(text.dropFirst(lower.distance(from: lower.startIndex, to: range.upperBound)))
         while let first = rest.first, turn.words[.nameJoiners].contains(String(first)) { rest = rest.dropFirst() }
-        return String(Self.beforeFullStop(rest.prefix { !Engine.clauseBreaks.contains($0) && $0 != "\u{3002}" }))
+        var value = Self.beforeFullStop(rest.prefix { !Engine.clauseBreaks.contains($0) && $0 != "\u{3002}" })
+        // Chinese chat writes a space for a comma: "施工的是诚信装修队 下周一开始 20天" ends the name at the space.
+        if let first = value.unicodeScalars.first, Han.isIdeograph(first.value) {
+            var previous: Character = " "
+            for index in value.indices {
+                let character = value[index]
+                if character == " ", Han.isIdeograph(previous.unicodeScalars.first?.value ?? 0) {
+                    let next = value[value.index(after: index)...].first
+                    if let next, next.isNumber || Han.isIdeograph(next.unicodeScalars.first?.value ?? 0) {
+                        value = value[..<index]
+                        break
+                    }
+                }
+                previous = character
+            }
+        }
+        return String(value)
     }
 
     /// The text up to an English full stop that ends a sentence ("Dong Jun. We're replacing…"): a "." followed by a

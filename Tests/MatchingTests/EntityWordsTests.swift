@@ -13,11 +13,13 @@ import Testing
     /// the characters of the words added to the file since: Cantonese days and parts of the day (听日, 朝早, 晏昼,
     /// 挨晚), the aspect words before a span of days (成, 咗, 了, 过, 足, 整, 等, 几, 好, 连) and the words between a
     /// worker noun and its number (大概, 大约, 一共, 总共, 有, 是), and the work words before a span of days told with 日
-    /// (做, 搞: "做20日").
+    /// (做, 搞: "做20日"); and the words after which a second duration or head count replaces the first (改成, 延长到:
+    /// "40天怕不够 改成45天").
     @Test func theFileCompilesToTheSetsTheLiteralsHad() {
         let readBefore =
             "\u{3000}、〇一七万三上下两个中九二五人今位修傅傍元八六凌分刻十千午半单口号名后员周四夜大天室层工师幢年幺床库座房拜施日早时明星晚晨月期本机柜栋桩楼点百码礼窗箱线装车这里钟铺门间院零" + "道梯"
             + "了共几听咗好总成挨整是昼晏有朝概等约足过连" + "做搞"
+            + "改为换返应该变到延长加减缩要更正"
         let triggerBefore = "人凌午号员周夜天师幢座日早时星晚月栋楼点礼" + "朝昼"
         let extractor = EntityClock.extractor
         #expect(Set(extractor.readChars.unicodeScalars) == Set(readBefore.unicodeScalars))

@@ -43,7 +43,7 @@ final class EntityLexicon: @unchecked Sendable {
     /// Tags 0 (a building word) and 1 (bare `号` / `楼`, a building only with a 单元 after it).
     let buildingMarkers: EntityWordSet
     let unit, floorMarkers, placesNotFloors, roomSuffixes: EntityWordSet
-    let halfMonth, half, days, spanDays, weeks, notWeeks, weekNouns, countClassifiers, countJoiners, workerNouns: EntityWordSet
+    let halfMonth, half, days, spanDays, weeks, notWeeks, weekNouns, countClassifiers, countJoiners, workerNouns, valueChangers: EntityWordSet
 
     static let base: UInt32 = 0x3000
     static let limit: UInt32 = 0xA000
@@ -91,6 +91,7 @@ final class EntityLexicon: @unchecked Sendable {
         countClassifiers = set(.countClassifiers)
         countJoiners = set(.countJoiners)
         workerNouns = set(.workerNouns)
+        valueChangers = set(.valueChangers)
 
         // A character's cues: the first characters of the words each recognizer starts a match with.
         var cues = [UInt16](repeating: 0, count: Int(Self.limit - Self.base))
@@ -114,7 +115,7 @@ final class EntityLexicon: @unchecked Sendable {
             relativeDays, partsOfDay, year, month, dayMarks, notADayAfter, notADayBefore, nextWeek, lastWeek, thisWeek, classifiers,
             weekWords, sunday, hourWords, halfHour, quarter, minutes, buildingMarkers, unit, floorMarkers,
             placesNotFloors, roomSuffixes, halfMonth, half, days, spanDays, weeks, notWeeks, weekNouns, countClassifiers,
-            countJoiners, workerNouns,
+            countJoiners, workerNouns, valueChangers,
         ]
         for s in all { readScalars.formUnion(s.allScalars.filter { $0 >= 0x80 }) }
         for after in partAfter { readScalars.formUnion(after) }

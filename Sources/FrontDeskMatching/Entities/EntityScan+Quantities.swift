@@ -1,9 +1,10 @@
 /// Durations (`30天`, `两个月`, `一个半月`, `two weeks`) and worker counts (`5个工人`, `five people`).
 extension EntityScan {
-    /// The first duration, in days: a month is 30 days, a week 7.
+    /// The first duration, in days: a month is 30 days, a week 7; a later one replaces it after a word that changes a
+    /// value ("40天怕不够 改成45天").
     mutating func recognizeDurations() {
         var i = 0
-        while i < count, found.durationDays == nil {
+        while i < count {
             defer { i += 1 }
             if let next = after(i, words.halfMonth) {
                 take(days: 15, i..<next)
@@ -59,15 +60,29 @@ extension EntityScan {
     }
 
     private mutating func take(days: Int, _ range: Range<Int>) {
-        found.durationDays = days
+        if found.durationDays == nil || changesValue(before: range.lowerBound) { found.durationDays = days }
         use(range)
     }
 
-    /// The first count of workers or people: `5个工人`, `五个人`, `三名工人`, `5 workers`, `five people`, and the noun
+    /// Whether a word of `valueChangers` ends just before `i` (a space between allowed): "改成45天", "改成 5个".
+    private func changesValue(before i: Int) -> Bool {
+        var s = i - 1
+        while s >= max(0, i - 6) {
+            if let end = after(s, words.valueChangers), skipSpace(end) == i || end == i { return true }
+            s -= 1
+        }
+        return false
+    }
+
+    /// The first count of workers or people (a later one after a word that changes a value): `5个工人`, `五个人`, `三名工人`, `5 workers`, `five people`, and the noun
     /// first with a classifier after the number: `工人3个`, `师傅大概4个`, `施工人员：5名`.
     mutating func recognizeCounts() {
         var i = 0
-        while i < count, found.count == nil {
+        // A later count replaces the first only after a word that changes a value ("4个工人…改成5个").
+        func setCount(_ value: Int, at start: Int, _ scan: inout EntityScan) {
+            if scan.found.count == nil || scan.changesValue(before: start) { scan.found.count = value }
+        }
+        while i < count {
             defer { i += 1 }
             if let noun = match(i, words.workerNouns) {
                 var j = skipSpace(noun.next)
@@ -75,7 +90,7 @@ extension EntityScan {
                 if let n = number(j), n.form != .english, (1...999).contains(n.value),
                     let end = after(j + 1, words.countClassifiers)
                 {
-                    found.count = n.value
+                    setCount(n.value, at: i, &self)
                     use(i..<end)
                     continue
                 }
@@ -83,14 +98,14 @@ extension EntityScan {
             guard let n = number(i), (1...999).contains(n.value) else { continue }
             var j = skipSpace(i + 1)
             if let w = word(j), w == .worker || w == .people {
-                found.count = n.value
+                setCount(n.value, at: i, &self)
                 use(i..<j + 1)
                 continue
             }
             guard n.form != .english else { continue }
             if let afterClassifier = after(j, words.countClassifiers) { j = afterClassifier }
             if let noun = match(j, words.workerNouns) {
-                found.count = n.value
+                setCount(n.value, at: i, &self)
                 use(i..<noun.next)
             }
         }
