@@ -85,8 +85,11 @@ extension Engine {
                 return reply
             }
             if ratingCarriesReason(turn) {
-                // "不满意。修是修好了，但是拖了一个礼拜才来": the reason came with the rating; it is the feedback.
-                state.revisit = nil
+                // "不满意。修是修好了，但是拖了一个礼拜才来": the reason came with the rating; it is the feedback. A remark
+                // after it ("just tell them to clean up next time") adds to it, as a suggestion does.
+                state.revisit?.stage = .suggestion
+                state.revisit?.satisfied = level.score >= 4
+                state.revisit?.noted = true
                 let note = RecordUpdate(id: updated.id, at: turn.civil.iso8601, actor: "resident", note: turn.text)
                 let noted: Record
                 do {
@@ -114,6 +117,9 @@ extension Engine {
             state.revisit = nil
             // Feedback mentions the service it is about ("the technician was very professional"): only a clear new request interrupts.
             if newRequest, turn.classification.confidence >= 0.95 { return nil }
+            // After a rating with its reason ("anything else I can help with?"), any other request or question is new;
+            // only more about the visit (a complaint about it) adds to the feedback.
+            if revisit.noted, Engine.serviceIntents.contains(turn.intent), turn.intent != "complaint" { return nil }
             let nothing = turn.isDeny || turn.says(.nothing)
             // "没别的了，再见": the resident's goodbye or thanks is still the turn's intent.
             let closing = turn.intent == "goodbye" || turn.intent == "thanks" ? turn.intent : nil

@@ -96,6 +96,8 @@ public struct Revisit: Sendable, Equatable {
     public var reminded = false
     /// The answer was 满意 or 非常满意.
     public var satisfied = true
+    /// The rating came with its reason, already stored: a further remark about the visit adds to it.
+    public var noted = false
 
     /// A return visit at `stage` for a record.
     public init(recordID: String, stage: Stage) {
