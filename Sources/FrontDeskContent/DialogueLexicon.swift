@@ -86,6 +86,9 @@ public struct DialogueLexicon: Sendable {
         /// Words that take an offer ("需要", "麻烦安排", "yes please"): with them an "ok, thanks" is a yes, without them it
         /// thanks for the advice.
         case acceptWords = "accept_words"
+        /// "那我在家等着", "I'll wait for the plumber": the resident has what they asked for and will wait; at an offer to
+        /// verify for the details, an "ok" with them is no yes.
+        case waitingWords = "waiting_words"
         /// A person asked for by name ("转人工", "a real person"): with one, a phone given with "contact me" still asks for a
         /// person; without one, "你们联系我就行，138…" at the phone prompt is the phone.
         case personWords = "person_words"

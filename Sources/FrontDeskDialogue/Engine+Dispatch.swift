@@ -13,6 +13,8 @@ extension Engine {
     func dispatch(_ turn: Turn, _ state: inout SessionState) -> Reply {
         let followUp = state.followUp
         state.followUp = nil
+        let shown = state.shownRecord
+        state.shownRecord = nil
         if state.flow == nil, state.identity == nil, let unit = turn.entities.unit, let phone = turn.entities.phone {
             // "你好，我是3栋2单元501的，电话138…": the resident says who they are, so a return visit due for that flat and
             // phone is asked (the record's own phone must match).
@@ -52,6 +54,12 @@ extension Engine {
         if state.revisit != nil, let reply = handleRevisit(turn, &state) { return reply }
         if let followUp, state.flow == nil, state.pending == nil, let reply = followUpOn(followUp, turn, &state) {
             return reply
+        }
+        if let shown, state.flow == nil, turn.intent == "progress_query", turn.entities.recordID == nil,
+            turn.entities.unit == nil, let record = store.record(id: shown)
+        {
+            state.pending = nil
+            return describe(record, turn, &state, notes: [])
         }
         if let pending = state.pending {
             state.pending = nil
@@ -216,6 +224,11 @@ extension Engine {
             let original = makeTurn(text, classification, now: turn.now, language: turn.language)
             return startIntent(original, &state, clarify: false)
         case .verifyRecord(let id):
+            // "好的 那我在家等着" / "ok thanks": the status was what they wanted; the offer of details is not taken.
+            if turn.intent == "thanks", turn.classification.confidence >= 0.5, !turn.has(.acceptWords) { return nil }
+            if turn.isAffirm, turn.has(.waitingWords), !turn.has(.acceptWords) {
+                return Reply([say("progress.verify_declined", turn.language)], intent: nil)
+            }
             if turn.isAffirm {
                 var flow = Flow(kind: .progressQuery)
                 flow.verifyingFor = id

@@ -52,7 +52,7 @@ extension Engine {
             let categories = turn.classification.categories
             let namesMatter = categories["repair"] != nil || categories["complaint"] != nil
             if turn.entities.recordID == nil, namesMatter || turn.has(.myRecords) {
-                if let verified = state.verification { return listRecords(unit: verified.unit, turn) }
+                if let verified = state.verification { return listRecords(unit: verified.unit, turn, &state) }
                 // The matter named, a flat given, or a flat verified minutes ago: look the records up by flat.
                 if namesMatter || turn.entities.unit != nil || state.lapsedUnit != nil { flow.lookupByUnit = true }
             }
@@ -146,7 +146,7 @@ extension Engine {
             turn.has(.myRecords), let verified = state.verification
         {
             state.flow = nil
-            return listRecords(unit: verified.unit, turn)
+            return listRecords(unit: verified.unit, turn, &state)
         }
         if let awaited = flow.awaiting, let answer = answerQuestion(turn, flow) {
             // "how much is the renovation deposit?" at the name prompt: a question about this very request, answered; the
@@ -174,6 +174,14 @@ extension Engine {
         // A correction of a slot answered earlier ("oh no, it is 1202"): say what changed, then go on.
         let corrected = result.filled.filter { $0 != awaited && before[$0] != nil && before[$0] != flow.slots[$0] }
         if !corrected.isEmpty { notes.insert(changedNote(corrected, flow, turn.language), at: 0) }
+        if flow.kind == .progressQuery, let awaited, !isFilled(awaited, flow), result.filled.isEmpty,
+            result.problems.isEmpty, turn.intent == "thanks", turn.classification.confidence >= 0.5
+        {
+            // "行吧 谢谢" while a lookup waits for a number or a flat: nothing is lost by stopping (a progress query
+            // makes no record), so the thanks ends it.
+            state.flow = nil
+            return startIntent(turn, &state, clarify: false)
+        }
         if let awaited, !isFilled(awaited, flow), result.filled.isEmpty, result.problems.isEmpty,
             turn.intent == "greeting" || turn.intent == "thanks"
         {

@@ -15,7 +15,7 @@ extension Engine {
             let outcome = verify(unit: unit, tail: tail, turn, &state)
             guard outcome == .verified else { return verificationFailed(flow, turn, &state, outcome) }
             state.flow = nil
-            return listRecords(unit: unit, turn)
+            return listRecords(unit: unit, turn, &state)
         }
         if let target = flow.verifyingFor {
             guard let unit = flow.slots["unit"], let tail = flow.slots["verify"] else {
@@ -49,6 +49,7 @@ extension Engine {
         let language = turn.language
         var reply = Reply(notes, intent: "progress_query")
         reply.record = record.reference
+        state.shownRecord = record.id
         reply.add(
             say(
                 "progress.status", language,
@@ -89,7 +90,7 @@ extension Engine {
     }
 
     /// "我的报修进度": the verified unit's latest records, newest first.
-    func listRecords(unit: String, _ turn: Turn) -> Reply {
+    func listRecords(unit: String, _ turn: Turn, _ state: inout SessionState) -> Reply {
         let all = store.allRecords().filter { $0.unit == unit }
         let open = all.filter { !Engine.finishedStatuses.contains($0.status) }
         let records = (open.isEmpty ? all : open).suffix(3).reversed()
@@ -103,7 +104,7 @@ extension Engine {
                     "id": record.id, "type": say("type." + record.type.rawValue, turn.language),
                     "status": say("status." + record.status, turn.language),
                     "description": record.description ?? record.scope ?? "-",
-                    "next_step": say("next." + record.status, turn.language),
+                    "next_step": Self.withoutFinalStop(say("next." + record.status, turn.language)),
                 ])
         }
         var reply = Reply(
@@ -114,7 +115,15 @@ extension Engine {
             ],
             intent: "progress_query")
         reply.record = records.first?.reference
+        if records.count == 1 { state.shownRecord = records.first?.id }  // one record: a next question is about it
         return reply
+    }
+
+    /// A sentence without its final full stop, for a line inside a list that ends with its own ("…通知您；…。").
+    static func withoutFinalStop(_ sentence: String) -> String {
+        var text = Substring(sentence)
+        while let last = text.last, last == "\u{3002}" || last == "." || last == " " { text = text.dropLast() }
+        return String(text)
     }
 
     /// Statuses after which a record is no longer open (a lookup by flat lists the others).

@@ -108,17 +108,37 @@ extension EntityScan {
             relative(words.relativeDayOffsets[index], i..<next)
             if found.timeOfDay == nil, let time = words.relativeDayTimes[index] { found.timeOfDay = time }
         } else if let j = after(i, words.nextWeek) {
-            if let (weekday, next) = weekday(at: after(j, words.classifiers) ?? j) { nextWeek(weekday, i..<next) }
+            if let (weekday, next) = weekday(at: after(j, words.classifiers) ?? j) {
+                nextWeek(weekday, i..<next)
+            } else {
+                dayOfMonth(monthsAhead: 1, i, j)  // 下个月1号
+            }
         } else if let j = after(i, words.lastWeek) {
             // 上周一, 上个星期三: a day of last (ISO) week, for the flow to question.
             if let (weekday, next) = weekday(at: after(j, words.classifiers) ?? j) {
                 relative(weekday - today.weekday - 7, i..<next)
+            } else {
+                dayOfMonth(monthsAhead: -1, i, j)  // 上个月5号
             }
         } else if let j = after(i, words.thisWeek) {
-            if let (weekday, next) = weekday(at: after(j, words.classifiers) ?? j) { coming(weekday, i..<next) }
+            if let (weekday, next) = weekday(at: after(j, words.classifiers) ?? j) {
+                coming(weekday, i..<next)
+            } else {
+                dayOfMonth(monthsAhead: 0, i, j)  // 这个月28号, 本月15日
+            }
         } else if let (weekday, next) = weekday(at: i) {
             coming(weekday, i..<next)
         }
+    }
+
+    /// `个月1号` / `月15日` at `j` (after 下, 上, 这 or 本 at `start`): that day of the month `months` from this one.
+    private mutating func dayOfMonth(monthsAhead months: Int, _ start: Int, _ j: Int) {
+        let k = after(j, words.classifiers) ?? j
+        guard let m = after(k, words.month), let d = number(m), d.form != .english,
+            let end = after(m + 1, words.dayMarks)
+        else { return }
+        let index = today.year * 12 + (today.month - 1) + months
+        setDate(year: index / 12, month: index % 12 + 1, day: d.value, start..<end)
     }
 
     /// `周一`, `星期三`, `礼拜天` at `i`: the ISO weekday and the index after it.
