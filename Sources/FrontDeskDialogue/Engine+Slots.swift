@@ -273,7 +273,12 @@ extension Engine {
 
     /// The first whole number after the last correction marker of the message ("…，哦不对，4个" → 4), if any.
     func numberAfterCorrection(_ turn: Turn) -> Int? {
-        afterLastCorrection(turn).flatMap { EntityExtractor.firstInteger(String($0)) }
+        guard let rest = afterLastCorrection(turn), !rest.isEmpty else { return nil }
+        // "哦講錯 係12月14號 做25日 6個師傅": the head count of what follows, not its first number (the month).
+        let after = matcher.entityExtractor.extract(from: String(rest), now: turn.now, utcOffset: estate.utcOffset)
+        if let count = after.count { return count }
+        guard after.date == nil, after.durationDays == nil else { return nil }
+        return EntityExtractor.firstInteger(String(rest))
     }
 
     /// The date and part of the day a correction names after its marker ("哦明天下午我要上班，改成后天上午": 后天上午, not the
@@ -468,7 +473,8 @@ extension Engine {
         if fields.isEmpty {
             // Only the works: the whole message is the scope, negated structural words and all; a long one keeps the
             // clauses that name works ("Hello, … a permit for 10-2-1402. It's just the bathroom: new tiles …").
-            let value = TextMatch.trimmed(stripPrefixes(turn.text, turn.words.answerPrefixes["scope"] ?? []))
+            let whole = TextMatch.trimmed(stripPrefixes(turn.text, turn.words.answerPrefixes["scope"] ?? []))
+            let value = worksPieces(whole, turn)
             if (2...120).contains(value.count) {
                 fields["scope"] = value
                 return fields
@@ -478,9 +484,9 @@ extension Engine {
         // A clause with a name or a contractor in it, written with spaces for commas, keeps its pieces without one
         // ("主要是換木地板跟重新油漆 施工廠商是好宅室內裝修", "业主曾婷婷 卫生间换马桶").
         let clauses = Self.clauses(turn.text).map { clause -> String in
-            guard TextMatch.containsAny(simplifiedShadow(clause), markers) else { return clause }
-            return Self.spacedPieces(clause).filter { !TextMatch.containsAny(simplifiedShadow($0), markers) }
-                .joined(separator: " ")
+            guard TextMatch.containsAny(simplifiedShadow(clause), markers) else { return worksPieces(clause, turn) }
+            let kept = Self.spacedPieces(clause).filter { !TextMatch.containsAny(simplifiedShadow($0), markers) }
+            return worksPieces(kept.joined(separator: " "), turn)
         }.filter { clause in
             let lower = simplifiedShadow(clause)  // "浴室換磁磚跟馬桶，不動結構": Traditional works and negators too
             return !clause.isEmpty
@@ -489,6 +495,20 @@ extension Engine {
         let scope = clauses.joined(separator: turn.language == .en ? ", " : "\u{FF0C}")
         if (2...120).contains(scope.count) { fields["scope"] = scope }
         return fields
+    }
+
+    /// The pieces of a clause written with spaces for commas that name works or what is left alone ("卫生间换防水重新贴砖
+    /// 下个月3号开始 大概20天 4个人" is "卫生间换防水重新贴砖": the date, the days and the workers are their own slots); the
+    /// clause as it is when no piece, or every piece, names works.
+    func worksPieces(_ clause: String, _ turn: Turn) -> String {
+        let pieces = Self.spacedPieces(clause)
+        guard pieces.count > 1 else { return clause }
+        let works = pieces.filter { piece in
+            let lower = simplifiedShadow(piece)
+            return TextMatch.containsAny(lower, turn.words[.works])
+                || TextMatch.containsAny(lower, turn.words[.structuralNegators])
+        }
+        return works.isEmpty || works.count == pieces.count ? clause : works.joined(separator: " ")
     }
 
     /// A clause split at each space between two Han characters (chat's comma); English text stays whole.
