@@ -39,11 +39,21 @@ extension Engine {
             || smallTalk
 
         if order.contains("unit") {
-            if let unit = entities.unit ?? roomCorrection(flow, turn) ?? entranceAnswer(&flow, turn) {
+            if entities.unit == nil, flow.slots["unit"] == nil, let building = entities.building,
+                let entrance = entities.entrance
+            {
+                // "6棟1單元的電梯…": the building and entrance are kept for a room given on its own later ("我住1101").
+                flow.slots["unit_block"] = String(building)
+                flow.slots["unit_entrance"] = String(entrance)
+            }
+            if let unit = entities.unit ?? roomCorrection(flow, turn) ?? entranceAnswer(&flow, turn)
+                ?? roomAnswer(flow, turn, awaiting: awaiting)
+            {
                 if flow.kind == .feeQuery || flow.kind == .progressQuery || unitExists(unit) {
                     set("unit", unit)
                     flow.slots["unit_block"] = nil
                     flow.slots["unit_room"] = nil
+                    flow.slots["unit_entrance"] = nil
                 } else if flow.kind == .emergency {
                     set("unit", unit)
                 } else {
@@ -314,6 +324,16 @@ extension Engine {
     static let maxEntrances = 20
 
     /// The answer to "请问是5栋几单元？": the entrance number, joined to the block and flat already given.
+    /// A room alone ("我住1101", "1101, phone 138…") while the flat is asked, after the building and entrance were named
+    /// earlier in the conversation ("6棟1單元的電梯有怪聲"): that entrance's flat.
+    func roomAnswer(_ flow: Flow, _ turn: Turn, awaiting: Slot?) -> String? {
+        guard awaiting == "unit", let block = flow.slots["unit_block"], let entrance = flow.slots["unit_entrance"]
+        else { return nil }
+        let rooms = EntityExtractor.digitRuns(turn.text).filter { (3...4).contains($0.count) }
+        guard rooms.count == 1, let room = rooms.first, turn.entities.building == nil else { return nil }
+        return block + "-" + entrance + "-" + room
+    }
+
     func entranceAnswer(_ flow: inout Flow, _ turn: Turn) -> String? {
         guard let block = flow.slots["unit_block"], let room = flow.slots["unit_room"] else { return nil }
         let runs = EntityExtractor.digitRuns(turn.text)

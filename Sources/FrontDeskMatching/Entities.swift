@@ -22,6 +22,8 @@ public struct Entities: Sendable, Equatable {
     public var recordID: String?
     /// The building of a unit, also when only the building was named (`5号楼801`, `6号楼1单元12楼`).
     public var building: Int?
+    /// The entrance of `building` when both were named without a room (`6栋1单元的电梯`).
+    public var entrance: Int?
 
     /// Entities with the given values (all absent by default).
     public init(

@@ -60,7 +60,14 @@ extension EntityScan {
             }
             i += 1
         }
-        if found.unit == nil, let (building, unit) = buildingAndUnit { roomElsewhere(building, unit) }
+        if found.unit == nil, let (building, unit) = buildingAndUnit {
+            roomElsewhere(building, unit)
+            // "6棟1單元的電梯": a building and an entrance with no room; the dialogue may complete it ("我住1101").
+            if found.unit == nil {
+                found.building = building
+                found.entrance = unit
+            }
+        }
     }
 
     /// A building and entrance were named without a room after them: the one room number elsewhere in the message
