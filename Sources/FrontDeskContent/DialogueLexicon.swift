@@ -89,6 +89,9 @@ public struct DialogueLexicon: Sendable {
         /// "那我在家等着", "I'll wait for the plumber": the resident has what they asked for and will wait; at an offer to
         /// verify for the details, an "ok" with them is no yes.
         case waitingWords = "waiting_words"
+        /// "下午来", "上门", "I'm home in the evening": a part of the day named with them is when to visit, not when the
+        /// fault shows ("晚上黑漆漆的").
+        case visitWords = "visit_words"
         /// A person asked for by name ("转人工", "a real person"): with one, a phone given with "contact me" still asks for a
         /// person; without one, "你们联系我就行，138…" at the phone prompt is the phone.
         case personWords = "person_words"
