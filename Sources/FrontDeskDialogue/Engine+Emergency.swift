@@ -114,7 +114,10 @@ extension Engine {
         draft.team = say("team.emergency", .zhHans)
         draft.dueAt = CivilTime(turn.now.addingTimeInterval(15 * 60), offset: estate.utcOffset).iso8601
         if let location = flow.slots["location"] {
-            draft.description = [flow.slots["description"], location].compactMap { $0 }.joined(separator: " / ")
+            // The place told in the first words is already in the description; a place told later is added to it.
+            let description = flow.slots["description"]
+            let told = description.map { $0 == location || $0.contains(location) } ?? false
+            draft.description = told ? description : [description, location].compactMap { $0 }.joined(separator: " / ")
         }
         let place = flow.slots["unit"] ?? flow.slots["location"] ?? ""
         let what = say("emergency.category." + category, turn.language)
