@@ -225,7 +225,7 @@ extension Engine {
             return startIntent(original, &state, clarify: false)
         case .verifyRecord(let id):
             // "好的 那我在家等着" / "ok thanks": the status was what they wanted; the offer of details is not taken.
-            if turn.intent == "thanks", turn.classification.confidence >= 0.5, !turn.has(.acceptWords) { return nil }
+            if turn.isThanksOnly { return nil }
             if turn.isAffirm, turn.has(.waitingWords), !turn.has(.acceptWords) {
                 return Reply([say("progress.verify_declined", turn.language)], intent: nil)
             }
@@ -242,8 +242,7 @@ extension Engine {
             return nil
         case .offerRepair(let text):
             // "好 謝謝" / "ok thanks" after the advice and the offer thanks for the advice; "好的，麻烦安排" takes the visit.
-            let thanksOnly = turn.intent == "thanks" && turn.classification.confidence >= 0.5 && !turn.has(.acceptWords)
-            if turn.isAffirm, !thanksOnly {
+            if turn.isAffirm, !turn.isThanksOnly {
                 // The repair is filed from the resident's first words, as if they had asked for one.
                 var classification = matcher.classify(text, now: turn.now, utcOffset: estate.utcOffset)
                 classification.intent = "repair"

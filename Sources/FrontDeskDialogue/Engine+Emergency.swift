@@ -116,7 +116,7 @@ extension Engine {
         if let location = flow.slots["location"] {
             // The place told in the first words is already in the description; a place told later is added to it.
             let description = flow.slots["description"]
-            let told = description.map { $0 == location || $0.contains(location) } ?? false
+            let told = description?.contains(location) ?? false
             draft.description = told ? description : [description, location].compactMap { $0 }.joined(separator: " / ")
         }
         let place = flow.slots["unit"] ?? flow.slots["location"] ?? ""

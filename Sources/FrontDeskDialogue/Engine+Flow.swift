@@ -174,17 +174,15 @@ extension Engine {
         // A correction of a slot answered earlier ("oh no, it is 1202"): say what changed, then go on.
         let corrected = result.filled.filter { $0 != awaited && before[$0] != nil && before[$0] != flow.slots[$0] }
         if !corrected.isEmpty { notes.insert(changedNote(corrected, flow, turn.language), at: 0) }
-        if flow.kind == .progressQuery, let awaited, !isFilled(awaited, flow), result.filled.isEmpty,
-            result.problems.isEmpty, turn.intent == "thanks", turn.classification.confidence >= 0.5
-        {
-            // "行吧 谢谢" while a lookup waits for a number or a flat: nothing is lost by stopping (a progress query
-            // makes no record), so the thanks ends it.
-            state.flow = nil
-            return startIntent(turn, &state, clarify: false)
-        }
         if let awaited, !isFilled(awaited, flow), result.filled.isEmpty, result.problems.isEmpty,
             turn.intent == "greeting" || turn.intent == "thanks"
         {
+            if flow.kind == .progressQuery, turn.intent == "thanks", turn.classification.confidence >= 0.5 {
+                // "行吧 谢谢" while a lookup waits for a number or a flat: nothing is lost by stopping (a progress query
+                // makes no record), so the thanks ends it.
+                state.flow = nil
+                return startIntent(turn, &state, clarify: false)
+            }
             // Small talk is not a wrong answer: ask again without counting it.
             return Reply([ask(awaited, flow, turn.language)], intent: flow.kind.intent, awaiting: awaited)
         }

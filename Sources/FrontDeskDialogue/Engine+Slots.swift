@@ -284,24 +284,27 @@ extension Engine {
         return cut.map { turn.lower[$0...] }
     }
 
-    /// The first whole number after the last correction marker of the message ("…，哦不对，4个" → 4), if any.
-    func numberAfterCorrection(_ turn: Turn) -> Int? {
+    /// What follows the last correction marker, and its entities read by the matcher's one entity extractor.
+    func afterCorrection(_ turn: Turn) -> (text: String, entities: Entities)? {
         guard let rest = afterLastCorrection(turn), !rest.isEmpty else { return nil }
-        // "哦講錯 係12月14號 做25日 6個師傅": the head count of what follows, not its first number (the month).
-        let after = matcher.entityExtractor.extract(from: String(rest), now: turn.now, utcOffset: estate.utcOffset)
+        let text = String(rest)
+        return (text, matcher.entityExtractor.extract(from: text, now: turn.now, utcOffset: estate.utcOffset))
+    }
+
+    /// The head count after the last correction marker of the message ("…，哦不对，4个" → 4; "哦講錯 係12月14號 做25日
+    /// 6個師傅" → 6, not the month), else its first whole number when it names no date or span, if any.
+    func numberAfterCorrection(_ turn: Turn) -> Int? {
+        guard let (rest, after) = afterCorrection(turn) else { return nil }
         if let count = after.count { return count }
         guard after.date == nil, after.durationDays == nil else { return nil }
-        return EntityExtractor.firstInteger(String(rest))
+        return EntityExtractor.firstInteger(rest)
     }
 
     /// The date and part of the day a correction names after its marker ("哦明天下午我要上班，改成后天上午": 后天上午, not the
-    /// 明天下午 the message names first), read by the matcher's one entity extractor; the message's own otherwise.
+    /// 明天下午 the message names first); the message's own otherwise.
     func correctedWhen(_ turn: Turn) -> (date: String?, timeOfDay: String?) {
         let entities = turn.entities
-        guard turn.isCorrection, let rest = afterLastCorrection(turn), !rest.isEmpty else {
-            return (entities.date, entities.timeOfDay)
-        }
-        let after = matcher.entityExtractor.extract(from: String(rest), now: turn.now, utcOffset: estate.utcOffset)
+        guard turn.isCorrection, let (_, after) = afterCorrection(turn) else { return (entities.date, entities.timeOfDay) }
         guard after.date != nil || after.timeOfDay != nil else { return (entities.date, entities.timeOfDay) }
         return (after.date, after.timeOfDay)
     }
@@ -327,6 +330,13 @@ extension Engine {
     static let maxEntrances = 20
 
     /// The answer to "请问是5栋几单元？": the entrance number, joined to the block and flat already given.
+    func entranceAnswer(_ flow: inout Flow, _ turn: Turn) -> String? {
+        guard let block = flow.slots["unit_block"], let room = flow.slots["unit_room"] else { return nil }
+        let runs = EntityExtractor.digitRuns(turn.text)
+        guard runs.count == 1, let entrance = runs.first, entrance.count <= 2 else { return nil }
+        return block + "-" + entrance + "-" + room
+    }
+
     /// A room alone ("我住1101", "1101, phone 138…") while the flat is asked, after the building and entrance were named
     /// earlier in the conversation ("6棟1單元的電梯有怪聲"): that entrance's flat.
     func roomAnswer(_ flow: Flow, _ turn: Turn, awaiting: Slot?) -> String? {
@@ -334,13 +344,6 @@ extension Engine {
         else { return nil }
         let rooms = EntityExtractor.digitRuns(turn.text).filter { (3...4).contains($0.count) }
         guard rooms.count == 1, let room = rooms.first, turn.entities.building == nil else { return nil }
-        return block + "-" + entrance + "-" + room
-    }
-
-    func entranceAnswer(_ flow: inout Flow, _ turn: Turn) -> String? {
-        guard let block = flow.slots["unit_block"], let room = flow.slots["unit_room"] else { return nil }
-        let runs = EntityExtractor.digitRuns(turn.text)
-        guard runs.count == 1, let entrance = runs.first, entrance.count <= 2 else { return nil }
         return block + "-" + entrance + "-" + room
     }
 

@@ -123,6 +123,12 @@ struct Turn {
         return saysAffirmWord || (classification.contains(act: .affirm) && Turn.affirmStands(trimmedLower, words[.affirm]))
     }
 
+    /// A thanks the matcher is sure of, with no word that takes an offer ("好 謝謝", "ok thanks"; not "好的，麻烦安排"): it
+    /// thanks for what was said, and takes no offer.
+    var isThanksOnly: Bool {
+        classification.intent == "thanks" && classification.confidence >= 0.5 && !has(.acceptWords)
+    }
+
     /// Whether the message says no (不对 / 不是 / no).
     /// "得唔得？", "行不行", "是不是": a question asked both ways is not a no.
     var isDeny: Bool { (classification.contains(act: .deny) && !asksEitherWay) || saysDenyWord }

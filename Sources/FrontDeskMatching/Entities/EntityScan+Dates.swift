@@ -111,20 +111,20 @@ extension EntityScan {
             if let (weekday, next) = weekday(at: after(j, words.classifiers) ?? j) {
                 nextWeek(weekday, i..<next)
             } else {
-                dayOfMonth(monthsAhead: 1, i, j)  // 下个月1号
+                dayInMonth(monthsAhead: 1, i, j)  // 下个月1号
             }
         } else if let j = after(i, words.lastWeek) {
             // 上周一, 上个星期三: a day of last (ISO) week, for the flow to question.
             if let (weekday, next) = weekday(at: after(j, words.classifiers) ?? j) {
                 relative(weekday - today.weekday - 7, i..<next)
             } else {
-                dayOfMonth(monthsAhead: -1, i, j)  // 上个月5号
+                dayInMonth(monthsAhead: -1, i, j)  // 上个月5号
             }
         } else if let j = after(i, words.thisWeek) {
             if let (weekday, next) = weekday(at: after(j, words.classifiers) ?? j) {
                 coming(weekday, i..<next)
             } else {
-                dayOfMonth(monthsAhead: 0, i, j)  // 这个月28号, 本月15日
+                dayInMonth(monthsAhead: 0, i, j)  // 这个月28号, 本月15日
             }
         } else if let (weekday, next) = weekday(at: i) {
             coming(weekday, i..<next)
@@ -132,7 +132,7 @@ extension EntityScan {
     }
 
     /// `个月1号` / `月15日` at `j` (after 下, 上, 这 or 本 at `start`): that day of the month `months` from this one.
-    private mutating func dayOfMonth(monthsAhead months: Int, _ start: Int, _ j: Int) {
+    private mutating func dayInMonth(monthsAhead months: Int, _ start: Int, _ j: Int) {
         let k = after(j, words.classifiers) ?? j
         guard let m = after(k, words.month), let d = number(m), d.form != .english,
             let end = after(m + 1, words.dayMarks)
