@@ -116,10 +116,14 @@ extension Engine {
         case .suggestion:
             state.revisit = nil
             // Feedback mentions the service it is about ("the technician was very professional"): only a clear new request interrupts.
-            if newRequest, turn.classification.confidence >= 0.95 { return nil }
+            // "建议以后…就更好了" is more feedback even when it names the job's words.
+            let suggestion = turn.has(.suggestionWords) && turn.intent != "emergency"
+            if newRequest, turn.classification.confidence >= 0.95, !suggestion { return nil }
             // After a rating with its reason ("anything else I can help with?"), any other request or question is new;
             // only more about the visit (a complaint about it) adds to the feedback.
-            if revisit.noted, Engine.serviceIntents.contains(turn.intent), turn.intent != "complaint" { return nil }
+            if revisit.noted, Engine.serviceIntents.contains(turn.intent), turn.intent != "complaint", !suggestion {
+                return nil
+            }
             let nothing = turn.isDeny || turn.says(.nothing)
             // "没别的了，再见": the resident's goodbye or thanks is still the turn's intent.
             let closing = turn.intent == "goodbye" || turn.intent == "thanks" ? turn.intent : nil

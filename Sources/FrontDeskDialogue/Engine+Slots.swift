@@ -38,6 +38,7 @@ extension Engine {
             turn.isBareAct || (turn.text.count <= 2 && (turn.isAffirm || turn.isDeny))
             || smallTalk
 
+        let unitBefore = flow.slots["unit"]
         if order.contains("unit") {
             if entities.unit == nil, flow.slots["unit"] == nil, let building = entities.building,
                 let entrance = entities.entrance
@@ -185,13 +186,19 @@ extension Engine {
             // "I'm in 10-2-601, phone ends 7856" / "3-2-501，5678": four digits beside the flat are its phone's tail.
             let room = (entities.unit ?? flow.slots["unit"]).flatMap { $0.split(separator: "-").last.map(String.init) }
             let besideUnit = entities.unit != nil && EntityExtractor.digitRuns(turn.text).contains { $0.count == 4 && $0 != room }
-            if awaiting == "verify" || turn.has(.verifyMarkers) || besideUnit {
+            // A room corrected at the verification ("係201室 唔係2010") carries no tail: the tail is asked again.
+            let roomCorrected = awaiting == "verify" && entities.unit == nil && flow.slots["unit"] != unitBefore
+            if roomCorrected {
+            } else if awaiting == "verify" || turn.has(.verifyMarkers) || besideUnit {
                 if let tail = EntityExtractor.phoneTail(turn.text, excluding: entities.unit == nil ? nil : room) {
                     set("verify", tail)
                 } else if awaiting == "verify", entities.unit == nil {
                     // The flat given again (or another one) is an answer too: the tail is simply asked next.
                     problem("verify", "invalid.verify")
                 }
+            } else if let phone = entities.phone, phone.count >= 8, flow.slots["verify"] == nil {
+                // "我是1402的王芳 电话13968812345": the whole number told unasked carries its last four.
+                set("verify", String(phone.suffix(4)))
             }
         }
         if order.contains("record_id"), flow.verifyingFor == nil, let id = entities.recordID {
@@ -637,7 +644,7 @@ extension Engine {
     /// "不对，是502室" / "no, room 502" / "不是501是502" / "哦不对，是1202": the same building and entrance,
     /// another room (the number that is not the current room).
     func roomCorrection(_ flow: Flow, _ turn: Turn) -> String? {
-        guard let current = flow.slots["unit"], flow.awaiting != "verify" else { return nil }
+        guard let current = flow.slots["unit"] else { return nil }
         if flow.awaiting == "phone", !turn.isCorrection { return nil }
         guard turn.has(.roomWords) || turn.isCorrection else { return nil }
         let parts = current.split(separator: "-")
@@ -647,6 +654,13 @@ extension Engine {
         var runs: [String] = []
         for run in EntityExtractor.digitRuns(turn.text) where run.count < 7 && !runs.contains(run) { runs.append(run) }
         guard (1...2).contains(runs.count), runs.allSatisfy({ (3...4).contains($0.count) }) else { return nil }
+        if flow.awaiting == "verify" {
+            // Four digits at the verification are the phone's tail ("不对，是5678"); a room is corrected there only
+            // when named as one or against the room given ("打错咗 係201室 唔係2010").
+            // "尾号6030" holds the room word 号: words about the tail make the number a tail.
+            let namedRoom = turn.has(.roomWords) && !turn.has(.verifyMarkers)
+            guard turn.isCorrection, namedRoom || runs.contains(String(parts[2])) else { return nil }
+        }
         guard let room = runs.first(where: { $0 != parts[2] }) else { return nil }
         return parts[0] + "-" + parts[1] + "-" + room
     }
