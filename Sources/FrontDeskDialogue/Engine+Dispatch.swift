@@ -211,6 +211,13 @@ extension Engine {
             }
             // "那就继续吧", "繼續報修", "ok, carry on then": a continue word anywhere in a short line is a yes.
             let continues = turn.lower.count <= 16 && turn.has(.resumeWords)
+            // "ok, back to the permit. Contractor is …, start December 2, 15 days": the details after the yes fill it.
+            let carriesDetails =
+                turn.lower.count > 16 && turn.intent == suspended.kind.intent && (turn.isAffirm || turn.has(.resumeWords))
+            if carriesDetails {
+                state.flow = resumed
+                return continueFlow(turn, &state)
+            }
             if turn.isAffirm || continues {
                 state.flow = resumed
                 return advance(turn, &state, notes: [say("resume.continue", turn.language)])
