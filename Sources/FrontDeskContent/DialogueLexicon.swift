@@ -92,6 +92,9 @@ public struct DialogueLexicon: Sendable {
         /// "下午来", "上门", "I'm home in the evening": a part of the day named with them is when to visit, not when the
         /// fault shows ("晚上黑漆漆的").
         case visitWords = "visit_words"
+        /// "fixed on Thursday", "上周四修好的": a date told with them in a repair's first words is when the job was done, not when
+        /// to come.
+        case pastWords = "past_words"
         /// "建议…", "it would be nice if…": after a return visit's rating, a remark with them adds to the feedback.
         case suggestionWords = "suggestion_words"
         /// A person asked for by name ("转人工", "a real person"): with one, a phone given with "contact me" still asks for a

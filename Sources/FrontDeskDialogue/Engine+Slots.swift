@@ -108,7 +108,9 @@ extension Engine {
         // "楼道灯坏了 晚上黑漆漆的" says when the fault shows, not when to come: a part of the day alone is a visit time
         // only when asked for, at the restatement, or with a word about the visit ("下午来", "I'm home in the evening").
         let faultTime = when.date == nil && awaiting != "time" && !confirming && !turn.has(.visitWords)
-        if flow.kind == .repair, when.date != nil || (when.timeOfDay != nil && !faultTime) {
+        // "the pipe your guy fixed on Thursday is leaking again": a date with a past word and no word about the visit.
+        let pastDate = when.date != nil && awaiting != "time" && !confirming && turn.has(.pastWords) && !turn.has(.visitWords)
+        if flow.kind == .repair, !pastDate, when.date != nil || (when.timeOfDay != nil && !faultTime) {
             set("time", [when.date, when.timeOfDay].compactMap { $0 }.joined(separator: " "))
         } else if flow.kind == .repair, confirming || awaiting == "time", turn.has(.asap) {
             flow.slots["time"] = nil
