@@ -95,6 +95,9 @@ public struct DialogueLexicon: Sendable {
         /// "fixed on Thursday", "上周四修好的": a date told with them in a repair's first words is when the job was done, not when
         /// to come.
         case pastWords = "past_words"
+        /// "我要申请", "I'd like to apply": a renovation question with them starts the application; without them, a question
+        /// about the rules is answered and the application offered.
+        case applyWords = "apply_words"
         /// "建议…", "it would be nice if…": after a return visit's rating, a remark with them adds to the feedback.
         case suggestionWords = "suggestion_words"
         /// A person asked for by name ("转人工", "a real person"): with one, a phone given with "contact me" still asks for a

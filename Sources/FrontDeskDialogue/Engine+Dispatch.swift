@@ -247,6 +247,19 @@ extension Engine {
                 return Reply([say("progress.verify_declined", turn.language)], intent: nil)
             }
             return nil
+        case .offerPermit:
+            // "好的" takes the offer, and so does the flat given at once ("4棟2單元902 鄭海燕"); "不用了" declines it.
+            if turn.isDeny || turn.isCancel {
+                return Reply([say("decoration.apply_declined", turn.language)], intent: "decoration_permit")
+            }
+            let anotherRequest =
+                Engine.serviceIntents.contains(turn.intent) && turn.intent != "decoration_permit"
+                && turn.classification.confidence >= 0.5
+            if turn.isAffirm && !turn.isThanksOnly || turn.entities.unit != nil && !anotherRequest {
+                state.flow = Flow(kind: .decorationPermit)
+                return continueFlow(turn, &state)
+            }
+            return nil
         case .offerRepair(let text):
             // "好 謝謝" / "ok thanks" after the advice and the offer thanks for the advice; "好的，麻烦安排" takes the visit.
             if turn.isAffirm, !turn.isThanksOnly {

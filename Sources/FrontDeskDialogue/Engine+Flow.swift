@@ -22,6 +22,13 @@ extension Engine {
             state.refusedPermit = withoutScope(refused)
             return Reply([say("decoration.structural_refused", turn.language)], intent: kind.intent, awaiting: "scope")
         }
+        if kind == .decorationPermit, asksAboutRules(turn) {
+            // "装修押金要交多少？" / "what hours can they drill?": the rules answered, then the application offered.
+            state.pending = .offerPermit
+            return Reply(
+                [decorationRulesAnswer(turn.language), say("decoration.apply_offer", turn.language)], intent: kind.intent,
+                awaiting: "confirm")
+        }
         var flow = Flow(kind: kind)
         var notes: [String] = []
         switch kind {
@@ -225,15 +232,34 @@ extension Engine {
             turn.entities.unit == nil, turn.entities.phone == nil
         else { return nil }
         if flow.kind == .decorationPermit, turn.intent == "decoration_permit" || turn.intent == "fee_query" {
-            var values = limits
-            values["deposit"] = money(decorationRules.deposit)
-            values["working_hours"] = decorationRules.workingHours
-            return say("decoration.rules", turn.language, values)
+            return decorationRulesAnswer(turn.language)
         }
         if let topic = turn.classification.category(for: "inquiry"), let answer = faqAnswers[topic]?[turn.language] {
             return answer
         }
         return nil
+    }
+
+    /// The deposit, the working hours and the limits of a permit, from the estate's decoration rules.
+    func decorationRulesAnswer(_ language: Language) -> String {
+        var values = limits
+        values["deposit"] = money(decorationRules.deposit)
+        values["working_hours"] = decorationRules.workingHours
+        return say("decoration.rules", language, values)
+    }
+
+    /// A question about the renovation rules that asks for no application: it ends in a question, names no flat, date,
+    /// phone or figure, states no permit field, and has no word asking to apply.
+    func asksAboutRules(_ turn: Turn) -> Bool {
+        let last = Self.clauses(turn.lower).last ?? turn.lower
+        guard turn.has(.questionMarkers), TextMatch.containsAny(last, turn.words[.questionMarkers]) || Engine.endsInQuestion(turn.text),
+            !turn.has(.applyWords)
+        else { return false }
+        let entities = turn.entities
+        guard entities.unit == nil, entities.phone == nil, entities.date == nil, entities.durationDays == nil,
+            entities.count == nil, entities.recordID == nil
+        else { return false }
+        return statedPermitFields(turn, Flow(kind: .decorationPermit), confirming: false).isEmpty
     }
 
     /// "已为您将房号更正为3-2-1202": the slots a correction changed, with their new values.

@@ -116,6 +116,8 @@ public enum PendingQuestion: Sendable, Equatable {
     case verifyRecord(String)
     /// "需要为您安排维修人员上门检查吗？" after an uncertain hazard turned out to have no sign: the resident's first words.
     case offerRepair(text: String)
+    /// "需要现在为您办理装修申请吗？" after a question about the renovation rules was answered.
+    case offerPermit
 }
 
 /// One resident's conversation state: a value, passed in and returned by `Engine.respond`.
