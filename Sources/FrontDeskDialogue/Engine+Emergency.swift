@@ -32,7 +32,7 @@ extension Engine {
         // A smoke or fire alarm going off with nothing else told (SPEC 3: "a smoke alarm beeping"): one question first.
         // A gas or CO alarm (the matcher's gas category: "CO alarm going off and we all feel dizzy") is not asked about.
         if turn.has(.alarmWords), turn.classification.category(for: "emergency") != "gas",
-            !TextMatch.containsAny(TextMatch.removing(turn.words[.alarmWords], from: turn.lower), turn.words[.hazardCues])
+            !TextMatch.containsAny(turn.removing(.alarmWords, from: turn.lower), turn.words[.hazardCues])
         {
             return true
         }
@@ -50,9 +50,9 @@ extension Engine {
         // A sign after a denying word in its clause is denied too: "no smoke or flames", "冇濃煙或者火光".
         let clauses = turn.lower.split { Engine.clauseBreaks.contains($0) || $0 == "\u{3002}" }.map(String.init)
         return clauses.contains { clause in
-            let rest = TextMatch.removing(turn.words[.noHazardSigns], from: clause)
+            let rest = turn.removing(.noHazardSigns, from: clause)
             return turn.words[.hazardSigns].contains { sign in
-                guard TextMatch.containsAny(rest, [sign]), let range = TextMatch.range(of: sign, in: clause) else {
+                guard TextMatch.contains(rest, sign), let range = TextMatch.range(of: sign, in: clause) else {
                     return false
                 }
                 let before = String(clause[..<range.lowerBound])

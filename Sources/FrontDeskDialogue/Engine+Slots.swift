@@ -219,7 +219,7 @@ extension Engine {
                 let description = cleanDescription(turn)
                 let substantial =
                     opening && category == nil
-                    ? Engine.isSubstantial(description, turn.words)
+                    ? isSubstantial(description, turn)
                     : description.count >= 2
                 if substantial {
                     set("description", description)
@@ -492,7 +492,7 @@ extension Engine {
         else { return fields }
         // Told unasked, the works must say what is done, not only where ("We want to renovate the kitchen" asks for them).
         if flow.awaiting != "scope", !structural,
-            !TextMatch.containsAny(TextMatch.removing(turn.words[.vagueWorks], from: turn.lower), turn.words[.works])
+            !TextMatch.containsAny(turn.removing(.vagueWorks, from: turn.lower), turn.words[.works])
         {
             return fields
         }
@@ -821,9 +821,10 @@ extension Engine {
 
     /// Whether an opening message says what the problem is, beyond the request itself and the unit:
     /// 4 or more other Chinese characters, or 3 or more other English words.
-    static func isSubstantial(_ description: String, _ words: DialogueLexicon) -> Bool {
-        let text = TextMatch.removing(words[.requestWordsZh], from: description.lowercased())
-        let unitCharacters = Set(words[.unitCharacters].compactMap(\.first))
+    func isSubstantial(_ description: String, _ turn: Turn) -> Bool {
+        let words = turn.words
+        let text = turn.removing(.requestWordsZh, from: description.lowercased())
+        let unitCharacters = unitCharacterSet
         let han = text.unicodeScalars.filter {
             Han.isIdeograph($0.value) && !unitCharacters.contains(Character($0))
         }.count

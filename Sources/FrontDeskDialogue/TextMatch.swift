@@ -158,10 +158,18 @@ enum TextMatch {
     /// `text` without any occurrence of `words` (the longest first), as Foundation's
     /// `replacingOccurrences(of:with: "")` gives; from the bytes when everything is plain text.
     static func removing(_ words: [String], from text: String) -> String {
+        removing(longestFirst: longestFirst(words), from: text)
+    }
+
+    /// `words` in the order `removing` takes them off: the longest first ("烟雾报警器" goes whole, not as "报警器" leaving
+    /// "烟雾" behind), as listed among as long ones.
+    static func longestFirst(_ words: [String]) -> [String] { words.sorted(by: { $0.count > $1.count }) }
+
+    /// `removing(words, from: text)` for words already in `longestFirst` order (sorted once per engine, not per call).
+    static func removing(longestFirst words: [String], from text: String) -> String {
         var result = text
         let plainText = result.withUTF8 { isPlain($0) }
-        // The longest first: "烟雾报警器" goes whole, not as "报警器" leaving "烟雾" behind.
-        for word in words.sorted(by: { $0.count > $1.count }) {
+        for word in words {
             var needle = word
             var current = result
             let replaced: String?? =

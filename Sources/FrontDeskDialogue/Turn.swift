@@ -23,13 +23,16 @@ struct Turn {
     let saysCancelWord: Bool
     /// The lists of `words` with their plain words as bytes (`Engine.plainLexicon`).
     let plainWords: [DialogueLexicon.List: TextMatch.PlainWords]
+    /// The lists of `words` in `TextMatch.longestFirst` order (`Engine.longestFirstLexicon`).
+    let longestFirstWords: [DialogueLexicon.List: [String]]
     /// `TextMatch.trimmed(lower)`, and whether `lower` is plain text (`TextMatch.isPlain`): asked once per turn.
     let trimmedLower: String
     let lowerIsPlain: Bool
 
     init(
         text: String, classification: Classification, now: Date, civil: CivilTime, language: Language, lower: String,
-        words: DialogueLexicon, plainWords: [DialogueLexicon.List: TextMatch.PlainWords] = [:]
+        words: DialogueLexicon, plainWords: [DialogueLexicon.List: TextMatch.PlainWords] = [:],
+        longestFirst: [DialogueLexicon.List: [String]] = [:]
     ) {
         self.text = text
         self.classification = classification
@@ -39,6 +42,7 @@ struct Turn {
         self.lower = lower
         self.words = words
         self.plainWords = plainWords
+        self.longestFirstWords = longestFirst
         var copy = lower
         let plain = copy.withUTF8 { TextMatch.isPlain($0) }
         lowerIsPlain = plain
@@ -84,6 +88,12 @@ struct Turn {
             rest = rest.dropFirst(word.count).drop { $0 == " " }
         }
         return !clause.isEmpty
+    }
+
+    /// `TextMatch.removing(words[list], from: text)`, with the list sorted once per engine.
+    func removing(_ list: DialogueLexicon.List, from text: String) -> String {
+        if let sorted = longestFirstWords[list] { return TextMatch.removing(longestFirst: sorted, from: text) }
+        return TextMatch.removing(words[list], from: text)
     }
 
     /// Whether the message has any word of `list`.
