@@ -38,7 +38,7 @@ extension Engine {
         }
         guard turn.classification.contains(act: .hedge) else { return false }
         let hedges = catalog.acts.first { $0.name == DialogueAct.hedge.rawValue }?.words ?? []
-        let clauses = turn.lower.split { Engine.clauseBreaks.contains($0) || $0 == "\u{3002}" }.map(String.init)
+        let clauses = turn.lower.split { Engine.isClauseBreak($0) || $0 == "\u{3002}" }.map(String.init)
         return clauses.contains { clause in
             TextMatch.containsAny(clause, turn.words[.hazardCues]) && TextMatch.containsAny(clause, hedges)
         }
@@ -48,7 +48,7 @@ extension Engine {
     /// ("没有明火" names none).
     func showsHazardSign(_ turn: Turn) -> Bool {
         // A sign after a denying word in its clause is denied too: "no smoke or flames", "冇濃煙或者火光".
-        let clauses = turn.lower.split { Engine.clauseBreaks.contains($0) || $0 == "\u{3002}" }.map(String.init)
+        let clauses = turn.lower.split { Engine.isClauseBreak($0) || $0 == "\u{3002}" }.map(String.init)
         return clauses.contains { clause in
             let rest = turn.removing(.noHazardSigns, from: clause)
             return turn.words[.hazardSigns].contains { sign in
@@ -243,10 +243,10 @@ extension Engine {
                 while let range = TextMatch.range(of: word, in: text, from: searchStart) {
                     // The negator may stand anywhere before the word in its clause, after any contrast word ("we're not
                     // touching any load-bearing walls"; "不动厨房，但要拆承重墙" is works on a bearing wall).
-                    var clauseStart = text[..<range.lowerBound].lastIndex { Engine.clauseBreaks.contains($0) }
+                    var clauseStart = text[..<range.lowerBound].lastIndex { Engine.isClauseBreak($0) }
                         .map { text.index(after: $0) } ?? text.startIndex
                     for contrast in catalog.settings.contrastWords {
-                        if let found = text[clauseStart..<range.lowerBound].range(of: contrast, options: .backwards) {
+                        if let found = TextMatch.lastRange(of: contrast, in: text[clauseStart..<range.lowerBound]) {
                             clauseStart = found.upperBound
                         }
                     }

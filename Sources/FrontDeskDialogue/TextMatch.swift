@@ -100,6 +100,32 @@ enum TextMatch {
         }
     }
 
+    /// Where `word` last occurs in `text`, as Foundation's `range(of:options: .backwards)` finds it: from the bytes when
+    /// both are plain text (`isPlain`) and `text`'s are contiguous; Foundation otherwise. An empty word is never found.
+    static func lastRange(of word: String, in text: Substring) -> Range<String.Index>? {
+        var needle = word
+        let found: Int?? = text.utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
+            needle.withUTF8 { pattern -> Int?? in
+                guard isPlain(bytes), isPlain(pattern) else { return .none }
+                guard !pattern.isEmpty else { return .some(nil) }
+                var last: Int?
+                var from = 0
+                while let hit = firstIndex(of: pattern, in: bytes, from: from) {
+                    last = hit
+                    from = hit + 1
+                }
+                return .some(last)
+            }
+        } ?? .none
+        switch found {
+        case .some(.some(let offset)):
+            let lower = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+            return lower..<text.utf8.index(lower, offsetBy: word.utf8.count)
+        case .some(.none): return nil
+        case .none: return text.range(of: word, options: .backwards)
+        }
+    }
+
     /// `text.hasPrefix(prefix)`, from the bytes when both are plain text (`isPlain`), where characters are scalars and
     /// equality is byte equality.
     static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
