@@ -38,7 +38,7 @@ extension Engine {
         }
         guard turn.classification.contains(act: .hedge) else { return false }
         let hedges = catalog.acts.first { $0.name == DialogueAct.hedge.rawValue }?.words ?? []
-        let clauses = turn.lower.split { Engine.isClauseBreak($0) || $0 == "\u{3002}" }.map(String.init)
+        let clauses = turn.lower.split { Engine.isClauseBreak($0) }.map(String.init)
         return clauses.contains { clause in
             TextMatch.containsAny(clause, turn.words[.hazardCues]) && TextMatch.containsAny(clause, hedges)
         }
@@ -48,7 +48,7 @@ extension Engine {
     /// ("没有明火" names none).
     func showsHazardSign(_ turn: Turn) -> Bool {
         // A sign after a denying word in its clause is denied too: "no smoke or flames", "冇濃煙或者火光".
-        let clauses = turn.lower.split { Engine.isClauseBreak($0) || $0 == "\u{3002}" }.map(String.init)
+        let clauses = turn.lower.split { Engine.isClauseBreak($0) }.map(String.init)
         return clauses.contains { clause in
             let rest = turn.removing(.noHazardSigns, from: clause)
             return turn.words[.hazardSigns].contains { sign in

@@ -560,7 +560,7 @@ extension Engine {
 
     /// The clauses of a message, split at commas and full stops (trimmed, empty ones dropped).
     static func clauses(_ text: String) -> [String] {
-        text.split { Engine.isClauseBreak($0) || $0 == "\u{3002}" }.flatMap { piece -> [String] in
+        text.split { Engine.isClauseBreak($0) }.flatMap { piece -> [String] in
             // English sentences too: "Unit 10-2-1502, owner Dong Jun. We're replacing the cabinets".
             var rest = piece
             var parts: [String] = []
@@ -602,7 +602,7 @@ extension Engine {
         guard let range = TextMatch.range(of: marker, in: lower) else { return nil }
         var rest = Substring(text.dropFirst(lower.distance(from: lower.startIndex, to: range.upperBound)))
         while let first = rest.first, turn.words[.nameJoiners].contains(String(first)) { rest = rest.dropFirst() }
-        var value = Self.beforeFullStop(rest.prefix { !Engine.isClauseBreak($0) && $0 != "\u{3002}" })
+        var value = Self.beforeFullStop(rest.prefix { !Engine.isClauseBreak($0) })
         // Chinese chat writes a space for a comma: "施工的是诚信装修队 下周一开始 20天" ends the name at the space.
         if let first = value.unicodeScalars.first, Han.isIdeograph(first.value) {
             var previous: Character = " "
@@ -795,12 +795,14 @@ extension Engine {
     func stripPrefixes(_ text: String, _ prefixes: [String]) -> String {
         var rest = TextMatch.trimmed(text)
         var lower = simplifiedShadow(rest)  // of `rest`, renewed whenever `rest` changes
+        var lowerIsPlain = lower.utf8.withContiguousStorageIfAvailable { TextMatch.isPlain($0) }
         var changed = true
         while changed {
             changed = false
-            for prefix in prefixes where TextMatch.hasPrefix(lower, prefix) {
+            for prefix in prefixes where TextMatch.hasPrefix(lower, prefix, textIsPlain: lowerIsPlain) {
                 rest = TextMatch.trimmed(String(rest.dropFirst(prefix.count)))
                 lower = simplifiedShadow(rest)
+                lowerIsPlain = lower.utf8.withContiguousStorageIfAvailable { TextMatch.isPlain($0) }
                 changed = true
             }
         }

@@ -128,12 +128,16 @@ enum TextMatch {
 
     /// `text.hasPrefix(prefix)`, from the bytes when both are plain text (`isPlain`), where characters are scalars and
     /// equality is byte equality.
-    static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
+    static func hasPrefix(_ text: String, _ prefix: String) -> Bool { hasPrefix(text, prefix, textIsPlain: nil) }
+
+    /// `hasPrefix(text, prefix)` where the caller may already know whether `text` is plain (`isPlain`), asked once for
+    /// many prefixes.
+    static func hasPrefix(_ text: String, _ prefix: String, textIsPlain: Bool?) -> Bool {
         var haystack = text
         var needle = prefix
         let answer: Bool? = haystack.withUTF8 { bytes in
             needle.withUTF8 { pattern in
-                guard isPlain(pattern), isPlain(bytes) else { return nil }
+                guard isPlain(pattern), textIsPlain ?? isPlain(bytes) else { return nil }
                 guard pattern.count <= bytes.count else { return false }
                 return pattern.isEmpty || memcmp(bytes.baseAddress!, pattern.baseAddress!, pattern.count) == 0
             }

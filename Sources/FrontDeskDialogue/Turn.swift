@@ -64,7 +64,7 @@ struct Turn {
     /// 确认"), a Chinese affirm word of two or more characters anywhere ("地址电话都没问题"), or an English one in a short
     /// message ("all correct"). The 是 of "还是1602" or "那是我妈家" is not a yes.
     static func affirmStands(_ trimmed: String, _ affirm: [String]) -> Bool {
-        let clauses = trimmed.split { Engine.isClauseBreak($0) || $0 == "\u{3002}" }
+        let clauses = trimmed.split { Engine.isClauseBreak($0) }
             .map { TextMatch.trimmed(String($0)) }
         if clauses.contains(where: { TextMatch.matches(trimmed: $0, affirm) || spelled($0, by: affirm) }) { return true }
         let englishWords = trimmed.split { !$0.isLetter && $0 != "'" }.map(String.init)

@@ -78,6 +78,11 @@ public enum Han {
                 continue
             }
             guard lead >= 0xE0, lead < 0xF0, index + 2 < count else { return false }
+            // Lead bytes E5–E9 begin U+5000–U+9FFF, CJK ideographs all (when the continuation bytes are such).
+            if lead >= 0xE5, lead <= 0xE9, base[index + 1] & 0xC0 == 0x80, base[index + 2] & 0xC0 == 0x80 {
+                index += 3
+                continue
+            }
             let scalar =
                 (UInt32(lead & 0x0F) << 12) | (UInt32(base[index + 1] & 0x3F) << 6) | UInt32(base[index + 2] & 0x3F)
             guard isPlainWide(scalar) else { return false }
