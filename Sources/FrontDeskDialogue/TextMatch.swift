@@ -172,15 +172,17 @@ enum TextMatch {
         -> Int?
     {
         guard !pattern.isEmpty else { return from }
-        let first = pattern[0]
-        var start = from
-        while start + pattern.count <= bytes.count {
-            if bytes[start] == first {
-                var k = 1
-                while k < pattern.count, bytes[start + k] == pattern[k] { k += 1 }
-                if k == pattern.count { return start }
-            }
-            start += 1
+        guard let base = bytes.baseAddress, let needle = pattern.baseAddress, from + pattern.count <= bytes.count
+        else { return nil }
+        // memchr for the first byte, memcmp for the rest (as `occurs`).
+        let first = Int32(needle.pointee)
+        let last = base + (bytes.count - pattern.count)  // the last place the pattern can start
+        var cursor = base + from
+        while cursor <= last {
+            guard let hit = memchr(cursor, first, last - cursor + 1) else { return nil }
+            let start = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
+            if pattern.count == 1 || memcmp(start + 1, needle + 1, pattern.count - 1) == 0 { return start - base }
+            cursor = start + 1
         }
         return nil
     }
