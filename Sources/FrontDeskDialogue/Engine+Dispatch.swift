@@ -292,7 +292,7 @@ extension Engine {
         switch flow.awaiting {
         case "description":
             return turn.intent == flow.kind.intent || turn.classification.category(for: flow.kind.rawValue) != nil
-                || !otherRequest && Engine.isSubstantial(turn.text, turn.words)
+                || !otherRequest && isSubstantial(turn.text, turn)
         case "name", "scope", "contractor":
             return !otherRequest && !turn.isAffirm && !turn.isDeny && turn.intent != "greeting"
                 && turn.intent != "thanks"

@@ -32,13 +32,13 @@ extension Engine {
         // A smoke or fire alarm going off with nothing else told (SPEC 3: "a smoke alarm beeping"): one question first.
         // A gas or CO alarm (the matcher's gas category: "CO alarm going off and we all feel dizzy") is not asked about.
         if turn.has(.alarmWords), turn.classification.category(for: "emergency") != "gas",
-            !TextMatch.containsAny(TextMatch.removing(turn.words[.alarmWords], from: turn.lower), turn.words[.hazardCues])
+            !TextMatch.containsAny(turn.removing(.alarmWords, from: turn.lower), turn.words[.hazardCues])
         {
             return true
         }
         guard turn.classification.contains(act: .hedge) else { return false }
         let hedges = catalog.acts.first { $0.name == DialogueAct.hedge.rawValue }?.words ?? []
-        let clauses = turn.lower.split { Engine.clauseBreaks.contains($0) || $0 == "\u{3002}" }.map(String.init)
+        let clauses = turn.lower.split { Engine.isClauseBreak($0) }.map(String.init)
         return clauses.contains { clause in
             TextMatch.containsAny(clause, turn.words[.hazardCues]) && TextMatch.containsAny(clause, hedges)
         }
@@ -48,11 +48,11 @@ extension Engine {
     /// ("没有明火" names none).
     func showsHazardSign(_ turn: Turn) -> Bool {
         // A sign after a denying word in its clause is denied too: "no smoke or flames", "冇濃煙或者火光".
-        let clauses = turn.lower.split { Engine.clauseBreaks.contains($0) || $0 == "\u{3002}" }.map(String.init)
+        let clauses = turn.lower.split { Engine.isClauseBreak($0) }.map(String.init)
         return clauses.contains { clause in
-            let rest = TextMatch.removing(turn.words[.noHazardSigns], from: clause)
+            let rest = turn.removing(.noHazardSigns, from: clause)
             return turn.words[.hazardSigns].contains { sign in
-                guard TextMatch.containsAny(rest, [sign]), let range = TextMatch.range(of: sign, in: clause) else {
+                guard TextMatch.contains(rest, sign), let range = TextMatch.range(of: sign, in: clause) else {
                     return false
                 }
                 let before = String(clause[..<range.lowerBound])
@@ -243,10 +243,10 @@ extension Engine {
                 while let range = TextMatch.range(of: word, in: text, from: searchStart) {
                     // The negator may stand anywhere before the word in its clause, after any contrast word ("we're not
                     // touching any load-bearing walls"; "不动厨房，但要拆承重墙" is works on a bearing wall).
-                    var clauseStart = text[..<range.lowerBound].lastIndex { Engine.clauseBreaks.contains($0) }
+                    var clauseStart = text[..<range.lowerBound].lastIndex { Engine.isClauseBreak($0) }
                         .map { text.index(after: $0) } ?? text.startIndex
                     for contrast in catalog.settings.contrastWords {
-                        if let found = text[clauseStart..<range.lowerBound].range(of: contrast, options: .backwards) {
+                        if let found = TextMatch.lastRange(of: contrast, in: text[clauseStart..<range.lowerBound]) {
                             clauseStart = found.upperBound
                         }
                     }

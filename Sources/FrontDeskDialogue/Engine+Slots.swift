@@ -228,7 +228,7 @@ extension Engine {
                 let description = cleanDescription(turn)
                 let substantial =
                     opening && category == nil
-                    ? Engine.isSubstantial(description, turn.words)
+                    ? isSubstantial(description, turn)
                     : description.count >= 2
                 if substantial {
                     set("description", description)
@@ -274,7 +274,7 @@ extension Engine {
                 }
                 // "门锁坏了" for "灯" in "厨房灯不亮": the right thing comes with its own fault, which replaces the old one
                 // up to the end of that clause.
-                let clauseEnd = after.firstIndex { Engine.clauseBreaks.contains($0) } ?? description.endIndex
+                let clauseEnd = after.firstIndex { Engine.isClauseBreak($0) } ?? description.endIndex
                 let replaced = right.count > cleanWrong.count + 1 ? range.lowerBound..<clauseEnd : range
                 return description.replacingCharacters(in: replaced, with: right)
             }
@@ -287,7 +287,7 @@ extension Engine {
     func afterLastCorrection(_ turn: Turn) -> Substring? {
         var cut: String.Index?
         for marker in turn.words[.correctionMarkers] {
-            guard let range = turn.lower.range(of: marker, options: .backwards) else { continue }
+            guard let range = TextMatch.lastRange(of: marker, in: turn.lower[...]) else { continue }
             if cut.map({ range.upperBound > $0 }) ?? true { cut = range.upperBound }
         }
         return cut.map { turn.lower[$0...] }
@@ -456,13 +456,13 @@ extension Engine {
     /// of a resident registered at `unit` ("装修申请 11栋1单元602 丁刚 …").
     func statedName(_ turn: Turn, unit: String? = nil) -> String? {
         let text = turn.text
-        if let unit, let name = estate.unit(unit)?.residents.map(\.name).first(where: { $0.count >= 2 && text.contains($0) }) {
+        if let unit, let name = estate.unit(unit)?.residents.map(\.name).first(where: { $0.count >= 2 && TextMatch.contains(text, $0) }) {
             return name
         }
         let lower = simplifiedShadow(text)  // "業主馮梓萱": Traditional text is searched with the Simplified markers
         // "4棟2單元902 鄭海燕": a resident's name written in Traditional characters, as written (one character for one).
-        if let unit, let name = estate.unit(unit)?.residents.map(\.name).first(where: { $0.count >= 2 && lower.contains($0) }),
-            let range = lower.range(of: name)
+        if let unit, let name = estate.unit(unit)?.residents.map(\.name).first(where: { $0.count >= 2 && TextMatch.contains(lower, $0) }),
+            let range = TextMatch.range(of: name, in: lower)
         {
             let start = lower.distance(from: lower.startIndex, to: range.lowerBound)
             return String(text.dropFirst(start).prefix(name.count))
@@ -478,7 +478,7 @@ extension Engine {
         }
         // "我姓赵，赵丽": the surname, then the full name in the next clause.
         for marker in turn.words[.surnameMarkers] {
-            guard let range = text.range(of: marker), let surname = text[range.upperBound...].first else { continue }
+            guard let range = TextMatch.range(of: marker, in: text), let surname = text[range.upperBound...].first else { continue }
             let next = Self.clauses(String(text[range.upperBound...])).dropFirst().first
             if let next, next.first == surname, (2...4).contains(next.count), !hasDigits(next) { return next }
         }
@@ -501,7 +501,7 @@ extension Engine {
         else { return fields }
         // Told unasked, the works must say what is done, not only where ("We want to renovate the kitchen" asks for them).
         if flow.awaiting != "scope", !structural,
-            !TextMatch.containsAny(TextMatch.removing(turn.words[.vagueWorks], from: turn.lower), turn.words[.works])
+            !TextMatch.containsAny(turn.removing(.vagueWorks, from: turn.lower), turn.words[.works])
         {
             return fields
         }
@@ -569,7 +569,7 @@ extension Engine {
 
     /// The clauses of a message, split at commas and full stops (trimmed, empty ones dropped).
     static func clauses(_ text: String) -> [String] {
-        text.split { Engine.clauseBreaks.contains($0) || $0 == "\u{3002}" }.flatMap { piece -> [String] in
+        text.split { Engine.isClauseBreak($0) }.flatMap { piece -> [String] in
             // English sentences too: "Unit 10-2-1502, owner Dong Jun. We're replacing the cabinets".
             var rest = piece
             var parts: [String] = []
@@ -611,7 +611,7 @@ extension Engine {
         guard let range = TextMatch.range(of: marker, in: lower) else { return nil }
         var rest = Substring(text.dropFirst(lower.distance(from: lower.startIndex, to: range.upperBound)))
         while let first = rest.first, turn.words[.nameJoiners].contains(String(first)) { rest = rest.dropFirst() }
-        var value = Self.beforeFullStop(rest.prefix { !Engine.clauseBreaks.contains($0) && $0 != "\u{3002}" })
+        var value = Self.beforeFullStop(rest.prefix { !Engine.isClauseBreak($0) })
         // Chinese chat writes a space for a comma: "施工的是诚信装修队 下周一开始 20天" ends the name at the space.
         if let first = value.unicodeScalars.first, Han.isIdeograph(first.value) {
             var previous: Character = " "
@@ -707,7 +707,7 @@ extension Engine {
         } else {
             var current = ""
             for character in turn.text {
-                if Engine.clauseBreaks.contains(character) {
+                if Engine.isClauseBreak(character) {
                     clauses.append(current)
                     current = ""
                 } else {
@@ -811,12 +811,14 @@ extension Engine {
     func stripPrefixes(_ text: String, _ prefixes: [String]) -> String {
         var rest = TextMatch.trimmed(text)
         var lower = simplifiedShadow(rest)  // of `rest`, renewed whenever `rest` changes
+        var lowerIsPlain = lower.utf8.withContiguousStorageIfAvailable { TextMatch.isPlain($0) }
         var changed = true
         while changed {
             changed = false
-            for prefix in prefixes where TextMatch.hasPrefix(lower, prefix) {
+            for prefix in prefixes where TextMatch.hasPrefix(lower, prefix, textIsPlain: lowerIsPlain) {
                 rest = TextMatch.trimmed(String(rest.dropFirst(prefix.count)))
                 lower = simplifiedShadow(rest)
+                lowerIsPlain = lower.utf8.withContiguousStorageIfAvailable { TextMatch.isPlain($0) }
                 changed = true
             }
         }
@@ -837,9 +839,10 @@ extension Engine {
 
     /// Whether an opening message says what the problem is, beyond the request itself and the unit:
     /// 4 or more other Chinese characters, or 3 or more other English words.
-    static func isSubstantial(_ description: String, _ words: DialogueLexicon) -> Bool {
-        let text = TextMatch.removing(words[.requestWordsZh], from: description.lowercased())
-        let unitCharacters = Set(words[.unitCharacters].compactMap(\.first))
+    func isSubstantial(_ description: String, _ turn: Turn) -> Bool {
+        let words = turn.words
+        let text = turn.removing(.requestWordsZh, from: description.lowercased())
+        let unitCharacters = unitCharacterSet
         let han = text.unicodeScalars.filter {
             Han.isIdeograph($0.value) && !unitCharacters.contains(Character($0))
         }.count
@@ -855,6 +858,32 @@ extension Engine {
     static let clauseBreaks: Set<Character> = [
         ",", "\u{FF0C}", "\u{3002}", ";", "\u{FF1B}", "!", "\u{FF01}", "?", "\u{FF1F}", "\n", "\u{3001}",
     ]
+
+    /// `clauseBreaks.contains(character)` without hashing the character: a one-byte character or a plain wide one
+    /// (`Han.isPlainWide`, which no other character is canonically equivalent to) is looked up by its scalar; any other
+    /// (U+037E is the same character as ";") by the set.
+    @inline(__always)
+    static func isClauseBreak(_ character: Character) -> Bool {
+        let utf8 = character.utf8
+        var iterator = utf8.makeIterator()
+        guard let lead = iterator.next() else { return false }
+        if lead < 0x80, utf8.count == 1 {
+            switch lead {
+            case 0x2C, 0x3B, 0x21, 0x3F, 0x0A: return true  // , ; ! ? LF
+            default: return false
+            }
+        }
+        if lead >= 0xE0, lead < 0xF0, utf8.count == 3, let second = iterator.next(), let third = iterator.next() {
+            let scalar = (UInt32(lead & 0x0F) << 12) | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
+            if Han.isPlainWide(scalar) {
+                switch scalar {
+                case 0xFF0C, 0x3002, 0xFF1B, 0xFF01, 0xFF1F, 0x3001: return true
+                default: return false
+                }
+            }
+        }
+        return clauseBreaks.contains(character)
+    }
 
     /// The scalars of `clauseBreaks` (each of them one scalar), for splitting plain text.
     static let clauseBreakScalars: Set<UInt32> = Set(clauseBreaks.flatMap { $0.unicodeScalars.map(\.value) })

@@ -30,6 +30,8 @@ public struct Engine: Sendable {
     let traditionalForms: [String: String]
     /// The dialogue lexicon's lists with their plain words as bytes (`TextMatch.PlainWords`), built once.
     let plainLexicon: [DialogueLexicon.List: TextMatch.PlainWords]
+    /// The dialogue lexicon's lists in `TextMatch.longestFirst` order (what `TextMatch.removing` takes off), built once.
+    let longestFirstLexicon: [DialogueLexicon.List: [String]]
     /// The first characters of the lexicon's unit characters (`cleanDescription`), built once.
     let unitCharacterSet: Set<Character>
     /// `unit_characters_inside`: address characters only with an address character after them.
@@ -58,6 +60,11 @@ public struct Engine: Sendable {
             plain[list] = TextMatch.PlainWords(catalog.dialogue[list])
         }
         self.plainLexicon = plain
+        var longest: [DialogueLexicon.List: [String]] = [:]
+        for list in DialogueLexicon.List.allCases {
+            longest[list] = TextMatch.longestFirst(catalog.dialogue[list])
+        }
+        self.longestFirstLexicon = longest
         self.unitCharacterSet = Set(catalog.dialogue[.unitCharacters].compactMap(\.first))
         self.unitInsideCharacterSet = Set(catalog.dialogue[.unitCharactersInside].compactMap(\.first))
     }
@@ -146,7 +153,8 @@ public struct Engine: Sendable {
         let base = classification.normalized.isEmpty ? text : classification.normalized
         return Turn(
             text: text, classification: classification, now: now, civil: CivilTime(now, offset: estate.utcOffset),
-            language: language, lower: Engine.lowercased(base), words: catalog.dialogue, plainWords: plainLexicon)
+            language: language, lower: Engine.lowercased(base), words: catalog.dialogue, plainWords: plainLexicon,
+            longestFirst: longestFirstLexicon)
     }
 
     /// `text.lowercased()`; `text` itself when it is plain (`TextMatch.isPlain`) without A–Z or Ａ–Ｚ, the only plain

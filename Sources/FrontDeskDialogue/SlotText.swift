@@ -18,8 +18,19 @@ enum SlotText {
     }
 
     /// The marks that end the clause naming a flat: `，,。；;` (a switch, not a search of a string of them per character).
+    /// One-byte and plain wide characters (`Han.isPlainWide`: no other character is canonically equivalent to one) are
+    /// told by their scalar, without comparing characters.
     private static func isClauseBreak(_ character: Character) -> Bool {
-        switch character {
+        let utf8 = character.utf8
+        var iterator = utf8.makeIterator()
+        if let lead = iterator.next() {
+            if lead < 0x80, utf8.count == 1 { return lead == 0x2C || lead == 0x3B }  // , ;
+            if lead >= 0xE0, lead < 0xF0, utf8.count == 3, let second = iterator.next(), let third = iterator.next() {
+                let scalar = (UInt32(lead & 0x0F) << 12) | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
+                if Han.isPlainWide(scalar) { return scalar == 0xFF0C || scalar == 0x3002 || scalar == 0xFF1B }  // ，。；
+            }
+        }
+        return switch character {
         case "，", ",", "。", "；", ";": true
         default: false
         }

@@ -100,14 +100,44 @@ enum TextMatch {
         }
     }
 
+    /// Where `word` last occurs in `text`, as Foundation's `range(of:options: .backwards)` finds it: from the bytes when
+    /// both are plain text (`isPlain`) and `text`'s are contiguous; Foundation otherwise. An empty word is never found.
+    static func lastRange(of word: String, in text: Substring) -> Range<String.Index>? {
+        var needle = word
+        let found: Int?? = text.utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
+            needle.withUTF8 { pattern -> Int?? in
+                guard isPlain(bytes), isPlain(pattern) else { return .none }
+                guard !pattern.isEmpty else { return .some(nil) }
+                var last: Int?
+                var from = 0
+                while let hit = firstIndex(of: pattern, in: bytes, from: from) {
+                    last = hit
+                    from = hit + 1
+                }
+                return .some(last)
+            }
+        } ?? .none
+        switch found {
+        case .some(.some(let offset)):
+            let lower = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+            return lower..<text.utf8.index(lower, offsetBy: word.utf8.count)
+        case .some(.none): return nil
+        case .none: return text.range(of: word, options: .backwards)
+        }
+    }
+
     /// `text.hasPrefix(prefix)`, from the bytes when both are plain text (`isPlain`), where characters are scalars and
     /// equality is byte equality.
-    static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
+    static func hasPrefix(_ text: String, _ prefix: String) -> Bool { hasPrefix(text, prefix, textIsPlain: nil) }
+
+    /// `hasPrefix(text, prefix)` where the caller may already know whether `text` is plain (`isPlain`), asked once for
+    /// many prefixes.
+    static func hasPrefix(_ text: String, _ prefix: String, textIsPlain: Bool?) -> Bool {
         var haystack = text
         var needle = prefix
         let answer: Bool? = haystack.withUTF8 { bytes in
             needle.withUTF8 { pattern in
-                guard isPlain(pattern), isPlain(bytes) else { return nil }
+                guard isPlain(pattern), textIsPlain ?? isPlain(bytes) else { return nil }
                 guard pattern.count <= bytes.count else { return false }
                 return pattern.isEmpty || memcmp(bytes.baseAddress!, pattern.baseAddress!, pattern.count) == 0
             }
@@ -142,15 +172,17 @@ enum TextMatch {
         -> Int?
     {
         guard !pattern.isEmpty else { return from }
-        let first = pattern[0]
-        var start = from
-        while start + pattern.count <= bytes.count {
-            if bytes[start] == first {
-                var k = 1
-                while k < pattern.count, bytes[start + k] == pattern[k] { k += 1 }
-                if k == pattern.count { return start }
-            }
-            start += 1
+        guard let base = bytes.baseAddress, let needle = pattern.baseAddress, from + pattern.count <= bytes.count
+        else { return nil }
+        // memchr for the first byte, memcmp for the rest (as `occurs`).
+        let first = Int32(needle.pointee)
+        let last = base + (bytes.count - pattern.count)  // the last place the pattern can start
+        var cursor = base + from
+        while cursor <= last {
+            guard let hit = memchr(cursor, first, last - cursor + 1) else { return nil }
+            let start = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
+            if pattern.count == 1 || memcmp(start + 1, needle + 1, pattern.count - 1) == 0 { return start - base }
+            cursor = start + 1
         }
         return nil
     }
@@ -158,10 +190,18 @@ enum TextMatch {
     /// `text` without any occurrence of `words` (the longest first), as Foundation's
     /// `replacingOccurrences(of:with: "")` gives; from the bytes when everything is plain text.
     static func removing(_ words: [String], from text: String) -> String {
+        removing(longestFirst: longestFirst(words), from: text)
+    }
+
+    /// `words` in the order `removing` takes them off: the longest first ("烟雾报警器" goes whole, not as "报警器" leaving
+    /// "烟雾" behind), as listed among as long ones.
+    static func longestFirst(_ words: [String]) -> [String] { words.sorted(by: { $0.count > $1.count }) }
+
+    /// `removing(words, from: text)` for words already in `longestFirst` order (sorted once per engine, not per call).
+    static func removing(longestFirst words: [String], from text: String) -> String {
         var result = text
         let plainText = result.withUTF8 { isPlain($0) }
-        // The longest first: "烟雾报警器" goes whole, not as "报警器" leaving "烟雾" behind.
-        for word in words.sorted(by: { $0.count > $1.count }) {
+        for word in words {
             var needle = word
             var current = result
             let replaced: String?? =

@@ -23,13 +23,16 @@ struct Turn {
     let saysCancelWord: Bool
     /// The lists of `words` with their plain words as bytes (`Engine.plainLexicon`).
     let plainWords: [DialogueLexicon.List: TextMatch.PlainWords]
+    /// The lists of `words` in `TextMatch.longestFirst` order (`Engine.longestFirstLexicon`).
+    let longestFirstWords: [DialogueLexicon.List: [String]]
     /// `TextMatch.trimmed(lower)`, and whether `lower` is plain text (`TextMatch.isPlain`): asked once per turn.
     let trimmedLower: String
     let lowerIsPlain: Bool
 
     init(
         text: String, classification: Classification, now: Date, civil: CivilTime, language: Language, lower: String,
-        words: DialogueLexicon, plainWords: [DialogueLexicon.List: TextMatch.PlainWords] = [:]
+        words: DialogueLexicon, plainWords: [DialogueLexicon.List: TextMatch.PlainWords] = [:],
+        longestFirst: [DialogueLexicon.List: [String]] = [:]
     ) {
         self.text = text
         self.classification = classification
@@ -39,6 +42,7 @@ struct Turn {
         self.lower = lower
         self.words = words
         self.plainWords = plainWords
+        self.longestFirstWords = longestFirst
         var copy = lower
         let plain = copy.withUTF8 { TextMatch.isPlain($0) }
         lowerIsPlain = plain
@@ -60,7 +64,7 @@ struct Turn {
     /// 确认"), a Chinese affirm word of two or more characters anywhere ("地址电话都没问题"), or an English one in a short
     /// message ("all correct"). The 是 of "还是1602" or "那是我妈家" is not a yes.
     static func affirmStands(_ trimmed: String, _ affirm: [String]) -> Bool {
-        let clauses = trimmed.split { Engine.clauseBreaks.contains($0) || $0 == "\u{3002}" }
+        let clauses = trimmed.split { Engine.isClauseBreak($0) }
             .map { TextMatch.trimmed(String($0)) }
         if clauses.contains(where: { TextMatch.matches(trimmed: $0, affirm) || spelled($0, by: affirm) }) { return true }
         let englishWords = trimmed.split { !$0.isLetter && $0 != "'" }.map(String.init)
@@ -84,6 +88,12 @@ struct Turn {
             rest = rest.dropFirst(word.count).drop { $0 == " " }
         }
         return !clause.isEmpty
+    }
+
+    /// `TextMatch.removing(words[list], from: text)`, with the list sorted once per engine.
+    func removing(_ list: DialogueLexicon.List, from text: String) -> String {
+        if let sorted = longestFirstWords[list] { return TextMatch.removing(longestFirst: sorted, from: text) }
+        return TextMatch.removing(words[list], from: text)
     }
 
     /// Whether the message has any word of `list`.

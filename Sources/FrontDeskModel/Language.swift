@@ -57,17 +57,34 @@ public enum Han {
     /// `isPlainWide`. Such text never combines or decomposes: canonical equivalence is byte equality and every
     /// character is one scalar.
     public static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
         var index = 0
-        while index < bytes.count {
-            let lead = bytes[index]
+        while index < count {
+            // Eight ASCII bytes at a time: no high bit set and no byte equal to CR (0x0D).
+            if index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let crs = word ^ 0x0D0D_0D0D_0D0D_0D0D
+                let hasCR = (crs &- 0x0101_0101_0101_0101) & ~crs & 0x8080_8080_8080_8080
+                if word & 0x8080_8080_8080_8080 == 0 && hasCR == 0 {
+                    index += 8
+                    continue
+                }
+            }
+            let lead = base[index]
             if lead < 0x80 {
                 if lead == 0x0D { return false }
                 index += 1
                 continue
             }
-            guard lead >= 0xE0, lead < 0xF0, index + 2 < bytes.count else { return false }
+            guard lead >= 0xE0, lead < 0xF0, index + 2 < count else { return false }
+            // Lead bytes E5–E9 begin U+5000–U+9FFF, CJK ideographs all (when the continuation bytes are such).
+            if lead >= 0xE5, lead <= 0xE9, base[index + 1] & 0xC0 == 0x80, base[index + 2] & 0xC0 == 0x80 {
+                index += 3
+                continue
+            }
             let scalar =
-                (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+                (UInt32(lead & 0x0F) << 12) | (UInt32(base[index + 1] & 0x3F) << 6) | UInt32(base[index + 2] & 0x3F)
             guard isPlainWide(scalar) else { return false }
             index += 3
         }

@@ -64,6 +64,7 @@ public enum PhoneMask {
 
     /// Whether `text` has 7 or more ASCII digits in a row (a byte scan, nothing allocated).
     public static func hasLongDigitRun(_ text: String) -> Bool {
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ hasLongDigitRun($0) }) { return answer }
         var run = 0
         for byte in text.utf8 {
             if byte >= 48 && byte <= 57 {
@@ -72,6 +73,28 @@ public enum PhoneMask {
             } else {
                 run = 0
             }
+        }
+        return false
+    }
+
+    /// `hasLongDigitRun` on UTF-8 bytes. A run of 7 digits holds a digit at every 7th byte from wherever it starts, so
+    /// only those bytes are tested until one is a digit.
+    private static func hasLongDigitRun(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let count = bytes.count
+        var probe = 6
+        while probe < count {
+            guard isDigit(base[probe]) else {
+                probe += 7
+                continue
+            }
+            // The run through `probe`: back to its start, then forward.
+            var start = probe
+            while start > 0, isDigit(base[start - 1]) { start -= 1 }
+            var end = probe + 1
+            while end < count, isDigit(base[end]) { end += 1 }
+            if end - start >= 7 { return true }
+            probe = end + 7
         }
         return false
     }

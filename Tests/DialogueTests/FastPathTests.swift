@@ -45,6 +45,46 @@ struct FastPathTests {
         }
     }
 
+    @Test func lastRangeIsFoundationBackwardsSearch() {
+        for text in Self.texts + Self.texts.map({ $0.lowercased() }) + ["不对不对", "nonono", "对对对，对"] {
+            for word in Self.words + ["不对", "no", "对", "", "no no"] {
+                #expect(
+                    TextMatch.lastRange(of: word, in: text[...]) == text.range(of: word, options: .backwards),
+                    "\(text.debugDescription) last \(word)")
+            }
+            // A substring that does not start at the text's start.
+            if let cut = text.indices.dropFirst().first {
+                for word in Self.words + ["不对", "no"] {
+                    #expect(
+                        TextMatch.lastRange(of: word, in: text[cut...]) == text[cut...].range(of: word, options: .backwards),
+                        "\(text.debugDescription)[1...] last \(word)")
+                }
+            }
+        }
+    }
+
+    @Test func clauseBreakIsTheSetLookup() {
+        let characters: [Character] =
+            Array(Self.texts.joined()) + [",", "，", "。", ";", "；", "!", "！", "?", "？", "\n", "\r\n", "、", "\u{037E}", "a"]
+        for character in characters {
+            #expect(
+                Engine.isClauseBreak(character) == Engine.clauseBreaks.contains(character), "\(character.debugDescription)")
+        }
+    }
+
+    @Test func hanPlainIsTheScalarTest() {
+        func slow(_ text: String) -> Bool {
+            text.unicodeScalars.allSatisfy { scalar in
+                scalar.value < 0x80 ? scalar.value != 0x0D : scalar.utf8.count == 3 && Han.isPlainWide(scalar.value)
+            }
+        }
+        let longer = Self.texts.map { $0 + "abcdefgh" + $0 + "你好世界吗" } + ["abcdefgh\r", "abcdefghi\rjkl", "一丁丂七丄丅丆万"]
+        for text in Self.texts + longer {
+            var copy = text
+            #expect(copy.withUTF8 { Han.isPlain($0) } == slow(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func trimmedIsTheCharacterTrim() {
         func slow(_ text: String) -> String {
             var slice = Substring(text)
@@ -149,6 +189,30 @@ struct FastPathTests {
         }
         for text in Self.texts + cases.map(\.0) + ["0571-1381234567813812345678", "x-0571-88881234", "96655-12345678"] {
             #expect(PhoneMask.mask(text, except: except) == Self.referenceMask(text, except: except), "\(text)")
+        }
+    }
+
+    @Test func longDigitRunIsTheByteCount() {
+        func slow(_ text: String) -> Bool {
+            var run = 0
+            for byte in text.utf8 {
+                run = byte >= 48 && byte <= 57 ? run + 1 : 0
+                if run >= 7 { return true }
+            }
+            return false
+        }
+        var texts = Self.texts
+        // Every run length 5…9 at every offset 0…15 in ASCII and CJK text, and two short runs side by side.
+        for length in 5...9 {
+            for offset in 0...15 {
+                let digits = String(repeating: "7", count: length)
+                texts.append(String(repeating: "a", count: offset) + digits + "b")
+                texts.append(String(repeating: "号", count: offset) + digits)
+                texts.append(String(repeating: "x", count: offset) + "123456-" + digits.dropLast(3) + "y")
+            }
+        }
+        for text in texts {
+            #expect(PhoneMask.hasLongDigitRun(text) == slow(text), "\(text)")
         }
     }
 
