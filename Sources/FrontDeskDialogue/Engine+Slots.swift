@@ -190,17 +190,18 @@ extension Engine {
             let besideUnit = entities.unit != nil && EntityExtractor.digitRuns(turn.text).contains { $0.count == 4 && $0 != room }
             // A room corrected at the verification ("係201室 唔係2010") carries no tail: the tail is asked again.
             let roomCorrected = awaiting == "verify" && entities.unit == nil && flow.slots["unit"] != unitBefore
-            if roomCorrected {
-            } else if awaiting == "verify" || turn.has(.verifyMarkers) || besideUnit {
-                if let tail = EntityExtractor.phoneTail(turn.text, excluding: entities.unit == nil ? nil : room) {
-                    set("verify", tail)
-                } else if awaiting == "verify", entities.unit == nil {
-                    // The flat given again (or another one) is an answer too: the tail is simply asked next.
-                    problem("verify", "invalid.verify")
+            if !roomCorrected {
+                if awaiting == "verify" || turn.has(.verifyMarkers) || besideUnit {
+                    if let tail = EntityExtractor.phoneTail(turn.text, excluding: entities.unit == nil ? nil : room) {
+                        set("verify", tail)
+                    } else if awaiting == "verify", entities.unit == nil {
+                        // The flat given again (or another one) is an answer too: the tail is simply asked next.
+                        problem("verify", "invalid.verify")
+                    }
+                } else if let phone = entities.phone, phone.count >= 8, flow.slots["verify"] == nil {
+                    // "我是1402的王芳 电话13968812345": the whole number told unasked carries its last four.
+                    set("verify", String(phone.suffix(4)))
                 }
-            } else if let phone = entities.phone, phone.count >= 8, flow.slots["verify"] == nil {
-                // "我是1402的王芳 电话13968812345": the whole number told unasked carries its last four.
-                set("verify", String(phone.suffix(4)))
             }
         }
         if order.contains("record_id"), flow.verifyingFor == nil, let id = entities.recordID {
