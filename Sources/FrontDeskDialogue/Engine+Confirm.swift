@@ -23,6 +23,7 @@ extension Engine {
             state.flow = flow
             return Reply([ask("time", flow, turn.language)], intent: flow.kind.intent, awaiting: "time")
         }
+        if asksAboutThisVisit(turn, flow) { return visitAnswer(turn, flow) }
         let before = flow.slots
         let result = fill(&flow, turn)
         if flow.kind == .decorationPermit, flow.slots["scope"] != before["scope"], isStructural(turn) {

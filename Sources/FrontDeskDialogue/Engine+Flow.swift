@@ -101,10 +101,10 @@ extension Engine {
         return advance(turn, &state, notes: notes)
     }
 
-    /// The resident's flat as the conversation knows it: from the flow that was interrupted, the last record made, or a
-    /// flat stated earlier.
+    /// The resident's flat as the conversation knows it: from the flow that was interrupted, the last record made, the
+    /// flat a fee query verified ("113块？？…我要投诉" after the bill), or a flat stated earlier.
     func knownUnit(_ state: SessionState) -> String? {
-        state.suspended?.slots["unit"] ?? state.identity?.unit ?? state.statedUnit
+        state.suspended?.slots["unit"] ?? state.identity?.unit ?? state.verification?.unit ?? state.statedUnit
     }
 
     /// A new repair, complaint or callback in the same conversation knows the resident's flat and phone
@@ -144,6 +144,7 @@ extension Engine {
         }
         if flow.checkingHazard != nil { return answerSafetyCheck(turn, &state) }
         if flow.awaiting == "confirm" { return handleConfirm(turn, &state) }
+        if asksAboutThisVisit(turn, flow) { return visitAnswer(turn, flow) }
         if isDigression(turn, flow) {
             state.suspended = flow
             state.flow = nil
@@ -371,6 +372,7 @@ extension Engine {
     /// that answers the awaited slot is not, unless it clearly asks for another service of its own ("how
     /// much is my management fee for 2-1-301?" while a repair waits for the flat).
     func isDigression(_ turn: Turn, _ flow: Flow) -> Bool {
+        if asksAboutThisVisit(turn, flow) { return false }
         // The works of a permit told at one of its free-text prompts ("卫生间重新做防水" reads like a repair): the scope.
         if flow.kind == .decorationPermit, ["name", "scope", "contractor"].contains(flow.awaiting ?? ""),
             flow.slots["scope"] == nil, turn.has(.works), !turn.has(.alsoMarkers)
@@ -407,7 +409,11 @@ extension Engine {
         // the answer, not a second matter, unless the resident says "also" or the matcher is sure.
         let answersAwaited =
             (flow.awaiting == "unit" && entities.unit != nil) || (flow.awaiting == "phone" && entities.phone != nil)
-        let placeOnly = answersAwaited && !turn.has(.alsoMarkers) && (turn.has(.notMyHome) || !strong)
+        // The phone asked for, with what to do about the matter ("电话157… 你们派人来看看水表"): the answer, and more of the
+        // same matter; a second matter given with the phone says "also".
+        let phoneWithMore = flow.awaiting == "phone" && entities.phone != nil && !turn.has(.alsoMarkers)
+        let placeOnly =
+            answersAwaited && !turn.has(.alsoMarkers) && (turn.has(.notMyHome) || !strong || phoneWithMore)
         if (flow.kind == .repair || flow.kind == .complaint), turn.intent == "repair" || turn.intent == "complaint",
             !describing, categories[turn.intent.rawValue] != nil || turn.has(.alsoMarkers), !placeOnly
         {
@@ -436,6 +442,22 @@ extension Engine {
         case "name", "scope", "contractor": return strong || Engine.endsInQuestion(turn.text)
         default: return true
         }
+    }
+
+    /// "对了师傅大概什么时候能到" while a repair is being reported: a question about the visit of this very repair (there is
+    /// no record yet to look up), not a progress query about an earlier one (no record ID, no word of an earlier report,
+    /// no "my records", no date or time of its own).
+    func asksAboutThisVisit(_ turn: Turn, _ flow: Flow) -> Bool {
+        flow.kind == .repair && turn.intent == "progress_query" && turn.entities.recordID == nil
+            && turn.entities.date == nil && turn.entities.timeOfDay == nil && turn.entities.unit == nil
+            && !turn.has(.pastWords) && !turn.has(.myRecords)
+    }
+
+    /// The answer to a question about the visit of the repair being reported, then the question the flow waits for.
+    func visitAnswer(_ turn: Turn, _ flow: Flow) -> Reply {
+        let awaited = flow.awaiting ?? "confirm"
+        let next = awaited == "confirm" ? say("confirm.again", turn.language) : ask(awaited, flow, turn.language)
+        return Reply([say("repair.visit_when", turn.language), next], intent: flow.kind.intent, awaiting: awaited)
     }
 
     /// Whether the last clause of `text` is a question (it ends in a question mark).

@@ -47,7 +47,8 @@ extension Engine {
                 flow.slots["unit_block"] = String(building)
                 flow.slots["unit_entrance"] = String(entrance)
             }
-            if let unit = entities.unit ?? roomCorrection(flow, turn) ?? entranceAnswer(&flow, turn)
+            let stated = entities.unit.map { unitCorrectedInPassing($0, turn) ?? $0 }
+            if let unit = stated ?? roomCorrection(flow, turn) ?? entranceAnswer(&flow, turn)
                 ?? roomAnswer(flow, turn, awaiting: awaiting)
             {
                 if flow.kind == .feeQuery || flow.kind == .progressQuery || unitExists(unit) {
@@ -642,6 +643,22 @@ extension Engine {
             i = next
         }
         return text
+    }
+
+    /// "4栋1单元501厨房下水道堵了 哦不对 不是501是502": a flat corrected in the message that names it. The flat named after
+    /// the last correction marker, or the stated flat with the other room named there; nil when nothing after the marker
+    /// changes the flat ("3-2-501，哦不对，是厨房不是卫生间").
+    func unitCorrectedInPassing(_ unit: String, _ turn: Turn) -> String? {
+        guard turn.isCorrection, let (rest, after) = afterCorrection(turn) else { return nil }
+        if let named = after.unit { return named == unit ? nil : named }
+        let parts = unit.split(separator: "-")
+        guard parts.count == 3 else { return nil }
+        var runs: [String] = []
+        for run in EntityExtractor.digitRuns(rest) where run.count < 7 && !runs.contains(run) { runs.append(run) }
+        guard (1...2).contains(runs.count), runs.allSatisfy({ (3...4).contains($0.count) }),
+            let room = runs.first(where: { $0 != parts[2] })
+        else { return nil }
+        return parts[0] + "-" + parts[1] + "-" + room
     }
 
     /// "不对，是502室" / "no, room 502" / "不是501是502" / "哦不对，是1202": the same building and entrance,

@@ -8,6 +8,15 @@ import Testing
 @Suite struct EmergencyRuleTests {
     static let hazards: [(String, String?)] = [
         ("楼下王奶奶倒在家门口了，叫她也不答应", nil),
+        // A lift shaking with people in it, water dripping with sparks, smoke too thick to see, a cracked pane moving in a
+        // typhoon, a threat to jump said short, a child standing on an open windowsill, someone pinned under a collapse.
+        ("我们在电梯里，电梯突然上下晃得很厉害", nil),
+        ("吊灯里一直滴水，还冒火花", nil),
+        ("樓梯間啲煙大到乜都睇唔到", nil),
+        ("八號風球 客廳窗玻璃裂咗 喺度郁", nil),
+        ("a man on the rooftop says he'll jump", nil),
+        ("有个小孩站在窗台上，窗是开着的", nil),
+        ("会所天花板塌下来，有人被压住了", nil),
         ("有个小孩从滑梯上摔下来了，头上流了好多血", nil),
         ("我隔籬個伯伯跌咗喺走廊，叫佢都冇反應", nil),
         ("an old lady collapsed near the mailboxes, she is not responding", nil),
@@ -178,6 +187,14 @@ import Testing
         "插座上有烧焦的痕迹，现在没用了，想找电工看看",
         "the fire alarm went off by mistake again, there was no fire, please check the panel",
         "谢谢保安把困在电梯里的阿姨接出来了",
+        // A fireworks show asked about, compensation for last month's flood, a drill that only looked real, a fire in
+        // another estate heard of, a plug that falls out of a loose socket, an expired gas alarm to replace.
+        "春节晚上小区有没有烟花汇演？",
+        "上个月车库水浸，我的车泡了，物业怎么赔",
+        "今天的消防演练吓我一跳，还以为真的着火",
+        "听说隔壁小区着火了，我们这边没事吧",
+        "床头插座松了，插头老是掉出来",
+        "厨房的燃气报警器过期了，想换个新的",
     ]
 
     @Test(arguments: hazards)
