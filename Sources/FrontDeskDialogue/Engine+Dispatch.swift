@@ -15,9 +15,12 @@ extension Engine {
         state.followUp = nil
         let shown = state.shownRecord
         state.shownRecord = nil
-        if state.flow == nil, state.identity == nil, let unit = turn.entities.unit, let phone = turn.entities.phone {
+        if state.flow == nil, state.identity == nil, let unit = turn.entities.unit, let phone = turn.entities.phone,
+            unitExists(unit)
+        {
             // "你好，我是3栋2单元501的，电话138…": the resident says who they are, so a return visit due for that flat and
-            // phone is asked (the record's own phone must match).
+            // phone is asked (the record's own phone must match). A flat the estate does not have is nobody's identity: the
+            // flow says it was not found and asks again, and no record is made for it.
             state.identity = (unit, phone)
             // Who they are and nothing the matcher is sure of ("Hello, this is Mr Chen from 3-2-501, my number is …"):
             // a due return visit is the question, not a flow guessed from the introduction.
