@@ -68,10 +68,19 @@ final class ConversationSession: LineSession, HandoffResident {
     private let outlet: LineOutlet?
     private let engine: Engine
     private let sessionID: String
+    /// The journal an inline turn's writes are committed to without waiting (`InlineWrites`), or `nil`: such a turn
+    /// is then refused on the loop and run again on a worker.
+    private let deferredStore: (any DeferredCommitStore)?
+    /// The writes and transcript events of the inline turn running now (one at a time: `LineSession`'s contract).
+    private let writes = InlineWrites()
 
-    init(conversation: Conversation, json: Bool, handoff: (link: HandoffLink, outlet: LineOutlet)? = nil) {
+    init(
+        conversation: Conversation, json: Bool, handoff: (link: HandoffLink, outlet: LineOutlet)? = nil,
+        deferredStore: (any DeferredCommitStore)? = nil
+    ) {
         self.engine = conversation.engine
         self.sessionID = conversation.sessionID
+        self.deferredStore = deferredStore
         self.state = Mutex(State(conversation: conversation))
         self.json = json
         self.link = handoff?.link
@@ -125,12 +134,54 @@ final class ConversationSession: LineSession, HandoffResident {
             let (output, refused) = InlineTurn.attempt { trial.handle(line) }
             if refused { return .deferred }
             s.conversation = trial
-            if json {
-                output.writeJSON(to: &reply)
-            } else {
-                reply.append(contentsOf: output.reply.utf8)
-            }
+            write(output, to: &reply)
             return .replied
+        }
+    }
+
+    /// An inline turn that runs once even when it writes (issue 12): its writes are kept by `writes` and committed
+    /// to the journal without waiting; the copy of the conversation is kept, its transcript events recorded and its
+    /// reply sent through `later` once they are fsync'ed (SPEC 5: an ID is shown only then). If they fail, nothing
+    /// of the turn is kept and the line runs again on a worker (`handle(line:)`: the journal's own error handling).
+    func handleInline(line: String, reply: inout [UInt8], later: ReplyPort) -> InlineOutcome {
+        guard link == nil else { return .deferred }
+        guard let store = deferredStore else { return handleInline(line: line, reply: &reply) }
+        return state.withLock { s -> InlineOutcome in
+            var trial = s.conversation
+            let (output, refused) = InlineTurn.attempt(collecting: writes) { trial.handle(line) }
+            if refused {
+                _ = writes.take()
+                return .deferred
+            }
+            if writes.isEmpty {
+                s.conversation = trial
+                write(output, to: &reply)
+                return .replied
+            }
+            let (pending, events) = writes.take()
+            var bytes: [UInt8] = []
+            write(output, to: &bytes)
+            store.commit(pending) { [self, trial, bytes] error in
+                guard error == nil else {
+                    later.rerun(line)
+                    return
+                }
+                state.withLock { s in
+                    s.conversation = trial
+                    for event in events { s.conversation.transcripts.append(event) }
+                }
+                later.reply(bytes)
+            }
+            return .committing
+        }
+    }
+
+    /// The reply's bytes: the `--json` object, or the text.
+    private func write(_ output: TurnOutput, to bytes: inout [UInt8]) {
+        if json {
+            output.writeJSON(to: &bytes)
+        } else {
+            bytes.append(contentsOf: output.reply.utf8)
         }
     }
 
