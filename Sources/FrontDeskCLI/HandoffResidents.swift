@@ -124,53 +124,55 @@ final class ConversationSession: LineSession, HandoffResident {
         }
     }
 
-    /// An inline turn (no live hand-off: the factory runs inline only then): on a copy of the conversation, under the
-    /// `InlineTurn` guard; a turn that tried to write is dropped (`.deferred`, run again by `handle(line:)` on a
-    /// worker), else the copy is kept and the reply written straight into `reply`.
+    /// An inline turn (no live hand-off: the factory runs inline only then), under the `InlineTurn` guard; a turn
+    /// that tried to write is undone (`.deferred`, run again by `handle(line:)` on a worker), else its reply is
+    /// written straight into `reply`.
     func handleInline(line: String, reply: inout [UInt8]) -> InlineOutcome {
         guard link == nil else { return .deferred }
         return state.withLock { s -> InlineOutcome in
-            var trial = s.conversation
-            let (output, refused) = InlineTurn.attempt { trial.handle(line) }
-            if refused { return .deferred }
-            s.conversation = trial
+            let saved = s.conversation.checkpoint
+            let (output, refused) = InlineTurn.attempt { s.conversation.handle(line) }
+            if refused {
+                s.conversation.restore(saved)
+                return .deferred
+            }
             write(output, to: &reply)
             return .replied
         }
     }
 
     /// An inline turn that runs once even when it writes (issue 12): its writes are kept by `writes` and committed
-    /// to the journal without waiting; the copy of the conversation is kept, its transcript events recorded and its
-    /// reply sent through `later` once they are fsync'ed (SPEC 5: an ID is shown only then). If they fail, nothing
-    /// of the turn is kept and the line runs again on a worker (`handle(line:)`: the journal's own error handling).
+    /// to the journal without waiting; its transcript events are recorded and its reply sent through `later` once
+    /// they are fsync'ed (SPEC 5: an ID is shown only then). No other call of the session comes meanwhile (the
+    /// connection waits for the answer). If they fail, the turn is undone and the line runs again on a worker
+    /// (`handle(line:)`: the journal's own error handling).
     func handleInline(line: String, reply: inout [UInt8], later: ReplyPort) -> InlineOutcome {
         guard link == nil else { return .deferred }
         guard let store = deferredStore else { return handleInline(line: line, reply: &reply) }
         return state.withLock { s -> InlineOutcome in
-            var trial = s.conversation
-            let (output, refused) = InlineTurn.attempt(collecting: writes) { trial.handle(line) }
+            let saved = s.conversation.checkpoint
+            let (output, refused) = InlineTurn.attempt(collecting: writes) { s.conversation.handle(line) }
             if refused {
                 _ = writes.take()
+                s.conversation.restore(saved)
                 return .deferred
             }
             if writes.isEmpty {
-                s.conversation = trial
                 write(output, to: &reply)
                 return .replied
             }
             let (pending, events) = writes.take()
             var bytes: [UInt8] = []
             write(output, to: &bytes)
-            store.commit(pending) { [self, trial, bytes] error in
+            // The committer only posts: the events are recorded on the loop, so the next batch's fsync is not held up.
+            let transcripts = s.conversation.transcripts
+            store.commit(pending) { [self, bytes] error in
                 guard error == nil else {
+                    state.withLock { $0.conversation.restore(saved) }
                     later.rerun(line)
                     return
                 }
-                state.withLock { s in
-                    s.conversation = trial
-                    for event in events { s.conversation.transcripts.append(event) }
-                }
-                later.reply(bytes)
+                later.reply(bytes) { for event in events { transcripts.append(event) } }
             }
             return .committing
         }

@@ -233,11 +233,13 @@ final class EventLoop: @unchecked Sendable {
                 connection.queue.append(.final(last.map(OutgoingLine.text)))
                 pump(connection, now: now)
                 continue
-            case .session(let session, _), .reply(let session, _), .replyBytes(let session, _),
+            case .session(let session, _), .reply(let session, _), .replyBytes(let session, _, _),
                 .rerun(let session, _):
                 box = session
             }
             outstanding -= 1
+            // A committed turn's bookkeeping (its transcript events) is done even when its connection is gone.
+            if case .replyBytes(_, _, let first?) = completion { first() }
             guard let connection = connections[id] else {
                 closeSession(box)
                 continue
@@ -250,7 +252,7 @@ final class EventLoop: @unchecked Sendable {
                 if let greeting { connection.appendLine(greeting) }
             case .reply(_, let text):
                 if let text { connection.appendLine(text) }
-            case .replyBytes(_, let bytes):
+            case .replyBytes(_, let bytes, _):
                 if let bytes {
                     let start = connection.output.count
                     connection.output.append(contentsOf: bytes)

@@ -232,8 +232,12 @@ public struct ReplyPort: Sendable {
     let id: UInt64
     let box: SessionBox
 
-    /// The turn's reply (its bytes, no line terminator; `nil`: no reply line), once its writes are durable.
-    public func reply(_ bytes: [UInt8]?) { loop.post(id, .replyBytes(box, bytes)) }
+    /// The turn's reply (its bytes, no line terminator; `nil`: no reply line), once its writes are durable;
+    /// `first` runs on the event loop just before the reply is queued (the turn's own bookkeeping, such as its
+    /// transcript events), so the thread that completes the commit only posts.
+    public func reply(_ bytes: [UInt8]?, first: (@Sendable () -> Void)? = nil) {
+        loop.post(id, .replyBytes(box, bytes, first: first))
+    }
 
     /// The writes failed and nothing of the turn was kept: the server runs `line` again with `handle(line:)` on the
     /// worker pool.

@@ -43,7 +43,7 @@ enum Completion: Sendable {
     /// One turn's reply (`nil`: the session sends none).
     case reply(SessionBox, String?)
     /// The reply's bytes of an inline turn whose writes are now durable (`ReplyPort.reply`; `nil`: none).
-    case replyBytes(SessionBox, [UInt8]?)
+    case replyBytes(SessionBox, [UInt8]?, first: (@Sendable () -> Void)?)
     /// An inline turn whose writes failed: run the line on the worker pool (`ReplyPort.rerun`).
     case rerun(SessionBox, String)
     /// A line the session sends on its own (`LineOutlet.send`); no job of the connection's.
