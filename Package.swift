@@ -89,7 +89,7 @@ let package = Package(
             name: "NetTests",
             dependencies: [
                 "FrontDeskNet", "CFrontDeskLinux", "FrontDeskModel", "FrontDeskContent", "FrontDeskDialogue",
-                "FrontDeskCLI", "FrontDeskTestSupport",
+                "FrontDeskCLI", "FrontDeskJournal", "FrontDeskTestSupport",
             ],
             swiftSettings: strict),
         .testTarget(

@@ -14,3 +14,10 @@ static _Thread_local int cfd_inline_state_value;
 int cfd_inline_state(void) { return cfd_inline_state_value; }
 
 void cfd_set_inline_state(int state) { cfd_inline_state_value = state; }
+
+/// The calling thread's inline-turn collector (see CFrontDeskLinux.h).
+static _Thread_local void *cfd_inline_context_value;
+
+void *cfd_inline_context(void) { return cfd_inline_context_value; }
+
+void cfd_set_inline_context(void *context) { cfd_inline_context_value = context; }

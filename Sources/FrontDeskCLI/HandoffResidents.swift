@@ -68,10 +68,19 @@ final class ConversationSession: LineSession, HandoffResident {
     private let outlet: LineOutlet?
     private let engine: Engine
     private let sessionID: String
+    /// The journal an inline turn's writes are committed to without waiting (`InlineWrites`), or `nil`: such a turn
+    /// is then refused on the loop and run again on a worker.
+    private let deferredStore: (any DeferredCommitStore)?
+    /// The writes and transcript events of the inline turn running now (one at a time: `LineSession`'s contract).
+    private let writes = InlineWrites()
 
-    init(conversation: Conversation, json: Bool, handoff: (link: HandoffLink, outlet: LineOutlet)? = nil) {
+    init(
+        conversation: Conversation, json: Bool, handoff: (link: HandoffLink, outlet: LineOutlet)? = nil,
+        deferredStore: (any DeferredCommitStore)? = nil
+    ) {
         self.engine = conversation.engine
         self.sessionID = conversation.sessionID
+        self.deferredStore = deferredStore
         self.state = Mutex(State(conversation: conversation))
         self.json = json
         self.link = handoff?.link
@@ -115,22 +124,66 @@ final class ConversationSession: LineSession, HandoffResident {
         }
     }
 
-    /// An inline turn (no live hand-off: the factory runs inline only then): on a copy of the conversation, under the
-    /// `InlineTurn` guard; a turn that tried to write is dropped (`.deferred`, run again by `handle(line:)` on a
-    /// worker), else the copy is kept and the reply written straight into `reply`.
+    /// An inline turn (no live hand-off: the factory runs inline only then), under the `InlineTurn` guard; a turn
+    /// that tried to write is undone (`.deferred`, run again by `handle(line:)` on a worker), else its reply is
+    /// written straight into `reply`.
     func handleInline(line: String, reply: inout [UInt8]) -> InlineOutcome {
         guard link == nil else { return .deferred }
         return state.withLock { s -> InlineOutcome in
-            var trial = s.conversation
-            let (output, refused) = InlineTurn.attempt { trial.handle(line) }
-            if refused { return .deferred }
-            s.conversation = trial
-            if json {
-                output.writeJSON(to: &reply)
-            } else {
-                reply.append(contentsOf: output.reply.utf8)
+            let saved = s.conversation.checkpoint
+            let (output, refused) = InlineTurn.attempt { s.conversation.handle(line) }
+            if refused {
+                s.conversation.restore(saved)
+                return .deferred
             }
+            write(output, to: &reply)
             return .replied
+        }
+    }
+
+    /// An inline turn that runs once even when it writes (issue 12): its writes are kept by `writes` and committed
+    /// to the journal without waiting; its transcript events are recorded and its reply sent through `later` once
+    /// they are fsync'ed (SPEC 5: an ID is shown only then). No other call of the session comes meanwhile (the
+    /// connection waits for the answer). If they fail, the turn is undone and the line runs again on a worker
+    /// (`handle(line:)`: the journal's own error handling).
+    func handleInline(line: String, reply: inout [UInt8], later: ReplyPort) -> InlineOutcome {
+        guard link == nil else { return .deferred }
+        guard let store = deferredStore else { return handleInline(line: line, reply: &reply) }
+        return state.withLock { s -> InlineOutcome in
+            let saved = s.conversation.checkpoint
+            let (output, refused) = InlineTurn.attempt(collecting: writes) { s.conversation.handle(line) }
+            if refused {
+                _ = writes.take()
+                s.conversation.restore(saved)
+                return .deferred
+            }
+            if writes.isEmpty {
+                write(output, to: &reply)
+                return .replied
+            }
+            let (pending, events) = writes.take()
+            var bytes: [UInt8] = []
+            write(output, to: &bytes)
+            // The committer only posts: the events are recorded on the loop, so the next batch's fsync is not held up.
+            let transcripts = s.conversation.transcripts
+            store.commit(pending) { [self, bytes] error in
+                guard error == nil else {
+                    state.withLock { $0.conversation.restore(saved) }
+                    later.rerun(line)
+                    return
+                }
+                later.reply(bytes) { for event in events { transcripts.append(event) } }
+            }
+            return .committing
+        }
+    }
+
+    /// The reply's bytes: the `--json` object, or the text.
+    private func write(_ output: TurnOutput, to bytes: inout [UInt8]) {
+        if json {
+            output.writeJSON(to: &bytes)
+        } else {
+            bytes.append(contentsOf: output.reply.utf8)
         }
     }
 

@@ -123,6 +123,10 @@ struct ServeCommand: Subcommand {
         waitTimer?.cancel()
         for source in sources { source.cancel() }
         for close in closers { close() }
+        let errors = server.systemErrors
+        if errors.count > 0, let last = errors.last {
+            console.err("frontdesk: serve: \(errors.count) failed system calls on the event loops; the last: \(last)\n")
+        }
         if let failure = server.failure {
             console.err("frontdesk: serve: \(failure)\n")
             return 1

@@ -19,6 +19,9 @@ struct ConversationFactory: LineHandlerFactory {
     let handoff: HandoffLink?
     /// Guards the next sequential session number.
     private let counter = Counter()
+    /// The journal behind the engine's `InlineGuardedStore`, when it defers commits: inline turns that write run
+    /// once, their writes committed without waiting.
+    private let deferredStore: (any DeferredCommitStore)?
 
     init(engine: Engine, transcripts: any TranscriptSink, json: Bool, sequentialIDs: Bool, handoff: HandoffLink? = nil)
     {
@@ -27,6 +30,7 @@ struct ConversationFactory: LineHandlerFactory {
         self.json = json
         self.sequentialIDs = sequentialIDs
         self.handoff = handoff
+        self.deferredStore = (engine.store as? InlineGuardedStore)?.base as? any DeferredCommitStore
     }
 
     /// Inline when the engine's store refuses writes on the loops (`InlineGuardedStore`) and no live hand-off is on
@@ -44,7 +48,8 @@ struct ConversationFactory: LineHandlerFactory {
         let conversation = Conversation(
             engine: engine, sessionID: id, channel: .tcp, peer: peer, transcripts: transcripts)
         let link = outlet.flatMap { outlet in handoff.map { (link: $0, outlet: outlet) } }
-        return ConversationSession(conversation: conversation, json: json, handoff: link)
+        return ConversationSession(
+            conversation: conversation, json: json, handoff: link, deferredStore: link == nil ? deferredStore : nil)
     }
 
     /// `--json`: a server line before the connection has a session (or refused) is an object without one.

@@ -37,6 +37,25 @@ public struct Conversation: Sendable {
     /// The session's ID.
     public var sessionID: String { state.id }
 
+    /// What a turn changes in a conversation: its session state, the transcript's sequence number and the cached
+    /// time string. Taken before a turn that may have to be undone (an inline turn whose writes are refused or fail:
+    /// issue 12), restored with `restore(_:)`; cheaper than copying the whole conversation (its engine included).
+    public struct Checkpoint: Sendable {
+        fileprivate let state: SessionState
+        fileprivate let seq: Int
+        fileprivate let lastTime: (second: Int, text: String)?
+    }
+
+    /// The conversation as it is now, to `restore(_:)` after a turn that must be undone.
+    public var checkpoint: Checkpoint { Checkpoint(state: state, seq: seq, lastTime: lastTime) }
+
+    /// Undoes every turn since `checkpoint` was taken (their transcript events are the caller's to drop).
+    public mutating func restore(_ checkpoint: Checkpoint) {
+        state = checkpoint.state
+        seq = checkpoint.seq
+        lastTime = checkpoint.lastTime
+    }
+
     /// The greeting, recorded as the session's first bot turn.
     public mutating func greet() -> String {
         let text = engine.greeting(for: state)

@@ -23,8 +23,8 @@ struct BatchPlan {
         endOffset = state.readOffset
         // Records created or changed earlier in this batch, as they will be.
         var overlay: [String: Record] = [:]
-        // IDs already handed out in this batch per `TYPE-YYYYMMDD` prefix.
-        var pending: [Substring: Int] = [:]
+        // The highest sequence handed out in this batch per `TYPE-YYYYMMDD` prefix.
+        var taken: [Substring: Int] = [:]
         for request in batch {
             if closes {
                 outcomes.append(.failed(.writeFailed("the records journal is closed")))
@@ -34,13 +34,11 @@ struct BatchPlan {
             case .create(let draft):
                 do {
                     var record = try state.book.prepare(draft)
-                    if let dash = record.id.lastIndex(of: "-"),
-                        let base = Int(record.id[record.id.index(after: dash)...])
-                    {
-                        let prefix = record.id[..<dash]
-                        let extra = pending[prefix, default: 0]
-                        if extra > 0 { record.id = BatchPlan.id(prefix: prefix, sequence: base + extra) }
-                        pending[prefix] = extra + 1
+                    if let (prefix, base) = RecordIDParts.split(record.id) {
+                        // After every ID stored, reserved for a deferred commit, or handed out earlier in the batch.
+                        let sequence = max(base, state.reservedHigh(prefix) + 1, (taken[prefix] ?? 0) + 1)
+                        if sequence != base { record.id = BatchPlan.id(prefix: prefix, sequence: sequence) }
+                        taken[prefix] = sequence
                     }
                     overlay[record.id] = record
                     events.append(.create(record))
@@ -50,14 +48,7 @@ struct BatchPlan {
                 }
             case .update(let update):
                 do {
-                    let record: Record
-                    if let current = overlay[update.id] {
-                        var scratch = RecordBook()
-                        scratch.insert(current)
-                        record = try scratch.apply(update)
-                    } else {
-                        record = try state.book.applying(update)
-                    }
+                    let record = try BatchPlan.applying(update, book: state.book, overlay: overlay)
                     overlay[update.id] = record
                     events.append(.update(update))
                     outcomes.append(.done(record))
@@ -67,6 +58,43 @@ struct BatchPlan {
             case .audit(let event):
                 events.append(.audit(event))
                 outcomes.append(.done(nil))
+            case .group(let writes):
+                // All or none: a taken ID or an update no longer valid drops the whole group.
+                var groupEvents: [JournalEvent] = []
+                var groupOverlay = overlay
+                var groupTaken = taken
+                var failure: StoreError?
+                for write in writes {
+                    switch write {
+                    case .create(let record):
+                        if state.book.record(id: record.id) != nil || groupOverlay[record.id] != nil {
+                            failure = .writeFailed("the ID \(record.id) was taken by another process")
+                        } else if let (prefix, sequence) = RecordIDParts.split(record.id) {
+                            groupTaken[prefix] = max(groupTaken[prefix] ?? 0, sequence)
+                        }
+                        groupOverlay[record.id] = record
+                        groupEvents.append(.create(record))
+                    case .update(let update):
+                        do {
+                            groupOverlay[update.id] = try BatchPlan.applying(
+                                update, book: state.book, overlay: groupOverlay)
+                            groupEvents.append(.update(update))
+                        } catch {
+                            failure = error
+                        }
+                    case .audit(let event):
+                        groupEvents.append(.audit(event))
+                    }
+                    if failure != nil { break }
+                }
+                if let failure {
+                    outcomes.append(.failed(failure))
+                } else {
+                    overlay = groupOverlay
+                    taken = groupTaken
+                    events += groupEvents
+                    outcomes.append(.done(nil))
+                }
             case .refresh:
                 outcomes.append(.done(nil))
             case .close:
@@ -74,6 +102,16 @@ struct BatchPlan {
                 outcomes.append(.done(nil))
             }
         }
+    }
+
+    /// The record as `update` makes it, over what this batch created or changed before it.
+    static func applying(_ update: RecordUpdate, book: RecordBook, overlay: [String: Record]) throws(StoreError)
+        -> Record
+    {
+        guard let current = overlay[update.id] else { return try book.applying(update) }
+        var scratch = RecordBook()
+        scratch.insert(current)
+        return try scratch.applying(update)
     }
 
     /// `REP-20261122` + 7 → `REP-20261122-0007`.

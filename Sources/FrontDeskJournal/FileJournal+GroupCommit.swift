@@ -8,6 +8,8 @@ enum CommitOperation: Sendable {
     case create(Record)
     case update(RecordUpdate)
     case audit(AuditEvent)
+    /// A turn's writes (`DeferredCommitStore.commit`), stored all or none; its creates carry reserved IDs.
+    case group([PendingWrite])
     /// Only apply what other processes appended.
     case refresh
     /// Finish what is queued before it, then refuse new work.
@@ -22,13 +24,28 @@ enum CommitOutcome: Sendable {
     case lead
 }
 
-/// One caller waiting in the group-commit queue.
+/// One caller waiting in the group-commit queue, or (with a `completion`) a deferred commit nobody waits for.
 final class CommitRequest: Sendable {
     let operation: CommitOperation
     let wakeUp = DispatchSemaphore(value: 0)
     let outcome = Mutex<CommitOutcome?>(nil)  // guards the answer: written by the leader, read by the caller
+    /// Called by the leader with the outcome instead of waking a caller (`FileJournal.commit(_:completion:)`).
+    let completion: (@Sendable (StoreError?) -> Void)?
 
-    init(_ operation: CommitOperation) { self.operation = operation }
+    init(_ operation: CommitOperation, completion: (@Sendable (StoreError?) -> Void)? = nil) {
+        self.operation = operation
+        self.completion = completion
+    }
+
+    /// Gives a deferred request its outcome, or wakes its waiting caller (unless it is the leader itself).
+    func finish(_ outcome: CommitOutcome, leader: CommitRequest?) {
+        if let completion {
+            if case .failed(let error) = outcome { completion(error) } else { completion(nil) }
+            return
+        }
+        answer(outcome)
+        if self !== leader { wakeUp.signal() }
+    }
 
     func answer(_ answer: CommitOutcome) { outcome.withLock { $0 = answer } }
 
@@ -72,8 +89,10 @@ extension FileJournal {
         }
     }
 
-    /// Passes the lead to the oldest queued caller, or gives it up.
-    private func handOff() {
+    /// Passes the lead to the oldest queued caller (to the deferred committer when that is a deferred request), or
+    /// gives it up; `true` when the caller is the deferred committer and keeps the lead for the next batch.
+    @discardableResult
+    private func handOff(committer: Bool = false) -> Bool {
         let (next, refused) = state.withLock { s -> (CommitRequest?, [CommitRequest]) in
             if s.queue.isEmpty {
                 s.leaderActive = false
@@ -88,17 +107,50 @@ extension FileJournal {
             return (s.queue[0], [])
         }
         for request in refused {
-            request.answer(.failed(.writeFailed("the records journal \(path) is closed")))
-            request.wakeUp.signal()
+            if case .group(let writes) = request.operation { releaseReservations(writes) }
+            request.finish(.failed(.writeFailed("the records journal \(path) is closed")), leader: nil)
         }
-        if let next {
-            next.answer(.lead)
-            next.wakeUp.signal()
+        guard let next else { return false }
+        if next.completion != nil {
+            if committer { return true }
+            leadDeferred()
+            return false
+        }
+        next.answer(.lead)
+        next.wakeUp.signal()
+        return false
+    }
+
+    /// Queues a deferred group (`DeferredCommitStore.commit`); its completion runs on the committer's thread (or on a
+    /// waiting caller's, when one leads the batch that takes it).
+    func submitDeferred(_ writes: [PendingWrite], completion: @escaping @Sendable (StoreError?) -> Void) {
+        let request = CommitRequest(.group(writes), completion: completion)
+        let lead: Bool? = state.withLock { s in
+            if s.closed { return nil }
+            s.queue.append(request)
+            if s.leaderActive { return false }
+            s.leaderActive = true
+            return true
+        }
+        switch lead {
+        case nil:
+            releaseReservations(writes)
+            committer.async { completion(.writeFailed("the records journal \(self.path) is closed")) }
+        case true?: leadDeferred()
+        case false?: break
+        }
+    }
+
+    /// Leads batches on the committer's thread until the queue is empty or its head is a waiting caller (who then
+    /// leads). The caller has set `leaderActive`.
+    private func leadDeferred() {
+        committer.async {
+            repeat { self.runBatch(leader: nil) } while self.handOff(committer: true)
         }
     }
 
     /// Takes the queue and commits it as one batch under the file lock.
-    private func runBatch(leader: CommitRequest) {
+    private func runBatch(leader: CommitRequest?) {
         let batch = state.withLock { s in
             let taken = s.queue
             s.queue.removeAll(keepingCapacity: true)
@@ -106,10 +158,12 @@ extension FileJournal {
         }
         var outcomes = [CommitOutcome](repeating: .done(nil), count: batch.count)
         defer {
-            for (request, outcome) in zip(batch, outcomes) {
-                request.answer(outcome)
-                if request !== leader { request.wakeUp.signal() }
+            // Reservations are released (and the book updated) before anyone hears: a reply posted by a completion is
+            // followed by turns that must see the record, and by reservations that must not reuse its ID.
+            state.withLock { s in
+                for request in batch { if case .group(let writes) = request.operation { s.release(writes) } }
             }
+            for (request, outcome) in zip(batch, outcomes) { request.finish(outcome, leader: leader) }
         }
         do {
             try Posix.flock(fd, LOCK_EX, path: path)

@@ -27,7 +27,9 @@ public final class FileJournal: RecordStore {
     public let directory: String
     let fd: Int32
     let io: any JournalFileIO
-    let state: Mutex<State>  // guards the book, the file position, the commit queue and the leader role
+    let state: Mutex<State>  // guards the book, the file position, the commit queue, the leader role, reservations
+    /// Where deferred commits (`commit(_:completion:)`) are led: one thread at a time, created by Dispatch on demand.
+    let committer = DispatchQueue(label: "frontdesk.journal.commit")
 
     struct State {
         var book: RecordBook
@@ -45,6 +47,14 @@ public final class FileJournal: RecordStore {
         var inFlight = false
         var closed = false
         var recovery: [String]
+        /// IDs reserved for deferred commits not yet done, per `TYPE-YYYYMMDD` prefix (`reserve(_:)`).
+        var reservations: [String: Reservation] = [:]
+    }
+
+    /// The reserved IDs of one prefix: the highest sequence reserved, and how many reservations are outstanding.
+    struct Reservation {
+        var high: Int
+        var count: Int
     }
 
     /// Opens (creating if needed) `directory/records.jsonl`; a torn tail is set aside and

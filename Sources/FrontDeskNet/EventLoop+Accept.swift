@@ -75,8 +75,13 @@ extension EventLoop {
         }
         for (index, each) in listeners.enumerated() {
             guard let each else { continue }
-            try? Sys.epollControl(
-                epoll.fd, EPOLL_CTL_MOD, each.fd, events: 0, token: Self.firstListenerToken + UInt64(index))
+            do {
+                try Sys.epollControl(
+                    epoll.fd, EPOLL_CTL_MOD, each.fd, events: 0, token: Self.firstListenerToken + UInt64(index))
+            } catch {
+                // Still armed: the next pass accepts again (and pauses again); counted for `LineServer.systemErrors`.
+                context.report(error)
+            }
         }
         listenerPausedUntil = now + 0.1
     }
@@ -87,9 +92,15 @@ extension EventLoop {
         listenerPausedUntil = nil
         for (index, listener) in listeners.enumerated() {
             guard let listener else { continue }
-            try? Sys.epollControl(
-                epoll.fd, EPOLL_CTL_MOD, listener.fd, events: CFD_EPOLLIN,
-                token: Self.firstListenerToken + UInt64(index))
+            do {
+                try Sys.epollControl(
+                    epoll.fd, EPOLL_CTL_MOD, listener.fd, events: CFD_EPOLLIN,
+                    token: Self.firstListenerToken + UInt64(index))
+            } catch {
+                // Not re-armed: counted for `LineServer.systemErrors`, and tried again at the next tick.
+                context.report(error)
+                listenerPausedUntil = now
+            }
         }
     }
 

@@ -172,11 +172,17 @@ extension EventLoop {
         guard let box = connection.session else { return }
         connection.lastActivity = now
         let start = connection.output.count
-        switch box.session.handleInline(line: line, reply: &connection.output) {
+        let later = ReplyPort(loop: self, id: connection.id, box: box)
+        switch box.session.handleInline(line: line, reply: &connection.output, later: later) {
         case .replied:
             connection.endLine(from: start)
         case .silent:
             break
+        case .committing:
+            // Like a worker job: the connection's next line waits for the answer, which comes through the inbox.
+            if connection.output.count > start { connection.output.removeSubrange(start...) }
+            connection.busy = true
+            outstanding += 1
         case .deferred:
             if connection.output.count > start { connection.output.removeSubrange(start...) }
             submitTurn(connection, line: line)
@@ -223,14 +229,22 @@ extension EventLoop {
         }
         if connection.backlog > 0 { wanted |= CFD_EPOLLOUT }
         guard wanted != connection.interest else { return }
-        connection.interest = wanted
-        try? Sys.epollControl(epoll.fd, EPOLL_CTL_MOD, connection.socket.fd, events: wanted, token: connection.id)
+        do {
+            try Sys.epollControl(epoll.fd, EPOLL_CTL_MOD, connection.socket.fd, events: wanted, token: connection.id)
+            connection.interest = wanted
+        } catch {
+            // The loop can no longer watch this socket as it must (it would miss its input, or spin on EPOLLOUT):
+            // nobody can be served on it. Counted for `LineServer.systemErrors`, and the connection closed.
+            context.report(error)
+            hardClose(connection)
+        }
     }
 
     /// Closes the socket now; the session is closed after its last turn (on the worker pool unless it runs inline).
     func hardClose(_ connection: Connection) {
         guard connections.removeValue(forKey: connection.id) != nil else { return }
-        try? Sys.epollControl(epoll.fd, EPOLL_CTL_DEL, connection.socket.fd, events: 0, token: 0)
+        // No EPOLL_CTL_DEL: closing the socket removes it from the epoll set (the descriptor is never duplicated),
+        // so there is no call here whose failure could leave it registered.
         connection.socket.close()
         rateWaiters.remove(connection.id)
         context.openConnections.wrappingSubtract(1, ordering: .relaxed)

@@ -126,7 +126,12 @@ final class EventLoop: @unchecked Sendable {
     private func signal(_ box: inout Inbox) {
         guard !box.closed else { return }
         var one: UInt64 = 1
-        _ = try? withUnsafeBytes(of: &one) { raw throws(SystemError) in try Sys.write(wake.fd, raw) }
+        do {
+            // `.wouldBlock` only when the counter is at its maximum: the loop is woken already.
+            _ = try withUnsafeBytes(of: &one) { raw throws(SystemError) in try Sys.write(wake.fd, raw) }
+        } catch {
+            context.report(error)
+        }
     }
 
     /// Runs until shut down and every connection is closed; then closes its descriptors.
@@ -196,7 +201,12 @@ final class EventLoop: @unchecked Sendable {
 
     private func drainInbox(now: Double) {
         var sink: UInt64 = 0
-        _ = try? withUnsafeMutableBytes(of: &sink) { raw throws(SystemError) in try Sys.read(wake.fd, raw) }
+        do {
+            // `.wouldBlock`: another wake-up's read took the count; the inbox is read all the same.
+            _ = try withUnsafeMutableBytes(of: &sink) { raw throws(SystemError) in try Sys.read(wake.fd, raw) }
+        } catch {
+            context.report(error)
+        }
         let (items, adopted, shutdown) = inbox.withLock { box in
             defer {
                 box.completions.removeAll(keepingCapacity: true)
@@ -223,10 +233,13 @@ final class EventLoop: @unchecked Sendable {
                 connection.queue.append(.final(last.map(OutgoingLine.text)))
                 pump(connection, now: now)
                 continue
-            case .session(let session, _), .reply(let session, _):
+            case .session(let session, _), .reply(let session, _), .replyBytes(let session, _, _),
+                .rerun(let session, _):
                 box = session
             }
             outstanding -= 1
+            // A committed turn's bookkeeping (its transcript events) is done even when its connection is gone.
+            if case .replyBytes(_, _, let first?) = completion { first() }
             guard let connection = connections[id] else {
                 closeSession(box)
                 continue
@@ -239,6 +252,14 @@ final class EventLoop: @unchecked Sendable {
                 if let greeting { connection.appendLine(greeting) }
             case .reply(_, let text):
                 if let text { connection.appendLine(text) }
+            case .replyBytes(_, let bytes, _):
+                if let bytes {
+                    let start = connection.output.count
+                    connection.output.append(contentsOf: bytes)
+                    connection.endLine(from: start)
+                }
+            case .rerun(_, let line):
+                submitTurn(connection, line: line)
             case .push, .finish:
                 break
             }
@@ -260,7 +281,7 @@ final class EventLoop: @unchecked Sendable {
     func closeListener() {
         for index in listeners.indices {
             guard let listener = listeners[index] else { continue }
-            try? Sys.epollControl(epoll.fd, EPOLL_CTL_DEL, listener.fd, events: 0, token: 0)
+            // Closing the listener removes it from the epoll set (never duplicated): no EPOLL_CTL_DEL to fail.
             listener.close()
             listeners[index] = nil
         }

@@ -46,11 +46,21 @@ public protocol LineSession: AnyObject {
     /// `.deferred` having changed nothing and appended nothing: the server then calls `handle(line:)` on the worker
     /// pool. The default defers every turn.
     func handleInline(line: String, reply: inout [UInt8]) -> InlineOutcome
+    /// `handleInline(line:reply:)`, for a session that may also answer `.committing`: its turn ran and its writes
+    /// are being committed, and it answers through `later` (from any thread) once they are durable. Until then no
+    /// other call of the session is made but `serverLine` and, if the connection goes, `close()` after the answer.
+    /// The default is `handleInline(line:reply:)`.
+    func handleInline(line: String, reply: inout [UInt8], later: ReplyPort) -> InlineOutcome
 }
 
 extension LineSession {
     /// Every turn on the worker pool.
     public func handleInline(line: String, reply: inout [UInt8]) -> InlineOutcome { .deferred }
+
+    /// `handleInline(line:reply:)`: never `.committing`.
+    public func handleInline(line: String, reply: inout [UInt8], later: ReplyPort) -> InlineOutcome {
+        handleInline(line: line, reply: &reply)
+    }
 
     /// The text itself.
     public func serverLine(_ line: ServerLine, text: String) -> String { text }

@@ -150,6 +150,10 @@ public final class LineServer: Sendable {
     /// The system call that stopped the server, when one did (`epoll_wait` failing); `nil` after a shutdown.
     public var failure: SystemError? { context.fault.withLock { $0 } }
 
+    /// System calls on the epoll paths that failed without stopping the server (an `epoll_ctl` on a connection,
+    /// which was then closed; pausing or re-arming a listener; the loops' wake-up eventfd): how many, and the last.
+    public var systemErrors: (count: Int, last: SystemError?) { context.errors.withLock { $0 } }
+
     /// Blocks until the server has shut down and every session's `close()` has run.
     public func wait() {
         finished.wait()

@@ -44,6 +44,10 @@ int cfd_accept_nonblocking(int fd, struct sockaddr_storage *addr, socklen_t *len
 /// thread-local storage of its own, and a pthread key would cost a call and a lookup per check.
 int cfd_inline_state(void);
 void cfd_set_inline_state(int state);
+/// The calling thread's inline-turn collector (FrontDeskNet's `InlineWrites`, unretained), or NULL: where an inline
+/// turn's deferred writes and transcript events are kept. Thread-local like the state above.
+void *cfd_inline_context(void);
+void cfd_set_inline_context(void *context);
 
 /// fcntl(F_SETFL, flags | O_NONBLOCK) without the variadic call.
 static inline int cfd_set_nonblocking(int fd, int on) {
