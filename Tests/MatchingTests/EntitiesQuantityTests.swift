@@ -26,7 +26,7 @@ import Testing
         #expect(EntityClock.extract(text).count == expected)
     }
 
-    @Test(arguments: ["3栋2单元501", "30天", "13812345678", "两个月"])
+    @Test(arguments: ["3栋2单元501", "30天", "13812345678", "两个月", "周一师傅来不了", "星期六师傅有空吗"])
     func noFalseCount(text: String) {
         #expect(EntityClock.extract(text).count == nil)
     }

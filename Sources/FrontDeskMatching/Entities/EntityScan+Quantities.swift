@@ -103,11 +103,21 @@ extension EntityScan {
                 continue
             }
             guard n.form != .english else { continue }
+            // "周一师傅来不了": the number of a weekday is no head count.
+            if follows(i, words.weekWords) { continue }
             if let afterClassifier = after(j, words.countClassifiers) { j = afterClassifier }
             if let noun = match(j, words.workerNouns) {
                 setCount(n.value, at: i, &self)
                 use(i..<noun.next)
             }
         }
+    }
+
+    /// Whether a word of `set` ends right before token `i` ("周" before the 一 of "周一").
+    func follows(_ i: Int, _ set: EntityWordSet) -> Bool {
+        for length in 1...3 where i - length >= 0 {
+            if match(i - length, set)?.next == i { return true }
+        }
+        return false
     }
 }
