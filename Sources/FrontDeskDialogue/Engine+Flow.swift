@@ -191,8 +191,8 @@ extension Engine {
                 state.flow = nil
                 return startIntent(turn, &state, clarify: false)
             }
-            // Small talk is not a wrong answer: ask again without counting it.
-            return Reply([ask(awaited, flow, turn.language)], intent: flow.kind.intent, awaiting: awaited)
+            // Small talk is not a wrong answer: ask again without counting it (the turn was a thanks or a greeting).
+            return Reply([ask(awaited, flow, turn.language)], intent: turn.intent, awaiting: awaited)
         }
         if let awaited, !isFilled(awaited, flow), result.filled.isEmpty, result.problems.isEmpty,
             flow.kind == .repair || flow.kind == .complaint, let description = flow.slots["description"],
