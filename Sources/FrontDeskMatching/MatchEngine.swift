@@ -72,13 +72,13 @@ final class MatchEngine: Sendable {
             count += 1
             state = hot.step(state, value)
             if state != 0 {
-                var o = Int(hot.stateOutputStart[state])
-                let end = Int(hot.stateOutputStart[state + 1])
+                let row = hot.states[state]
+                var o = Int(row.outputStart)
+                let end = o + Int(row.outputCount)
                 while o < end, hitCount < hitCapacity {
-                    let pattern = hot.stateOutputs[o]
-                    let length = hot.patternLength[Int(pattern)]
+                    let output = hot.stateOutputs[o]
                     hits[hitCount] = ScanHit(
-                        pattern: pattern, start: Int32(count) - length, end: Int32(count), flags: 0)
+                        pattern: output.pattern, start: Int32(count) - output.length, end: Int32(count), flags: 0)
                     hitCount += 1
                     o += 1
                 }
