@@ -34,10 +34,15 @@ struct CooccurrenceEvent {
     var end: Int32
     /// 0: `with`, 1: `and` (`rule`: the rule); 2: an intensifier (`rule`: its output index).
     var side: Int32
+    /// The next event of the same rule, in event order (-1: none); set by `settleEvents` for the rules it pairs.
+    var next: Int32 = -1
 }
 
 /// What one scan found, before it is turned into a `Classification`.
 struct ScanSummary {
+    /// The scan is for `--explain`: mark every pair of co-occurrence words (`ScanHit.paired`), not only those
+    /// that can weigh in a category.
+    var detailed = false
     var normalizedCount = 0
     var hitCount = 0
     /// Han characters in the normalized text.
