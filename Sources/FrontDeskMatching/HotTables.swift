@@ -92,7 +92,12 @@ final class HotTables: @unchecked Sendable {
         while state != 0 {
             let row = states[state]
             var i = Int(row.edgeStart)
-            let end = i + Int(row.edgeCount)
+            var end = i + Int(row.edgeCount)
+            // A state with many edges (the first characters of many keywords) is searched by halves first.
+            while end - i > 8 {
+                let middle = (i + end) >> 1
+                if edges[middle].symbol <= symbol { i = middle } else { end = middle }
+            }
             while i < end {
                 let edge = edges[i]
                 if edge.symbol == symbol { return Int(edge.target) }
