@@ -176,6 +176,16 @@ final class MatchEngine: Sendable {
                 g -= 1
             }
         }
+        // The negators and contrast words that can modify a later hit.
+        var modifierCount = 0
+        for h in 0..<hitCount
+        where hits[h].flags & (ScanHit.invalid | ScanHit.modifierSuppressed) == 0
+            && flags[Int(hits[h].pattern)] & CompiledRules.modifier != 0
+        {
+            buffers.modifiers[modifierCount] = Int32(h)
+            modifierCount += 1
+        }
+        buffers.modifierCount = modifierCount
         let scores = buffers.scores
         let categoryScores = buffers.categoryScores
         for i in 0..<scores.count { scores[i] = 0 }

@@ -98,6 +98,10 @@ struct ScanBuffers {
     var composedCategories: UnsafeMutableBufferPointer<Double>
     /// Co-occurrence words and intensifiers not inside a longer word of their layer, in text order.
     var events: UnsafeMutableBufferPointer<CooccurrenceEvent>
+    /// The hits that are live negators or contrast words (`modifiers[0..<modifierCount]`, in hit order), the only
+    /// ones `modifierFactor` reads; listed once the hits' validity and containment are known.
+    var modifiers: UnsafeMutableBufferPointer<Int32>
+    var modifierCount = 0
 
     /// The largest number of co-occurrence words recorded for one message.
     static let maxEvents = 256
@@ -115,7 +119,7 @@ struct ScanBuffers {
         let doubles = 2 * (intents + 1) + 2 * (categories + 1)
         let hitBytes = hitCapacity * MemoryLayout<ScanHit>.stride
         let eventBytes = maxEvents * MemoryLayout<CooccurrenceEvent>.stride
-        let byteCount = doubles * 8 + hitBytes + eventBytes + scalarCapacity * 4
+        let byteCount = doubles * 8 + hitBytes + eventBytes + scalarCapacity * 4 + hitCapacity * 4
         return withUnsafeTemporaryAllocation(byteCount: byteCount, alignment: 8) { raw in
             let base = raw.baseAddress!
             let scores = base.bindMemory(to: Double.self, capacity: doubles)
@@ -123,6 +127,8 @@ struct ScanBuffers {
             let events = (base + doubles * 8 + hitBytes).bindMemory(to: CooccurrenceEvent.self, capacity: maxEvents)
             let normalized = (base + doubles * 8 + hitBytes + eventBytes)
                 .bindMemory(to: UInt32.self, capacity: scalarCapacity)
+            let modifiers = (base + doubles * 8 + hitBytes + eventBytes + scalarCapacity * 4)
+                .bindMemory(to: Int32.self, capacity: hitCapacity)
             var buffers = ScanBuffers(
                 normalized: UnsafeMutableBufferPointer(start: normalized, count: scalarCapacity),
                 hits: UnsafeMutableBufferPointer(start: hits, count: hitCapacity),
@@ -131,7 +137,8 @@ struct ScanBuffers {
                 factors: UnsafeMutableBufferPointer(start: scores + intents + 1 + categories + 1, count: intents + 1),
                 composedCategories: UnsafeMutableBufferPointer(
                     start: scores + 2 * (intents + 1) + categories + 1, count: categories + 1),
-                events: UnsafeMutableBufferPointer(start: events, count: maxEvents))
+                events: UnsafeMutableBufferPointer(start: events, count: maxEvents),
+                modifiers: UnsafeMutableBufferPointer(start: modifiers, count: hitCapacity))
             return body(&buffers)
         }
     }
