@@ -9,13 +9,12 @@ final class HotTables: @unchecked Sendable {
     let expansionScalars: UnsafeMutableBufferPointer<UInt32>
     let symbolOf: UnsafeMutableBufferPointer<UInt16>
     let rootNext: UnsafeMutableBufferPointer<Int32>
-    let edgeStart: UnsafeMutableBufferPointer<Int32>
-    let edgeSymbol: UnsafeMutableBufferPointer<UInt16>
-    let edgeTarget: UnsafeMutableBufferPointer<Int32>
-    let fail: UnsafeMutableBufferPointer<Int32>
-    let stateOutputStart: UnsafeMutableBufferPointer<Int32>
-    let stateOutputs: UnsafeMutableBufferPointer<Int32>
-    let patternLength: UnsafeMutableBufferPointer<Int32>
+    /// One row per automaton state (edges, failure link and outputs together: one cache line read per state).
+    let states: UnsafeMutableBufferPointer<StateRow>
+    /// The edges of every state, sorted by symbol within a state.
+    let edges: UnsafeMutableBufferPointer<StateEdge>
+    /// The patterns ending at every state, longest first, with their lengths.
+    let stateOutputs: UnsafeMutableBufferPointer<StateOutput>
     let patternFlags: UnsafeMutableBufferPointer<UInt8>
     let patternOutputStart: UnsafeMutableBufferPointer<Int32>
     let outputs: UnsafeMutableBufferPointer<RuleOutput>
@@ -32,13 +31,24 @@ final class HotTables: @unchecked Sendable {
         let automaton = rules.automaton
         symbolOf = Self.copy(automaton.symbolOf)
         rootNext = Self.copy(automaton.rootNext)
-        edgeStart = Self.copy(automaton.edgeStart)
-        edgeSymbol = Self.copy(automaton.edgeSymbol)
-        edgeTarget = Self.copy(automaton.edgeTarget)
-        fail = Self.copy(automaton.fail)
-        stateOutputStart = Self.copy(automaton.outputStart)
-        stateOutputs = Self.copy(automaton.outputs)
-        patternLength = Self.copy(automaton.patternLength)
+        var rows: [StateRow] = []
+        rows.reserveCapacity(automaton.stateCount)
+        for s in 0..<automaton.stateCount {
+            let edgeCount = automaton.edgeStart[s + 1] - automaton.edgeStart[s]
+            let outputCount = automaton.outputStart[s + 1] - automaton.outputStart[s]
+            // The root's edges are `rootNext`; no other state has more edges than there are symbols (UInt16).
+            precondition(s == 0 || edgeCount <= Int32(UInt16.max), "too many edges in one automaton state")
+            precondition(outputCount <= Int32(UInt16.max), "too many patterns ending in one automaton state")
+            rows.append(
+                StateRow(
+                    edgeStart: automaton.edgeStart[s], fail: automaton.fail[s], outputStart: automaton.outputStart[s],
+                    edgeCount: s == 0 ? 0 : UInt16(edgeCount), outputCount: UInt16(outputCount)))
+        }
+        states = Self.copy(rows)
+        edges = Self.copy(
+            zip(automaton.edgeSymbol, automaton.edgeTarget).map { StateEdge(symbol: UInt32($0), target: $1) })
+        stateOutputs = Self.copy(
+            automaton.outputs.map { StateOutput(pattern: $0, length: automaton.patternLength[Int($0)]) })
         patternFlags = Self.copy(rules.patternFlags)
         patternOutputStart = Self.copy(rules.patternOutputStart)
         outputs = Self.copy(rules.outputs)
@@ -55,13 +65,9 @@ final class HotTables: @unchecked Sendable {
         expansionScalars.deallocate()
         symbolOf.deallocate()
         rootNext.deallocate()
-        edgeStart.deallocate()
-        edgeSymbol.deallocate()
-        edgeTarget.deallocate()
-        fail.deallocate()
-        stateOutputStart.deallocate()
+        states.deallocate()
+        edges.deallocate()
         stateOutputs.deallocate()
-        patternLength.deallocate()
         patternFlags.deallocate()
         patternOutputStart.deallocate()
         outputs.deallocate()
@@ -80,20 +86,49 @@ final class HotTables: @unchecked Sendable {
     /// The automaton's next state after the normalized scalar `value` (following failure links), on raw tables.
     @inline(__always)
     func step(_ state: Int, _ value: UInt32) -> Int {
-        let symbol = value < 65_536 ? Int(symbolOf[Int(value)]) : Int(astralSymbols[value] ?? 0)
+        let symbol = value < 65_536 ? UInt32(symbolOf[Int(value)]) : UInt32(astralSymbols[value] ?? 0)
         if symbol == 0 { return 0 }
         var state = state
         while state != 0 {
-            var i = Int(edgeStart[state])
-            let end = Int(edgeStart[state + 1])
+            let row = states[state]
+            var i = Int(row.edgeStart)
+            var end = i + Int(row.edgeCount)
+            // A state with many edges (the first characters of many keywords) is searched by halves first.
+            while end - i > 8 {
+                let middle = (i + end) >> 1
+                if edges[middle].symbol <= symbol { i = middle } else { end = middle }
+            }
             while i < end {
-                let s = Int(edgeSymbol[i])
-                if s == symbol { return Int(edgeTarget[i]) }
-                if s > symbol { break }
+                let edge = edges[i]
+                if edge.symbol == symbol { return Int(edge.target) }
+                if edge.symbol > symbol { break }
                 i += 1
             }
-            state = Int(fail[state])
+            state = Int(row.fail)
         }
-        return Int(rootNext[symbol])
+        return Int(rootNext[Int(symbol)])
     }
+}
+
+/// One automaton state: its edges `edges[edgeStart..<edgeStart + edgeCount]` (none for the root, whose
+/// transitions are `rootNext`), its failure link, and the patterns ending at it,
+/// `stateOutputs[outputStart..<outputStart + outputCount]`. 16 bytes: four states to a cache line.
+struct StateRow {
+    var edgeStart: Int32
+    var fail: Int32
+    var outputStart: Int32
+    var edgeCount: UInt16
+    var outputCount: UInt16
+}
+
+/// One edge of an automaton state: the symbol and the state it leads to.
+struct StateEdge {
+    var symbol: UInt32
+    var target: Int32
+}
+
+/// A pattern ending at an automaton state, with its length in scalars.
+struct StateOutput {
+    var pattern: Int32
+    var length: Int32
 }

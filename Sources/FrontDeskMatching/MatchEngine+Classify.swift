@@ -4,14 +4,18 @@ import FrontDeskModel
 
 extension MatchEngine {
     /// Normalizes and scans `text`, scores the hits and calls `body` with the text's UTF-8 and the results.
+    /// `detailed`: every hit's marks are worked out for `--explain` (which co-occurrence words paired), also
+    /// where they change no score and no category.
     @inline(__always)
     func withScan<R>(
-        _ text: String, _ body: (UnsafeBufferPointer<UInt8>, inout ScanBuffers, ScanSummary) -> R
+        _ text: String, detailed: Bool = false,
+        _ body: (UnsafeBufferPointer<UInt8>, inout ScanBuffers, ScanSummary) -> R
     ) -> R {
         var text = text
         return text.withUTF8 { utf8 in
             ScanBuffers.with(utf8Count: utf8.count, intents: intentCount, categories: categoryCount) { buffers in
                 var summary = ScanSummary()
+                summary.detailed = detailed
                 scan(utf8, &buffers, &summary)
                 score(&buffers, &summary)
                 return body(utf8, &buffers, summary)

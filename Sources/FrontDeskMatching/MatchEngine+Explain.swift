@@ -7,7 +7,7 @@ extension MatchEngine {
     func explain(_ text: String) -> (
         scores: [(intent: String, score: Double)], hits: [KeywordHit], categories: [String: String]
     ) {
-        withScan(text) { _, buffers, summary in
+        withScan(text, detailed: true) { _, buffers, summary in
             var scores: [(intent: String, score: Double)] = []
             for i in 0..<intentCount where buffers.scores[i] > 0 && i != rules.fallbackIndex {
                 scores.append((rules.intentNames[i], (buffers.scores[i] * 1000).rounded() / 1000))

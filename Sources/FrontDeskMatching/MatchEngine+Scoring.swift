@@ -10,16 +10,14 @@ extension MatchEngine {
         let start = hits[h].start
         var factor = 1.0
         var negated = false
-        var g = 0
-        // Hits are in order of their end, so every hit that ends before `start` comes first.
-        while g < hitCount, hits[g].end <= start {
-            let other = hits[g]
-            g += 1
-            if other.flags & (ScanHit.invalid | ScanHit.modifierSuppressed) != 0
-                || hot.patternFlags[Int(other.pattern)] & CompiledRules.modifier == 0
-            {
-                continue
-            }
+        // Hits are in order of their end, so every hit that ends before `start` comes first; only the live negators
+        // and contrast words (`buffers.modifiers`, in hit order) can modify it.
+        let modifiers = buffers.modifiers
+        var m = 0
+        while m < buffers.modifierCount {
+            let other = hits[Int(modifiers[m])]
+            if other.end > start { break }
+            m += 1
             let first = Int(hot.patternOutputStart[Int(other.pattern)])
             let last = Int(hot.patternOutputStart[Int(other.pattern) + 1])
             for o in first..<last {

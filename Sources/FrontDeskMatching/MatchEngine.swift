@@ -72,13 +72,13 @@ final class MatchEngine: Sendable {
             count += 1
             state = hot.step(state, value)
             if state != 0 {
-                var o = Int(hot.stateOutputStart[state])
-                let end = Int(hot.stateOutputStart[state + 1])
+                let row = hot.states[state]
+                var o = Int(row.outputStart)
+                let end = o + Int(row.outputCount)
                 while o < end, hitCount < hitCapacity {
-                    let pattern = hot.stateOutputs[o]
-                    let length = hot.patternLength[Int(pattern)]
+                    let output = hot.stateOutputs[o]
                     hits[hitCount] = ScanHit(
-                        pattern: pattern, start: Int32(count) - length, end: Int32(count), flags: 0)
+                        pattern: output.pattern, start: Int32(count) - output.length, end: Int32(count), flags: 0)
                     hitCount += 1
                     o += 1
                 }
@@ -176,6 +176,16 @@ final class MatchEngine: Sendable {
                 g -= 1
             }
         }
+        // The negators and contrast words that can modify a later hit.
+        var modifierCount = 0
+        for h in 0..<hitCount
+        where hits[h].flags & (ScanHit.invalid | ScanHit.modifierSuppressed) == 0
+            && flags[Int(hits[h].pattern)] & CompiledRules.modifier != 0
+        {
+            buffers.modifiers[modifierCount] = Int32(h)
+            modifierCount += 1
+        }
+        buffers.modifierCount = modifierCount
         let scores = buffers.scores
         let categoryScores = buffers.categoryScores
         for i in 0..<scores.count { scores[i] = 0 }
@@ -199,6 +209,9 @@ final class MatchEngine: Sendable {
         var acts: UInt8 = 0
         var eventCount = 0
         var paired = false
+        // Bit `h`: hit `h` is a category word that counted (`ScanHit.categoryCounted`); past hit 63, only a flag.
+        var counted: UInt64 = 0
+        var countedPastMask = false
         let events = buffers.events
         for h in 0..<hitCount {
             let hit = hits[h]
@@ -243,7 +256,10 @@ final class MatchEngine: Sendable {
                     if categoryLive, !categoryRepeat {
                         categoryScores[Int(output.slot)] += Double(output.weight) * factor
                         categoryIntents |= 1 << UInt64(output.index)
-                        if factor > 0 { hits[h].flags |= ScanHit.categoryCounted }
+                        if factor > 0 {
+                            hits[h].flags |= ScanHit.categoryCounted
+                            if h < 64 { counted |= 1 << UInt64(h) } else { countedPastMask = true }
+                        }
                     }
                 case .veto:
                     if keywordLive, factor > 0 { vetoed |= 1 << UInt64(output.index) }
@@ -270,7 +286,10 @@ final class MatchEngine: Sendable {
             }
         }
         if eventCount > 0 {
-            let settled = settleEvents(&buffers, eventCount: eventCount, hitCount: hitCount)
+            // Outside `--explain`, the pairs of a rule matter only when one of its words overlaps a category word that
+            // counted (`weighObjectsOfRules`); `nil`: every rule's pairs are marked.
+            let categoryHits: UInt64? = summary.detailed || countedPastMask ? nil : counted
+            let settled = settleEvents(&buffers, eventCount: eventCount, hitCount: hitCount, categoryHits: categoryHits)
             intensified = settled.intensified
             categoryIntents |= settled.composed  // a rule that names a category: its intent has one to pick
             paired = settled.paired
@@ -303,7 +322,9 @@ final class MatchEngine: Sendable {
     /// and adds the weight of every co-occurrence rule with a `with` word and an `and` word close enough (in
     /// either order, not overlapping, neither negated), once per rule, marking the words that paired.
     /// Also returns the intents whose fired rules named a category.
-    private func settleEvents(_ buffers: inout ScanBuffers, eventCount: Int, hitCount: Int)
+    /// `categoryHits`: the counted category words (bit `h`: hit `h`), when only the pairs that can weigh in a
+    /// category need marking (else nil).
+    private func settleEvents(_ buffers: inout ScanBuffers, eventCount: Int, hitCount: Int, categoryHits: UInt64?)
         -> (intensified: UInt64, composed: UInt64, paired: Bool)
     {
         let events = buffers.events
@@ -332,11 +353,31 @@ final class MatchEngine: Sendable {
         }
         let pairedRules = sides.with & sides.and
         if pairedRules == 0 { return (intensified, composed, false) }
+        // Chain the events of each rule that may pair (`next`, in event order), so that every search below visits
+        // the events of its rule only, in the same order as a walk over all events would.
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: rules.cooccurWithin.count) { last in
+            for a in 0..<eventCount {
+                let rule = events[a].rule
+                if rule >= 0, pairedRules & (1 << UInt64(rule & 63)) != 0 { last[Int(rule)] = -1 }
+            }
+            var a = eventCount - 1
+            while a >= 0 {
+                let rule = events[a].rule
+                if rule >= 0, pairedRules & (1 << UInt64(rule & 63)) != 0 {
+                    events[a].next = last[Int(rule)]
+                    last[Int(rule)] = Int32(a)
+                }
+                a -= 1
+            }
+        }
         for a in 0..<eventCount {
             let rule = events[a].rule
             if rule < 0 || pairedRules & (1 << UInt64(rule & 63)) == 0 { continue }
             var fired = false
-            for b in (a + 1)..<eventCount where events[b].rule == rule && events[b].side != events[a].side {
+            var b = Int(events[a].next)
+            while b >= 0 {
+                defer { b = Int(events[b].next) }
+                if events[b].side == events[a].side { continue }
                 let (x, y) = (events[a], events[b])
                 let gap = Self.gap(buffers.normalized, from: min(x.end, y.end), to: max(x.start, y.start))
                 guard gap >= 0, gap <= rules.cooccurWithin[Int(rule)] else { continue }
@@ -346,7 +387,11 @@ final class MatchEngine: Sendable {
                 break
             }
             guard fired else { continue }
-            pairNearest(rule, from: a, &buffers, eventCount: eventCount, hitCount: hitCount)
+            // The marks of the pairs feed `weighObjectsOfRules` (a category word overlapping a paired word) and
+            // `--explain`; a rule none of whose words overlaps a counted category word needs none outside it.
+            if categoryHits.map({ touchesCategory(chain: a, $0, buffers) }) ?? true {
+                pairNearest(rule, from: a, &buffers, eventCount: eventCount, hitCount: hitCount)
+            }
             paired = true
             buffers.scores[rules.cooccurIntent[Int(rule)]] += rules.cooccurWeight[Int(rule)]
             let named = rules.cooccurCategory[Int(rule)]
@@ -356,9 +401,34 @@ final class MatchEngine: Sendable {
                 if owner < 64 { composed |= 1 << UInt64(owner) }
             }
             // The rule counts once: later words of it are set aside.
-            for b in a..<eventCount where events[b].rule == rule { events[b].rule = -1 }
+            var c = a
+            while c >= 0 {
+                events[c].rule = -1
+                c = Int(events[c].next)
+            }
         }
         return (intensified, composed, paired)
+    }
+
+    /// Whether a word of the chain of events from `first` (`next`) overlaps one of the hits of `mask` (bit `h`: hit
+    /// `h`), the overlap `weighObjectsOfRules` looks for.
+    @inline(__always)
+    private func touchesCategory(chain first: Int, _ mask: UInt64, _ buffers: ScanBuffers) -> Bool {
+        if mask == 0 { return false }
+        let events = buffers.events
+        let hits = buffers.hits
+        var e = first
+        while e >= 0 {
+            let (start, end) = (events[e].start, events[e].end)
+            var pending = mask
+            while pending != 0 {
+                let h = pending.trailingZeroBitCount
+                if hits[h].start < end, start < hits[h].end { return true }
+                pending &= pending - 1
+            }
+            e = Int(events[e].next)
+        }
+        return false
     }
 
     /// Marks the words of fired rule `rule` that pair up: each word of its `and` side (the fault, the nuisance) with
@@ -369,12 +439,19 @@ final class MatchEngine: Sendable {
     private func pairNearest(_ rule: Int32, from first: Int, _ buffers: inout ScanBuffers, eventCount: Int, hitCount: Int) {
         let events = buffers.events
         let within = rules.cooccurWithin[Int(rule)]
-        for a in first..<eventCount where events[a].rule == rule && events[a].side == 1 {
+        // `first` heads the chain of the rule's events (`next`, in event order).
+        var a = first
+        while a >= 0 {
+            defer { a = Int(events[a].next) }
+            if events[a].side != 1 { continue }
             if isNegated(Int(events[a].hit), &buffers, hitCount: hitCount) { continue }
             var nearest = -1
             var nearestGap = Int.max
             var nearestBefore = false
-            for b in first..<eventCount where events[b].rule == rule && events[b].side == 0 {
+            var b = first
+            while b >= 0 {
+                defer { b = Int(events[b].next) }
+                if events[b].side != 0 { continue }
                 let (x, y) = (events[a], events[b])
                 let before = y.end <= x.start
                 if nearestBefore, !before { continue }

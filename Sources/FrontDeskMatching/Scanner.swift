@@ -34,10 +34,15 @@ struct CooccurrenceEvent {
     var end: Int32
     /// 0: `with`, 1: `and` (`rule`: the rule); 2: an intensifier (`rule`: its output index).
     var side: Int32
+    /// The next event of the same rule, in event order (-1: none); set by `settleEvents` for the rules it pairs.
+    var next: Int32 = -1
 }
 
 /// What one scan found, before it is turned into a `Classification`.
 struct ScanSummary {
+    /// The scan is for `--explain`: mark every pair of co-occurrence words (`ScanHit.paired`), not only those
+    /// that can weigh in a category.
+    var detailed = false
     var normalizedCount = 0
     var hitCount = 0
     /// Han characters in the normalized text.
@@ -93,6 +98,10 @@ struct ScanBuffers {
     var composedCategories: UnsafeMutableBufferPointer<Double>
     /// Co-occurrence words and intensifiers not inside a longer word of their layer, in text order.
     var events: UnsafeMutableBufferPointer<CooccurrenceEvent>
+    /// The hits that are live negators or contrast words (`modifiers[0..<modifierCount]`, in hit order), the only
+    /// ones `modifierFactor` reads; listed once the hits' validity and containment are known.
+    var modifiers: UnsafeMutableBufferPointer<Int32>
+    var modifierCount = 0
 
     /// The largest number of co-occurrence words recorded for one message.
     static let maxEvents = 256
@@ -110,7 +119,7 @@ struct ScanBuffers {
         let doubles = 2 * (intents + 1) + 2 * (categories + 1)
         let hitBytes = hitCapacity * MemoryLayout<ScanHit>.stride
         let eventBytes = maxEvents * MemoryLayout<CooccurrenceEvent>.stride
-        let byteCount = doubles * 8 + hitBytes + eventBytes + scalarCapacity * 4
+        let byteCount = doubles * 8 + hitBytes + eventBytes + scalarCapacity * 4 + hitCapacity * 4
         return withUnsafeTemporaryAllocation(byteCount: byteCount, alignment: 8) { raw in
             let base = raw.baseAddress!
             let scores = base.bindMemory(to: Double.self, capacity: doubles)
@@ -118,6 +127,8 @@ struct ScanBuffers {
             let events = (base + doubles * 8 + hitBytes).bindMemory(to: CooccurrenceEvent.self, capacity: maxEvents)
             let normalized = (base + doubles * 8 + hitBytes + eventBytes)
                 .bindMemory(to: UInt32.self, capacity: scalarCapacity)
+            let modifiers = (base + doubles * 8 + hitBytes + eventBytes + scalarCapacity * 4)
+                .bindMemory(to: Int32.self, capacity: hitCapacity)
             var buffers = ScanBuffers(
                 normalized: UnsafeMutableBufferPointer(start: normalized, count: scalarCapacity),
                 hits: UnsafeMutableBufferPointer(start: hits, count: hitCapacity),
@@ -126,7 +137,8 @@ struct ScanBuffers {
                 factors: UnsafeMutableBufferPointer(start: scores + intents + 1 + categories + 1, count: intents + 1),
                 composedCategories: UnsafeMutableBufferPointer(
                     start: scores + 2 * (intents + 1) + categories + 1, count: categories + 1),
-                events: UnsafeMutableBufferPointer(start: events, count: maxEvents))
+                events: UnsafeMutableBufferPointer(start: events, count: maxEvents),
+                modifiers: UnsafeMutableBufferPointer(start: modifiers, count: hitCapacity))
             return body(&buffers)
         }
     }

@@ -76,6 +76,20 @@ import Testing
         }
     }
 
+    /// Outside `--explain` the pairs of a fired rule are marked only when one of its words overlaps a counted
+    /// category word; where they are (the object of what is happening), the category is the paired object's, as the
+    /// explained (fully marked) scan says.
+    @Test(arguments: [
+        ("冷氣機一路滴水落窗台", "appliance"), ("𨋢成日停喺7樓唔郁，要行樓梯", "elevator"),
+        ("水龙头拧紧就好了，是卫生间的灯不亮", "electrical"), ("楼道灯坏了", "electrical"),
+    ])
+    func pairedObjectsPickTheCategoryWithoutExplain(text: String, category: String) {
+        let result = Support.classify(text)
+        #expect(result.intent == "repair")
+        #expect(result.category(for: "repair") == category)
+        #expect(result.categories == Support.matcher.engine.explain(text).categories)
+    }
+
     @Test func singleCategoryAndActLookupsAgreeWithTheCollections() {
         let intents = Support.catalog.intents.map(\.name)
         for text in Self.devMessages + Self.generated {

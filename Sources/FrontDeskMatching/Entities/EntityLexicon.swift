@@ -18,10 +18,11 @@ final class EntityLexicon: @unchecked Sendable {
     let cueTable: UnsafePointer<UInt16>
     /// The numeral code (`ChineseNumerals.code`) of each character of U+3000–U+9FFF.
     let numeralTable: UnsafePointer<UInt8>
-    /// Packed ASCII spellings, sorted, and for each a word's raw value or a number `n` stored as `-(n + 1)`.
+    /// Packed ASCII spellings in an open-addressing table of `asciiMask + 1` places (0: empty; a packed spelling
+    /// is never 0), and for each a word's raw value or a number `n` stored as `-(n + 1)`.
     private let asciiKeys: UnsafePointer<UInt64>
     private let asciiValues: UnsafePointer<Int32>
-    private let asciiCount: Int
+    private let asciiMask: Int
     /// The memory of the tables and word sets, freed with the lexicon.
     private let arena: [UnsafeMutableRawPointer]
     /// What an English part of the day reports, by `EntityWord` raw value.
@@ -140,10 +141,20 @@ final class EntityLexicon: @unchecked Sendable {
             }
             said[Int(word.rawValue)] = words.englishSaid[role]
         }
-        let keys = ascii.keys.sorted()
+        // At most a quarter full, so that a lookup probes one or two places.
+        var places = 16
+        while places < 4 * ascii.count { places *= 2 }
+        var keys = [UInt64](repeating: 0, count: places)
+        var values = [Int32](repeating: 0, count: places)
+        for (key, value) in ascii where key != 0 {
+            var slot = Self.asciiSlot(key, mask: places - 1)
+            while keys[slot] != 0 { slot = (slot + 1) & (places - 1) }
+            keys[slot] = key
+            values[slot] = value
+        }
         asciiKeys = Self.freeze(keys, &arena)
-        asciiValues = Self.freeze(keys.map { ascii[$0]! }, &arena)
-        asciiCount = keys.count
+        asciiValues = Self.freeze(values, &arena)
+        asciiMask = places - 1
         englishSaid = said
         self.arena = arena
     }
@@ -187,17 +198,22 @@ final class EntityLexicon: @unchecked Sendable {
         return d < Self.limit - Self.base ? numeralTable[Int(d)] : 0
     }
 
+    /// The first place of a packed spelling in the ASCII table (Fibonacci hashing: the top bits of the product).
+    @inline(__always)
+    private static func asciiSlot(_ packed: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (packed &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
+
     /// A packed ASCII word (`EntityWord.pack`): a number, or a word (`.other` when unknown).
     @inline(__always)
     func asciiWord(_ packed: UInt64) -> (number: Int?, word: EntityWord) {
         guard packed != 0 else { return (nil, .other) }
-        var (low, high) = (0, asciiCount)
-        while low < high {
-            let mid = (low + high) >> 1
-            if asciiKeys[mid] < packed { low = mid + 1 } else { high = mid }
+        var slot = Self.asciiSlot(packed, mask: asciiMask)
+        while asciiKeys[slot] != packed {
+            if asciiKeys[slot] == 0 { return (nil, .other) }
+            slot = (slot + 1) & asciiMask
         }
-        guard low < asciiCount, asciiKeys[low] == packed else { return (nil, .other) }
-        let value = Int(asciiValues[low])
+        let value = Int(asciiValues[slot])
         if value < 0 { return (-value - 1, .other) }
         return (nil, EntityWord(rawValue: UInt8(value)) ?? .other)
     }

@@ -72,10 +72,20 @@ struct EntityCues: OptionSet, Sendable {
 }
 
 /// Splits normalized text into `EntityToken`s in one pass over its UTF-8 bytes.
+///
+/// The tokens are written straight into the storage of the array returned (at most one token per scalar, so
+/// `bytes.count + 1` places always suffice): no growth or uniqueness check per token.
 struct EntityTokenizer {
-    private init(lexicon: EntityLexicon) { self.lexicon = lexicon }
+    private init(lexicon: EntityLexicon, out: UnsafeMutableBufferPointer<EntityToken>) {
+        self.lexicon = lexicon
+        self.out = out.baseAddress!
+        capacity = out.count
+    }
 
-    private var tokens: [EntityToken] = []
+    /// The tokens so far: `out[0..<count]`, of `capacity` places.
+    private let out: UnsafeMutablePointer<EntityToken>
+    private let capacity: Int
+    private var count = 0
     private var cues: EntityCues = []
     private var arabic = 0
     private var arabicDigits = 0
@@ -89,18 +99,30 @@ struct EntityTokenizer {
     static func tokenize(_ text: String, lexicon: EntityLexicon, collapsing: Bool = true) -> (
         tokens: [EntityToken], cues: EntityCues
     ) {
-        var tokenizer = EntityTokenizer(lexicon: lexicon)
         var text = text
-        text.withUTF8 { bytes in
-            lexicon.read.withUnsafeBufferPointer { read in tokenizer.run(bytes, read: read, collapsing: collapsing)
+        var cues: EntityCues = []
+        let tokens = text.withUTF8 { bytes in
+            lexicon.read.withUnsafeBufferPointer { read in
+                [EntityToken](unsafeUninitializedCapacity: bytes.count + 1) { buffer, initialized in
+                    var tokenizer = EntityTokenizer(lexicon: lexicon, out: buffer)
+                    tokenizer.run(bytes, read: read, collapsing: collapsing)
+                    initialized = tokenizer.count
+                    cues = tokenizer.cues
+                }
             }
         }
-        return (tokenizer.tokens, tokenizer.cues)
+        return (tokens, cues)
+    }
+
+    @inline(__always)
+    private mutating func append(_ token: EntityToken) {
+        precondition(count < capacity, "more tokens than scalars")
+        (out + count).initialize(to: token)
+        count += 1
     }
 
     private mutating func run(_ bytes: UnsafeBufferPointer<UInt8>, read: UnsafeBufferPointer<UInt64>, collapsing: Bool)
     {
-        tokens.reserveCapacity(bytes.count / 2 + 4)
         var i = 0
         let n = bytes.count
         while i < n {
@@ -124,8 +146,8 @@ struct EntityTokenizer {
             }
             if v >= 0x80, collapsing, !EntityChars.isRead(v, in: read) {
                 flush()
-                if let last = tokens.last, last.kind == .char, last.value == 0 { continue }
-                tokens.append(EntityToken(kind: .char, value: 0))
+                if count > 0, out[count - 1].kind == .char, out[count - 1].value == 0 { continue }
+                append(EntityToken(kind: .char, value: 0))
                 continue
             }
             take(v)
@@ -149,10 +171,10 @@ struct EntityTokenizer {
         } else {
             flush()
             if v == 0x20 || v == 0x09 || v == 0x3000 || v == 0x0A || v == 0x0D || v == 0xA0 {
-                if tokens.last?.kind != .space { tokens.append(EntityToken(kind: .space, value: 0x20)) }
+                if count == 0 || out[count - 1].kind != .space { append(EntityToken(kind: .space, value: 0x20)) }
             } else {
                 cues.formUnion(lexicon.cues(v))
-                tokens.append(EntityToken(kind: .char, value: Int(v)))
+                append(EntityToken(kind: .char, value: Int(v)))
             }
         }
     }
@@ -161,24 +183,23 @@ struct EntityTokenizer {
     private mutating func flush() {
         if arabicDigits > 0 {
             cues.formUnion(arabicDigits >= 3 ? [.arabic, .longNumber] : .arabic)
-            tokens.append(EntityToken(kind: .number, value: arabicDigits > 18 ? -1 : arabic, digits: arabicDigits))
+            append(EntityToken(kind: .number, value: arabicDigits > 18 ? -1 : arabic, digits: arabicDigits))
             arabic = 0
             arabicDigits = 0
         } else if !chinese.isEmpty {
             cues.insert(.chineseNumber)
             let form: EntityToken.Form = chinese.positional ? .chinesePositional : .chineseDigits
             let digits = chinese.positional ? 0 : chinese.count
-            tokens.append(
-                EntityToken(kind: .number, form: form, value: digits > 18 ? -1 : chinese.value, digits: digits))
+            append(EntityToken(kind: .number, form: form, value: digits > 18 ? -1 : chinese.value, digits: digits))
             chinese = ChineseNumerals.Reader()
         } else if letterCount > 0 {
             cues.insert(.word)
             let packed = letterCount > 12 ? 0 : letters
             let known = lexicon.asciiWord(packed)
             if let number = known.number {
-                tokens.append(EntityToken(kind: .number, form: .english, value: number))
+                append(EntityToken(kind: .number, form: .english, value: number))
             } else {
-                tokens.append(EntityToken(kind: .word, value: Int(known.word.rawValue)))
+                append(EntityToken(kind: .word, value: Int(known.word.rawValue)))
             }
             letters = 0
             letterCount = 0
