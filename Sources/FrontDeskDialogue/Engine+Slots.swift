@@ -133,7 +133,9 @@ extension Engine {
                 let value = TextMatch.trimmed(stripPrefixes(turn.text, turn.words.answerPrefixes[name] ?? []))
                 let fits = value.count >= (slot == "name" ? 1 : 2) && value.count <= (slot == "scope" ? 120 : 60)
                 // "just some renovation, the usual stuff": works that say only where or how much, not what, are asked again.
-                let vague = slot == "scope" && !TextMatch.containsAny(turn.removing(.vagueWorks, from: turn.lower), turn.words[.works])
+                let vague =
+                    slot == "scope" && !TextMatch.containsAny(turn.removing(.vagueWorks, from: turn.lower), turn.words[.works])
+                    && !isStructural(turn)
                 if fits, !bareAct, !vague, slot != "name" || !hasDigits(value) {
                     set(slot, value)
                 } else if !smallTalk {
