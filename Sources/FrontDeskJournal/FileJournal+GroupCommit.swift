@@ -57,18 +57,24 @@ final class CommitRequest: Sendable {
 }
 
 extension FileJournal {
-    /// Queues `operation` and returns once its batch is durable (or failed). The first caller to
-    /// find no leader leads: it takes the whole queue, writes it with one write(2) and one fsync,
-    /// answers everyone, then hands the lead to the oldest caller queued meanwhile.
-    func submit(_ operation: CommitOperation) throws(StoreError) -> Record? {
-        let request = CommitRequest(operation)
-        let lead: Bool? = state.withLock { s in
+    /// Appends `request` to the queue: true when the caller now leads, false when a leader will take it, nil when the
+    /// journal is closed (nothing queued).
+    private func enqueue(_ request: CommitRequest) -> Bool? {
+        state.withLock { s in
             if s.closed { return nil }
             s.queue.append(request)
             if s.leaderActive { return false }
             s.leaderActive = true
             return true
         }
+    }
+
+    /// Queues `operation` and returns once its batch is durable (or failed). The first caller to
+    /// find no leader leads: it takes the whole queue, writes it with one write(2) and one fsync,
+    /// answers everyone, then hands the lead to the oldest caller queued meanwhile.
+    func submit(_ operation: CommitOperation) throws(StoreError) -> Record? {
+        let request = CommitRequest(operation)
+        let lead = enqueue(request)
         guard var leading = lead else {
             if case .close = operation { return nil }
             throw .writeFailed("the records journal \(path) is closed")
@@ -125,13 +131,7 @@ extension FileJournal {
     /// waiting caller's, when one leads the batch that takes it).
     func submitDeferred(_ writes: [PendingWrite], completion: @escaping @Sendable (StoreError?) -> Void) {
         let request = CommitRequest(.group(writes), completion: completion)
-        let lead: Bool? = state.withLock { s in
-            if s.closed { return nil }
-            s.queue.append(request)
-            if s.leaderActive { return false }
-            s.leaderActive = true
-            return true
-        }
+        let lead = enqueue(request)
         switch lead {
         case nil:
             releaseReservations(writes)
