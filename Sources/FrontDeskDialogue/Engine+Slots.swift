@@ -133,9 +133,7 @@ extension Engine {
                 let value = TextMatch.trimmed(stripPrefixes(turn.text, turn.words.answerPrefixes[name] ?? []))
                 let fits = value.count >= (slot == "name" ? 1 : 2) && value.count <= (slot == "scope" ? 120 : 60)
                 // "just some renovation, the usual stuff": works that say only where or how much, not what, are asked again.
-                let vague =
-                    slot == "scope" && !TextMatch.containsAny(turn.removing(.vagueWorks, from: turn.lower), turn.words[.works])
-                    && !isStructural(turn)
+                let vague = slot == "scope" && !namesWhatIsDone(turn) && !isStructural(turn)
                 if fits, !bareAct, !vague, slot != "name" || !hasDigits(value) {
                     set(slot, value)
                 } else if !smallTalk {
@@ -491,6 +489,12 @@ extension Engine {
         return nil
     }
 
+    /// Whether the message names works that say what is done, not only where or how much ("换瓷砖", not "卫生间翻新" or
+    /// "just some renovation"): a works word is left once the vague ones are taken out.
+    func namesWhatIsDone(_ turn: Turn) -> Bool {
+        TextMatch.containsAny(turn.removing(.vagueWorks, from: turn.lower), turn.words[.works])
+    }
+
     /// The permit fields a message states by itself: the applicant after a name marker ("我叫", "my name is"), the
     /// contractor after a contractor marker ("装修公司是", "the contractor is"), and — while the scope is still
     /// unknown — the works, told in clauses naming works ("卫生间重新做防水、贴瓷砖，不动墙").
@@ -506,11 +510,7 @@ extension Engine {
         guard !confirming, flow.slots["scope"] == nil || flow.awaiting == "scope" || structural, turn.has(.works)
         else { return fields }
         // Told unasked, the works must say what is done, not only where ("We want to renovate the kitchen" asks for them).
-        if flow.awaiting != "scope", !structural,
-            !TextMatch.containsAny(turn.removing(.vagueWorks, from: turn.lower), turn.words[.works])
-        {
-            return fields
-        }
+        if flow.awaiting != "scope", !structural, !namesWhatIsDone(turn) { return fields }
         if fields.isEmpty {
             // Only the works: the whole message is the scope, negated structural words and all; a long one keeps the
             // clauses that name works ("Hello, … a permit for 10-2-1402. It's just the bathroom: new tiles …").
@@ -655,13 +655,23 @@ extension Engine {
     func unitCorrectedInPassing(_ unit: String, _ turn: Turn) -> String? {
         guard turn.isCorrection, let (rest, after) = afterCorrection(turn) else { return nil }
         if let named = after.unit { return named == unit ? nil : named }
-        let parts = unit.split(separator: "-")
-        guard parts.count == 3 else { return nil }
+        guard let rooms = Self.roomNumbers(rest) else { return nil }
+        return Self.unit(unit, withOtherRoomOf: rooms)
+    }
+
+    /// The distinct room-sized numbers of `text` (three or four digits; a phone's seven or more are no room, and the same
+    /// room said twice is one), when there are one or two of them.
+    static func roomNumbers(_ text: String) -> [String]? {
         var runs: [String] = []
-        for run in EntityExtractor.digitRuns(rest) where run.count < 7 && !runs.contains(run) { runs.append(run) }
-        guard (1...2).contains(runs.count), runs.allSatisfy({ (3...4).contains($0.count) }),
-            let room = runs.first(where: { $0 != parts[2] })
-        else { return nil }
+        for run in EntityExtractor.digitRuns(text) where run.count < 7 && !runs.contains(run) { runs.append(run) }
+        guard (1...2).contains(runs.count), runs.allSatisfy({ (3...4).contains($0.count) }) else { return nil }
+        return runs
+    }
+
+    /// `unit` (`B-U-R`) with its room replaced by the first of `rooms` that is not its own; nil when there is none.
+    static func unit(_ unit: String, withOtherRoomOf rooms: [String]) -> String? {
+        let parts = unit.split(separator: "-")
+        guard parts.count == 3, let room = rooms.first(where: { $0 != parts[2] }) else { return nil }
         return parts[0] + "-" + parts[1] + "-" + room
     }
 
@@ -675,9 +685,7 @@ extension Engine {
         guard parts.count == 3 else { return nil }
         // A phone given in the same breath ("13812345678，哦说错了，是501不是801") is not a room.
         // The same room said twice ("不是501是502 我家是502") is one room.
-        var runs: [String] = []
-        for run in EntityExtractor.digitRuns(turn.text) where run.count < 7 && !runs.contains(run) { runs.append(run) }
-        guard (1...2).contains(runs.count), runs.allSatisfy({ (3...4).contains($0.count) }) else { return nil }
+        guard let runs = Self.roomNumbers(turn.text) else { return nil }
         if flow.awaiting == "verify" {
             // Four digits at the verification are the phone's tail ("不对，是5678"); a room is corrected there only
             // when named as one or against the room given ("打错咗 係201室 唔係2010").
@@ -685,8 +693,7 @@ extension Engine {
             let namedRoom = turn.has(.roomWords) && !turn.has(.verifyMarkers)
             guard turn.isCorrection, namedRoom || runs.contains(String(parts[2])) else { return nil }
         }
-        guard let room = runs.first(where: { $0 != parts[2] }) else { return nil }
-        return parts[0] + "-" + parts[1] + "-" + room
+        return Self.unit(current, withOtherRoomOf: runs)
     }
 
     /// The description part of a message: clauses that are not the unit, the phone, or a bare request.

@@ -41,26 +41,40 @@ struct ConversationPathsTests {
             return Run(turns: turns, store: store, transcripts: desk.transcripts.events)
         case .socket:
             let sink = MemoryTranscriptSink()
-            let engine = Engine(
-                catalog: RepositoryContent.catalog, estate: RepositoryContent.estate, store: store,
-                clock: ManualClock(RepositoryContent.start))
-            let factory = ConversationFactory(engine: engine, transcripts: sink, json: true, sequentialIDs: true)
-            let server = try LineServer(port: 0, factory: factory, limits: testLimits(), workers: 2)
-            defer {
-                server.shutdown()
-                server.wait()
-            }
-            let client = try LineClient.to(server)
-            var turns: [JSON] = []
-            for line in lines {
-                try client.send(line)
-                guard let reply = try client.line() else { throw TestSupportError("the server closed after \(line)") }
-                turns.append(try JSON.parse(reply))
-            }
-            client.close()
-            #expect(eventually { sink.events.count == 1 + 2 * lines.count })
+            let events = 1 + 2 * lines.count
+            let turns = try overSocket(
+                store: store, sink: sink, whileServing: { #expect(eventually { sink.events.count == events }) })
             return Run(turns: turns, store: store, transcripts: sink.events)
         }
+    }
+
+    /// `lines` sent through a real socket: a `LineServer` on 127.0.0.1:0 (`--json`, sequential session IDs) whose engine
+    /// writes to `store` and `sink`; each reply parsed, in order. `inspect` sees the factory before the server starts,
+    /// `whileServing` runs after the last reply while the server still runs (the transcript's last events may follow it).
+    static func overSocket(
+        store: any RecordStore, sink: any TranscriptSink, inspect: (ConversationFactory) -> Void = { _ in },
+        whileServing: () -> Void = {}
+    ) throws -> [JSON] {
+        let engine = Engine(
+            catalog: RepositoryContent.catalog, estate: RepositoryContent.estate, store: store,
+            clock: ManualClock(RepositoryContent.start))
+        let factory = ConversationFactory(engine: engine, transcripts: sink, json: true, sequentialIDs: true)
+        inspect(factory)
+        let server = try LineServer(port: 0, factory: factory, limits: testLimits(), workers: 2)
+        defer {
+            server.shutdown()
+            server.wait()
+        }
+        let client = try LineClient.to(server)
+        defer { client.close() }
+        var turns: [JSON] = []
+        for line in lines {
+            try client.send(line)
+            guard let reply = try client.line() else { throw TestSupportError("the server closed after \(line)") }
+            turns.append(try JSON.parse(reply))
+        }
+        whileServing()
+        return turns
     }
 
     @Test(arguments: Path.allCases)

@@ -58,23 +58,9 @@ struct DeferredCommitTurnTests {
     /// Runs the repair of `ConversationPathsTests.lines` over a socket; the replies and the transcript's events.
     static func repair(_ store: NotingJournal) throws -> (replies: [JSON], events: [TranscriptEvent]) {
         let sink = MemoryTranscriptSink()
-        let engine = Engine(
-            catalog: RepositoryContent.catalog, estate: RepositoryContent.estate, store: InlineGuardedStore(store),
-            clock: ManualClock(RepositoryContent.start))
-        let factory = ConversationFactory(engine: engine, transcripts: sink, json: true, sequentialIDs: true)
-        let server = try LineServer(port: 0, factory: factory, limits: testLimits(), workers: 2)
-        defer {
-            server.shutdown()
-            server.wait()
-        }
-        let client = try LineClient.to(server)
-        defer { client.close() }
-        var replies: [JSON] = []
-        for line in ConversationPathsTests.lines {
-            try client.send(line)
-            replies.append(try JSON.parse(try #require(try client.line())))
-        }
-        #expect(eventually { sink.events.count == 9 })
+        let replies = try ConversationPathsTests.overSocket(
+            store: InlineGuardedStore(store), sink: sink,
+            whileServing: { #expect(eventually { sink.events.count == 9 }) })
         return (replies, sink.events)
     }
 

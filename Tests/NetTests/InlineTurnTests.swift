@@ -93,28 +93,13 @@ struct InlineTurnTests {
     func recordTurnRunsOnAWorker() throws {
         let store = ThreadNotingStore()
         let sink = ThreadNotingSink()
-        let engine = Engine(
-            catalog: RepositoryContent.catalog, estate: RepositoryContent.estate, store: InlineGuardedStore(store),
-            clock: ManualClock(RepositoryContent.start))
-        let factory = ConversationFactory(engine: engine, transcripts: sink, json: true, sequentialIDs: true)
-        #expect(factory.runsInline)
-        let server = try LineServer(port: 0, factory: factory, limits: testLimits(), workers: 2)
-        defer {
-            server.shutdown()
-            server.wait()
-        }
-        let client = try LineClient.to(server)
-        defer { client.close() }
-        var replies: [JSON] = []
-        for line in ConversationPathsTests.lines {
-            try client.send(line)
-            replies.append(try JSON.parse(try #require(try client.line())))
-        }
+        let replies = try ConversationPathsTests.overSocket(
+            store: InlineGuardedStore(store), sink: sink, inspect: { #expect($0.runsInline) },
+            whileServing: { #expect(eventually { sink.events.withLock { $0.count } == 9 }) })
         let record = try #require(replies.last?["record"])
         #expect(record["id"]?.string == "REP-20261122-0001")
         #expect(store.base.allRecords().map(\.id) == ["REP-20261122-0001"])
-        // Every event once, in order: the refused attempt's events were dropped.
-        #expect(eventually { sink.events.withLock { $0.count } == 9 })
+        // Every event once, in order (counted while serving, above): the refused attempt's events were dropped.
         let events = sink.events.withLock { $0 }
         #expect(events.map(\.0.seq) == Array(1...9))
         // The one write, and the confirmation's events, on another thread (a worker) than the greeting and the

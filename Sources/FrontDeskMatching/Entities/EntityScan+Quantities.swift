@@ -65,10 +65,14 @@ extension EntityScan {
     }
 
     /// Whether a word of `valueChangers` ends just before `i` (a space between allowed): "改成45天", "改成 5个".
-    private func changesValue(before i: Int) -> Bool {
+    private func changesValue(before i: Int) -> Bool { wordEnds(before: i, in: words.valueChangers, reach: 6) }
+
+    /// Whether a word of `set` that starts at most `reach` tokens back ends right before token `i`, a space between
+    /// allowed ("改成 5个", the 周 of "周一").
+    func wordEnds(before i: Int, in set: EntityWordSet, reach: Int) -> Bool {
         var s = i - 1
-        while s >= max(0, i - 6) {
-            if let end = after(s, words.valueChangers), skipSpace(end) == i || end == i { return true }
+        while s >= max(0, i - reach) {
+            if let end = after(s, set), skipSpace(end) == i || end == i { return true }
             s -= 1
         }
         return false
@@ -104,20 +108,12 @@ extension EntityScan {
             }
             guard n.form != .english else { continue }
             // "周一师傅来不了": the number of a weekday is no head count.
-            if follows(i, words.weekWords) { continue }
+            if wordEnds(before: i, in: words.weekWords, reach: 3) { continue }
             if let afterClassifier = after(j, words.countClassifiers) { j = afterClassifier }
             if let noun = match(j, words.workerNouns) {
                 setCount(n.value, at: i, &self)
                 use(i..<noun.next)
             }
         }
-    }
-
-    /// Whether a word of `set` ends right before token `i` ("周" before the 一 of "周一").
-    func follows(_ i: Int, _ set: EntityWordSet) -> Bool {
-        for length in 1...3 where i - length >= 0 {
-            if match(i - length, set)?.next == i { return true }
-        }
-        return false
     }
 }
