@@ -310,7 +310,7 @@ final class ConversationSession: LineSession, HandoffResident {
             let question: String
             if s.conversation.state.flow?.kind != .handoff {
                 question = ""  // something else came up while waiting (an emergency): the bot goes on with it
-            } else if callback.awaiting == "phone" {
+            } else if callback.awaiting == .phone {
                 question = engine.handoffPhrase("ask.handoff.phone", output.language)
             } else {
                 question = callback.reply
@@ -365,7 +365,7 @@ final class ConversationSession: LineSession, HandoffResident {
     }
 
     private static func unit(_ state: SessionState) -> String? {
-        state.flow?.slots["unit"] ?? state.suspended?.slots["unit"] ?? state.identity?.unit ?? state.verification?.unit
+        state.flow?.slots[.unit] ?? state.suspended?.slots[.unit] ?? state.identity?.unit ?? state.verification?.unit
     }
 
     private static func reason(_ before: SessionState) -> String {

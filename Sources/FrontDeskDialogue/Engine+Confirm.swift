@@ -11,7 +11,7 @@ extension Engine {
         // "Yes that's all correct. The dog is friendly, just so your guy knows": a yes first is the answer, and a remark
         // after it is no new request (an emergency still is, and so is a second matter brought in with "还有" / "also").
         let answeredFirst =
-            turn.saysAffirmWord && !turn.isDeny && turn.intent != "emergency" && !turn.has(.alsoMarkers)
+            turn.saysAffirmWord && !turn.isDeny && turn.intent != .emergency && !turn.has(.alsoMarkers)
         if !turn.isCorrection, !answeredFirst, isDigression(turn, flow) {
             state.suspended = flow
             state.flow = nil
@@ -19,17 +19,17 @@ extension Engine {
         }
         if flow.kind == .repair, turn.has(.chooseTime), turn.entities.date == nil, turn.entities.timeOfDay == nil {
             // "can I choose when the plumber comes?": ask for the visit time, then restate.
-            flow.awaiting = "time"
+            flow.awaiting = .time
             state.flow = flow
-            return Reply([ask("time", flow, turn.language)], intent: flow.kind.intent, awaiting: "time")
+            return Reply([ask(.time, flow, turn.language)], intent: flow.kind.intent, awaiting: .time)
         }
         if asksAboutThisVisit(turn, flow) { return visitAnswer(turn, flow) }
         let before = flow.slots
         let result = fill(&flow, turn)
-        if flow.kind == .decorationPermit, flow.slots["scope"] != before["scope"], isStructural(turn) {
+        if flow.kind == .decorationPermit, flow.slots[.scope] != before[.scope], isStructural(turn) {
             state.flow = nil
             state.refusedPermit = withoutScope(flow)
-            return Reply([say("decoration.structural_refused", turn.language)], intent: flow.kind.intent, awaiting: "scope")
+            return Reply([say("decoration.structural_refused", turn.language)], intent: flow.kind.intent, awaiting: .scope)
         }
         let notes = result.problems.map { say($0.key, turn.language, $0.values) }
         state.flow = flow
@@ -38,11 +38,11 @@ extension Engine {
             let changed = names.filter { before[$0] != flow.slots[$0] && flow.slots[$0] != nil }
             let what =
                 changed.isEmpty ? say("confirm.updated", turn.language) : changedNote(changed, flow, turn.language)
-            return Reply(notes + [what, restate(flow, turn.language)], intent: flow.kind.intent, awaiting: "confirm")
+            return Reply(notes + [what, restate(flow, turn.language)], intent: flow.kind.intent, awaiting: .confirm)
         }
         if !notes.isEmpty || (!result.filled.isEmpty && !turn.isAffirm) {
             // A problem to explain, or a detail repeated as it already stands: restate for the confirmation.
-            return Reply(notes + [restate(flow, turn.language)], intent: flow.kind.intent, awaiting: "confirm")
+            return Reply(notes + [restate(flow, turn.language)], intent: flow.kind.intent, awaiting: .confirm)
         }
         if settles(turn) {
             var reply = create(flow, turn, &state)
@@ -52,17 +52,17 @@ extension Engine {
             return reply
         }
         if turn.isDeny {
-            return Reply([say("confirm.what_to_change", turn.language)], intent: flow.kind.intent, awaiting: "confirm")
+            return Reply([say("confirm.what_to_change", turn.language)], intent: flow.kind.intent, awaiting: .confirm)
         }
-        return Reply([say("confirm.again", turn.language)], intent: flow.kind.intent, awaiting: "confirm")
+        return Reply([say("confirm.again", turn.language)], intent: flow.kind.intent, awaiting: .confirm)
     }
 
     /// "请您核对：…确认无误请回复“确认”": every detail of the flow, in the resident's language.
     func restate(_ flow: Flow, _ language: Language) -> String {
         var values = flow.slots.byName
-        values["time"] = flow.slots["time"] ?? say("time.asap", language)
-        values["unit"] = flow.slots["unit"] ?? say("unit.public_area", language)
-        if flow.kind == .handoff, flow.slots["unit"] == nil { values["unit"] = "" }
+        values["time"] = flow.slots[.time] ?? say("time.asap", language)
+        values["unit"] = flow.slots[.unit] ?? say("unit.public_area", language)
+        if flow.kind == .handoff, flow.slots[.unit] == nil { values["unit"] = "" }
         return say("confirm." + flow.kind.rawValue, language, values)
     }
 
@@ -74,7 +74,7 @@ extension Engine {
         do {
             record = try store.create(draft)
         } catch {
-            return Reply([say("store.failed", turn.language)], intent: flow.kind.intent, awaiting: "confirm")
+            return Reply([say("store.failed", turn.language)], intent: flow.kind.intent, awaiting: .confirm)
         }
         state.flow = nil
         if let unit = record.unit, let phone = record.phone { state.identity = (unit, phone) }
@@ -90,12 +90,12 @@ extension Engine {
                 attributes(kind, record.category ?? "")["department_en"],
                 turn.language) ?? say("department.default", turn.language)
         values["due"] = record.dueAt.map(displayTime) ?? ""
-        values["time"] = flow.slots["time"] ?? say("time.asap", turn.language)
+        values["time"] = flow.slots[.time] ?? say("time.asap", turn.language)
         values["deposit"] = money(decorationRules.deposit)
         values["working_hours"] = decorationRules.workingHours
         values["documents"] = documents(turn.language)
         // A visit time the resident chose is the promise; the due time is only the team's deadline.
-        let key = flow.kind == .repair && flow.slots["time"] != nil ? "repair.created_at_time" : kind + ".created"
+        let key = flow.kind == .repair && flow.slots[.time] != nil ? "repair.created_at_time" : kind + ".created"
         var reply = Reply([say(key, turn.language, values)], intent: flow.kind.intent)
         reply.record = record.reference
         reply.slots = slotsJSON(flow)
@@ -114,27 +114,27 @@ extension Engine {
             default: .callback
             }
         var record = Record(
-            type: type, createdAt: turn.civil.iso8601, unit: slots["unit"], name: slots["name"], phone: slots["phone"],
-            category: slots["category"], description: slots["description"], session: state.id,
+            type: type, createdAt: turn.civil.iso8601, unit: slots[.unit], name: slots[.name], phone: slots[.phone],
+            category: slots[.category], description: slots[.description], session: state.id,
             language: turn.language.rawValue)
         switch flow.kind {
         case .repair:
-            let attributes = attributes("repair", slots["category"] ?? "other")
-            record.time = slots["time"] ?? say("time.asap", .zhHans)
+            let attributes = attributes("repair", slots[.category] ?? "other")
+            record.time = slots[.time] ?? say("time.asap", .zhHans)
             record.team = attributes["team"] ?? say("team.default", .zhHans)
             record.priority = attributes["priority"] ?? "normal"
             let hours = attributes["due_hours"].flatMap { Double($0) } ?? 24
             record.dueAt = CivilTime(turn.now.addingTimeInterval(hours * 3600), offset: estate.utcOffset).iso8601
         case .complaint:
-            record.team = attributes("complaint", slots["category"] ?? "other")["department"]
-            record.priority = attributes("complaint", slots["category"] ?? "other")["priority"] ?? "normal"
+            record.team = attributes("complaint", slots[.category] ?? "other")["department"]
+            record.priority = attributes("complaint", slots[.category] ?? "other")["priority"] ?? "normal"
             record.dueAt = turn.civil.addingDays(3).iso8601
         case .decorationPermit:
-            record.scope = slots["scope"]
-            record.contractor = slots["contractor"]
-            record.startDate = slots["start_date"]
-            record.durationDays = slots["duration_days"].flatMap { Int($0) }
-            record.workers = slots["workers"].flatMap { Int($0) }
+            record.scope = slots[.scope]
+            record.contractor = slots[.contractor]
+            record.startDate = slots[.startDate]
+            record.durationDays = slots[.durationDays].flatMap { Int($0) }
+            record.workers = slots[.workers].flatMap { Int($0) }
             record.dueAt = turn.civil.addingDays(3).iso8601
             record.category = nil
         case .handoff:

@@ -7,7 +7,7 @@ import FrontDeskModel
 extension Engine {
     /// Intents that start or answer a service request (a digression when they interrupt a flow).
     static let serviceIntents: Set<Intent> = [
-        "repair", "complaint", "fee_query", "decoration_permit", "progress_query", "handoff", "inquiry", "emergency",
+        .repair, .complaint, .feeQuery, .decorationPermit, .progressQuery, .handoff, .inquiry, .emergency,
     ]
 
     func dispatch(_ turn: Turn, _ state: inout SessionState) -> Reply {
@@ -30,8 +30,8 @@ extension Engine {
                 return Reply([question], intent: nil)
             }
         }
-        if state.flow == nil, state.pending == nil, state.revisit == nil, turn.intent != "emergency",
-            !(turn.intent == "progress_query" && turn.has(.questionMarkers)), let unit = turn.entities.unit,
+        if state.flow == nil, state.pending == nil, state.revisit == nil, turn.intent != .emergency,
+            !(turn.intent == .progressQuery && turn.has(.questionMarkers)), let unit = turn.entities.unit,
             turn.has(.serviceVisited)
         {
             // The resident names the flat and speaks of the visit: a due return visit is the matter. A rating or "the
@@ -44,21 +44,21 @@ extension Engine {
                 return Reply([question], intent: nil)
             }
         }
-        if turn.intent == "emergency", state.flow?.kind != .emergency {
+        if turn.intent == .emergency, state.flow?.kind != .emergency {
             state.pending = nil
             state.revisit = nil
             if let flow = state.flow { state.suspended = flow }
             state.flow = nil
             return startFlow(.emergency, turn, &state)
         }
-        if let flow = state.flow, flow.kind == .emergency, flow.slots["record_id"] != nil {
+        if let flow = state.flow, flow.kind == .emergency, flow.slots[.recordID] != nil {
             if let reply = contactPhone(turn, &state) { return reply }
         }
         if state.revisit != nil, let reply = handleRevisit(turn, &state) { return reply }
         if let followUp, state.flow == nil, state.pending == nil, let reply = followUpOn(followUp, turn, &state) {
             return reply
         }
-        if let shown, state.flow == nil, turn.intent == "progress_query", turn.entities.recordID == nil,
+        if let shown, state.flow == nil, turn.intent == .progressQuery, turn.entities.recordID == nil,
             turn.entities.unit == nil, let record = store.record(id: shown)
         {
             state.pending = nil
@@ -70,15 +70,15 @@ extension Engine {
         }
         if state.flow != nil { return continueFlow(turn, &state) }
         if let saved = state.refusedPermit {
-            if turn.has(.works) || turn.intent == "decoration_permit", !turn.isCancel, turn.intent != "goodbye" {
+            if turn.has(.works) || turn.intent == .decorationPermit, !turn.isCancel, turn.intent != .goodbye {
                 // The works revised after a structural refusal, or more about the application: it goes on with what was
                 // given before (the scope is asked again).
                 state.refusedPermit = nil
                 state.flow = saved
                 return continueFlow(turn, &state)
             }
-            let other = Engine.serviceIntents.contains(turn.intent) && turn.intent != "decoration_permit"
-            if turn.isCancel || turn.intent == "goodbye" || other { state.refusedPermit = nil }
+            let other = Engine.serviceIntents.contains(turn.intent) && turn.intent != .decorationPermit
+            if turn.isCancel || turn.intent == .goodbye || other { state.refusedPermit = nil }
         }
         return startIntent(turn, &state, clarify: true)
     }
@@ -86,7 +86,7 @@ extension Engine {
     /// A refused permit's flow kept for a revised scope: the scope and what was pending cleared.
     func withoutScope(_ flow: Flow) -> Flow {
         var kept = flow
-        kept.slots["scope"] = nil
+        kept.slots[.scope] = nil
         kept.awaiting = nil
         kept.failures = [:]
         return kept
@@ -96,9 +96,9 @@ extension Engine {
     /// a request that asks for nothing new ("能不能现在就让保安上去看看？") is added to it as the resident's note. A clear
     /// new request, small talk and leaving are handled on their own (`nil`).
     func followUpOn(_ id: String, _ turn: Turn, _ state: inout SessionState) -> Reply? {
-        if turn.intent == "progress_query", turn.entities.recordID == nil {
+        if turn.intent == .progressQuery, turn.entities.recordID == nil {
             var flow = Flow(kind: .progressQuery)
-            flow.slots["record_id"] = id
+            flow.slots[.recordID] = id
             state.flow = flow
             return advance(turn, &state, notes: [])
         }
@@ -138,39 +138,39 @@ extension Engine {
                             "second": flowName(options[1], turn.language),
                         ])
                 ],
-                intent: "fallback")
+                intent: .fallback)
             reply.choices = options
             return reply
         }
-        if turn.intent == "decoration_permit", turn.classification.category(for: "decoration_permit") == "status" {
+        if turn.intent == .decorationPermit, turn.classification.category(for: .decorationPermit) == "status" {
             // "has my renovation application been approved?" is about a permit (as the office labels it) but asks for its
             // status: answer it as a progress query rather than open a new application.
             return startFlow(.progressQuery, turn, &state)
         }
         if let kind = FlowKind(rawValue: turn.intent.rawValue) { return startFlow(kind, turn, &state) }
-        if turn.intent == "fallback", turn.has(.structuralStrong) {
+        if turn.intent == .fallback, turn.has(.structuralStrong) {
             return startFlow(.decorationPermit, turn, &state)
         }
         var stated = false
-        if ["greeting", "fallback", "thanks"].contains(turn.intent), let unit = statedUnit(turn) {
+        if [Intent.greeting, .fallback, .thanks].contains(turn.intent), let unit = statedUnit(turn) {
             state.statedUnit = unit  // "Hi, block 5 flat 1101 here": the flat of the request that follows
             stated = true
         }
-        if ["greeting", "fallback"].contains(turn.intent), let phone = turn.entities.phone {
+        if [Intent.greeting, .fallback].contains(turn.intent), let phone = turn.entities.phone {
             state.statedPhone = phone  // "13812345678" before anything else: the phone of the request that follows
             stated = true
         }
-        if stated, turn.intent == "fallback" {
+        if stated, turn.intent == .fallback {
             // Who they are, and no request yet: not a misunderstanding, a "how can I help?".
-            return Reply([say("greeting.reply", turn.language)], intent: "fallback")
+            return Reply([say("greeting.reply", turn.language)], intent: .fallback)
         }
         switch turn.intent {
-        case "inquiry": return answerInquiry(turn)
-        case "greeting": return Reply([say("greeting.reply", turn.language)], intent: "greeting")
-        case "thanks": return Reply([say("thanks.reply", turn.language)], intent: "thanks")
-        case "goodbye": return Reply([say("goodbye.reply", turn.language)], intent: "goodbye")
-        case "cancel": return Reply([say("cancel.nothing", turn.language)], intent: "cancel")
-        default: return Reply([say("fallback.reply", turn.language)], intent: "fallback")
+        case .inquiry: return answerInquiry(turn)
+        case .greeting: return Reply([say("greeting.reply", turn.language)], intent: .greeting)
+        case .thanks: return Reply([say("thanks.reply", turn.language)], intent: .thanks)
+        case .goodbye: return Reply([say("goodbye.reply", turn.language)], intent: .goodbye)
+        case .cancel: return Reply([say("cancel.nothing", turn.language)], intent: .cancel)
+        default: return Reply([say("fallback.reply", turn.language)], intent: .fallback)
         }
     }
 
@@ -185,7 +185,7 @@ extension Engine {
     /// lamp, a lift): the office mends it whatever else is said; else `nil`.
     func publicFault(_ turn: Turn) -> String? {
         let options = Set(turn.classification.ambiguous.prefix(2))
-        guard options == ["repair", "complaint"], turn.classification.category(for: "repair") != nil,
+        guard options == ["repair", "complaint"], turn.classification.category(for: .repair) != nil,
             turn.has(.streetLightWords) || turn.has(.liftWords), repairRoute(turn) != nil
         else { return nil }
         return "repair"
@@ -242,7 +242,7 @@ extension Engine {
             if turn.isAffirm {
                 var flow = Flow(kind: .progressQuery)
                 flow.verifyingFor = id
-                flow.slots["record_id"] = id
+                flow.slots[.recordID] = id
                 state.flow = flow
                 return advance(turn, &state, notes: [])
             }
@@ -253,10 +253,10 @@ extension Engine {
         case .offerPermit:
             // "好的" takes the offer, and so does the flat given at once ("4棟2單元902 鄭海燕"); "不用了" declines it.
             if turn.isDeny || turn.isCancel {
-                return Reply([say("decoration.apply_declined", turn.language)], intent: "decoration_permit")
+                return Reply([say("decoration.apply_declined", turn.language)], intent: .decorationPermit)
             }
             let anotherRequest =
-                Engine.serviceIntents.contains(turn.intent) && turn.intent != "decoration_permit"
+                Engine.serviceIntents.contains(turn.intent) && turn.intent != .decorationPermit
                 && turn.classification.confidence >= 0.5
             if turn.isAffirm && !turn.isThanksOnly || turn.entities.unit != nil && !anotherRequest {
                 state.flow = Flow(kind: .decorationPermit)
@@ -290,15 +290,15 @@ extension Engine {
             && turn.classification.confidence >= 0.5
         // "我电话是138…" while the interrupted complaint waits for the flat: a detail it still needs goes on with it.
         let order = flow.kind.slotOrder
-        if !otherRequest, turn.entities.phone != nil, order.contains("phone"), flow.slots["phone"] == nil { return true }
-        if !otherRequest, turn.entities.unit != nil, order.contains("unit"), flow.slots["unit"] == nil { return true }
+        if !otherRequest, turn.entities.phone != nil, order.contains(.phone), flow.slots[.phone] == nil { return true }
+        if !otherRequest, turn.entities.unit != nil, order.contains(.unit), flow.slots[.unit] == nil { return true }
         switch flow.awaiting {
-        case "description":
-            return turn.intent == flow.kind.intent || turn.classification.category(for: flow.kind.rawValue) != nil
+        case .description:
+            return turn.intent == flow.kind.intent || turn.classification.category(for: flow.kind.intent) != nil
                 || !otherRequest && isSubstantial(turn.text, turn)
-        case "name", "scope", "contractor":
-            return !otherRequest && !turn.isAffirm && !turn.isDeny && turn.intent != "greeting"
-                && turn.intent != "thanks"
+        case .name, .scope, .contractor:
+            return !otherRequest && !turn.isAffirm && !turn.isDeny && turn.intent != .greeting
+                && turn.intent != .thanks
         default: return false
         }
     }
@@ -325,7 +325,7 @@ extension Engine {
         if let suspended = state.suspended {
             state.pending = .resume
             reply.add(say("resume.offer", turn.language, ["flow": flowName(suspended.kind.intent, turn.language)]))
-            reply.awaiting = "confirm"
+            reply.awaiting = .confirm
         } else if let question = revisitQuestion(turn, &state) {
             reply.add(question)
         }
@@ -339,9 +339,9 @@ extension Engine {
 
     /// The FAQ answer for the recognized topic, or what the desk can help with.
     func answerInquiry(_ turn: Turn) -> Reply {
-        if let topic = turn.classification.category(for: "inquiry"), let answer = faqAnswers[topic]?[turn.language] {
-            return Reply([answer], intent: "inquiry")
+        if let topic = turn.classification.category(for: .inquiry), let answer = faqAnswers[topic]?[turn.language] {
+            return Reply([answer], intent: .inquiry)
         }
-        return Reply([say("inquiry.general", turn.language)], intent: "inquiry")
+        return Reply([say("inquiry.general", turn.language)], intent: .inquiry)
     }
 }

@@ -31,7 +31,7 @@ extension Engine {
         if turn.has(.noHazardSigns) || turn.has(.hazardSigns) || turn.has(.wholeHedges) { return true }
         // A smoke or fire alarm going off with nothing else told (SPEC 3: "a smoke alarm beeping"): one question first.
         // A gas or CO alarm (the matcher's gas category: "CO alarm going off and we all feel dizzy") is not asked about.
-        if turn.has(.alarmWords), turn.classification.category(for: "emergency") != "gas",
+        if turn.has(.alarmWords), turn.classification.category(for: .emergency) != "gas",
             !TextMatch.containsAny(turn.removing(.alarmWords, from: turn.lower), turn.words[.hazardCues])
         {
             return true
@@ -71,57 +71,57 @@ extension Engine {
         let sign = showsHazardSign(turn)
         let deniedSign = !sign && turn.has(.hazardSigns)  // "no smoke or flames anywhere"
         let no = !sign && (turn.isDeny || turn.says(.hazardNo) || turn.has(.noHazardSigns) || deniedSign)
-        let plainReport = turn.intent == "emergency" && !turn.classification.contains(act: .hedge)
+        let plainReport = turn.intent == .emergency && !turn.classification.contains(act: .hedge)
         let yes = sign || !no && (turn.isAffirm || turn.says(.hazardYes) || plainReport)
         if yes {
             flow.checkingHazard = nil
             flow.awaiting = nil
             _ = fill(&flow, turn)
-            if let category = turn.classification.category(for: "emergency"), flow.slots["category"] == "general" {
-                flow.slots["category"] = category
+            if let category = turn.classification.category(for: .emergency), flow.slots[.category] == "general" {
+                flow.slots[.category] = category
             }
             state.flow = flow
             // Now it is an emergency: its own advice and numbers (119 for a fire) before the place is asked or recorded.
-            let advice = emergencyAdvice(flow.slots["category"] ?? "general", turn.language)
+            let advice = emergencyAdvice(flow.slots[.category] ?? "general", turn.language)
             return advance(turn, &state, notes: [say("emergency.check.confirmed", turn.language), advice])
         }
         if no {
             state.flow = nil
-            state.pending = .offerRepair(text: flow.slots["description"] ?? turn.text)
+            state.pending = .offerRepair(text: flow.slots[.description] ?? turn.text)
             let parts = [
                 say("emergency.check.clear." + hazard, turn.language), say("emergency.offer_repair", turn.language),
             ]
-            return Reply(parts, intent: "emergency", awaiting: "confirm")
+            return Reply(parts, intent: .emergency, awaiting: .confirm)
         }
-        if Engine.serviceIntents.contains(turn.intent), turn.intent != "emergency",
+        if Engine.serviceIntents.contains(turn.intent), turn.intent != .emergency,
             turn.classification.confidence >= 0.5
         {
             state.flow = nil  // a request of another kind: the advice was given, the question is dropped
             return startIntent(turn, &state, clarify: true)
         }
         _ = fill(&flow, turn)  // a place given meanwhile is kept for the record
-        flow.awaiting = "confirm"
+        flow.awaiting = .confirm
         state.flow = flow
-        return Reply([say("emergency.check.again", turn.language)], intent: "emergency", awaiting: "confirm")
+        return Reply([say("emergency.check.again", turn.language)], intent: .emergency, awaiting: .confirm)
     }
 
     func createEmergency(_ flow: Flow, _ turn: Turn, _ state: inout SessionState, notes: [String]) -> Reply {
-        let category = flow.slots["category"] ?? "general"
+        let category = flow.slots[.category] ?? "general"
         var draft = draftRecord(flow, turn, state)
-        draft.phone = draft.phone ?? state.suspended?.slots["phone"] ?? state.identity?.phone
+        draft.phone = draft.phone ?? state.suspended?.slots[.phone] ?? state.identity?.phone
         draft.category = category == "general" ? nil : category
         draft.priority = "urgent"
         draft.team = say("team.emergency", .zhHans)
         draft.dueAt = CivilTime(turn.now.addingTimeInterval(15 * 60), offset: estate.utcOffset).iso8601
-        if let location = flow.slots["location"] {
+        if let location = flow.slots[.location] {
             // The place told in the first words is already in the description; a place told later is added to it.
-            let description = flow.slots["description"]
+            let description = flow.slots[.description]
             let told = description?.contains(location) ?? false
             draft.description = told ? description : [description, location].compactMap { $0 }.joined(separator: " / ")
         }
-        let place = flow.slots["unit"] ?? flow.slots["location"] ?? ""
+        let place = flow.slots[.unit] ?? flow.slots[.location] ?? ""
         let what = say("emergency.category." + category, turn.language)
-        var reply = Reply(notes, intent: "emergency")
+        var reply = Reply(notes, intent: .emergency)
         do {
             let record = try store.create(draft)
             state.flow = nil
@@ -130,13 +130,13 @@ extension Engine {
             if record.phone == nil, state.suspended == nil {
                 // A contact phone is asked once, after the record: optional, and skipping it is fine.
                 var contact = Flow(kind: .emergency)
-                contact.slots["record_id"] = record.id
-                contact.slots["category"] = category
-                contact.slots["unit"] = flow.slots["unit"]
-                contact.awaiting = "phone"
+                contact.slots[.recordID] = record.id
+                contact.slots[.category] = category
+                contact.slots[.unit] = flow.slots[.unit]
+                contact.awaiting = .phone
                 state.flow = contact
                 reply.add(say("ask.emergency.phone", turn.language))
-                reply.awaiting = "phone"
+                reply.awaiting = .phone
             }
         } catch {
             state.flow = nil
@@ -149,7 +149,7 @@ extension Engine {
     /// The answer to "may we have a contact phone?" after an emergency was recorded: a phone is added to the record;
     /// "skip" or anything else ends the question (a new request is then handled as usual).
     func contactPhone(_ turn: Turn, _ state: inout SessionState) -> Reply? {
-        guard let flow = state.flow, flow.kind == .emergency, let id = flow.slots["record_id"] else { return nil }
+        guard let flow = state.flow, flow.kind == .emergency, let id = flow.slots[.recordID] else { return nil }
         state.flow = nil
         let prefix = "emergency"
         let intent = flow.kind.intent
@@ -162,9 +162,9 @@ extension Engine {
                 // request nor a second emergency. Kept on the record for the staff on their way; a phone may still follow,
                 // so the recorded emergency stays at hand without a pending question.
                 var after = Flow(kind: .emergency)
-                after.slots["record_id"] = id
-                after.slots["category"] = flow.slots["category"]
-                after.slots["unit"] = flow.slots["unit"]
+                after.slots[.recordID] = id
+                after.slots[.category] = flow.slots[.category]
+                after.slots[.unit] = flow.slots[.unit]
                 state.flow = after
                 var reply = Reply([say("emergency.update_ack", turn.language)], intent: intent)
                 do {
@@ -182,9 +182,9 @@ extension Engine {
             let updated = try store.update(update)
             // The emergency stays at hand: what the resident says of it next is added to it ("快点来人啊").
             var after = Flow(kind: .emergency)
-            after.slots["record_id"] = id
-            after.slots["category"] = flow.slots["category"]
-            after.slots["unit"] = flow.slots["unit"]
+            after.slots[.recordID] = id
+            after.slots[.category] = flow.slots[.category]
+            after.slots[.unit] = flow.slots[.unit]
             state.flow = after
             var reply = Reply([say(prefix + ".phone_saved", turn.language, ["id": id])], intent: intent)
             reply.record = updated.reference
@@ -197,20 +197,20 @@ extension Engine {
     /// Whether a repair message right after an emergency was recorded asks for what the emergency needs: the trade of its
     /// category (`repair_category` in `emergency.json`: "你们赶紧派人来关总阀" after a burst pipe), no other flat named.
     func isSameMatter(_ turn: Turn, _ flow: Flow) -> Bool {
-        guard turn.intent == "repair", !turn.has(.alsoMarkers), let category = flow.slots["category"],
+        guard turn.intent == .repair, !turn.has(.alsoMarkers), let category = flow.slots[.category],
             let trade = attributes("emergency", category)["repair_category"]
         else { return false }
-        let samePlace = turn.entities.unit == nil || turn.entities.unit == flow.slots["unit"]
-        return samePlace && turn.classification.category(for: "repair") == trade
+        let samePlace = turn.entities.unit == nil || turn.entities.unit == flow.slots[.unit]
+        return samePlace && turn.classification.category(for: .repair) == trade
     }
 
     /// Whether an emergency message right after an emergency was recorded is about the same one: no other hazard and no
     /// other flat named.
     func isSameEmergency(_ turn: Turn, _ flow: Flow) -> Bool {
-        guard turn.intent == "emergency" else { return false }
-        let category = turn.classification.category(for: "emergency")
-        let sameKind = category == nil || category == flow.slots["category"]
-        let samePlace = turn.entities.unit == nil || turn.entities.unit == flow.slots["unit"]
+        guard turn.intent == .emergency else { return false }
+        let category = turn.classification.category(for: .emergency)
+        let sameKind = category == nil || category == flow.slots[.category]
+        let samePlace = turn.entities.unit == nil || turn.entities.unit == flow.slots[.unit]
         return sameKind && samePlace
     }
 

@@ -70,20 +70,20 @@ extension Engine {
         // The same question whatever was wrong: the tail again, and the flat if it was not the right one. The flat stays
         // as given until the resident names another ("打错了，是1535" is the second attempt).
         var retry = flow
-        retry.slots["verify"] = nil
-        retry.awaiting = "verify"
+        retry.slots[.verify] = nil
+        retry.awaiting = .verify
         state.flow = retry
-        return Reply([say("verify.failed", turn.language)], intent: flow.kind.intent, awaiting: "verify")
+        return Reply([say("verify.failed", turn.language)], intent: flow.kind.intent, awaiting: .verify)
     }
 
     func verifyAndDisclose(_ flow: Flow, _ turn: Turn, _ state: inout SessionState) -> Reply {
-        guard let unit = flow.slots["unit"], let tail = flow.slots["verify"] else {
+        guard let unit = flow.slots[.unit], let tail = flow.slots[.verify] else {
             return advance(turn, &state, notes: [])
         }
         let outcome = verify(unit: unit, tail: tail, turn, &state)
         guard outcome == .verified else { return verificationFailed(flow, turn, &state, outcome) }
         return disclose(
-            unit: unit, turn, &state, scope: FeeScope(item: flow.slots["fee_item"], month: flow.slots["fee_month"]))
+            unit: unit, turn, &state, scope: FeeScope(item: flow.slots[.feeItem], month: flow.slots[.feeMonth]))
     }
 
     /// What the resident asked about: an item (`water`) and a month (`10`, or `last` / `this`), each optional.
@@ -169,10 +169,10 @@ extension Engine {
         do {
             try store.audit(event)
         } catch {
-            return Reply([say("fee.audit_failed", turn.language)], intent: "fee_query")
+            return Reply([say("fee.audit_failed", turn.language)], intent: .feeQuery)
         }
         state.verification?.at = turn.now
-        var reply = Reply([], intent: "fee_query")
+        var reply = Reply([], intent: .feeQuery)
         var unitSlots = JSONObject()
         unitSlots.append("unit", .string(unit))
         reply.slots = unitSlots

@@ -20,27 +20,27 @@ extension Engine {
             var refused = Flow(kind: kind)
             _ = fill(&refused, turn)
             state.refusedPermit = withoutScope(refused)
-            return Reply([say("decoration.structural_refused", turn.language)], intent: kind.intent, awaiting: "scope")
+            return Reply([say("decoration.structural_refused", turn.language)], intent: kind.intent, awaiting: .scope)
         }
         if kind == .decorationPermit, asksAboutRules(turn) {
             // "装修押金要交多少？" / "what hours can they drill?": the rules answered, then the application offered.
             state.pending = .offerPermit
             return Reply(
                 [decorationRulesAnswer(turn.language), say("decoration.apply_offer", turn.language)], intent: kind.intent,
-                awaiting: "confirm")
+                awaiting: .confirm)
         }
         var flow = Flow(kind: kind)
         var notes: [String] = []
         switch kind {
         case .emergency:
-            let category = turn.classification.category(for: "emergency") ?? "general"
-            flow.slots["category"] = category
-            flow.slots["description"] = turn.text
+            let category = turn.classification.category(for: .emergency) ?? "general"
+            flow.slots[.category] = category
+            flow.slots[.description] = turn.text
             // "water is pouring through my bathroom ceiling" in the middle of a permit for 10-2-501: the flat is known.
             if turn.entities.unit == nil, turn.has(.myHome), !turn.has(.publicArea),
                 let unit = knownUnit(state)
             {
-                flow.slots["unit"] = unit
+                flow.slots[.unit] = unit
             }
             if isUncertainHazard(turn) {
                 // A faint smell, an alarm with nothing seen: the advice, then one safety question before any record.
@@ -69,34 +69,34 @@ extension Engine {
         let result = fill(&flow, turn)
         if kind == .feeQuery {
             let scope = feeScope(turn)
-            flow.slots["fee_item"] = scope.item
-            flow.slots["fee_month"] = scope.month
+            flow.slots[.feeItem] = scope.item
+            flow.slots[.feeMonth] = scope.month
         }
         if kind == .feeQuery, let verified = state.verification,
-            flow.slots["unit"] == nil || flow.slots["unit"] == verified.unit
+            flow.slots[.unit] == nil || flow.slots[.unit] == verified.unit
         {
             return disclose(unit: verified.unit, turn, &state)
         }
-        if kind == .feeQuery || flow.lookupByUnit, state.verification == nil, flow.slots["unit"] == nil,
+        if kind == .feeQuery || flow.lookupByUnit, state.verification == nil, flow.slots[.unit] == nil,
             let lapsed = state.lapsedUnit
         {
             // The check lapsed (5 idle minutes): the flat is known, only the phone tail is asked again.
-            flow.slots["unit"] = lapsed
+            flow.slots[.unit] = lapsed
             notes.append(say("verify.expired", turn.language, ["unit": lapsed]))
         }
         carryKnownDetails(into: &flow, state)
         notes += result.problems.map { say($0.key, turn.language, $0.values) }
         state.flow = flow
         if result.problems.contains(where: { $0.key == "ask.unit_entrance" }) {
-            flow.awaiting = "unit"
+            flow.awaiting = .unit
             state.flow = flow
-            return Reply(notes, intent: kind.intent, awaiting: "unit")
+            return Reply(notes, intent: kind.intent, awaiting: .unit)
         }
         if flow.checkingHazard != nil {
-            flow.awaiting = "confirm"
+            flow.awaiting = .confirm
             state.flow = flow
             return Reply(
-                notes + [say("emergency.check.question", turn.language)], intent: kind.intent, awaiting: "confirm")
+                notes + [say("emergency.check.question", turn.language)], intent: kind.intent, awaiting: .confirm)
         }
         return advance(turn, &state, notes: notes)
     }
@@ -104,7 +104,7 @@ extension Engine {
     /// The resident's flat as the conversation knows it: from the flow that was interrupted, the last record made, the
     /// flat a fee query verified ("113块？？…我要投诉" after the bill), or a flat stated earlier.
     func knownUnit(_ state: SessionState) -> String? {
-        state.suspended?.slots["unit"] ?? state.identity?.unit ?? state.verification?.unit ?? state.statedUnit
+        state.suspended?.slots[.unit] ?? state.identity?.unit ?? state.verification?.unit ?? state.statedUnit
     }
 
     /// A new repair, complaint or callback in the same conversation knows the resident's flat and phone
@@ -115,9 +115,9 @@ extension Engine {
         let fee = flow.kind == .feeQuery
         guard flow.kind == .repair || flow.kind == .complaint || flow.kind == .handoff || fee else { return }
         let unit = knownUnit(state)
-        let phone = state.suspended?.slots["phone"] ?? state.identity?.phone ?? state.statedPhone
-        if flow.slots["unit"] == nil, flow.slots["not_resident"] == nil, let unit { flow.slots["unit"] = unit }
-        if !fee, flow.slots["phone"] == nil, let phone { flow.slots["phone"] = phone }
+        let phone = state.suspended?.slots[.phone] ?? state.identity?.phone ?? state.statedPhone
+        if flow.slots[.unit] == nil, flow.slots[.notResident] == nil, let unit { flow.slots[.unit] = unit }
+        if !fee, flow.slots[.phone] == nil, let phone { flow.slots[.phone] = phone }
     }
 
     /// One turn inside a flow, read for everything it carries before the flow decides, in this order:
@@ -129,21 +129,21 @@ extension Engine {
             state.flow = nil
             return Reply(
                 [say("cancel.done", turn.language, ["flow": flowName(flow.kind.intent, turn.language)])],
-                intent: "cancel")
+                intent: .cancel)
         }
         if turn.isLeaving, !answersAwaited(turn, flow), !carriesMore(turn, flow) {
             state.flow = nil
             state.suspended = nil
-            return Reply([say("goodbye.reply", turn.language)], intent: "goodbye")
+            return Reply([say("goodbye.reply", turn.language)], intent: .goodbye)
         }
-        let givesPhone = flow.awaiting == "phone" && turn.entities.phone != nil && !turn.has(.personWords)
-        if turn.intent == "handoff", flow.kind != .handoff, turn.classification.confidence >= 0.5, !givesPhone {
+        let givesPhone = flow.awaiting == .phone && turn.entities.phone != nil && !turn.has(.personWords)
+        if turn.intent == .handoff, flow.kind != .handoff, turn.classification.confidence >= 0.5, !givesPhone {
             if flow.kind != .feeQuery, flow.kind != .progressQuery { state.suspended = flow }
             state.flow = nil
             return startFlow(.handoff, turn, &state)
         }
         if flow.checkingHazard != nil { return answerSafetyCheck(turn, &state) }
-        if flow.awaiting == "confirm" { return handleConfirm(turn, &state) }
+        if flow.awaiting == .confirm { return handleConfirm(turn, &state) }
         if asksAboutThisVisit(turn, flow) { return visitAnswer(turn, flow) }
         if isDigression(turn, flow) {
             state.suspended = flow
@@ -161,7 +161,7 @@ extension Engine {
             // slot is asked again and nothing is counted or stored.
             return Reply([answer, ask(awaited, flow, turn.language)], intent: flow.kind.intent, awaiting: awaited)
         }
-        if flow.kind == .progressQuery, flow.awaiting == "record_id", turn.entities.recordID == nil,
+        if flow.kind == .progressQuery, flow.awaiting == .recordID, turn.entities.recordID == nil,
             turn.entities.unit != nil
         {
             flow.lookupByUnit = true  // no number, but the flat: look its records up after verification
@@ -169,23 +169,23 @@ extension Engine {
         let awaited = flow.awaiting
         let before = flow.slots
         let result = fill(&flow, turn)
-        if flow.kind == .decorationPermit, result.filled.contains("scope"), isStructural(turn) {
+        if flow.kind == .decorationPermit, result.filled.contains(.scope), isStructural(turn) {
             state.flow = nil
             state.refusedPermit = withoutScope(flow)
-            return Reply([say("decoration.structural_refused", turn.language)], intent: flow.kind.intent, awaiting: "scope")
+            return Reply([say("decoration.structural_refused", turn.language)], intent: flow.kind.intent, awaiting: .scope)
         }
         state.flow = flow
         var notes = result.problems.map { say($0.key, turn.language, $0.values) }
         if result.problems.contains(where: { $0.key == "ask.unit_entrance" }) {
-            return Reply(notes, intent: flow.kind.intent, awaiting: "unit")
+            return Reply(notes, intent: flow.kind.intent, awaiting: .unit)
         }
         // A correction of a slot answered earlier ("oh no, it is 1202"): say what changed, then go on.
         let corrected = result.filled.filter { $0 != awaited && before[$0] != nil && before[$0] != flow.slots[$0] }
         if !corrected.isEmpty { notes.insert(changedNote(corrected, flow, turn.language), at: 0) }
         if let awaited, !isFilled(awaited, flow), result.filled.isEmpty, result.problems.isEmpty,
-            turn.intent == "greeting" || turn.intent == "thanks"
+            turn.intent == .greeting || turn.intent == .thanks
         {
-            if flow.kind == .progressQuery, turn.intent == "thanks", turn.classification.confidence >= 0.5 {
+            if flow.kind == .progressQuery, turn.intent == .thanks, turn.classification.confidence >= 0.5 {
                 // "行吧 谢谢" while a lookup waits for a number or a flat: nothing is lost by stopping (a progress query
                 // makes no record), so the thanks ends it.
                 state.flow = nil
@@ -195,22 +195,22 @@ extension Engine {
             return Reply([ask(awaited, flow, turn.language)], intent: turn.intent, awaiting: awaited)
         }
         if let awaited, !isFilled(awaited, flow), result.filled.isEmpty, result.problems.isEmpty,
-            flow.kind == .repair || flow.kind == .complaint, let description = flow.slots["description"],
-            turn.classification.category(for: flow.kind.rawValue) != nil, !turn.saysAffirmWord, !turn.saysDenyWord
+            flow.kind == .repair || flow.kind == .complaint, let description = flow.slots[.description],
+            turn.classification.category(for: flow.kind.intent) != nil, !turn.saysAffirmWord, !turn.saysDenyWord
         {
             // More about the same matter ("the neighbours upstairs play loud music every night" after "noise"):
             // the description grows, and the pending question is asked again without counting a failure.
             let more = cleanDescription(turn)
             if more.count >= 2, !description.contains(more) {
-                flow.slots["description"] = description + (turn.language == .en ? "; " : "\u{FF1B}") + more
-                if let category = turn.classification.category(for: flow.kind.rawValue), flow.kind == .complaint {
-                    flow.slots["category"] = category
+                flow.slots[.description] = description + (turn.language == .en ? "; " : "\u{FF1B}") + more
+                if let category = turn.classification.category(for: flow.kind.intent), flow.kind == .complaint {
+                    flow.slots[.category] = category
                 }
                 state.flow = flow
             }
             return Reply([ask(awaited, flow, turn.language)], intent: flow.kind.intent, awaiting: awaited)
         }
-        if awaited == "record_id", flow.kind == .progressQuery, !flow.lookupByUnit, result.filled.isEmpty {
+        if awaited == .recordID, flow.kind == .progressQuery, !flow.lookupByUnit, result.filled.isEmpty {
             // "I don't remember the number": no number, so the records are looked up by the verified flat instead.
             flow.lookupByUnit = true
             state.flow = flow
@@ -228,14 +228,14 @@ extension Engine {
     func answerQuestion(_ turn: Turn, _ flow: Flow) -> String? {
         // The question must be what the message ends with: "要做什么？就是换木地板…" echoes the prompt, then answers it.
         let last = Self.clauses(turn.lower).last ?? turn.lower
-        guard ["name", "scope", "contractor"].contains(flow.awaiting ?? ""), turn.has(.questionMarkers),
+        guard [Slot.name, .scope, .contractor].contains(flow.awaiting), turn.has(.questionMarkers),
             TextMatch.containsAny(last, turn.words[.questionMarkers]) || Engine.endsInQuestion(turn.text),
             turn.entities.unit == nil, turn.entities.phone == nil
         else { return nil }
-        if flow.kind == .decorationPermit, turn.intent == "decoration_permit" || turn.intent == "fee_query" {
+        if flow.kind == .decorationPermit, turn.intent == .decorationPermit || turn.intent == .feeQuery {
             return decorationRulesAnswer(turn.language)
         }
-        if let topic = turn.classification.category(for: "inquiry"), let answer = faqAnswers[topic]?[turn.language] {
+        if let topic = turn.classification.category(for: .inquiry), let answer = faqAnswers[topic]?[turn.language] {
             return answer
         }
         return nil
@@ -276,11 +276,11 @@ extension Engine {
     /// not a goodbye that drops the flow, while "再见" alone is).
     func answersAwaited(_ turn: Turn, _ flow: Flow) -> Bool {
         switch flow.awaiting {
-        case "unit": turn.entities.unit != nil
-        case "phone": turn.entities.phone != nil
-        case "start_date": turn.entities.date != nil
-        case "record_id": turn.entities.recordID != nil
-        case "verify", "duration_days", "workers": EntityExtractor.firstInteger(turn.text) != nil
+        case .unit: turn.entities.unit != nil
+        case .phone: turn.entities.phone != nil
+        case .startDate: turn.entities.date != nil
+        case .recordID: turn.entities.recordID != nil
+        case .verify, .durationDays, .workers: EntityExtractor.firstInteger(turn.text) != nil
         default: false
         }
     }
@@ -293,7 +293,7 @@ extension Engine {
         if entities.unit != nil || entities.phone != nil || entities.date != nil || entities.recordID != nil {
             return true
         }
-        return flow.awaiting == "confirm" && settles(turn)
+        return flow.awaiting == .confirm && settles(turn)
     }
 
     /// Whether the answer to a restatement means "go ahead": a yes, or "就这样吧" / "that's all" without a no.
@@ -315,31 +315,31 @@ extension Engine {
         case .feeQuery: return verifyAndDisclose(flow, turn, &state)
         case .progressQuery: return progress(flow, turn, &state, notes: notes)
         default:
-            flow.awaiting = "confirm"
+            flow.awaiting = .confirm
             state.flow = flow
-            return Reply(notes + [restate(flow, turn.language)], intent: flow.kind.intent, awaiting: "confirm")
+            return Reply(notes + [restate(flow, turn.language)], intent: flow.kind.intent, awaiting: .confirm)
         }
     }
 
     /// The slots still to ask, in order (someone reporting a public area who does not live here is not
     /// asked for a flat).
     func slotOrder(_ flow: Flow) -> [Slot] {
-        if flow.kind == .progressQuery, flow.verifyingFor != nil || flow.lookupByUnit { return ["unit", "verify"] }
-        if flow.slots["not_resident"] != nil, flow.slots["unit"] == nil {
-            if flow.kind == .complaint { return ["description", "phone"] }
-            if flow.kind == .repair { return ["description", "phone"] }
+        if flow.kind == .progressQuery, flow.verifyingFor != nil || flow.lookupByUnit { return [.unit, .verify] }
+        if flow.slots[.notResident] != nil, flow.slots[.unit] == nil {
+            if flow.kind == .complaint { return [.description, .phone] }
+            if flow.kind == .repair { return [.description, .phone] }
         }
         return flow.kind.slotOrder
     }
 
     func isFilled(_ slot: Slot, _ flow: Flow) -> Bool {
-        if slot == "unit", flow.kind == .emergency, flow.slots["location"] != nil { return true }
+        if slot == .unit, flow.kind == .emergency, flow.slots[.location] != nil { return true }
         return flow.slots[slot] != nil
     }
 
     /// The question for `slot`, worded for the flow where it matters.
     func ask(_ slot: Slot, _ flow: Flow, _ language: Language) -> String {
-        if flow.lookupByUnit, slot == "unit" { return say("ask.progress_query.lookup_unit", language) }
+        if flow.lookupByUnit, slot == .unit { return say("ask.progress_query.lookup_unit", language) }
         let specific = "ask." + flow.kind.rawValue + "." + slot.rawValue
         if catalog.phrases.contains(specific) { return say(specific, language, limits) }
         return say("ask." + slot.rawValue, language, limits)
@@ -347,7 +347,7 @@ extension Engine {
 
     /// The explanation of an answer that did not fit the slot.
     func invalidKey(_ slot: Slot, _ flow: Flow) -> String {
-        if slot == "unit" { return "invalid.unit_format" }
+        if slot == .unit { return "invalid.unit_format" }
         return "invalid." + slot.rawValue
     }
 
@@ -357,11 +357,11 @@ extension Engine {
         flow.failures[slot, default: 0] += 1
         if flow.failures[slot, default: 0] >= Engine.maxSlotFailures, flow.kind != .emergency {
             var handoff = Flow(kind: .handoff)
-            handoff.slots["phone"] = flow.slots["phone"]
-            handoff.slots["unit"] = flow.slots["unit"]
+            handoff.slots[.phone] = flow.slots[.phone]
+            handoff.slots[.unit] = flow.slots[.unit]
             state.flow = handoff
             var reply = advance(turn, &state, notes: [say("handoff.after_failures", turn.language)])
-            reply.intent = "handoff"
+            reply.intent = .handoff
             return reply
         }
         state.flow = flow
@@ -374,22 +374,22 @@ extension Engine {
     func isDigression(_ turn: Turn, _ flow: Flow) -> Bool {
         if asksAboutThisVisit(turn, flow) { return false }
         // The works of a permit told at one of its free-text prompts ("卫生间重新做防水" reads like a repair): the scope.
-        if flow.kind == .decorationPermit, ["name", "scope", "contractor"].contains(flow.awaiting ?? ""),
-            flow.slots["scope"] == nil, turn.has(.works), !turn.has(.alsoMarkers)
+        if flow.kind == .decorationPermit, [Slot.name, .scope, .contractor].contains(flow.awaiting),
+            flow.slots[.scope] == nil, turn.has(.works), !turn.has(.alsoMarkers)
         {
             return false
         }
         // "oh wait sorry, I'm 702 not 701, I always mix them up": a correction that names no matter of its own corrects
         // this flow ("always" does not make it a complaint).
-        if turn.intent == "repair" || turn.intent == "complaint", turn.isCorrection,
-            turn.classification.category(for: turn.intent.rawValue) == nil, !turn.has(.alsoMarkers)
+        if turn.intent == .repair || turn.intent == .complaint, turn.isCorrection,
+            turn.classification.category(for: turn.intent) == nil, !turn.has(.alsoMarkers)
         {
             return false
         }
         // "also, the corridor light is out" while a repair waits for its phone: a second matter of the same kind.
         if flow.kind == .repair || flow.kind == .complaint, turn.intent == flow.kind.intent, turn.has(.alsoMarkers),
-            flow.slots["description"] != nil, flow.awaiting != "description",
-            turn.classification.category(for: flow.kind.rawValue) != nil
+            flow.slots[.description] != nil, flow.awaiting != .description,
+            turn.classification.category(for: flow.kind.intent) != nil
         {
             return true
         }
@@ -403,43 +403,43 @@ extension Engine {
         let otherService: Set<Intent> = [.feeQuery, .progressQuery, .decorationPermit, .handoff]
         // A repair matter told to a complaint (or the other way round) while its description is asked is the
         // description; once the description is known, a matter of the other kind is a second request.
-        let describing = flow.awaiting == "description" || flow.slots["description"] == nil
+        let describing = flow.awaiting == .description || flow.slots[.description] == nil
         if categories[flow.kind.rawValue] != nil, describing { return false }
         // The flat or phone asked for, with a word on where the matter is ("我住1栋1单元402，电话…，不过是中庭的事，跟我家没关系"):
         // the answer, not a second matter, unless the resident says "also" or the matcher is sure.
         let answersAwaited =
-            (flow.awaiting == "unit" && entities.unit != nil) || (flow.awaiting == "phone" && entities.phone != nil)
+            (flow.awaiting == .unit && entities.unit != nil) || (flow.awaiting == .phone && entities.phone != nil)
         // The phone asked for, with what to do about the matter ("电话157… 你们派人来看看水表"): the answer, and more of the
         // same matter; a second matter given with the phone says "also".
-        let phoneWithMore = flow.awaiting == "phone" && entities.phone != nil && !turn.has(.alsoMarkers)
+        let phoneWithMore = flow.awaiting == .phone && entities.phone != nil && !turn.has(.alsoMarkers)
         let placeOnly =
             answersAwaited && !turn.has(.alsoMarkers) && (turn.has(.notMyHome) || !strong || phoneWithMore)
-        if (flow.kind == .repair || flow.kind == .complaint), turn.intent == "repair" || turn.intent == "complaint",
+        if (flow.kind == .repair || flow.kind == .complaint), turn.intent == .repair || turn.intent == .complaint,
             !describing, categories[turn.intent.rawValue] != nil || turn.has(.alsoMarkers), !placeOnly
         {
             return true
         }
         switch flow.awaiting {
-        case "unit":
+        case .unit:
             // "3-2-501 the kitchen pipe leaks" while a permit waits for the flat: a repair for that flat.
-            let ownMatter = categories[turn.intent.rawValue] != nil && turn.intent != "inquiry"
+            let ownMatter = categories[turn.intent.rawValue] != nil && turn.intent != .inquiry
             return entities.unit == nil || (strong && (otherService.contains(turn.intent) || ownMatter))
-        case "phone": return entities.phone == nil
-        case "start_date": return entities.date == nil
-        case "record_id": return entities.recordID == nil
-        case "verify", "duration_days", "workers": return EntityExtractor.firstInteger(turn.text) == nil
+        case .phone: return entities.phone == nil
+        case .startDate: return entities.date == nil
+        case .recordID: return entities.recordID == nil
+        case .verify, .durationDays, .workers: return EntityExtractor.firstInteger(turn.text) == nil
         // Asked to describe the problem, a repair or complaint matter is the description (a leaking pipe in a
         // complaint, "the fees are too high" too); only a clear question of another kind interrupts.
-        case "description":
+        case .description:
             guard categories["repair"] == nil, categories["complaint"] == nil, strong else { return false }
             let others: Set<Intent> =
                 flow.kind == .complaint
-                ? ["inquiry", "progress_query", "handoff"]
-                : ["inquiry", "progress_query", "handoff", "fee_query"]
+                ? [.inquiry, .progressQuery, .handoff]
+                : [.inquiry, .progressQuery, .handoff, .feeQuery]
             return others.contains(turn.intent)
         // A question back at a free-text prompt interrupts; one that only echoes the prompt before the answer
         // ("要做什么？就是换木地板…") does not.
-        case "name", "scope", "contractor": return strong || Engine.endsInQuestion(turn.text)
+        case .name, .scope, .contractor: return strong || Engine.endsInQuestion(turn.text)
         default: return true
         }
     }
@@ -448,15 +448,15 @@ extension Engine {
     /// no record yet to look up), not a progress query about an earlier one (no record ID, no word of an earlier report,
     /// no "my records", no date or time of its own).
     func asksAboutThisVisit(_ turn: Turn, _ flow: Flow) -> Bool {
-        flow.kind == .repair && turn.intent == "progress_query" && turn.entities.recordID == nil
+        flow.kind == .repair && turn.intent == .progressQuery && turn.entities.recordID == nil
             && turn.entities.date == nil && turn.entities.timeOfDay == nil && turn.entities.unit == nil
             && !turn.has(.pastWords) && !turn.has(.myRecords)
     }
 
     /// The answer to a question about the visit of the repair being reported, then the question the flow waits for.
     func visitAnswer(_ turn: Turn, _ flow: Flow) -> Reply {
-        let awaited = flow.awaiting ?? "confirm"
-        let next = awaited == "confirm" ? say("confirm.again", turn.language) : ask(awaited, flow, turn.language)
+        let awaited = flow.awaiting ?? .confirm
+        let next = awaited == .confirm ? say("confirm.again", turn.language) : ask(awaited, flow, turn.language)
         return Reply([say("repair.visit_when", turn.language), next], intent: flow.kind.intent, awaiting: awaited)
     }
 

@@ -26,7 +26,7 @@ extension Engine {
         let language = Engine.language(of: trimmed, classified: classification.language, previous: state.language)
         let turn = makeTurn(trimmed, classification, now: now, language: language)
         return HandoffScreening(
-            isCancel: turn.isCancel, isEmergency: turn.intent == "emergency", language: language, intent: turn.intent)
+            isCancel: turn.isCancel, isEmergency: turn.intent == .emergency, language: language, intent: turn.intent)
     }
 
     /// Whether this turn moved the session into the hand-off flow (the resident asked for a person,
@@ -44,7 +44,7 @@ extension Engine {
         var parts = [say("handoff.released", language)]
         var awaiting: Slot?
         if let flow = state.flow, let slot = flow.awaiting {
-            parts.append(slot == "confirm" ? restate(flow, language) : ask(slot, flow, language))
+            parts.append(slot == .confirm ? restate(flow, language) : ask(slot, flow, language))
             awaiting = slot
         } else if let suspended = state.suspended {
             state.pending = .resume
@@ -53,7 +53,7 @@ extension Engine {
             parts.append(say("handoff.anything_else", language))
         }
         return TurnOutput(
-            session: state.id, reply: parts.joined(separator: language.partSeparator), intent: "handoff",
+            session: state.id, reply: parts.joined(separator: language.partSeparator), intent: .handoff,
             awaiting: awaiting, slots: state.flow.map(slotsJSON) ?? JSONObject(), language: language)
     }
 

@@ -5,11 +5,11 @@ import FrontDeskModel
 extension Engine {
     func progress(_ flow: Flow, _ turn: Turn, _ state: inout SessionState, notes: [String]) -> Reply {
         var flow = flow
-        if flow.lookupByUnit, flow.slots["record_id"] != nil {
+        if flow.lookupByUnit, flow.slots[.recordID] != nil {
             flow.lookupByUnit = false  // the resident found the number after all
         }
         if flow.lookupByUnit {
-            guard let unit = flow.slots["unit"], let tail = flow.slots["verify"] else {
+            guard let unit = flow.slots[.unit], let tail = flow.slots[.verify] else {
                 return advance(turn, &state, notes: notes)
             }
             let outcome = verify(unit: unit, tail: tail, turn, &state)
@@ -18,27 +18,27 @@ extension Engine {
             return listRecords(unit: unit, turn, &state)
         }
         if let target = flow.verifyingFor {
-            guard let unit = flow.slots["unit"], let tail = flow.slots["verify"] else {
+            guard let unit = flow.slots[.unit], let tail = flow.slots[.verify] else {
                 return advance(turn, &state, notes: notes)
             }
             let outcome = verify(unit: unit, tail: tail, turn, &state)
             guard outcome == .verified else { return verificationFailed(flow, turn, &state, outcome) }
             state.flow = nil
             guard let record = store.record(id: target) else {
-                return Reply([say("invalid.record_unknown", turn.language)], intent: "progress_query")
+                return Reply([say("invalid.record_unknown", turn.language)], intent: .progressQuery)
             }
             return describe(record, turn, &state, notes: notes)
         }
-        guard let id = flow.slots["record_id"] else { return advance(turn, &state, notes: notes) }
+        guard let id = flow.slots[.recordID] else { return advance(turn, &state, notes: notes) }
         guard let record = store.record(id: id) else {
             // Name the number back and offer the lookup by flat; never a callback or any record from here.
             var retry = flow
-            retry.slots["record_id"] = nil
-            retry.awaiting = "record_id"
+            retry.slots[.recordID] = nil
+            retry.awaiting = .recordID
             state.flow = retry
             return Reply(
-                notes + [say("progress.not_found", turn.language, ["id": id])], intent: "progress_query",
-                awaiting: "record_id")
+                notes + [say("progress.not_found", turn.language, ["id": id])], intent: .progressQuery,
+                awaiting: .recordID)
         }
         state.flow = nil
         return describe(record, turn, &state, notes: notes)
@@ -47,7 +47,7 @@ extension Engine {
     /// Status and next step; details when the session is verified for the record's unit, else an offer to verify.
     func describe(_ record: Record, _ turn: Turn, _ state: inout SessionState, notes: [String]) -> Reply {
         let language = turn.language
-        var reply = Reply(notes, intent: "progress_query")
+        var reply = Reply(notes, intent: .progressQuery)
         reply.record = record.reference
         state.shownRecord = record.id
         reply.add(
@@ -84,7 +84,7 @@ extension Engine {
         } else if record.unit != nil {
             state.pending = .verifyRecord(record.id)
             reply.add(say("progress.verify_offer", language))
-            reply.awaiting = "confirm"
+            reply.awaiting = .confirm
         }
         return reply
     }
@@ -95,7 +95,7 @@ extension Engine {
         let open = all.filter { !Engine.finishedStatuses.contains($0.status) }
         let records = (open.isEmpty ? all : open).suffix(3).reversed()
         guard !records.isEmpty else {
-            return Reply([say("progress.none_for_unit", turn.language, ["unit": unit])], intent: "progress_query")
+            return Reply([say("progress.none_for_unit", turn.language, ["unit": unit])], intent: .progressQuery)
         }
         let lines = records.map { record in
             say(
@@ -113,7 +113,7 @@ extension Engine {
                     "progress.list", turn.language,
                     ["unit": unit, "details": lines.joined(separator: say("list.separator", turn.language))])
             ],
-            intent: "progress_query")
+            intent: .progressQuery)
         reply.record = records.first?.reference
         if records.count == 1 { state.shownRecord = records.first?.id }  // one record: a next question is about it
         return reply

@@ -40,7 +40,7 @@ extension Engine {
         guard let revisit = state.revisit else { return nil }
         let newRequest =
             Engine.serviceIntents.contains(turn.intent) && turn.classification.confidence >= 0.5
-            && turn.intent != "inquiry"
+            && turn.intent != .inquiry
         switch revisit.stage {
         case .satisfaction:
             // "修完第二天又漏了" with no rating word: the fault is back, which is a rating too.
@@ -76,11 +76,11 @@ extension Engine {
                     // The rating is stored; the order is not reopened. Say so, and give the office phone.
                     state.storeFailures += 1
                     var reply = Reply(
-                        [say("revisit.reopen_failed", turn.language, ["id": updated.id])], intent: "repair")
+                        [say("revisit.reopen_failed", turn.language, ["id": updated.id])], intent: .repair)
                     reply.record = updated.reference
                     return reply
                 }
-                var reply = Reply([say("revisit.reopened", turn.language, ["id": reopened.id])], intent: "repair")
+                var reply = Reply([say("revisit.reopened", turn.language, ["id": reopened.id])], intent: .repair)
                 reply.record = reopened.reference
                 return reply
             }
@@ -117,17 +117,17 @@ extension Engine {
             state.revisit = nil
             // Feedback mentions the service it is about ("the technician was very professional"): only a clear new request interrupts.
             // "建议以后…就更好了" is more feedback even when it names the job's words.
-            let suggestion = turn.has(.suggestionWords) && turn.intent != "emergency"
+            let suggestion = turn.has(.suggestionWords) && turn.intent != .emergency
             if newRequest, turn.classification.confidence >= 0.95, !suggestion { return nil }
             // After a rating with its reason ("anything else I can help with?"), any other request or question is new;
             // only more about the visit (a complaint about it) adds to the feedback.
-            if revisit.noted, Engine.serviceIntents.contains(turn.intent), turn.intent != "complaint", !suggestion {
+            if revisit.noted, Engine.serviceIntents.contains(turn.intent), turn.intent != .complaint, !suggestion {
                 return nil
             }
             let nothing = turn.isDeny || turn.says(.nothing)
             // "没别的了，再见": the resident's goodbye or thanks is still the turn's intent.
-            let closing = turn.intent == "goodbye" || turn.intent == "thanks" ? turn.intent : nil
-            if !nothing, turn.intent != "thanks", turn.intent != "goodbye" {
+            let closing = turn.intent == .goodbye || turn.intent == .thanks ? turn.intent : nil
+            if !nothing, turn.intent != .thanks, turn.intent != .goodbye {
                 let note = RecordUpdate(
                     id: revisit.recordID, at: turn.civil.iso8601, actor: "resident", note: turn.text)
                 do {

@@ -22,7 +22,7 @@ extension Engine {
         var result = FillResult()
         let order = slotOrder(flow) + flow.kind.slotOrder  // a few names: an array is searched faster than hashed
         let awaiting = flow.awaiting
-        let confirming = awaiting == "confirm"
+        let confirming = awaiting == .confirm
         func set(_ slot: Slot, _ value: String) {
             if flow.slots[slot] != value { flow.slots[slot] = value }
             result.filled.append(slot)
@@ -33,91 +33,91 @@ extension Engine {
         let entities = turn.entities
         // A bare "ok" / "confirm" / "no" answers no free-text slot.
         // Small talk ("thanks", "hello") answers no free-text slot either.
-        let smallTalk = (turn.intent == "greeting" || turn.intent == "thanks") && turn.classification.confidence >= 0.5
+        let smallTalk = (turn.intent == .greeting || turn.intent == .thanks) && turn.classification.confidence >= 0.5
         let bareAct =
             turn.isBareAct || (turn.text.count <= 2 && (turn.isAffirm || turn.isDeny))
             || smallTalk
 
-        let unitBefore = flow.slots["unit"]
-        if order.contains("unit") {
-            if entities.unit == nil, flow.slots["unit"] == nil, let building = entities.building,
+        let unitBefore = flow.slots[.unit]
+        if order.contains(.unit) {
+            if entities.unit == nil, flow.slots[.unit] == nil, let building = entities.building,
                 let entrance = entities.entrance
             {
                 // "6棟1單元的電梯…": the building and entrance are kept for a room given on its own later ("我住1101").
-                flow.slots["unit_block"] = String(building)
-                flow.slots["unit_entrance"] = String(entrance)
+                flow.slots[.unitBlock] = String(building)
+                flow.slots[.unitEntrance] = String(entrance)
             }
             let stated = entities.unit.map { unitCorrectedInPassing($0, turn) ?? $0 }
             if let unit = stated ?? roomCorrection(flow, turn) ?? entranceAnswer(&flow, turn)
                 ?? roomAnswer(flow, turn, awaiting: awaiting)
             {
                 if flow.kind == .feeQuery || flow.kind == .progressQuery || unitExists(unit) {
-                    set("unit", unit)
-                    flow.slots["unit_block"] = nil
-                    flow.slots["unit_room"] = nil
-                    flow.slots["unit_entrance"] = nil
+                    set(.unit, unit)
+                    flow.slots[.unitBlock] = nil
+                    flow.slots[.unitRoom] = nil
+                    flow.slots[.unitEntrance] = nil
                 } else if flow.kind == .emergency {
-                    set("unit", unit)
+                    set(.unit, unit)
                 } else {
-                    problem("unit", "invalid.unit", ["unit": unit])
+                    problem(.unit, "invalid.unit", ["unit": unit])
                 }
             } else if let (block, room) = SlotText.blockAndFlat(turn.lower, turn.words),
-                awaiting == "unit" || flow.slots["unit"] == nil
+                awaiting == .unit || flow.slots[.unit] == nil
             {
                 if flow.kind == .emergency {
                     // "5座1001室" with one flat 1001 in block 5: that flat; otherwise the words are the place.
-                    if let only = onlyUnit(block: block, room: room) { set("unit", only) } else { set("location", turn.text) }
+                    if let only = onlyUnit(block: block, room: room) { set(.unit, only) } else { set(.location, turn.text) }
                 } else if let only = onlyUnit(block: block, room: room) {
                     // "3栋501": one entrance of block 3 has a flat 501, so that is the flat (the restatement shows it).
-                    set("unit", only)
-                    flow.slots["unit_block"] = nil
-                    flow.slots["unit_room"] = nil
+                    set(.unit, only)
+                    flow.slots[.unitBlock] = nil
+                    flow.slots[.unitRoom] = nil
                 } else {
                     // Block and flat without the entrance: ask which entrance rather than guess (or say whether a flat exists).
-                    flow.slots["unit_block"] = block
-                    flow.slots["unit_room"] = room
-                    problem("unit", "ask.unit_entrance", ["block": block, "room": room])
+                    flow.slots[.unitBlock] = block
+                    flow.slots[.unitRoom] = room
+                    problem(.unit, "ask.unit_entrance", ["block": block, "room": room])
                 }
-            } else if flow.kind == .emergency, awaiting == "unit", turn.text.count >= 2 {
+            } else if flow.kind == .emergency, awaiting == .unit, turn.text.count >= 2 {
                 // The answer must be a place the staff can go to: "we are going down the stairs" is not one. It is
                 // asked once more; after that the record is made with the place to be confirmed by the staff's call.
                 if answersPlace(turn) {
-                    set("location", turn.text)
-                } else if flow.failures["unit", default: 0] >= 1 {
-                    set("location", say("emergency.place_unknown", turn.language))
+                    set(.location, turn.text)
+                } else if flow.failures[.unit, default: 0] >= 1 {
+                    set(.location, say("emergency.place_unknown", turn.language))
                 } else {
-                    problem("unit", "emergency.not_a_place")
+                    problem(.unit, "emergency.not_a_place")
                 }
-            } else if flow.kind == .emergency, awaiting == nil || awaiting == "confirm", isPlace(turn) {
-                set("location", turn.text)
+            } else if flow.kind == .emergency, awaiting == nil || awaiting == .confirm, isPlace(turn) {
+                set(.location, turn.text)
             }
         }
-        if flow.kind == .repair || flow.kind == .complaint, flow.slots["unit"] == nil || awaiting == "unit",
+        if flow.kind == .repair || flow.kind == .complaint, flow.slots[.unit] == nil || awaiting == .unit,
             turn.has(.notMyHome)
         {
-            flow.slots["not_resident"] = "yes"
-            result.filled.append("not_resident")
+            flow.slots[.notResident] = "yes"
+            result.filled.append(.notResident)
         }
-        if order.contains("phone") || flow.kind == .decorationPermit || flow.kind == .emergency {
+        if order.contains(.phone) || flow.kind == .decorationPermit || flow.kind == .emergency {
             if let phone = entities.phone {
-                set("phone", phone)
-            } else if awaiting == "phone", !EntityExtractor.digitRuns(turn.text).isEmpty {
-                problem("phone", "invalid.phone")
+                set(.phone, phone)
+            } else if awaiting == .phone, !EntityExtractor.digitRuns(turn.text).isEmpty {
+                problem(.phone, "invalid.phone")
             }
         }
         let when = correctedWhen(turn)
         // "楼道灯坏了 晚上黑漆漆的" says when the fault shows, not when to come: a part of the day alone is a visit time
         // only when asked for, at the restatement, or with a word about the visit ("下午来", "I'm home in the evening").
-        let faultTime = when.date == nil && awaiting != "time" && !confirming && !turn.has(.visitWords)
+        let faultTime = when.date == nil && awaiting != .time && !confirming && !turn.has(.visitWords)
         // "the pipe your guy fixed on Thursday is leaking again": a date with a past word and no word about the visit.
-        let pastDate = when.date != nil && awaiting != "time" && !confirming && turn.has(.pastWords) && !turn.has(.visitWords)
+        let pastDate = when.date != nil && awaiting != .time && !confirming && turn.has(.pastWords) && !turn.has(.visitWords)
         if flow.kind == .repair, !pastDate, when.date != nil || (when.timeOfDay != nil && !faultTime) {
-            set("time", [when.date, when.timeOfDay].compactMap { $0 }.joined(separator: " "))
-        } else if flow.kind == .repair, confirming || awaiting == "time", turn.has(.asap) {
-            flow.slots["time"] = nil
-            result.filled.append("time")
-        } else if flow.kind == .repair, awaiting == "time" {
-            problem("time", "invalid.time")
+            set(.time, [when.date, when.timeOfDay].compactMap { $0 }.joined(separator: " "))
+        } else if flow.kind == .repair, confirming || awaiting == .time, turn.has(.asap) {
+            flow.slots[.time] = nil
+            result.filled.append(.time)
+        } else if flow.kind == .repair, awaiting == .time {
+            problem(.time, "invalid.time")
         }
         // A permit's free-text fields stated in the resident's own words, whatever was asked ("我叫王丽，装修公司是美家装饰，
         // 12月1日开工", or the works told at the name prompt): each goes to its own slot, and the message is then no
@@ -131,115 +131,115 @@ extension Engine {
                 continue
             } else if awaiting == slot {
                 let value = TextMatch.trimmed(stripPrefixes(turn.text, turn.words.answerPrefixes[name] ?? []))
-                let fits = value.count >= (slot == "name" ? 1 : 2) && value.count <= (slot == "scope" ? 120 : 60)
+                let fits = value.count >= (slot == .name ? 1 : 2) && value.count <= (slot == .scope ? 120 : 60)
                 // "just some renovation, the usual stuff": works that say only where or how much, not what, are asked again.
-                let vague = slot == "scope" && !namesWhatIsDone(turn) && !isStructural(turn)
-                if fits, !bareAct, !vague, slot != "name" || !hasDigits(value) {
+                let vague = slot == .scope && !namesWhatIsDone(turn) && !isStructural(turn)
+                if fits, !bareAct, !vague, slot != .name || !hasDigits(value) {
                     set(slot, value)
                 } else if !smallTalk {
                     problem(slot, "invalid." + name)
                 }
             } else if let value = valueAfter(turn.text, turn.words.correctionPrefixes[name] ?? []) {
                 set(slot, value)
-            } else if slot == "name", !confirming, flow.slots["name"] == nil, let name = statedName(turn) {
-                set("name", name)
+            } else if slot == .name, !confirming, flow.slots[.name] == nil, let name = statedName(turn) {
+                set(.name, name)
             }
         }
         // A date while another question is pending ("30 days" read as the 30th, for the duration) changes the start only when it
         // is the first one given or a correction says so.
         // At the restatement the one date a permit has is the start ("sorry, two changes: start date December 14").
-        let takesDate = awaiting == "start_date" || flow.slots["start_date"] == nil || turn.isCorrection || confirming
-        if order.contains("start_date"), takesDate, awaiting != "duration_days" || turn.isCorrection,
+        let takesDate = awaiting == .startDate || flow.slots[.startDate] == nil || turn.isCorrection || confirming
+        if order.contains(.startDate), takesDate, awaiting != .durationDays || turn.isCorrection,
             let date = when.date
         {
             if date < turn.today {
-                problem("start_date", "invalid.start_date_past", ["date": date])
+                problem(.startDate, "invalid.start_date_past", ["date": date])
             } else if date == turn.today {
-                problem("start_date", "invalid.start_date_today", ["date": date])
+                problem(.startDate, "invalid.start_date_today", ["date": date])
             } else {
-                set("start_date", date)
+                set(.startDate, date)
             }
         }
-        if order.contains("duration_days") {
-            let bare = awaiting == "duration_days" ? EntityExtractor.firstInteger(turn.text) : nil
+        if order.contains(.durationDays) {
+            let bare = awaiting == .durationDays ? EntityExtractor.firstInteger(turn.text) : nil
             if let days = entities.durationDays ?? bare {
                 if (1...decorationRules.maxDurationDays).contains(days) {
-                    set("duration_days", String(days))
+                    set(.durationDays, String(days))
                 } else {
-                    problem("duration_days", "invalid.duration_days", limits)
+                    problem(.durationDays, "invalid.duration_days", limits)
                 }
             }
         }
-        if order.contains("workers") {
+        if order.contains(.workers) {
             // At the restatement a count named with the workers ("工人改做5個") corrects them.
             // "哦不对，是6个": a bare head count in a correction; the permit's other numbers carry their own units.
             let counted = confirming && turn.isCorrection && headCountAfterCorrection(turn)
             let named = confirming && (turn.has(.workerWords) || counted) && entities.phone == nil && entities.date == nil
-            let bare = awaiting == "workers" || named ? EntityExtractor.firstInteger(turn.text) : nil
+            let bare = awaiting == .workers || named ? EntityExtractor.firstInteger(turn.text) : nil
             // "工人3个，哦不对，4个" / "5 workers - sorry I meant 7 workers": the number after the correction stands.
             let stated = entities.count ?? bare
             let corrected = stated != nil && turn.isCorrection ? numberAfterCorrection(turn) : nil
             if let count = corrected ?? stated {
                 if (1...decorationRules.maxWorkers).contains(count) {
-                    set("workers", String(count))
+                    set(.workers, String(count))
                 } else {
-                    problem("workers", "invalid.workers", limits)
+                    problem(.workers, "invalid.workers", limits)
                 }
             }
         }
-        if order.contains("verify") {
+        if order.contains(.verify) {
             // "I'm in 10-2-601, phone ends 7856" / "3-2-501，5678": four digits beside the flat are its phone's tail.
-            let room = (entities.unit ?? flow.slots["unit"]).flatMap { $0.split(separator: "-").last.map(String.init) }
+            let room = (entities.unit ?? flow.slots[.unit]).flatMap { $0.split(separator: "-").last.map(String.init) }
             let besideUnit = entities.unit != nil && EntityExtractor.digitRuns(turn.text).contains { $0.count == 4 && $0 != room }
             // A room corrected at the verification ("係201室 唔係2010") carries no tail: the tail is asked again.
-            let roomCorrected = awaiting == "verify" && entities.unit == nil && flow.slots["unit"] != unitBefore
+            let roomCorrected = awaiting == .verify && entities.unit == nil && flow.slots[.unit] != unitBefore
             if !roomCorrected {
-                if awaiting == "verify" || turn.has(.verifyMarkers) || besideUnit {
+                if awaiting == .verify || turn.has(.verifyMarkers) || besideUnit {
                     if let tail = EntityExtractor.phoneTail(turn.text, excluding: entities.unit == nil ? nil : room) {
-                        set("verify", tail)
-                    } else if awaiting == "verify", entities.unit == nil {
+                        set(.verify, tail)
+                    } else if awaiting == .verify, entities.unit == nil {
                         // The flat given again (or another one) is an answer too: the tail is simply asked next.
-                        problem("verify", "invalid.verify")
+                        problem(.verify, "invalid.verify")
                     }
-                } else if let phone = entities.phone, phone.count >= 8, flow.slots["verify"] == nil {
+                } else if let phone = entities.phone, phone.count >= 8, flow.slots[.verify] == nil {
                     // "我是1402的王芳 电话13968812345": the whole number told unasked carries its last four.
-                    set("verify", String(phone.suffix(4)))
+                    set(.verify, String(phone.suffix(4)))
                 }
             }
         }
-        if order.contains("record_id"), flow.verifyingFor == nil, let id = entities.recordID {
-            set("record_id", id)
+        if order.contains(.recordID), flow.verifyingFor == nil, let id = entities.recordID {
+            set(.recordID, id)
         }
-        if order.contains("description") {
-            let category = turn.classification.category(for: flow.kind.rawValue)
+        if order.contains(.description) {
+            let category = turn.classification.category(for: flow.kind.intent)
             // A correction of the matter itself, at the restatement or, naming a fault, at any later question
             // ("哦说错了，不是插座，是门锁"; "我记错了，是八零一" corrects the flat, not the matter).
             let correction =
-                (confirming || (flow.slots["description"] != nil && category != nil)) && turn.isCorrection
+                (confirming || (flow.slots[.description] != nil && category != nil)) && turn.isCorrection
                 && result.filled.isEmpty && result.problems.isEmpty
             // The message that opens a flow often is the description ("someone keeps parking in
             // front of the garage, I want to complain") even when no category word is in it.
-            let opening = awaiting == nil && flow.slots["description"] == nil
-            let unfilled = flow.slots["description"] == nil && category != nil
-            let onlyPlace = result.filled.contains("not_resident") && category == nil
-            if correction, let old = flow.slots["description"], let swapped = swappedDescription(old, turn) {
+            let opening = awaiting == nil && flow.slots[.description] == nil
+            let unfilled = flow.slots[.description] == nil && category != nil
+            let onlyPlace = result.filled.contains(.notResident) && category == nil
+            if correction, let old = flow.slots[.description], let swapped = swappedDescription(old, turn) {
                 // "不是水管，是马桶": the word replaced in the description, not the sentence appended.
-                set("description", swapped)
+                set(.description, swapped)
                 if let category = category ?? turn.classification.categories[flow.kind.rawValue] {
-                    flow.slots["category"] = category
+                    flow.slots[.category] = category
                 }
-            } else if awaiting == "description" || unfilled || correction || opening, !bareAct, !onlyPlace {
+            } else if awaiting == .description || unfilled || correction || opening, !bareAct, !onlyPlace {
                 let description = cleanDescription(turn)
                 let substantial =
                     opening && category == nil
                     ? isSubstantial(description, turn)
                     : description.count >= 2
                 if substantial {
-                    set("description", description)
-                    if flow.kind == .complaint, turn.has(.publicArea) { flow.slots["public_area"] = "yes" }
-                    var derived = category ?? flow.slots["category"] ?? defaultCategory(flow.kind.rawValue)
+                    set(.description, description)
+                    if flow.kind == .complaint, turn.has(.publicArea) { flow.slots[.publicArea] = "yes" }
+                    var derived = category ?? flow.slots[.category] ?? defaultCategory(flow.kind.rawValue)
                     if flow.kind == .repair, let routed = repairRoute(turn) { derived = routed }
-                    flow.slots["category"] = derived
+                    flow.slots[.category] = derived
                 }
             }
         }
@@ -344,7 +344,7 @@ extension Engine {
 
     /// The answer to "请问是5栋几单元？": the entrance number, joined to the block and flat already given.
     func entranceAnswer(_ flow: inout Flow, _ turn: Turn) -> String? {
-        guard let block = flow.slots["unit_block"], let room = flow.slots["unit_room"] else { return nil }
+        guard let block = flow.slots[.unitBlock], let room = flow.slots[.unitRoom] else { return nil }
         let runs = EntityExtractor.digitRuns(turn.text)
         guard runs.count == 1, let entrance = runs.first, entrance.count <= 2 else { return nil }
         return block + "-" + entrance + "-" + room
@@ -353,7 +353,7 @@ extension Engine {
     /// A room alone ("我住1101", "1101, phone 138…") while the flat is asked, after the building and entrance were named
     /// earlier in the conversation ("6棟1單元的電梯有怪聲"): that entrance's flat.
     func roomAnswer(_ flow: Flow, _ turn: Turn, awaiting: Slot?) -> String? {
-        guard awaiting == "unit", let block = flow.slots["unit_block"], let entrance = flow.slots["unit_entrance"]
+        guard awaiting == .unit, let block = flow.slots[.unitBlock], let entrance = flow.slots[.unitEntrance]
         else { return nil }
         let rooms = EntityExtractor.digitRuns(turn.text).filter { (3...4).contains($0.count) }
         guard rooms.count == 1, let room = rooms.first, turn.entities.building == nil else { return nil }
@@ -446,7 +446,7 @@ extension Engine {
     /// The repair category the dialogue lexicon decides over the matcher's guess: a lift fault goes to the
     /// lift team, a street light to public facilities.
     func repairRoute(_ turn: Turn) -> String? {
-        let guessed = turn.classification.category(for: "repair")
+        let guessed = turn.classification.category(for: .repair)
         if turn.has(.liftWords),
             guessed == nil || guessed == "electrical" || guessed == "door_window" || guessed == "other"
         {
@@ -500,17 +500,17 @@ extension Engine {
     /// unknown — the works, told in clauses naming works ("卫生间重新做防水、贴瓷砖，不动墙").
     func statedPermitFields(_ turn: Turn, _ flow: Flow, confirming: Bool) -> [String: String] {
         var fields: [String: String] = [:]
-        let nameValue = statedName(turn, unit: turn.classification.entities.unit ?? flow.slots["unit"])
+        let nameValue = statedName(turn, unit: turn.classification.entities.unit ?? flow.slots[.unit])
         let contractorValue = statedValue(turn, after: turn.words[.contractorMarkers], length: 2...60)
         if let nameValue { fields["name"] = nameValue }
         if let contractorValue { fields["contractor"] = contractorValue }
         // Structural works told at any prompt are the scope, and are refused ("remove the load-bearing wall …" at the
         // contractor prompt, after "we want to renovate the kitchen").
         let structural = isStructural(turn)
-        guard !confirming, flow.slots["scope"] == nil || flow.awaiting == "scope" || structural, turn.has(.works)
+        guard !confirming, flow.slots[.scope] == nil || flow.awaiting == .scope || structural, turn.has(.works)
         else { return fields }
         // Told unasked, the works must say what is done, not only where ("We want to renovate the kitchen" asks for them).
-        if flow.awaiting != "scope", !structural, !namesWhatIsDone(turn) { return fields }
+        if flow.awaiting != .scope, !structural, !namesWhatIsDone(turn) { return fields }
         if fields.isEmpty {
             // Only the works: the whole message is the scope, negated structural words and all; a long one keeps the
             // clauses that name works ("Hello, … a permit for 10-2-1402. It's just the bathroom: new tiles …").
@@ -678,15 +678,15 @@ extension Engine {
     /// "不对，是502室" / "no, room 502" / "不是501是502" / "哦不对，是1202": the same building and entrance,
     /// another room (the number that is not the current room).
     func roomCorrection(_ flow: Flow, _ turn: Turn) -> String? {
-        guard let current = flow.slots["unit"] else { return nil }
-        if flow.awaiting == "phone", !turn.isCorrection { return nil }
+        guard let current = flow.slots[.unit] else { return nil }
+        if flow.awaiting == .phone, !turn.isCorrection { return nil }
         guard turn.has(.roomWords) || turn.isCorrection else { return nil }
         let parts = current.split(separator: "-")
         guard parts.count == 3 else { return nil }
         // A phone given in the same breath ("13812345678，哦说错了，是501不是801") is not a room.
         // The same room said twice ("不是501是502 我家是502") is one room.
         guard let runs = Self.roomNumbers(turn.text) else { return nil }
-        if flow.awaiting == "verify" {
+        if flow.awaiting == .verify {
             // Four digits at the verification are the phone's tail ("不对，是5678"); a room is corrected there only
             // when named as one or against the room given ("打错咗 係201室 唔係2010").
             // "尾号6030" holds the room word 号: words about the tail make the number a tail.

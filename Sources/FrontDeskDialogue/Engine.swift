@@ -108,7 +108,7 @@ public struct Engine: Sendable {
         {
             classified = .zhHant  // a line that reads the same in both scripts keeps the resident's script
         }
-        let awaitingName = state.flow?.awaiting == "name" || state.flow?.awaiting == "contractor"
+        let awaitingName = state.flow?.awaiting == .name || state.flow?.awaiting == .contractor
         state.language = Engine.language(
             of: trimmed, classified: classified, previous: state.language, settled: state.lastSeen != nil,
             awaitingName: awaitingName)
@@ -230,9 +230,9 @@ public struct Engine: Sendable {
         var object = JSONObject()
         var names = flow.kind.reportedSlots
         for name in flow.kind.slotOrder where !names.contains(name) { names.append(name) }
-        for name in names where name != "verify" {
+        for name in names where name != .verify {
             guard let value = flow.slots[name] else { continue }
-            if name == "duration_days" || name == "workers", let number = Int(value) {
+            if name == .durationDays || name == .workers, let number = Int(value) {
                 object.append(name.rawValue, .number(Double(number)))
             } else {
                 object.append(name.rawValue, .string(value))

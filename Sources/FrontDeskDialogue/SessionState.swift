@@ -17,25 +17,25 @@ public enum FlowKind: String, Sendable, Hashable, CaseIterable {
     /// The slots this flow asks for, in the order it asks them.
     public var slotOrder: [Slot] {
         switch self {
-        case .repair: ["unit", "description", "phone"]
-        case .complaint: ["description", "unit", "phone"]
-        case .feeQuery: ["unit", "verify"]
-        case .decorationPermit: ["unit", "name", "scope", "contractor", "start_date", "duration_days", "workers"]
-        case .progressQuery: ["record_id"]
-        case .emergency: ["unit"]
-        case .handoff: ["phone"]
+        case .repair: [.unit, .description, .phone]
+        case .complaint: [.description, .unit, .phone]
+        case .feeQuery: [.unit, .verify]
+        case .decorationPermit: [.unit, .name, .scope, .contractor, .startDate, .durationDays, .workers]
+        case .progressQuery: [.recordID]
+        case .emergency: [.unit]
+        case .handoff: [.phone]
         }
     }
 
     /// Slots reported in `TurnOutput.slots` besides the asked ones (derived or defaulted).
     var reportedSlots: [Slot] {
         switch self {
-        case .repair: ["unit", "description", "category", "phone", "time"]
-        case .complaint: ["unit", "description", "category", "phone"]
-        case .feeQuery: ["unit"]
-        case .progressQuery: ["record_id", "unit"]
-        case .emergency: ["unit", "category", "description"]
-        case .handoff: ["phone", "unit"]
+        case .repair: [.unit, .description, .category, .phone, .time]
+        case .complaint: [.unit, .description, .category, .phone]
+        case .feeQuery: [.unit]
+        case .progressQuery: [.recordID, .unit]
+        case .emergency: [.unit, .category, .description]
+        case .handoff: [.phone, .unit]
         default: slotOrder
         }
     }

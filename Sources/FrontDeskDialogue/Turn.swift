@@ -157,7 +157,7 @@ struct Turn {
 
     /// Whether the message abandons the flow (算了 / 取消 / cancel / 不用了).
     /// A cancel the matcher only guessed ("yes that number is fine" at 0.3) is not one: it would drop the flow.
-    var isCancel: Bool { (intent == "cancel" && classification.confidence >= 0.5) || saysCancelWord }
+    var isCancel: Bool { (intent == .cancel && classification.confidence >= 0.5) || saysCancelWord }
 
     /// Whether the message is only a yes or a no ("对", "yes please", "no"): an affirm or deny word with at most a
     /// word or two after it. "No company, I hire the workers myself" begins with "no" but is an answer.
@@ -185,9 +185,9 @@ struct Turn {
 
     /// Whether the message takes leave ("再见", "先这样吧", "bye") rather than answering.
     var isLeaving: Bool {
-        if (intent == "goodbye" && classification.confidence >= 0.5) || says(.leave) { return true }
+        if (intent == .goodbye && classification.confidence >= 0.5) || says(.leave) { return true }
         // "我手机号换过…我找找看，先不聊了，拜拜": a long line that ends by taking leave.
-        if intent == "goodbye", words[.leave].contains(where: { $0.count >= 2 && trimmedLower.hasSuffix($0) }) { return true }
+        if intent == .goodbye, words[.leave].contains(where: { $0.count >= 2 && trimmedLower.hasSuffix($0) }) { return true }
         // A short line that takes leave ("let's talk another time", "ok byebye"): a leave word anywhere in it.
         if lowerIsPlain, let listed = plainWords[.leave] {
             // Plain text: one scalar per character.

@@ -104,10 +104,10 @@ extension Classification {
 extension Classification {
     /// The sub-category found for `intent`: `categories[intent]` without building the dictionary
     /// (for a chat turn, which needs only the winning intent's).
-    public func category(for intent: String) -> String? {
-        if let categories = given?.categories { return categories[intent] }
+    public func category(for intent: Intent) -> String? {
+        if let categories = given?.categories { return categories[intent.rawValue] }
         guard let detail else { return nil }
-        return detail.engine.category(for: intent, detail)
+        return detail.engine.category(for: intent.rawValue, detail)
     }
 
     /// Whether the message carries `act`: `acts.contains(act)` without building the set.

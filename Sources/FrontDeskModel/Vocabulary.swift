@@ -1,8 +1,7 @@
 /// A name of the domain's vocabulary that `intents/` declares (an intent, a slot): a string with a type, so an intent
 /// is never passed where a slot is meant. Encoded, printed and compared as its name.
-public protocol VocabularyName: RawRepresentable, Hashable, Sendable, Codable, Comparable, CustomStringConvertible,
-    ExpressibleByStringLiteral where RawValue == String
-{
+public protocol VocabularyName: RawRepresentable, Hashable, Sendable, Codable, Comparable, CustomStringConvertible
+where RawValue == String {
     /// The name.
     init(rawValue: String)
 }
@@ -10,9 +9,6 @@ public protocol VocabularyName: RawRepresentable, Hashable, Sendable, Codable, C
 extension VocabularyName {
     /// The one named `name`.
     public init(_ name: String) { self.init(rawValue: name) }
-
-    /// One written as a literal, `"repair"`.
-    public init(stringLiteral value: String) { self.init(rawValue: value) }
 
     /// The name.
     public var description: String { rawValue }
@@ -32,20 +28,20 @@ public struct Intent: VocabularyName {
     /// The intent named `rawValue`.
     public init(rawValue: String) { self.rawValue = rawValue }
 
-    public static let repair: Intent = "repair"
-    public static let complaint: Intent = "complaint"
-    public static let emergency: Intent = "emergency"
-    public static let feeQuery: Intent = "fee_query"
-    public static let decorationPermit: Intent = "decoration_permit"
-    public static let progressQuery: Intent = "progress_query"
-    public static let handoff: Intent = "handoff"
-    public static let inquiry: Intent = "inquiry"
-    public static let greeting: Intent = "greeting"
-    public static let thanks: Intent = "thanks"
-    public static let goodbye: Intent = "goodbye"
-    public static let cancel: Intent = "cancel"
+    public static let repair = Intent(rawValue: "repair")
+    public static let complaint = Intent(rawValue: "complaint")
+    public static let emergency = Intent(rawValue: "emergency")
+    public static let feeQuery = Intent(rawValue: "fee_query")
+    public static let decorationPermit = Intent(rawValue: "decoration_permit")
+    public static let progressQuery = Intent(rawValue: "progress_query")
+    public static let handoff = Intent(rawValue: "handoff")
+    public static let inquiry = Intent(rawValue: "inquiry")
+    public static let greeting = Intent(rawValue: "greeting")
+    public static let thanks = Intent(rawValue: "thanks")
+    public static let goodbye = Intent(rawValue: "goodbye")
+    public static let cancel = Intent(rawValue: "cancel")
     /// No intent was recognised (SPEC 3).
-    public static let fallback: Intent = "fallback"
+    public static let fallback = Intent(rawValue: "fallback")
 }
 
 /// The name of a slot a flow fills or waits for (SPEC 2.1: `unit`, `phone`, … , and `confirm` when the flow waits
@@ -57,22 +53,32 @@ public struct Slot: VocabularyName {
     /// The slot named `rawValue`.
     public init(rawValue: String) { self.rawValue = rawValue }
 
-    public static let unit: Slot = "unit"
-    public static let description: Slot = "description"
-    public static let phone: Slot = "phone"
-    public static let category: Slot = "category"
-    public static let verify: Slot = "verify"
-    public static let recordID: Slot = "record_id"
-    public static let name: Slot = "name"
-    public static let scope: Slot = "scope"
-    public static let contractor: Slot = "contractor"
-    public static let startDate: Slot = "start_date"
-    public static let durationDays: Slot = "duration_days"
-    public static let workers: Slot = "workers"
-    public static let time: Slot = "time"
-    public static let location: Slot = "location"
+    public static let unit = Slot(rawValue: "unit")
+    public static let description = Slot(rawValue: "description")
+    public static let phone = Slot(rawValue: "phone")
+    public static let category = Slot(rawValue: "category")
+    public static let verify = Slot(rawValue: "verify")
+    public static let recordID = Slot(rawValue: "record_id")
+    public static let name = Slot(rawValue: "name")
+    public static let scope = Slot(rawValue: "scope")
+    public static let contractor = Slot(rawValue: "contractor")
+    public static let startDate = Slot(rawValue: "start_date")
+    public static let durationDays = Slot(rawValue: "duration_days")
+    public static let workers = Slot(rawValue: "workers")
+    public static let time = Slot(rawValue: "time")
+    public static let location = Slot(rawValue: "location")
     /// Not a slot of the record: the flow waits for a yes or no to its summary.
-    public static let confirm: Slot = "confirm"
+    public static let confirm = Slot(rawValue: "confirm")
+
+    // The flow's own notes, kept beside its slots and never stored in a record: a flat read in parts (block, entrance,
+    // room), the month and item a fee question named, a resident who says they do not live here, a public place.
+    public static let unitBlock = Slot(rawValue: "unit_block")
+    public static let unitEntrance = Slot(rawValue: "unit_entrance")
+    public static let unitRoom = Slot(rawValue: "unit_room")
+    public static let feeItem = Slot(rawValue: "fee_item")
+    public static let feeMonth = Slot(rawValue: "fee_month")
+    public static let notResident = Slot(rawValue: "not_resident")
+    public static let publicArea = Slot(rawValue: "public_area")
 }
 
 extension Dictionary where Key == Slot, Value == String {

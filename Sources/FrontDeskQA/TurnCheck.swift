@@ -13,7 +13,7 @@ struct TurnCheck {
     /// The whole turn, as a failure shows it.
     func describe() -> String {
         var head =
-            "intent: \(output.intent ?? "none"), awaiting: \(output.awaiting ?? "none"), lang: \(output.language.rawValue)"
+            "intent: \(output.intent?.rawValue ?? "none"), awaiting: \(output.awaiting?.rawValue ?? "none"), lang: \(output.language.rawValue)"
         if let record = output.record {
             head += ", record: \(record.id) (\(record.type), \(record.status))"
         } else if let record = created.last {

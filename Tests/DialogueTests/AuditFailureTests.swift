@@ -8,7 +8,7 @@ import Testing
     @Test func aFailedAuditWriteFailsVerificationPolitelyAndCounts() {
         let desk = Desk()
         desk.send("查一下物业费")
-        #expect(desk.send("3栋2单元501").awaiting == "verify")
+        #expect(desk.send("3栋2单元501").awaiting == .verify)
         desk.store.failWrites("disk full")
         let output = desk.send("5678")
         #expect(output.reply.contains("抱歉"), "\(output.reply)")

@@ -20,8 +20,8 @@ struct DecorationFlowTests {
     func happyPath() throws {
         let desk = Desk()
         var out = desk.send("我要办理装修申请")
-        #expect(out.intent == "decoration_permit")
-        #expect(out.awaiting == "unit")
+        #expect(out.intent == .decorationPermit)
+        #expect(out.awaiting == .unit)
         let awaited = ["name", "scope", "contractor", "start_date", "duration_days", "workers", "confirm"]
         let answers = ["3栋2单元501", "张伟", "厨房和卫生间翻新，更换地板", "杭州好家装饰工程有限公司", "2026-12-01", "30", "5"]
         for (answer, next) in zip(answers, awaited) {
@@ -65,9 +65,9 @@ struct DecorationFlowTests {
     func structuralRefused(text: String) {
         let desk = Desk()
         let out = desk.send(text)
-        #expect(out.intent == "decoration_permit")
+        #expect(out.intent == .decorationPermit)
         // No flow stays open, but other works are invited ("如需申请其他装修项目，请直接告诉我").
-        #expect(out.awaiting == "scope")
+        #expect(out.awaiting == .scope)
         #expect(desk.state.flow == nil)
         #expect(out.reply.contains("0571-88886666"))
         #expect(out.reply.contains("承重墙") || out.reply.contains("Load-bearing"))
@@ -81,13 +81,13 @@ struct DecorationFlowTests {
         desk.send("3-2-501")
         desk.send("张伟")
         let out = desk.send("拆掉客厅的承重墙")
-        #expect(out.awaiting == "scope")
+        #expect(out.awaiting == .scope)
         #expect(out.reply.contains("主体结构"))
         #expect(desk.state.flow == nil)
         // The flat and the name wait for works that can be permitted.
         let revised = desk.send("那就不拆了，只铺地板")
-        #expect(revised.awaiting == "contractor")
-        #expect(desk.state.flow?.slots["unit"] == "3-2-501")
+        #expect(revised.awaiting == .contractor)
+        #expect(desk.state.flow?.slots[.unit] == "3-2-501")
     }
 
     @Test("Traditional: structural refusal in Traditional script")
@@ -108,27 +108,27 @@ struct DecorationFlowTests {
         desk.send("厨房翻新")
         desk.send("好家装饰")
         var out = desk.send("2026-11-01")
-        #expect(out.awaiting == "start_date")
+        #expect(out.awaiting == .startDate)
         #expect(out.reply.contains("已经过去"))
         out = desk.send("12月1日")
-        #expect(out.awaiting == "duration_days")
+        #expect(out.awaiting == .durationDays)
         #expect(out.slots["start_date"] == .string("2026-12-01"))
         out = desk.send("200")
-        #expect(out.awaiting == "duration_days")
+        #expect(out.awaiting == .durationDays)
         #expect(out.reply.contains("90"))
         out = desk.send("30天")
-        #expect(out.awaiting == "workers")
+        #expect(out.awaiting == .workers)
         out = desk.send("50")
-        #expect(out.awaiting == "workers")
+        #expect(out.awaiting == .workers)
         #expect(out.reply.contains("10"))
         out = desk.send("4个工人")
-        #expect(out.awaiting == "confirm")
+        #expect(out.awaiting == .confirm)
     }
 
     @Test("corrections at the confirmation: workers and start date")
     func correction() throws {
         let desk = Desk()
-        #expect(Self.fillAll(desk).awaiting == "confirm")
+        #expect(Self.fillAll(desk).awaiting == .confirm)
         var out = desk.send("施工人数改成4个人")
         #expect(out.slots["workers"] == .number(4))
         out = desk.send("开工日期改成2026-12-05")
@@ -152,14 +152,14 @@ struct DecorationFlowTests {
         let desk = Desk()
         var out = desk.send("I would like to apply for a renovation permit")
         #expect(out.language == .en)
-        #expect(out.awaiting == "unit")
+        #expect(out.awaiting == .unit)
         for answer in [
             "3-2-501", "Zhang Wei", "new kitchen and bathroom tiles", "Good Home Decoration Ltd", "2026-12-01", "30",
             "5",
         ] {
             out = desk.send(answer)
         }
-        #expect(out.awaiting == "confirm")
+        #expect(out.awaiting == .confirm)
         #expect(out.reply.contains("Please check your renovation permit application"))
         out = desk.send("yes")
         #expect(out.record?.type == "decoration_permit")
@@ -173,10 +173,10 @@ struct DecorationFlowTests {
         desk.send("我要装修")
         desk.send("3-2-501")
         var out = desk.send("物业客服中心电话是多少")
-        #expect(out.intent == "inquiry")
+        #expect(out.intent == .inquiry)
         #expect(out.reply.contains("装修申请还没有提交"))
         out = desk.send("继续")
-        #expect(out.intent == "decoration_permit")
-        #expect(out.awaiting == "name")
+        #expect(out.intent == .decorationPermit)
+        #expect(out.awaiting == .name)
     }
 }

@@ -8,8 +8,8 @@ struct EmergencyFlowTests {
     func gas() throws {
         let desk = Desk()
         var out = desk.send("家里煤气泄漏了，好大的味道")
-        #expect(out.intent == "emergency")
-        #expect(out.awaiting == "unit")
+        #expect(out.intent == .emergency)
+        #expect(out.awaiting == .unit)
         let advice = try #require(out.reply.range(of: "不要点火"))
         let question = try #require(out.reply.range(of: "具体位置"))
         #expect(advice.lowerBound < question.lowerBound)
@@ -28,11 +28,11 @@ struct EmergencyFlowTests {
     func immediate() {
         let desk = Desk()
         var out = desk.send("3栋2单元501着火了！")
-        #expect(out.intent == "emergency")
+        #expect(out.intent == .emergency)
         #expect(out.record?.type == "emergency")
         #expect(out.reply.contains("119"))
         // Issue 11: a contact phone is asked after the record (optional): no confirmation step.
-        #expect(out.awaiting == "phone")
+        #expect(out.awaiting == .phone)
         let id = out.record?.id ?? ""
         out = desk.send("13812345678")
         #expect(out.record?.id == id)
@@ -46,7 +46,7 @@ struct EmergencyFlowTests {
         var out = desk.send("3栋2单元501着火了！")
         let id = out.record?.id ?? ""
         out = desk.send("不用了")
-        #expect(out.intent == "emergency")
+        #expect(out.intent == .emergency)
         #expect(out.awaiting == nil)
         #expect(desk.store.record(id: id)?.phone == nil)
         #expect(desk.store.allRecords().count == 1)
@@ -57,7 +57,7 @@ struct EmergencyFlowTests {
         let desk = Desk()
         let out = desk.send("電梯裡有人被困住了")
         #expect(out.language == .zhHant)
-        #expect(out.intent == "emergency")
+        #expect(out.intent == .emergency)
         #expect(out.reply.contains("保持冷靜"))
         #expect(out.reply.contains("不要扒門"))
     }
@@ -67,7 +67,7 @@ struct EmergencyFlowTests {
         let desk = Desk()
         var out = desk.send("Water is flooding the flat, a pipe burst!")
         #expect(out.language == .en)
-        #expect(out.intent == "emergency")
+        #expect(out.intent == .emergency)
         #expect(out.reply.contains("main water valve"))
         out = desk.send("Building 3 Unit 2 Room 501")
         #expect(out.record?.type == "emergency")
@@ -100,15 +100,15 @@ struct ProgressQueryTests {
         let id = Self.repair(store, clock)
         let desk = Desk(store: store, clock: clock, session: "other")
         var out = desk.send("查询进度 \(id)")
-        #expect(out.intent == "progress_query")
+        #expect(out.intent == .progressQuery)
         #expect(out.record?.id == id)
         #expect(out.reply.contains("已受理"))
         #expect(!out.reply.contains("13812345678") && !out.reply.contains("厨房漏水"))
-        #expect(out.awaiting == "confirm")
+        #expect(out.awaiting == .confirm)
         out = desk.send("是")
-        #expect(out.awaiting == "unit")
+        #expect(out.awaiting == .unit)
         out = desk.send("3-2-501")
-        #expect(out.awaiting == "verify")
+        #expect(out.awaiting == .verify)
         out = desk.send("5678")
         #expect(out.reply.contains("13812345678") && out.reply.contains("厨房漏水"))
     }
@@ -117,10 +117,10 @@ struct ProgressQueryTests {
     func askForID() {
         let desk = Desk()
         var out = desk.send("我想查一下报修进度")
-        #expect(out.intent == "progress_query")
-        #expect(out.awaiting == "record_id")
+        #expect(out.intent == .progressQuery)
+        #expect(out.awaiting == .recordID)
         out = desk.send("REP-20261122-0099")
-        #expect(out.awaiting == "record_id")
+        #expect(out.awaiting == .recordID)
         #expect(out.reply.contains("没有查到"))
         #expect(out.language == .zhHans)
     }
@@ -135,7 +135,7 @@ struct ProgressQueryTests {
         desk.send("3-2-501")
         desk.send("5678")
         let out = desk.send("我的报修进度怎么样了")
-        #expect(out.intent == "progress_query")
+        #expect(out.intent == .progressQuery)
         #expect(out.reply.contains(id))
     }
 

@@ -12,16 +12,16 @@ struct EtiquetteTests {
         english.language = .en
         #expect(desk.engine.greeting(for: english).contains("翠湖花园"))
         let out = desk.send("你好")
-        #expect(out.intent == "greeting")
+        #expect(out.intent == .greeting)
         #expect(out.reply.contains("您好"))
     }
 
     @Test("thanks and goodbye: the goodbye thanks the resident")
     func thanksAndGoodbye() {
         let desk = Desk()
-        #expect(desk.send("谢谢").intent == "thanks")
+        #expect(desk.send("谢谢").intent == .thanks)
         let bye = desk.send("再见")
-        #expect(bye.intent == "goodbye")
+        #expect(bye.intent == .goodbye)
         #expect(bye.reply.contains("谢谢") && bye.reply.contains("再见"))
         let english = Desk().send("goodbye")
         #expect(english.reply.contains("Thank you") && english.reply.contains("goodbye"))
@@ -31,7 +31,7 @@ struct EtiquetteTests {
     func fallback() {
         let desk = Desk()
         let out = desk.send("随便聊聊天气")
-        #expect(out.intent == "fallback")
+        #expect(out.intent == .fallback)
         for choice in ["报修", "投诉", "缴费查询", "装修申请", "进度查询", "人工服务"] {
             #expect(out.reply.contains(choice))
         }
@@ -45,19 +45,19 @@ struct EtiquetteTests {
     func clarification(answer: String, intent: String) {
         let desk = Desk()
         let out = desk.send("装修 报修")
-        #expect(out.intent == "fallback")
-        #expect(out.choices == ["repair", "decoration_permit"])
+        #expect(out.intent == .fallback)
+        #expect(out.choices == [.repair, .decorationPermit])
         #expect(out.reply.contains("报修") && out.reply.contains("装修申请"))
         let picked = desk.send(answer)
         #expect(picked.intent?.rawValue == intent)
-        #expect(picked.awaiting == "unit")
+        #expect(picked.awaiting == .unit)
     }
 
     @Test("inquiry answers from the FAQ with the estate's values; no topic lists what the desk does")
     func inquiry() {
         let desk = Desk()
         let hours = desk.send("你们几点上班？办公时间是什么")
-        #expect(hours.intent == "inquiry")
+        #expect(hours.intent == .inquiry)
         #expect(hours.reply.contains("08:30-17:30"))
         #expect(hours.reply.contains("翠湖花园"))
         let english = Desk().send("What are your office hours?")
@@ -78,7 +78,7 @@ struct EtiquetteTests {
     @Test("cancel with nothing in progress is answered politely")
     func cancelNothing() {
         let out = Desk().send("算了")
-        #expect(out.intent == "cancel")
+        #expect(out.intent == .cancel)
         #expect(out.awaiting == nil)
     }
 }
@@ -89,11 +89,11 @@ struct HandoffTests {
     func callback() throws {
         let desk = Desk()
         var out = desk.send("转人工")
-        #expect(out.intent == "handoff")
+        #expect(out.intent == .handoff)
         #expect(out.reply.contains("0571-88886666") && out.reply.contains("08:30-17:30"))
-        #expect(out.awaiting == "phone")
+        #expect(out.awaiting == .phone)
         out = desk.send("13812345678")
-        #expect(out.awaiting == "confirm")
+        #expect(out.awaiting == .confirm)
         #expect(out.reply.contains("13812345678"))
         out = desk.send("确认")
         let reference = try #require(out.record)
@@ -107,7 +107,7 @@ struct HandoffTests {
         let desk = Desk()
         var out = desk.send("I want to talk to a person, my number is 13812345678")
         #expect(out.language == .en)
-        #expect(out.awaiting == "confirm")
+        #expect(out.awaiting == .confirm)
         out = desk.send("yes please")
         #expect(out.record?.type == "callback")
         #expect(out.reply.contains("call you back"))
@@ -121,11 +121,11 @@ struct DigressionLanguageTests {
         let desk = Desk()
         desk.send("I need a repair in flat 3-2-501")
         var out = desk.send("What are your office hours?")
-        #expect(out.intent == "inquiry")
+        #expect(out.intent == .inquiry)
         #expect(out.reply.contains("has not been submitted yet"))
         out = desk.send("yes")
-        #expect(out.intent == "repair")
-        #expect(out.awaiting == "description")
+        #expect(out.intent == .repair)
+        #expect(out.awaiting == .description)
     }
 
     @Test("Traditional: a gas leak during a decoration application, then resume")
@@ -134,13 +134,13 @@ struct DigressionLanguageTests {
         desk.send("我想申請裝修")
         desk.send("3座2單元501室")
         var out = desk.send("有煤氣味，好像洩漏了")
-        #expect(out.intent == "emergency")
+        #expect(out.intent == .emergency)
         #expect(out.language == .zhHant)
         out = desk.send("3座2單元501室")
         #expect(out.record?.type == "emergency")
         #expect(out.reply.contains("裝修申請還沒有提交"))
         out = desk.send("好")
-        #expect(out.awaiting == "name")
+        #expect(out.awaiting == .name)
     }
 }
 

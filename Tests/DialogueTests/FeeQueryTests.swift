@@ -7,11 +7,11 @@ struct FeeQueryTests {
     func success() {
         let desk = Desk()
         var out = desk.send("查一下物业费")
-        #expect(out.intent == "fee_query")
-        #expect(out.awaiting == "unit")
+        #expect(out.intent == .feeQuery)
+        #expect(out.awaiting == .unit)
         #expect(!showsAmount(out.reply))
         out = desk.send("3栋2单元501")
-        #expect(out.awaiting == "verify")
+        #expect(out.awaiting == .verify)
         #expect(!showsAmount(out.reply))
         out = desk.send("5678")
         #expect(out.awaiting == nil)
@@ -44,7 +44,7 @@ struct FeeQueryTests {
             desk.send(unit)
             let out = desk.send(tail)
             // The tail is asked again (the flat may be corrected too): the same question whatever was wrong.
-            #expect(out.awaiting == "verify")
+            #expect(out.awaiting == .verify)
             #expect(!showsAmount(out.reply))
             return out.reply
         }
@@ -115,7 +115,7 @@ struct FeeQueryTests {
         let out = desk.send("再查一次物业费")
         #expect(!showsAmount(out.reply))
         // The flat is remembered; only the phone tail is checked again before any amount.
-        #expect(out.awaiting == "verify")
+        #expect(out.awaiting == .verify)
         #expect(desk.send("5678").reply.contains("250.60"))
     }
 
@@ -151,12 +151,12 @@ struct FeeQueryTests {
         let desk = Desk()
         desk.send("查物业费")
         var out = desk.send("家里灯坏了要报修")
-        #expect(out.intent == "repair")
+        #expect(out.intent == .repair)
         out = desk.send("算了")
         #expect(out.reply.contains("缴费查询"))
-        #expect(out.awaiting == "confirm")
+        #expect(out.awaiting == .confirm)
         out = desk.send("好")
-        #expect(out.intent == "fee_query")
-        #expect(out.awaiting == "unit")
+        #expect(out.intent == .feeQuery)
+        #expect(out.awaiting == .unit)
     }
 }

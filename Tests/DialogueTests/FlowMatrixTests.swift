@@ -22,7 +22,7 @@ struct FlowMatrixTests {
         let desk = Desk()
         var out = desk.send(lines[0])
         for line in lines.dropFirst() { out = desk.send(line) }
-        #expect(out.intent == "cancel")
+        #expect(out.intent == .cancel)
         #expect(out.awaiting == nil)
         #expect(desk.state.flow == nil)
         #expect(desk.store.allRecords().isEmpty)
@@ -39,8 +39,8 @@ struct FlowMatrixTests {
         let desk = Desk()
         var out = desk.send(lines[0])
         for line in lines.dropFirst() { out = desk.send(line) }
-        #expect(out.intent == "handoff")
-        #expect(out.awaiting == "phone" || out.awaiting == "confirm")
+        #expect(out.intent == .handoff)
+        #expect(out.awaiting == .phone || out.awaiting == .confirm)
     }
 
     /// Issue 11: an unknown record ID is named back each time and never leads to a callback record.
@@ -50,9 +50,9 @@ struct FlowMatrixTests {
         desk.send("查询进度")
         for id in ["REP-20261122-0098", "REP-20261122-0097", "REP-20261122-0096"] {
             let out = desk.send(id)
-            #expect(out.intent == "progress_query")
+            #expect(out.intent == .progressQuery)
             #expect(out.reply.contains(id))
-            #expect(out.awaiting == "record_id")
+            #expect(out.awaiting == .recordID)
         }
         #expect(desk.store.allRecords().isEmpty)
     }
@@ -62,7 +62,7 @@ struct FlowMatrixTests {
         let desk = Desk()
         desk.send("查物业费")
         let out = desk.send("我家")
-        #expect(out.awaiting == "unit")
+        #expect(out.awaiting == .unit)
         #expect(out.reply.contains("3-2-501"))
     }
 
@@ -121,8 +121,8 @@ struct SmallTalkInFlowTests {
         for (text, intent) in [("你好", "greeting"), ("谢谢", "thanks"), ("您好", "greeting")] {
             let out = desk.send(text)
             #expect(out.intent?.rawValue == intent)  // the turn is small talk; the flow waits on
-            #expect(out.awaiting == "unit")
+            #expect(out.awaiting == .unit)
         }
-        #expect(desk.state.flow?.failures["unit"] == nil)
+        #expect(desk.state.flow?.failures[.unit] == nil)
     }
 }

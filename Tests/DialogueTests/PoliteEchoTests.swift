@@ -9,7 +9,7 @@ struct PoliteEchoTests {
     func chineseDescription() throws {
         let desk = Desk()
         var out = desk.send("3栋2单元501 门锁不行了，电话13812345678")
-        #expect(out.awaiting == "confirm")
+        #expect(out.awaiting == .confirm)
         #expect(out.reply.contains("门锁有问题了"))
         out = desk.send("确认")
         let id = try #require(out.record?.id)
@@ -20,8 +20,8 @@ struct PoliteEchoTests {
     func englishDescription() {
         let desk = Desk()
         let out = desk.send("Building 3 Unit 2 Room 501, no hot water and I can't shower, phone 13812345678")
-        #expect(out.intent == "repair")
-        #expect(out.awaiting == "confirm")
+        #expect(out.intent == .repair)
+        #expect(out.awaiting == .confirm)
         #expect(out.reply.lowercased().contains("without hot water"))
         #expect(out.reply.lowercased().contains("unable to shower"))
     }

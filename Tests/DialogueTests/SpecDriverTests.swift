@@ -61,7 +61,7 @@ struct SpecDriverTests {
     func feeQuery(opening: String) {
         let table = opening.hasPrefix("How") ? Self.englishAnswers : Self.answers
         let (out, _) = Self.drive(opening, table)
-        #expect(out.intent == "fee_query")
+        #expect(out.intent == .feeQuery)
         #expect(showsAmount(out.reply), "\(out.reply)")
         #expect(out.awaiting == nil)
     }
@@ -84,7 +84,7 @@ struct SpecDriverTests {
         var table = opening.hasPrefix("Any") ? Self.englishAnswers : Self.answers
         table["record_id"] = id
         let (out, _) = Self.drive(opening, table, desk: desk)
-        #expect(out.intent == "progress_query")
+        #expect(out.intent == .progressQuery)
         #expect(out.record?.id == id, "\(out.reply)")
     }
 }

@@ -8,7 +8,7 @@ struct TraditionalNamesTests {
     func teamName() throws {
         let desk = Desk()
         var out = desk.send("我家廚房水龍頭漏水，3座2單元501室，電話13812345678")
-        #expect(out.awaiting == "confirm")
+        #expect(out.awaiting == .confirm)
         out = desk.send("對")
         #expect(out.record?.type == "repair")
         #expect(out.reply.contains("水電維修班"))

@@ -38,8 +38,8 @@ struct TurnInterpretationTests {
         desk.send("3栋2单元501")
         desk.send("张伟")
         let out = desk.send(scope)
-        #expect(out.awaiting == "contractor")
-        #expect(desk.state.flow?.slots["scope"] == scope)
+        #expect(out.awaiting == .contractor)
+        #expect(desk.state.flow?.slots[.scope] == scope)
     }
 
     @Test("a structural change stays refused")
@@ -49,7 +49,7 @@ struct TurnInterpretationTests {
         desk.send("3栋2单元501")
         desk.send("张伟")
         let out = desk.send("打通客厅，拆掉承重墙")
-        #expect(out.awaiting == "scope")
+        #expect(out.awaiting == .scope)
         #expect(desk.state.flow == nil)
         #expect(desk.store.allRecords().isEmpty)
     }
@@ -59,14 +59,14 @@ struct TurnInterpretationTests {
         let desk = Desk()
         desk.send("3栋2单元501厨房水管漏水了")
         var out = desk.send("还有，楼道灯也坏了")
-        #expect(out.awaiting == "phone")
-        #expect(desk.state.flow?.slots["category"] == "electrical")
+        #expect(out.awaiting == .phone)
+        #expect(desk.state.flow?.slots[.category] == "electrical")
         desk.send("13812345678")
         out = desk.send("对")
         #expect(out.record?.type == "repair")
-        #expect(out.awaiting == "confirm")  // the leak is offered again
+        #expect(out.awaiting == .confirm)  // the leak is offered again
         out = desk.send("好的")
-        #expect(out.awaiting == "confirm")  // its phone is known now: straight to the restatement
+        #expect(out.awaiting == .confirm)  // its phone is known now: straight to the restatement
         out = desk.send("对")
         let leak = try #require(out.record.flatMap { desk.store.record(id: $0.id) })
         #expect(leak.category == "plumbing")
@@ -79,9 +79,9 @@ struct TurnInterpretationTests {
         let desk = Desk()
         desk.send("3栋2单元501卫生间马桶堵了")
         var out = desk.send("哦不对，是801，刚才那个是我爸妈家")
-        #expect(out.awaiting == "phone")
+        #expect(out.awaiting == .phone)
         #expect(out.reply.contains("3-2-801"))
-        #expect(desk.state.flow?.slots["unit"] == "3-2-801")
+        #expect(desk.state.flow?.slots[.unit] == "3-2-801")
         out = desk.send("13812345678")
         out = desk.send("对")
         let record = try #require(out.record.flatMap { desk.store.record(id: $0.id) })
@@ -94,7 +94,7 @@ struct TurnInterpretationTests {
         desk.send("我要报修")
         desk.send("3栋2单元501")
         let out = desk.send(word)
-        #expect(out.intent == "goodbye")
+        #expect(out.intent == .goodbye)
         #expect(out.awaiting == nil)
         #expect(desk.state.flow == nil)
         #expect(desk.store.allRecords().isEmpty)
@@ -109,14 +109,14 @@ struct TurnInterpretationTests {
         desk.send("厨房翻新")
         desk.send("好家装饰")
         var out = desk.send("11月20日")
-        #expect(out.awaiting == "start_date")
+        #expect(out.awaiting == .startDate)
         #expect(out.reply.contains("2026-11-20"))
         out = desk.send("今天")
-        #expect(out.awaiting == "start_date")
-        #expect(desk.state.flow?.slots["start_date"] == nil)
+        #expect(out.awaiting == .startDate)
+        #expect(desk.state.flow?.slots[.startDate] == nil)
         out = desk.send("12月1日")
-        #expect(out.awaiting == "duration_days")
-        #expect(desk.state.flow?.slots["start_date"] == "2026-12-01")
+        #expect(out.awaiting == .durationDays)
+        #expect(desk.state.flow?.slots[.startDate] == "2026-12-01")
     }
 }
 

@@ -15,8 +15,8 @@ struct UncertainHazardTests {
     func asksOnce(_ text: String, _ question: String) {
         let desk = Desk()
         let out = desk.send(text)
-        #expect(out.intent == "emergency")
-        #expect(out.awaiting == "confirm")
+        #expect(out.intent == .emergency)
+        #expect(out.awaiting == .confirm)
         #expect(out.reply.contains(question))
         #expect(out.reply.contains("119") || out.reply.contains("96777"))
         #expect(out.record == nil)
@@ -29,8 +29,8 @@ struct UncertainHazardTests {
     func clearSign(_ text: String) {
         let desk = Desk()
         let out = desk.send(text)
-        #expect(out.intent == "emergency")
-        #expect(out.awaiting == "unit")
+        #expect(out.intent == .emergency)
+        #expect(out.awaiting == .unit)
         #expect(!out.reply.contains("是否有烟雾、明火或燃气味"))
         #expect(!out.reply.contains("smell of gas?"))
     }
@@ -40,7 +40,7 @@ struct UncertainHazardTests {
         let desk = Desk()
         _ = desk.send("好像闻到一点点煤气味")
         var out = desk.send("有")
-        #expect(out.awaiting == "unit")
+        #expect(out.awaiting == .unit)
         #expect(desk.store.allRecords().isEmpty)
         out = desk.send("3栋2单元501")
         let reference = try #require(out.record)
@@ -53,7 +53,7 @@ struct UncertainHazardTests {
     func yesWithFlat() {
         let desk = Desk()
         let first = desk.send("3栋2单元501好像有点烧焦的味道")
-        #expect(first.awaiting == "confirm")
+        #expect(first.awaiting == .confirm)
         #expect(first.record == nil)
         let out = desk.send("是的")
         #expect(out.record?.type == "emergency")
@@ -65,12 +65,12 @@ struct UncertainHazardTests {
         let desk = Desk()
         _ = desk.send("there's a faint burning smell")
         var out = desk.send("no")
-        #expect(out.awaiting == "confirm")
+        #expect(out.awaiting == .confirm)
         #expect(out.reply.contains("ventilate") && out.reply.contains("repair"))
         #expect(out.record == nil)
         out = desk.send("yes please")
-        #expect(out.intent == "repair")
-        #expect(out.awaiting == "unit")
+        #expect(out.intent == .repair)
+        #expect(out.awaiting == .unit)
         #expect(desk.records(.emergency).isEmpty)
     }
 
@@ -92,7 +92,7 @@ struct UncertainHazardTests {
         let desk = Desk()
         _ = desk.send("隐约闻到一股煤气味")
         let out = desk.send("我也说不上来")
-        #expect(out.awaiting == "confirm")
+        #expect(out.awaiting == .confirm)
         #expect(out.reply.contains("是否有烟雾、明火或燃气味"))
         #expect(desk.store.allRecords().isEmpty)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import FrontDeskMatching
+import FrontDeskModel
 import Testing
 
 /// Emergencies are safety: hazards that are happening, described by what residents see, hear and smell, in all
@@ -203,7 +204,7 @@ import Testing
         #expect(rules.intent == "emergency", "rules: \(text) → \(rules.intent)")
         let full = Support.classify(text)
         #expect(full.intent == "emergency", "full: \(text) → \(full.intent)")
-        if let category { #expect(full.category(for: "emergency") == category, "\(text)") }
+        if let category { #expect(full.category(for: .emergency) == category, "\(text)") }
     }
 
     @Test(arguments: notEmergencies)

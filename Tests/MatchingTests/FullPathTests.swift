@@ -86,7 +86,7 @@ import Testing
     func pairedObjectsPickTheCategoryWithoutExplain(text: String, category: String) {
         let result = Support.classify(text)
         #expect(result.intent == "repair")
-        #expect(result.category(for: "repair") == category)
+        #expect(result.category(for: .repair) == category)
         #expect(result.categories == Support.matcher.engine.explain(text).categories)
     }
 
@@ -95,7 +95,7 @@ import Testing
         for text in Self.devMessages + Self.generated {
             let result = Support.classify(text)
             for intent in intents {
-                #expect(result.category(for: intent) == result.categories[intent], "\(text)")
+                #expect(result.category(for: Intent(intent)) == result.categories[intent], "\(text)")
             }
             for act in DialogueAct.allCases {
                 #expect(result.contains(act: act) == result.acts.contains(act), "\(text)")

@@ -117,7 +117,7 @@ import Testing
         for message in messages {
             let withObject = Self.classify(after, message)
             #expect(withObject.intent == "repair", "\(message)")
-            #expect(withObject.category(for: "repair") == "plumbing", "\(message)")
+            #expect(withObject.category(for: .repair) == "plumbing", "\(message)")
             let score = { (m: Matcher) in Self.classify(m, message).scores.first { $0.intent == "repair" }?.score ?? 0 }
             #expect(score(after) > score(before), "\(message)")
         }

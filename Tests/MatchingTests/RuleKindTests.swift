@@ -31,7 +31,7 @@ import Testing
     @Test func aCategoryWordInsideAKeywordOfItsOwnIntentSurvives() {
         let result = Support.classify("楼下总有人乱停车")
         #expect(result.categories["complaint"] == "parking")
-        #expect(result.category(for: "complaint") == "parking")
+        #expect(result.category(for: .complaint) == "parking")
     }
 
     @Test(arguments: [
@@ -46,7 +46,7 @@ import Testing
         ("小区健身器材坏了", "public_facility"),
     ])
     func theObjectOfTheFaultNamesTheCategory(text: String, category: String) {
-        #expect(Support.classify(text).category(for: "repair") == category)
+        #expect(Support.classify(text).category(for: .repair) == category)
     }
 
     @Test func aLongerKeywordOfAnotherIntentHidesACategoryWord() {

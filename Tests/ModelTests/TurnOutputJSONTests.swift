@@ -7,12 +7,12 @@ import Testing
         var plain = TurnOutput(session: "s-1", reply: "您好，请问有什么可以帮您？", intent: nil)
         plain.confidence = 0
         var full = TurnOutput(
-            session: "s-00ff", reply: "引号\"反斜杠\\ tab\t \u{2028} 😀", intent: "repair", confidence: 0.876543,
-            awaiting: "confirm", slots: JSONObject([("unit", .string("3-2-501")), ("n", .number(2.5))]),
+            session: "s-00ff", reply: "引号\"反斜杠\\ tab\t \u{2028} 😀", intent: .repair, confidence: 0.876543,
+            awaiting: .confirm, slots: JSONObject([("unit", .string("3-2-501")), ("n", .number(2.5))]),
             record: RecordReference(id: "REP-20261122-0001", type: "repair", status: "open"), language: .en)
-        full.choices = ["repair", "complaint"]
-        var one = TurnOutput(session: "s-2", reply: "", intent: "fallback", confidence: 1, language: .zhHant)
-        one.choices = ["fee"]
+        full.choices = [.repair, .complaint]
+        var one = TurnOutput(session: "s-2", reply: "", intent: .fallback, confidence: 1, language: .zhHant)
+        one.choices = [Intent("fee")]
         return [plain, full, one]
     }()
 
@@ -35,7 +35,7 @@ import Testing
             output.json.serialized
                 == #"{"session":"s-1","reply":"好的","intent":"fee_query","confidence":0.5,"awaiting":"record_id","slots":{},"record":null,"lang":"zh-Hans","choices":["repair","complaint"]}"#
         )
-        #expect(Intent.feeQuery == "fee_query" && Slot.durationDays.rawValue == "duration_days")
+        #expect(Intent.feeQuery.rawValue == "fee_query" && Slot.durationDays.rawValue == "duration_days")
         #expect([Slot.unit: "3-2-501", .phone: "138"].byName == ["unit": "3-2-501", "phone": "138"])
     }
 }
