@@ -280,7 +280,8 @@ extension Engine {
         case .phone: turn.entities.phone != nil
         case .startDate: turn.entities.date != nil
         case .recordID: turn.entities.recordID != nil
-        case .verify, .durationDays, .workers: EntityExtractor.firstInteger(turn.text) != nil
+        case .verify: EntityExtractor.phoneTail(turn.text) != nil
+        case .durationDays, .workers: EntityExtractor.firstInteger(turn.text) != nil
         default: false
         }
     }
@@ -427,7 +428,8 @@ extension Engine {
         case .phone: return entities.phone == nil
         case .startDate: return entities.date == nil
         case .recordID: return entities.recordID == nil
-        case .verify, .durationDays, .workers: return EntityExtractor.firstInteger(turn.text) == nil
+        case .verify: return EntityExtractor.phoneTail(turn.text) == nil && EntityExtractor.firstInteger(turn.text) == nil
+        case .durationDays, .workers: return EntityExtractor.firstInteger(turn.text) == nil
         // Asked to describe the problem, a repair or complaint matter is the description (a leaking pipe in a
         // complaint, "the fees are too high" too); only a clear question of another kind interrupts.
         case .description:

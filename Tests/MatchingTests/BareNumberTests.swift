@@ -22,6 +22,17 @@ import Testing
         #expect(EntityExtractor.firstInteger("大概30天") == 30)
     }
 
+    /// A tail read out one digit at a time, with spaces or in Chinese digit words; a number of two digits or more is no
+    /// part of such a reading, so "15 35" and a room beside a digit give no tail.
+    @Test(arguments: [
+        ("1 5 3 5", "1535"), ("尾號 7 5 7 0", "7570"), ("五六七八", "5678"), ("尾号幺幺二二", "1122"),
+        ("sorry, 1 1 2 2", "1122"), ("9-0-4-2", "9042"), ("15 35", nil), ("501 7", nil), ("一二三", nil),
+        ("1  2  3  4", nil),
+    ] as [(String, String?)])
+    func spelledTails(text: String, tail: String?) {
+        #expect(EntityExtractor.phoneTail(text) == tail, "\(text)")
+    }
+
     @Test func englishWords() {
         let text = "OK B3 REP-1 hello my name is 丁雨桐"
         #expect(Normalizer.englishWordCount(in: text) == 7)

@@ -108,6 +108,15 @@ import Testing
         ("我们几个上天台看烟花，门关上打不开了，外面好冷", nil),
         ("鞭炮炸到我儿子的手了，在流血", nil),
         ("the door locked behind us on the roof, no coats and it's freezing", nil),
+        // A structure giving way in wind over people, a wire down on the ground, fumes of mixed cleaners with symptoms,
+        // an intruder inside now, a swallowed object, sparks that go on after last night's storm.
+        ("脚手架被风吹得一直晃来晃去，下面就是小区入口", nil),
+        ("the shop sign over the entrance is hanging by one bolt and swaying, people walking under it", nil),
+        ("大风把电线刮断了，掉在停车场地上", "electrical"),
+        ("厕所里洁厕灵和84消毒液混在一起了，我妈闻了头晕想吐", nil),
+        ("someone broke into the flat next door, I can hear them now", nil),
+        ("my son swallowed a magnet, he's crying", nil),
+        ("昨晚被风吹断的那根电线还在冒火花", nil),
     ]
 
     static let notEmergencies: [String] = [
@@ -196,6 +205,11 @@ import Testing
         "听说隔壁小区着火了，我们这边没事吧",
         "床头插座松了，插头老是掉出来",
         "厨房的燃气报警器过期了，想换个新的",
+        // Scaffolding asked about, thanks after a rescue, a finished system test, a full recycling room.
+        "外墙的竹棚什么时候拆啊，挡住我家窗户了",
+        "谢谢你们昨晚这么快把困在电梯里的人救出来",
+        "上周的消防系统测试做完了吗？下次是什么时候",
+        "垃圾房的纸箱满出来了，好几天没人清",
     ]
 
     @Test(arguments: hazards)

@@ -35,7 +35,74 @@ extension EntityExtractor {
         let runs = digitRuns(text).filter { $0 != room }
         if let four = runs.last(where: { $0.count == 4 }) { return four }
         if runs.count == 1, let long = runs.first, long.count >= 8 { return String(long.suffix(4)) }
+        // Read out as it is said: one digit at a time with spaces ("1 5 3 5", "尾號 7 5 7 0") or in words ("五六七八").
+        return spelledRuns(text).last { $0.count == 4 && $0 != room }
+    }
+
+    /// The digit strings of `text` written one digit at a time: single digits (ASCII, full-width, or the Chinese
+    /// digit words 〇/零 to 九 and the phone-reading 幺) joined by nothing or by one space or dash. "1 5 3 5" → "1535",
+    /// "五六七八" → "5678"; a number of two or more digits is no part of a reading ("501 7" gives "7").
+    public static func spelledRuns(_ text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        var runs: [String] = []
+        var current = ""
+        var separated = false
+        func close() {
+            if !current.isEmpty { runs.append(current) }
+            current = ""
+            separated = false
+        }
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if let value = plainDigit(scalar) {
+                var end = index + 1
+                while end < scalars.count, plainDigit(scalars[end]) != nil { end += 1 }
+                if end - index == 1 {
+                    current.unicodeScalars.append(Unicode.Scalar(UInt8(0x30 + value)))
+                    separated = false
+                } else {
+                    close()
+                }
+                index = end
+                continue
+            }
+            if let value = digitWord(scalar) {
+                current.unicodeScalars.append(Unicode.Scalar(UInt8(0x30 + value)))
+                separated = false
+            } else if scalar == " " || scalar == "-" || scalar == "\u{3000}", !current.isEmpty, !separated {
+                separated = true
+            } else {
+                close()
+            }
+            index += 1
+        }
+        close()
+        return runs
+    }
+
+    private static func plainDigit(_ scalar: Unicode.Scalar) -> UInt32? {
+        let v = scalar.value
+        if v >= 0x30, v <= 0x39 { return v - 0x30 }
+        if v >= 0xFF10, v <= 0xFF19 { return v - 0xFF10 }
         return nil
+    }
+
+    /// 〇/零 一 二 三 四 五 六 七 八 九, and 幺 (one, as phone numbers are read aloud).
+    private static func digitWord(_ scalar: Unicode.Scalar) -> UInt32? {
+        switch scalar.value {
+        case 0x3007, 0x96F6: 0
+        case 0x4E00, 0x5E7A: 1
+        case 0x4E8C: 2
+        case 0x4E09: 3
+        case 0x56DB: 4
+        case 0x4E94: 5
+        case 0x516D: 6
+        case 0x4E03: 7
+        case 0x516B: 8
+        case 0x4E5D: 9
+        default: nil
+        }
     }
 
 
