@@ -30,6 +30,15 @@ extension Engine {
                 return Reply([question], intent: nil)
             }
         }
+        if state.flow == nil, state.pending == nil, state.revisit == nil, state.namedUnit == nil,
+            [Intent.greeting, .fallback].contains(turn.intent) || turn.classification.confidence < 0.5,
+            let unit = statedUnit(turn), registeredName(turn, unit: unit)
+        {
+            // "你好 我是4栋1单元302的刘洋": the flat and the name the estate registers for it, and no request yet: a due
+            // return visit is the question.
+            state.namedUnit = unit
+            if let question = revisitQuestion(turn, &state) { return Reply([question], intent: nil) }
+        }
         if state.flow == nil, state.pending == nil, state.revisit == nil, turn.intent != .emergency,
             !(turn.intent == .progressQuery && turn.has(.questionMarkers)), let unit = turn.entities.unit,
             turn.has(.serviceVisited)
@@ -234,8 +243,11 @@ extension Engine {
             let original = makeTurn(text, classification, now: turn.now, language: turn.language)
             return startIntent(original, &state, clarify: false)
         case .verifyRecord(let id):
-            // "好的 那我在家等着" / "ok thanks": the status was what they wanted; the offer of details is not taken.
-            if turn.isThanksOnly { return nil }
+            // "好的 那我在家等着" / "ok thanks" / "ok bye": the status was what they wanted; the offer of details is not
+            // taken.
+            if turn.isThanksOnly || turn.intent == .goodbye { return nil }
+            // "ok. also my doorbell stopped working": the "ok" is no yes to the details, a new request follows.
+            if Engine.serviceIntents.contains(turn.intent), turn.intent != .progressQuery { return nil }
             if turn.isAffirm, turn.has(.waitingWords), !turn.has(.acceptWords) {
                 return Reply([say("progress.verify_declined", turn.language)], intent: nil)
             }

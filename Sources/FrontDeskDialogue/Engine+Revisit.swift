@@ -14,7 +14,8 @@ extension Engine {
         let verifiedUnit = state.verification?.unit
         let identity = state.identity
         let visitedUnit = state.visitedUnit
-        guard verifiedUnit != nil || identity != nil || visitedUnit != nil else { return nil }
+        let namedUnit = state.namedUnit
+        guard verifiedUnit != nil || identity != nil || visitedUnit != nil || namedUnit != nil else { return nil }
         let since = CivilTime(
             turn.now.addingTimeInterval(-Double(Engine.revisitWindowDays) * 86_400), offset: estate.utcOffset)
         let due = store.recordsAwaitingRevisit().filter { record in
@@ -22,7 +23,7 @@ extension Engine {
                 let resolved = CivilTime.parse(resolvedAt, defaultOffset: estate.utcOffset),
                 resolved.date >= since.date, !state.revisitsAsked.contains(record.id), let unit = record.unit
             else { return false }
-            if unit == verifiedUnit || unit == visitedUnit { return true }
+            if unit == verifiedUnit || unit == visitedUnit || unit == namedUnit { return true }
             if let identity, identity.unit == unit, let phone = record.phone, phone == identity.phone { return true }
             return false
         }

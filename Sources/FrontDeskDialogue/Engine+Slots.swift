@@ -456,6 +456,14 @@ extension Engine {
         return nil
     }
 
+    /// Whether the message holds the name of a resident the estate registers at `unit` (as written, or in Traditional
+    /// characters).
+    func registeredName(_ turn: Turn, unit: String) -> Bool {
+        guard let residents = estate.unit(unit)?.residents, !residents.isEmpty else { return false }
+        let shadow = simplifiedShadow(turn.text)
+        return residents.contains { $0.name.count >= 2 && (TextMatch.contains(turn.text, $0.name) || TextMatch.contains(shadow, $0.name)) }
+    }
+
     /// A name stated in passing: "业主张伟" / "申请人：李娜" / "my name is Zhang Wei", or without a marker the name
     /// of a resident registered at `unit` ("装修申请 11栋1单元602 丁刚 …").
     func statedName(_ turn: Turn, unit: String? = nil) -> String? {
@@ -679,13 +687,15 @@ extension Engine {
     /// another room (the number that is not the current room).
     func roomCorrection(_ flow: Flow, _ turn: Turn) -> String? {
         guard let current = flow.slots[.unit] else { return nil }
-        if flow.awaiting == .phone, !turn.isCorrection { return nil }
-        guard turn.has(.roomWords) || turn.isCorrection else { return nil }
         let parts = current.split(separator: "-")
         guard parts.count == 3 else { return nil }
         // A phone given in the same breath ("13812345678，哦说错了，是501不是801") is not a room.
         // The same room said twice ("不是501是502 我家是502") is one room.
         guard let runs = Self.roomNumbers(turn.text) else { return nil }
+        // "係1802唔係1801": the room given, denied beside the new one, is a correction without a correction word.
+        let deniedRoom = turn.classification.contains(act: .deny) && runs.count == 2 && runs.contains(String(parts[2]))
+        if flow.awaiting == .phone, !turn.isCorrection, !deniedRoom { return nil }
+        guard turn.has(.roomWords) || turn.isCorrection || deniedRoom else { return nil }
         if flow.awaiting == .verify {
             // Four digits at the verification are the phone's tail ("不对，是5678"); a room is corrected there only
             // when named as one or against the room given ("打错咗 係201室 唔係2010").

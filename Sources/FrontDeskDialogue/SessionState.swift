@@ -152,6 +152,9 @@ public struct SessionState: Sendable {
     /// The flat a resident named while speaking of the office's earlier visit ("我是1栋2单元1302的，前两天你们来修过马桶"):
     /// a return visit due for that flat is asked.
     public var visitedUnit: String?
+    /// The flat a resident named together with their own name as the estate registers it ("你好 我是4栋1单元302的刘洋"):
+    /// a return visit due for that flat is asked. Nothing else is taken from it (no phone is filled in from the register).
+    public var namedUnit: String?
     /// A return visit in progress.
     public var revisit: Revisit?
     /// Records whose return visit was already asked in this session.
