@@ -241,7 +241,15 @@ extension Engine {
             classification.intent = picked.rawValue
             classification.ambiguous = []
             let original = makeTurn(text, classification, now: turn.now, language: turn.language)
-            return startIntent(original, &state, clarify: false)
+            let started = startIntent(original, &state, clarify: false)
+            // "12棟2單元1601 宋玉蘭" instead of a choice: the request is taken as the likelier one, and the flat or phone
+            // given answers it rather than being lost.
+            if turn.entities.unit != nil || turn.entities.phone != nil, let flow = state.flow,
+                flow.awaiting == .unit || flow.awaiting == .phone
+            {
+                return continueFlow(turn, &state)
+            }
+            return started
         case .verifyRecord(let id):
             // "好的 那我在家等着" / "ok thanks" / "ok bye": the status was what they wanted; the offer of details is not
             // taken.
