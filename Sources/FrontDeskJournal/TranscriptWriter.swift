@@ -237,6 +237,11 @@ public final class TranscriptWriter: TranscriptSink {
                 try? Posix.ftruncate(fd, before, path: path)
                 throw error
             }
+            // The disk gets the lines now, a write at a time, not all at the next fsync: a second's transcripts
+            // (12 MB at 15k messages a second) flushed at once queued ahead of the records journal's own small
+            // fsyncs, which a turn that creates a record waits for (p90 8.6 ms, max 220 ms, under paced load).
+            // Advice only: if it fails the fsync still writes everything, so a failure is not an error here.
+            _ = Posix.startWriteback(fd, offset: before, length: range.count)
         } catch {
             report("\(error): \(range.count) bytes of transcript lost", files: &f)
         }
