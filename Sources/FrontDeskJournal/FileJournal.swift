@@ -32,6 +32,8 @@ public final class FileJournal: RecordStore {
     let committer = DispatchQueue(label: "frontdesk.journal.commit")
     /// When the committer last started a batch (`DispatchTime` nanoseconds; 0: never); only the committer touches it.
     let lastDeferredBatch = Atomic<UInt64>(0)
+    /// How many requests the committer's last batch took (it paces only after a batch of several).
+    let lastDeferredBatchSize = Atomic<Int>(0)
     /// Nanoseconds between the starts of the committer's batches (see `paceDeferredBatch`).
     static let deferredBatchSpacing: UInt64 = 2_000_000
     /// Requests queued that start the committer's next batch at once.
