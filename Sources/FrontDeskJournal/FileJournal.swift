@@ -30,6 +30,14 @@ public final class FileJournal: RecordStore {
     let state: Mutex<State>  // guards the book, the file position, the commit queue, the leader role, reservations
     /// Where deferred commits (`commit(_:completion:)`) are led: one thread at a time, created by Dispatch on demand.
     let committer = DispatchQueue(label: "frontdesk.journal.commit")
+    /// When the committer last started a batch (`DispatchTime` nanoseconds; 0: never); only the committer touches it.
+    let lastDeferredBatch = Atomic<UInt64>(0)
+    /// How many requests the committer's last batch took (it paces only after a batch of several).
+    let lastDeferredBatchSize = Atomic<Int>(0)
+    /// Nanoseconds between the starts of the committer's batches (see `paceDeferredBatch`).
+    static let deferredBatchSpacing: UInt64 = 2_000_000
+    /// Requests queued that start the committer's next batch at once.
+    static let deferredBatchBypass = 64
 
     struct State {
         var book: RecordBook

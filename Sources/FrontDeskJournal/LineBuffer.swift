@@ -56,6 +56,12 @@ package final class LineBuffer {
         }
     }
 
+    func append(_ bytes: UnsafeRawBufferPointer) {
+        guard let from = bytes.baseAddress, bytes.count > 0 else { return }
+        UnsafeMutableRawPointer(reserve(bytes.count)).copyMemory(from: from, byteCount: bytes.count)
+        count += bytes.count
+    }
+
     /// Forgets the bytes; keeps the memory unless it grew past `limit`.
     func removeAll(keepingCapacityUpTo limit: Int) {
         count = 0

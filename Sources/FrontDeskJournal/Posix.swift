@@ -104,6 +104,17 @@ package enum Posix {
         }
     }
 
+    /// `posix_fadvise(2)` with `POSIX_FADV_DONTNEED` over `offset..<offset + length`: on Linux this starts the
+    /// writeback of the range's dirty pages without waiting for it (and drops its pages once clean). Returns the
+    /// error code (0 when done); it is advice, so the caller may ignore a failure.
+    package static func startWriteback(_ fd: Int32, offset: Int, length: Int) -> Int32 {
+        var code: Int32
+        repeat {
+            code = Glibc.posix_fadvise(fd, off_t(offset), off_t(length), Int32(POSIX_FADV_DONTNEED))
+        } while code == EINTR
+        return code
+    }
+
     /// `ftruncate(2)`.
     package static func ftruncate(_ fd: Int32, _ length: Int, path: String) throws(SystemError) {
         while Glibc.ftruncate(fd, off_t(length)) != 0 {

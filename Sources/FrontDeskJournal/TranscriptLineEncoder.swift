@@ -19,6 +19,36 @@ package enum TranscriptLineEncoder {
     /// array appends; slots of strings too. An out-of-range confidence, other slots, a record and
     /// choices (rare) go through `JSON.write(to:)`.
     package static func write(_ event: TranscriptEvent, to out: LineBuffer) {
+        var head = Head()
+        write(event, to: out, head: &head)
+    }
+
+    /// The identity part of the last line written with a `Head` (its time, session, channel and peer), and where its
+    /// bytes are: a line of the same four is begun by copying them instead of escaping the strings again (the two
+    /// events of a turn share all four).
+    package struct Head {
+        var time = ""
+        var session = ""
+        var channel = ""
+        var peer = ""
+        /// The line that holds them (it must not change until the next line is written); `nil`: no line yet.
+        var line: LineBuffer?
+        /// `{"time":…,"seq":` is `line[0..<seqStart]`, `,"channel":…,"peer":…` is `line[middle]`.
+        var seqStart = 0
+        var middle = 0..<0
+
+        package init() {}
+
+        func matches(_ event: TranscriptEvent) -> Bool {
+            line != nil && event.session == session && event.time == time && event.peer == peer
+                && event.channel == channel
+        }
+    }
+
+    /// Appends the event's compact JSON (without the newline) to `out`, which must be empty, reusing the identity
+    /// bytes of the line `head` describes when they are the same (in another buffer), and makes `head` describe
+    /// this line.
+    package static func write(_ event: TranscriptEvent, to out: LineBuffer, head: inout Head) {
         if event.handoff != nil || event.operatorName != nil || event.role == .operator {  // rare: SPEC 8.3
             out.scratch.removeAll(keepingCapacity: true)
             event.json.write(to: &out.scratch)
@@ -39,17 +69,42 @@ package enum TranscriptLineEncoder {
             strings += member.key.utf8.count + value.utf8.count + 3
         }
         let room = 6 * strings + 160
+        let reuse = head.matches(event) && head.line !== out && out.count == 0
+        let start = out.count
         withCursor(room: room, out: out) { cursor in
-            cursor.literal(#"{"time":"#)
-            cursor.string(event.time)
-            cursor.literal(#","session":"#)
-            cursor.string(event.session)
-            cursor.literal(#","seq":"#)
-            cursor.integer(event.seq)
-            cursor.literal(#","channel":"#)
-            cursor.string(event.channel)
-            cursor.literal(#","peer":"#)
-            cursor.string(event.peer)
+            if reuse, let previous = head.line {
+                cursor.copy(previous, 0..<head.seqStart)
+                head.seqStart = cursor.position
+                cursor.integer(event.seq)
+                let middleStart = cursor.position
+                cursor.copy(previous, head.middle)
+                head.middle = middleStart..<cursor.position
+                head.line = out
+            } else {
+                cursor.literal(#"{"time":"#)
+                cursor.string(event.time)
+                cursor.literal(#","session":"#)
+                cursor.string(event.session)
+                cursor.literal(#","seq":"#)
+                let seqStart = cursor.position
+                cursor.integer(event.seq)
+                let middleStart = cursor.position
+                cursor.literal(#","channel":"#)
+                cursor.string(event.channel)
+                cursor.literal(#","peer":"#)
+                cursor.string(event.peer)
+                if start == 0 {
+                    head.time = event.time
+                    head.session = event.session
+                    head.channel = event.channel
+                    head.peer = event.peer
+                    head.line = out
+                    head.seqStart = seqStart
+                    head.middle = middleStart..<cursor.position
+                } else {
+                    head.line = nil  // not at the start of its buffer: not reusable
+                }
+            }
             cursor.literal(event.role == .bot ? #","role":"bot","text":"# : #","role":"resident","text":"#)
             cursor.string(event.text)
             cursor.literal(#","intent":"#)
@@ -172,6 +227,12 @@ package enum TranscriptLineEncoder {
                 if hundredths != 0 || thousandths != 0 { put(UInt8(truncatingIfNeeded: 48 + hundredths)) }
                 if thousandths != 0 { put(UInt8(truncatingIfNeeded: 48 + thousandths)) }
             }
+        }
+
+        /// Copies bytes of another line.
+        mutating func copy(_ line: LineBuffer, _ range: Range<Int>) {
+            (base + position).update(from: line.base + range.lowerBound, count: range.count)
+            position += range.count
         }
 
         mutating func put(_ byte: UInt8) {

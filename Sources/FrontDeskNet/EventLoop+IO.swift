@@ -163,7 +163,14 @@ extension EventLoop {
                 beginClose(connection, now: now)
             }
         }
-        markDirty(connection)
+        // Only a connection with something for `send` to do is visited at the end of the pass: output to flush, a
+        // backlog clock to reset, a close to finish, or a change of epoll interest (a turn waiting for the pass's
+        // budget has none of these).
+        if connection.backlog > 0 || connection.backlogSince != nil || connection.closing != .open
+            || wantedInterest(connection) != connection.interest
+        {
+            markDirty(connection)
+        }
     }
 
     /// Runs one turn here, its reply's bytes appended straight to the connection's output; a turn the session defers
@@ -219,7 +226,8 @@ extension EventLoop {
         connection.closing = .flushing(deadline: shuttingDown ? max(now + 1, shutdownDeadline) : now + 5)
     }
 
-    func updateInterest(_ connection: Connection) {
+    /// The epoll interest a connection needs now.
+    func wantedInterest(_ connection: Connection) -> UInt32 {
         var wanted: UInt32 = 0
         let queueFull = limits.messagesPerSecond <= 0 && connection.queue.count >= limits.maxQueuedMessages
         if case .lingering = connection.closing {
@@ -228,6 +236,11 @@ extension EventLoop {
             wanted = CFD_EPOLLIN
         }
         if connection.backlog > 0 { wanted |= CFD_EPOLLOUT }
+        return wanted
+    }
+
+    func updateInterest(_ connection: Connection) {
+        let wanted = wantedInterest(connection)
         guard wanted != connection.interest else { return }
         do {
             try Sys.epollControl(epoll.fd, EPOLL_CTL_MOD, connection.socket.fd, events: wanted, token: connection.id)

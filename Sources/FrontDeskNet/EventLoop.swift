@@ -309,14 +309,20 @@ final class EventLoop: @unchecked Sendable {
         jobBatch.removeAll(keepingCapacity: true)
     }
 
-    /// Pumps the connections whose turns the last pass's work bound left queued.
+    /// Pumps the connections whose turns the last pass's work bound left queued, oldest first, while the pass's
+    /// budget lasts; the rest keep their place (untouched: pumping a connection only to find the budget spent costs
+    /// a visit, a lookup and a flush check each, and under load most of a loop's connections wait here).
     private func pumpReady(now: Double) {
-        let carried = ready
-        ready.removeAll(keepingCapacity: true)
-        for connection in carried {
+        // Only those queued before this pass: one that `pump` queues again (its own bound) waits for the next.
+        let carried = ready.count
+        var taken = 0
+        while taken < carried && passBudget > 0 {
+            let connection = ready[taken]
+            taken += 1
             connection.ready = false
             pump(connection, now: now)
         }
+        ready.removeFirst(taken)  // those queued again went to the end, after the ones not reached
     }
 
     /// Queues a connection for the next pass (its queued turns were left by the work bound).

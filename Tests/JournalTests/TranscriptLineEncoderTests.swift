@@ -49,6 +49,41 @@ import Testing
         }
     }
 
+    @Test("a line begun with the previous line's identity bytes is the model's serialization too")
+    func reusedHeadMatchesTheModelSerialization() {
+        var events: [TranscriptEvent] = []
+        for (i, text) in Self.texts.enumerated() {
+            var event = TranscriptEvent(
+                time: "2026-11-22T10:03:0\(i % 3)+08:00", session: i % 4 == 0 ? text : "s-\(i / 2)", seq: 9,
+                channel: "tcp", peer: i % 5 == 0 ? "[::1]:\(i)" : "127.0.0.1:5000", role: .resident, text: text)
+            events.append(event)
+            event.role = .bot
+            event.seq = 10  // one more digit: the identity after it moves
+            event.language = "en"
+            events.append(event)
+            event.seq = 1_234_567
+            events.append(event)
+            if i % 7 == 3 {
+                event.handoff = "held"  // the rare path, in between
+                events.append(event)
+            }
+        }
+        let scratch = TranscriptScratch()
+        var reused = 0
+        var head = TranscriptLineEncoder.Head()
+        for (index, event) in events.enumerated() {
+            if head.matches(event) { reused += 1 }
+            let line = scratch.encode(event)
+            #expect(Array(line.bytes) == Array(event.json.serialized.utf8), "event \(index)")
+            head.time = event.time
+            head.session = event.session
+            head.channel = event.channel
+            head.peer = event.peer
+            head.line = line
+        }
+        #expect(reused >= events.count / 2)  // the reuse path was taken, not only the first
+    }
+
     @Test func confidencesAreWrittenAsTheModelWritesThem() {
         var confidences = (0...1000).map { Double($0) / 1000 }
         confidences += [0.87654, 0.9995, 0.0004, 0.0005, -0.2, 1.5, 12_345.678, .nan, .infinity, 1e-9]

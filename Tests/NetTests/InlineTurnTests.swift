@@ -136,6 +136,28 @@ struct InlineTurnTests {
         func close() {}
     }
 
+    @Test("many connections pipelining past the pass's budget: every line answered, in order, on one loop")
+    func turnsLeftByThePassBudgetAreAllRun() throws {
+        // One loop: 40 connections × 30 lines is 1,200 turns queued at once, about 19 passes of 64; most connections
+        // wait in the loop's ready list for several passes and must each be served from where they left off.
+        let server = try LineServer(port: 0, factory: MixedFactory(), limits: testLimits(), eventLoops: 1, workers: 1)
+        defer {
+            server.shutdown()
+            server.wait()
+        }
+        let clients = try (0..<40).map { _ in try LineClient.to(server) }
+        defer { for client in clients { client.close() } }
+        let lines = (0..<30).map { "l\($0)" }
+        let batch = Array(lines.joined(separator: "\n").utf8) + [0x0A]
+        for client in clients { try client.sendRaw(batch) }
+        let expected = lines.enumerated().map { "\($0.offset + 1) loop \($0.element) end" }
+        for client in clients {
+            var got: [String] = []
+            for _ in expected { got.append(try #require(try client.readLine(timeout: 10))) }
+            #expect(got == expected)
+        }
+    }
+
     @Test("pipelined lines, some deferred to the pool, are answered in order, past the work bound")
     func pipelinedMixedTurnsKeepTheirOrder() throws {
         let server = try LineServer(port: 0, factory: MixedFactory(), limits: testLimits(), workers: 2)
