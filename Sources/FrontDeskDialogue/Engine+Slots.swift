@@ -47,7 +47,7 @@ extension Engine {
                 flow.slots[.unitBlock] = String(building)
                 flow.slots[.unitEntrance] = String(entrance)
             }
-            let stated = entities.unit.map { unitCorrectedInPassing($0, turn) ?? $0 }
+            let stated = entities.unit.map { unitCorrectedInPassing($0, turn, current: flow.slots[.unit]) ?? $0 }
             if let unit = stated ?? roomCorrection(flow, turn) ?? entranceAnswer(&flow, turn)
                 ?? roomAnswer(flow, turn, awaiting: awaiting)
             {
@@ -660,10 +660,15 @@ extension Engine {
     /// "4栋1单元501厨房下水道堵了 哦不对 不是501是502": a flat corrected in the message that names it. The flat named after
     /// the last correction marker, or the stated flat with the other room named there; nil when nothing after the marker
     /// changes the flat ("3-2-501，哦不对，是厨房不是卫生间").
-    func unitCorrectedInPassing(_ unit: String, _ turn: Turn) -> String? {
+    func unitCorrectedInPassing(_ unit: String, _ turn: Turn, current: String? = nil) -> String? {
         guard turn.isCorrection, let (rest, after) = afterCorrection(turn) else { return nil }
         if let named = after.unit { return named == unit ? nil : named }
         guard let rooms = Self.roomNumbers(rest) else { return nil }
+        // "房号是10栋1单元602不是502" with 10-1-502 on file: the room after the marker is the one already given, said
+        // to be wrong; the flat named in full is the new one.
+        if let current, current != unit, let room = current.split(separator: "-").last, rooms == [String(room)] {
+            return nil
+        }
         return Self.unit(unit, withOtherRoomOf: rooms)
     }
 
