@@ -157,23 +157,8 @@ public struct Engine: Sendable {
             longestFirst: longestFirstLexicon)
     }
 
-    /// `text.lowercased()`; `text` itself when it is plain (`TextMatch.isPlain`) without A–Z or Ａ–Ｚ, the only plain
-    /// characters that lower-casing changes.
-    static func lowercased(_ text: String) -> String {
-        var copy = text
-        let unchanged = copy.withUTF8 { bytes in
-            guard TextMatch.isPlain(bytes) else { return false }
-            for (index, byte) in bytes.enumerated() {
-                if byte >= 0x41 && byte <= 0x5A { return false }
-                // Ａ–Ｚ: EF BC A1 … EF BC BA.
-                if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, (0xA1...0xBA).contains(bytes[index + 2]) {
-                    return false
-                }
-            }
-            return true
-        }
-        return unchanged ? text : text.lowercased()
-    }
+    /// `TextMatch.lowercased` (the matcher lower-cases the same way for the block and flat it reads).
+    static func lowercased(_ text: String) -> String { TextMatch.lowercased(text) }
 
     /// A second opinion on a zh-Hant classification: a Traditional character or a Cantonese marker
     /// word must actually occur (a multi-character marker such as 呢度 does not make 度 Traditional).

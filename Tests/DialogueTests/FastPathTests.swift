@@ -4,6 +4,7 @@ import FrontDeskModel
 import Testing
 
 @testable import FrontDeskDialogue
+@testable import FrontDeskMatching
 
 /// The byte-level fast paths answer exactly as the Foundation and Character-based code they skip:
 /// each is compared with that code on ordinary text and on text made to defeat a byte comparison
