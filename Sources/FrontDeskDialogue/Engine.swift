@@ -29,9 +29,9 @@ public struct Engine: Sendable {
     /// with ICU's Simplified → Traditional form of each, asked once when the engine is built.
     let traditionalForms: [String: String]
     /// The dialogue lexicon's lists with their plain words as bytes (`TextMatch.PlainWords`), built once.
-    let plainLexicon: [DialogueLexicon.List: TextMatch.PlainWords]
+    let plainLexicon: DialogueLexicon.Table<TextMatch.PlainWords>
     /// The dialogue lexicon's lists in `TextMatch.longestFirst` order (what `TextMatch.removing` takes off), built once.
-    let longestFirstLexicon: [DialogueLexicon.List: [String]]
+    let longestFirstLexicon: DialogueLexicon.Table<[String]>
     /// The first characters of the lexicon's unit characters (`cleanDescription`), built once.
     let unitCharacterSet: Set<Character>
     /// `unit_characters_inside`: address characters only with an address character after them.
@@ -55,16 +55,8 @@ public struct Engine: Sendable {
         self.publicPhoneNumbers = Set(
             [estate.office.phone, estate.office.emergencyPhone, estate.gasCompanyPhone].filter { !$0.isEmpty })
         self.traditionalForms = Engine.traditionalTable(catalog, estate, base)
-        var plain: [DialogueLexicon.List: TextMatch.PlainWords] = [:]
-        for list in DialogueLexicon.List.allCases {
-            plain[list] = TextMatch.PlainWords(catalog.dialogue[list])
-        }
-        self.plainLexicon = plain
-        var longest: [DialogueLexicon.List: [String]] = [:]
-        for list in DialogueLexicon.List.allCases {
-            longest[list] = TextMatch.longestFirst(catalog.dialogue[list])
-        }
-        self.longestFirstLexicon = longest
+        self.plainLexicon = DialogueLexicon.Table { TextMatch.PlainWords(catalog.dialogue[$0]) }
+        self.longestFirstLexicon = DialogueLexicon.Table { TextMatch.longestFirst(catalog.dialogue[$0]) }
         self.unitCharacterSet = Set(catalog.dialogue[.unitCharacters].compactMap(\.first))
         self.unitInsideCharacterSet = Set(catalog.dialogue[.unitCharactersInside].compactMap(\.first))
     }

@@ -265,6 +265,10 @@ package enum TextMatch {
         package let ends: [Int]
         /// The words that are not plain text.
         package let others: [String]
+        /// Those of `others` that plain text may still hold: their canonical decomposition is plain (a compatibility
+        /// ideograph such as U+F967 is U+4E0D). The rest ("façade", "𨋢") never occur in plain text, which has no
+        /// combining mark, no character outside the BMP's plain ranges and is its own decomposition.
+        package let othersInPlain: [String]
 
         package init(_ words: [String]) {
             var bytes: [UInt8] = []
@@ -282,9 +286,13 @@ package enum TextMatch {
             self.bytes = bytes
             self.ends = ends
             self.others = others
+            othersInPlain = others.filter { word in
+                var decomposed = word.decomposedStringWithCanonicalMapping
+                return decomposed.withUTF8 { isPlain($0) }
+            }
         }
 
-        /// `containsAny(text, words)` for plain `text`: whether any word occurs in it; with `minimumCharacters`, any
+        /// `containsAny(text, words)` for plain `text` (never called with other text): whether any word occurs in it; with `minimumCharacters`, any
         /// word of at least that many characters (a plain word's characters are its scalars).
         package func anyOccurs(in text: String, minimumCharacters: Int = 0) -> Bool {
             var haystack = text
@@ -294,10 +302,11 @@ package enum TextMatch {
                     return occurs(word, in: text)
                 }
             }
-            return plainFound || others.contains { text.contains($0) && (minimumCharacters == 0 || $0.count >= minimumCharacters) }
+            return plainFound
+                || othersInPlain.contains { text.contains($0) && (minimumCharacters == 0 || $0.count >= minimumCharacters) }
         }
 
-        /// `matches(trimmed: text, words)` for plain, trimmed `text`: whether it is a word, or begins with one followed
+        /// `matches(trimmed: text, words)` for plain, trimmed `text` (never called with other text): whether it is a word, or begins with one followed
         /// by a separator.
         package func anyLeads(_ text: String) -> Bool {
             guard !text.isEmpty else { return false }
@@ -318,7 +327,7 @@ package enum TextMatch {
                     return separatorScalars.contains(next)
                 }
             }
-            return plainFound || others.contains { leads(text, $0) }
+            return plainFound || othersInPlain.contains { leads(text, $0) }
         }
 
         /// Whether `test` holds for any of the plain words, each given as its UTF-8 bytes.

@@ -61,6 +61,27 @@ struct BlockAndFlatTests {
         #expect(extractor.blockAndFlat(in: "8栋1801，厨房水龙头关不紧") == BlockAndFlat(block: "8", room: "1801"))
     }
 
+    /// Lists no real content has (an empty marker, markers that are not plain text) read as the old reader reads them.
+    @Test func sameAsTheOldReaderForOtherLists() {
+        let markerLists: [[String]] = [
+            ["栋", "座", "block"], [""], ["栋", ""], ["\u{F967}", "栋"], ["façade", "𨋢"], ["5\u{301}"], [],
+        ]
+        for markers in markerLists {
+            for entrance in [[], ["单元"], [""], ["entrance"]] {
+                let lexicon = DialogueLexicon(lists: [.blockMarkers: markers, .entranceMarkers: entrance])
+                let reader = BlockAndFlatReader(blockMarkers: markers, entranceMarkers: entrance)
+                for text in Self.crafted + ["5\u{F967}1101", "不5栋1101", "5façade1101", "5𨋢1101", "1101 5", "5 1101"] {
+                    let lower = Engine.lowercased(text)
+                    let expected = Self.reference(lower, lexicon)
+                    let got = reader.read(lower)
+                    #expect(
+                        got?.block == expected?.block && got?.room == expected?.room,
+                        "\(text.debugDescription) with \(markers) / \(entrance)")
+                }
+            }
+        }
+    }
+
     // MARK: - The reader as it was in SlotText (311efe0), the reference.
 
     static func reference(_ lower: String, _ words: DialogueLexicon) -> (block: String, room: String)? {

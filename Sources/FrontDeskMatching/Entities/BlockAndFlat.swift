@@ -20,11 +20,19 @@ public struct BlockAndFlat: Sendable, Equatable {
 struct BlockAndFlatReader: Sendable {
     let blockMarkers: [String]
     let entranceMarkers: [String]
+    /// `blockMarkers` as bytes, for the shortcut of plain text; `nil` when a marker is empty (beside every run).
+    private let plainBlockMarkers: TextMatch.PlainWords?
+
+    init(blockMarkers: [String], entranceMarkers: [String]) {
+        self.blockMarkers = blockMarkers
+        self.entranceMarkers = entranceMarkers
+        plainBlockMarkers = blockMarkers.contains("") ? nil : TextMatch.PlainWords(blockMarkers)
+    }
 
     /// The two numbers joined by a block marker, `nil` when the text is not of that form; when the message says more
     /// ("8栋1801，厨房水龙头关不紧，电话138…"), the one clause that names them.
     func read(_ lower: String) -> BlockAndFlat? {
-        guard !Self.hasNoDigit(lower) else { return nil }
+        guard mayHold(lower) else { return nil }
         if let found = readClause(lower) { return found }
         let clauses = lower.split(whereSeparator: Self.isClauseBreak).map(String.init)
         guard clauses.count > 1 else { return nil }
@@ -32,22 +40,35 @@ struct BlockAndFlatReader: Sendable {
         return found.count == 1 ? found[0] : nil
     }
 
-    /// Plain text (`Han.isPlain`) without an ASCII or a full-width digit: there are no two numbers to read. Other text
-    /// is always read in full (`runsOutsidePhones` takes any digit character there).
-    private static func hasNoDigit(_ text: String) -> Bool {
-        var copy = text
-        return copy.withUTF8 { bytes in
-            guard Han.isPlain(bytes) else { return false }
-            for index in bytes.indices {
+    /// `false` when `read` cannot find a block and flat in `lower`: plain text (`Han.isPlain`) with fewer than two runs
+    /// of ASCII or full-width digits (a clause has no run the whole text lacks), or without a block marker (a block
+    /// is a run with one beside it). Other text is always read in full (`runsOutsidePhones` takes any digit
+    /// character there).
+    private func mayHold(_ lower: String) -> Bool {
+        var copy = lower
+        let runs: Int? = copy.withUTF8 { bytes in
+            guard Han.isPlain(bytes) else { return nil }
+            var runs = 0
+            var inRun = false
+            var index = 0
+            while index < bytes.count {
                 let byte = bytes[index]
-                if byte >= 0x30 && byte <= 0x39 { return false }
-                // ０–９: EF BC 90 … EF BC 99.
-                if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, (0x90...0x99).contains(bytes[index + 2]) {
-                    return false
+                var isDigit = byte >= 0x30 && byte <= 0x39
+                var width = 1
+                if byte >= 0x80 {
+                    width = 3  // plain text: every other character is 3 bytes
+                    // ０–９: EF BC 90 … EF BC 99.
+                    isDigit = byte == 0xEF && index + 2 < bytes.count && bytes[index + 1] == 0xBC
+                        && (0x90...0x99).contains(bytes[index + 2])
                 }
+                if isDigit, !inRun { runs += 1 }
+                inRun = isDigit
+                index += width
             }
-            return true
+            return runs
         }
+        guard let runs else { return true }
+        return runs >= 2 && plainBlockMarkers?.anyOccurs(in: lower) != false
     }
 
     /// The marks that end the clause naming a flat: `，,。；;` (a switch, not a search of a string of them per character).
