@@ -62,8 +62,9 @@ extension MatchEngine {
         var entities =
             extractingEntities
             ? self.entities.extract(from: normalizedString, now: now, utcOffset: utcOffset) : Entities()
-        if extractingEntities {
+        if extractingEntities, entities.unit == nil {
             // On the text the dialogue reads (`Turn.lower`): the normalized text lower-cased, the text when it is empty.
+            // With a unit the dialogue takes the unit and never asks for a block and flat: none is read.
             entities.blockAndFlat = self.entities.blockAndFlat(
                 in: TextMatch.lowercased(normalizedString.isEmpty ? text : normalizedString))
         }
