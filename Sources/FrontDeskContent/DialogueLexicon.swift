@@ -122,6 +122,28 @@ public struct DialogueLexicon: Sendable {
         case addressFillers = "address_fillers"
         /// A place a block has one of (its lobby, its roof, its front door): with the block's number, a place to send someone.
         case blockPlaces = "block_places"
+
+        /// The list's place in `allCases`, which dense tables (`DialogueLexicon.Table`) are indexed by: a case of an
+        /// enum without payloads is stored as that number (one byte below 256 cases; `FastPathTests` checks both).
+        @inline(__always) public var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
+
+        /// Hashed by `ordinal`, not by the raw-value string (`RawRepresentable`'s default): the same equality, no string
+        /// hashing per dictionary read.
+        public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+    }
+
+    /// One value per list, indexed by `List.ordinal`: a read is an array subscript, not a dictionary look-up.
+    public struct Table<Value: Sendable>: Sendable {
+        private var values: [Value]
+
+        /// A table with `value(list)` for every list.
+        public init(_ value: (List) -> Value) { values = List.allCases.map(value) }
+
+        /// The value of `list`.
+        @inline(__always) public subscript(_ list: List) -> Value {
+            get { values[list.ordinal] }
+            set { values[list.ordinal] = newValue }
+        }
     }
 
     /// The slots whose free-text answers may start with a stated prefix ("我叫…", "施工单位是…").
@@ -131,7 +153,8 @@ public struct DialogueLexicon: Sendable {
         "very_dissatisfied", "very_satisfied", "dissatisfied", "neutral", "satisfied",
     ]
 
-    let lists: [List: [String]]
+    /// The words of every list (empty for a list the lexicon was built without).
+    let lists: Table<[String]>
     /// Prefixes an answer to a free-text slot may start with, by slot.
     public let answerPrefixes: [String: [String]]
     /// Field-change phrases at the confirmation ("姓名改成…"), by slot.
@@ -149,7 +172,7 @@ public struct DialogueLexicon: Sendable {
         correctionPrefixes: [String: [String]] = [:], satisfaction: [String: [String]] = [:],
         politeReplacements: [(word: String, replacement: String)] = [], politeNo: String = ""
     ) {
-        self.lists = lists
+        self.lists = Table { lists[$0] ?? [] }
         self.politeReplacements = politeReplacements
         self.politeNo = politeNo
         self.answerPrefixes = answerPrefixes
@@ -163,7 +186,7 @@ public struct DialogueLexicon: Sendable {
     }
 
     /// The words of `list` (empty when the lexicon was built without it).
-    public subscript(_ list: List) -> [String] { lists[list] ?? [] }
+    @inline(__always) public subscript(_ list: List) -> [String] { lists[list] }
 }
 
 extension CatalogLoader {

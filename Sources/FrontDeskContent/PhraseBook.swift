@@ -20,7 +20,30 @@ public struct PhraseBook: Sendable {
         var texts: [Language: String]
         /// The languages the file spelled out.
         var written: Set<Language>
-        var templates: [Language: [Segment]]
+        let templates: [Language: [Segment]]
+        /// What `render` shows in zh-Hans, zh-Hant and English (`shown(in:)`): the language's template, else zh-Hans's,
+        /// else English's; resolved once here, so a turn's phrases hash no `Language` key.
+        private let shown: (zhHans: [Segment]?, zhHant: [Segment]?, en: [Segment]?)
+
+        init(file: String, texts: [Language: String], written: Set<Language>, templates: [Language: [Segment]]) {
+            self.file = file
+            self.texts = texts
+            self.written = written
+            self.templates = templates
+            func resolved(_ language: Language) -> [Segment]? {
+                templates[language] ?? templates[.zhHans] ?? templates[.en]
+            }
+            shown = (resolved(.zhHans), resolved(.zhHant), resolved(.en))
+        }
+
+        /// `templates[language] ?? templates[.zhHans] ?? templates[.en]`.
+        @inline(__always) func shown(in language: Language) -> [Segment]? {
+            switch language {
+            case .zhHans: shown.zhHans
+            case .zhHant: shown.zhHant
+            case .en: shown.en
+            }
+        }
     }
 
     var phrases: [String: Phrase] = [:]
@@ -45,8 +68,7 @@ public struct PhraseBook: Sendable {
     /// itself and a placeholder without a value stays as `{name}`, so a gap is visible, never silent.
     public func render(_ key: String, _ language: Language, _ values: [String: String] = [:]) -> String {
         guard let phrase = phrases[key] else { return key }
-        guard let segments = phrase.templates[language] ?? phrase.templates[.zhHans] ?? phrase.templates[.en]
-        else { return key }
+        guard let segments = phrase.shown(in: language) else { return key }
         var out = ""
         for segment in segments {
             switch segment {
@@ -62,8 +84,7 @@ public struct PhraseBook: Sendable {
     /// no value for stays as `{name}`, as with `render(_:_:_:)`. Nothing is merged or copied per call.
     public func render(_ key: String, _ language: Language, value: (String) -> String?) -> String {
         guard let phrase = phrases[key] else { return key }
-        guard let segments = phrase.templates[language] ?? phrase.templates[.zhHans] ?? phrase.templates[.en]
-        else { return key }
+        guard let segments = phrase.shown(in: language) else { return key }
         if segments.count == 1, case .literal(let text) = segments[0] { return text }
         var out = ""
         for segment in segments {

@@ -186,8 +186,8 @@ extension Engine {
     /// The flat a message names: a unit of the estate, or a block and flat only one entrance has.
     func statedUnit(_ turn: Turn) -> String? {
         if let unit = turn.entities.unit { return unitExists(unit) ? unit : nil }
-        guard let (block, room) = SlotText.blockAndFlat(turn.lower, turn.words) else { return nil }
-        return onlyUnit(block: block, room: room)
+        guard let flat = turn.entities.blockAndFlat else { return nil }
+        return onlyUnit(block: flat.block, room: flat.room)
     }
 
     /// `repair` when a repair-or-complaint doubt is about a public fixture with a fault the lexicon routes (a street

@@ -61,7 +61,7 @@ extension Engine {
                 } else {
                     problem(.unit, "invalid.unit", ["unit": unit])
                 }
-            } else if let (block, room) = SlotText.blockAndFlat(turn.lower, turn.words),
+            } else if let (block, room) = turn.entities.blockAndFlat.map({ ($0.block, $0.room) }),
                 awaiting == .unit || flow.slots[.unit] == nil
             {
                 if flow.kind == .emergency {
@@ -763,7 +763,7 @@ extension Engine {
         var kept: [String] = []
         let fillers = turn.words[.fillers]
         let unitCharacters = unitCharacterSet
-        let hasUnit = turn.entities.unit != nil || SlotText.blockAndFlat(turn.lower, turn.words) != nil
+        let hasUnit = turn.entities.unit != nil || turn.entities.blockAndFlat != nil
         for clause in clauses {
             var text = TextMatch.trimmed(stripPrefixes(clause, fillers))
             // "5-1-902厨房下水道堵了 电话17655934711": the phone and its label go, the fault told beside it stays.

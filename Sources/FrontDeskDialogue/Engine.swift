@@ -29,9 +29,9 @@ public struct Engine: Sendable {
     /// with ICU's Simplified → Traditional form of each, asked once when the engine is built.
     let traditionalForms: [String: String]
     /// The dialogue lexicon's lists with their plain words as bytes (`TextMatch.PlainWords`), built once.
-    let plainLexicon: [DialogueLexicon.List: TextMatch.PlainWords]
+    let plainLexicon: DialogueLexicon.Table<TextMatch.PlainWords>
     /// The dialogue lexicon's lists in `TextMatch.longestFirst` order (what `TextMatch.removing` takes off), built once.
-    let longestFirstLexicon: [DialogueLexicon.List: [String]]
+    let longestFirstLexicon: DialogueLexicon.Table<[String]>
     /// The first characters of the lexicon's unit characters (`cleanDescription`), built once.
     let unitCharacterSet: Set<Character>
     /// `unit_characters_inside`: address characters only with an address character after them.
@@ -55,16 +55,8 @@ public struct Engine: Sendable {
         self.publicPhoneNumbers = Set(
             [estate.office.phone, estate.office.emergencyPhone, estate.gasCompanyPhone].filter { !$0.isEmpty })
         self.traditionalForms = Engine.traditionalTable(catalog, estate, base)
-        var plain: [DialogueLexicon.List: TextMatch.PlainWords] = [:]
-        for list in DialogueLexicon.List.allCases {
-            plain[list] = TextMatch.PlainWords(catalog.dialogue[list])
-        }
-        self.plainLexicon = plain
-        var longest: [DialogueLexicon.List: [String]] = [:]
-        for list in DialogueLexicon.List.allCases {
-            longest[list] = TextMatch.longestFirst(catalog.dialogue[list])
-        }
-        self.longestFirstLexicon = longest
+        self.plainLexicon = DialogueLexicon.Table { TextMatch.PlainWords(catalog.dialogue[$0]) }
+        self.longestFirstLexicon = DialogueLexicon.Table { TextMatch.longestFirst(catalog.dialogue[$0]) }
         self.unitCharacterSet = Set(catalog.dialogue[.unitCharacters].compactMap(\.first))
         self.unitInsideCharacterSet = Set(catalog.dialogue[.unitCharactersInside].compactMap(\.first))
     }
@@ -157,23 +149,8 @@ public struct Engine: Sendable {
             longestFirst: longestFirstLexicon)
     }
 
-    /// `text.lowercased()`; `text` itself when it is plain (`TextMatch.isPlain`) without A–Z or Ａ–Ｚ, the only plain
-    /// characters that lower-casing changes.
-    static func lowercased(_ text: String) -> String {
-        var copy = text
-        let unchanged = copy.withUTF8 { bytes in
-            guard TextMatch.isPlain(bytes) else { return false }
-            for (index, byte) in bytes.enumerated() {
-                if byte >= 0x41 && byte <= 0x5A { return false }
-                // Ａ–Ｚ: EF BC A1 … EF BC BA.
-                if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, (0xA1...0xBA).contains(bytes[index + 2]) {
-                    return false
-                }
-            }
-            return true
-        }
-        return unchanged ? text : text.lowercased()
-    }
+    /// `TextMatch.lowercased` (the matcher lower-cases the same way for the block and flat it reads).
+    static func lowercased(_ text: String) -> String { TextMatch.lowercased(text) }
 
     /// A second opinion on a zh-Hant classification: a Traditional character or a Cantonese marker
     /// word must actually occur (a multi-character marker such as 呢度 does not make 度 Traditional).

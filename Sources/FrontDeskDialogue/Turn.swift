@@ -22,17 +22,17 @@ struct Turn {
     let saysDenyWord: Bool
     let saysCancelWord: Bool
     /// The lists of `words` with their plain words as bytes (`Engine.plainLexicon`).
-    let plainWords: [DialogueLexicon.List: TextMatch.PlainWords]
+    let plainWords: DialogueLexicon.Table<TextMatch.PlainWords>
     /// The lists of `words` in `TextMatch.longestFirst` order (`Engine.longestFirstLexicon`).
-    let longestFirstWords: [DialogueLexicon.List: [String]]
+    let longestFirstWords: DialogueLexicon.Table<[String]>
     /// `TextMatch.trimmed(lower)`, and whether `lower` is plain text (`TextMatch.isPlain`): asked once per turn.
     let trimmedLower: String
     let lowerIsPlain: Bool
 
     init(
         text: String, classification: Classification, now: Date, civil: CivilTime, language: Language, lower: String,
-        words: DialogueLexicon, plainWords: [DialogueLexicon.List: TextMatch.PlainWords] = [:],
-        longestFirst: [DialogueLexicon.List: [String]] = [:]
+        words: DialogueLexicon, plainWords: DialogueLexicon.Table<TextMatch.PlainWords>,
+        longestFirst: DialogueLexicon.Table<[String]>
     ) {
         self.text = text
         self.classification = classification
@@ -92,8 +92,7 @@ struct Turn {
 
     /// `TextMatch.removing(words[list], from: text)`, with the list sorted once per engine.
     func removing(_ list: DialogueLexicon.List, from text: String) -> String {
-        if let sorted = longestFirstWords[list] { return TextMatch.removing(longestFirst: sorted, from: text) }
-        return TextMatch.removing(words[list], from: text)
+        TextMatch.removing(longestFirst: longestFirstWords[list], from: text)
     }
 
     /// Whether the message has any word of `list`.
@@ -107,9 +106,9 @@ struct Turn {
     /// `TextMatch.containsAny(text, words[list])`, from the bytes when `text` (plain: `plain`) and the list are plain.
     private static func has(
         _ list: DialogueLexicon.List, in text: String, plain: Bool, _ words: DialogueLexicon,
-        _ plainWords: [DialogueLexicon.List: TextMatch.PlainWords]
+        _ plainWords: DialogueLexicon.Table<TextMatch.PlainWords>
     ) -> Bool {
-        if plain, let listed = plainWords[list] { return listed.anyOccurs(in: text) }
+        if plain { return plainWords[list].anyOccurs(in: text) }
         return TextMatch.containsAny(text, words[list])
     }
 
@@ -117,9 +116,9 @@ struct Turn {
     /// `plain`) and the list are plain.
     private static func says(
         _ list: DialogueLexicon.List, trimmed: String, plain: Bool, _ words: DialogueLexicon,
-        _ plainWords: [DialogueLexicon.List: TextMatch.PlainWords]
+        _ plainWords: DialogueLexicon.Table<TextMatch.PlainWords>
     ) -> Bool {
-        if plain, let listed = plainWords[list] { return listed.anyLeads(trimmed) }
+        if plain { return plainWords[list].anyLeads(trimmed) }
         return TextMatch.matches(trimmed: trimmed, words[list])
     }
 
@@ -189,9 +188,9 @@ struct Turn {
         // "我手机号换过…我找找看，先不聊了，拜拜": a long line that ends by taking leave.
         if intent == .goodbye, words[.leave].contains(where: { $0.count >= 2 && trimmedLower.hasSuffix($0) }) { return true }
         // A short line that takes leave ("let's talk another time", "ok byebye"): a leave word anywhere in it.
-        if lowerIsPlain, let listed = plainWords[.leave] {
+        if lowerIsPlain {
             // Plain text: one scalar per character.
-            return lower.unicodeScalars.count <= 12 && listed.anyOccurs(in: lower, minimumCharacters: 2)
+            return lower.unicodeScalars.count <= 12 && plainWords[.leave].anyOccurs(in: lower, minimumCharacters: 2)
         }
         return lower.count <= 12 && words[.leave].contains { TextMatch.contains(lower, $0) && $0.count >= 2 }
     }

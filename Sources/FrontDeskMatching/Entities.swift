@@ -24,6 +24,10 @@ public struct Entities: Sendable, Equatable {
     public var building: Int?
     /// The entrance of `building` when both were named without a room (`6栋1单元的电梯`).
     public var entrance: Int?
+    /// A block and flat without the entrance (`5栋1101`), read with the dialogue lexicon's block and entrance markers
+    /// on the lower-cased text (`EntityExtractor.blockAndFlat(in:)`), only when no `unit` was found (the dialogue then
+    /// reads the unit); not in `json`.
+    public var blockAndFlat: BlockAndFlat?
 
     /// Entities with the given values (all absent by default).
     public init(
@@ -58,9 +62,19 @@ public struct Entities: Sendable, Equatable {
 /// tokens it uses so that a unit's or a record ID's digits never become a phone or a date.
 public struct EntityExtractor: Sendable {
     let lexicon: EntityLexicon
+    let flats: BlockAndFlatReader
 
-    /// An extractor reading the words of `intents/entities.json` (compiled once, here); it holds no other state.
-    public init(words: EntityWords) { lexicon = EntityLexicon(words) }
+    /// An extractor reading the words of `intents/entities.json` (compiled once, here), and a block and flat with the
+    /// dialogue lexicon's `block_markers` and `entrance_markers`; it holds no other state.
+    public init(words: EntityWords, dialogue: DialogueLexicon = DialogueLexicon(lists: [:])) {
+        lexicon = EntityLexicon(words)
+        flats = BlockAndFlatReader(blockMarkers: dialogue[.blockMarkers], entranceMarkers: dialogue[.entranceMarkers])
+    }
+
+    /// A block and flat without the entrance ("5座1101", "5栋1101室", "block 5 flat 1101") in `lower`, the message as
+    /// the dialogue reads it (`TextMatch.lowercased` of the normalized text): the two numbers joined by a block marker,
+    /// `nil` when the text is not of that form.
+    public func blockAndFlat(in lower: String) -> BlockAndFlat? { flats.read(lower) }
 
     /// Every entity in `normalized`, dates relative to `now` at `utcOffset` seconds east of UTC.
     public func extract(from normalized: String, now: Date, utcOffset: Int) -> Entities {

@@ -26,10 +26,10 @@ final class MatchEngine: Sendable {
 
     init(
         normalizer: Normalizer, rules: CompiledRules, examples: [LabeledExample] = [], learning: LearningSettings,
-        entities: EntityWords
+        entities: EntityWords, dialogue: DialogueLexicon = DialogueLexicon(lists: [:])
     ) {
         self.normalizer = normalizer
-        self.entities = EntityExtractor(words: entities)
+        self.entities = EntityExtractor(words: entities, dialogue: dialogue)
         self.rules = rules
         hot = HotTables(normalizer: normalizer, rules: rules)
         intentCount = rules.intentNames.count

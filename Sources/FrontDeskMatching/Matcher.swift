@@ -12,7 +12,7 @@ public struct Matcher: Sendable {
         self.init(
             intents: catalog.intents, faq: catalog.faq, acts: catalog.acts, settings: catalog.settings,
             han: catalog.han, examples: catalog.examples, learning: catalog.learning, regional: catalog.regional,
-            entities: catalog.entities)
+            entities: catalog.entities, dialogue: catalog.dialogue)
     }
 
     /// Compiles rules given as values (tests, and the peer benchmark's neutral rule set); without entity
@@ -20,13 +20,15 @@ public struct Matcher: Sendable {
     public init(
         intents: [IntentDefinition], faq: [FAQTopic] = [], acts: [ActDefinition] = [], settings: MatchSettings,
         han: HanConversion, examples: [LabeledExample] = [], learning: LearningSettings = LearningSettings(),
-        regional: RegionalWords = RegionalWords(), entities: EntityWords = .empty
+        regional: RegionalWords = RegionalWords(), entities: EntityWords = .empty,
+        dialogue: DialogueLexicon = DialogueLexicon(lists: [:])
     ) {
         let normalizer = Normalizer(han: han, traditionalMarkers: settings.traditionalMarkers)
         let rules = CompiledRules(
             intents: intents, faq: faq, acts: acts, settings: settings, normalizer: normalizer, regional: regional)
         engine = MatchEngine(
-            normalizer: normalizer, rules: rules, examples: examples, learning: learning, entities: entities)
+            normalizer: normalizer, rules: rules, examples: examples, learning: learning, entities: entities,
+            dialogue: dialogue)
     }
 
     /// The number of examples the learned layer was trained on and of the features it learned (0, 0 without).

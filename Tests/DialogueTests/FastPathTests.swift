@@ -4,6 +4,7 @@ import FrontDeskModel
 import Testing
 
 @testable import FrontDeskDialogue
+@testable import FrontDeskMatching
 
 /// The byte-level fast paths answer exactly as the Foundation and Character-based code they skip:
 /// each is compared with that code on ordinary text and on text made to defeat a byte comparison
@@ -43,6 +44,43 @@ struct FastPathTests {
                     "\(text.debugDescription) ∋ any of \(words.prefix(3))")
             }
         }
+    }
+
+    /// A lexicon list's bytes (`TextMatch.PlainWords`) answer on plain text as `containsAny` and `matches` do, also for
+    /// the words that are not plain: those whose decomposition is not plain ("façade", "𨋢") are skipped there, the
+    /// others (a compatibility ideograph) still asked.
+    @Test func plainWordsAreContainsAnyAndMatches() {
+        let lists: [[String]] = [
+            Self.words, Self.lexicon[.structural], Self.lexicon[.liftWords], ["façade", "fac\u{327}ade", "𨋢", "\u{F967}行"],
+            ["\u{F967}"], ["", "no"], ["\r", "no\u{301}"], [],
+        ]
+        let texts = Self.texts + ["不行", "电梯不行", "facade", "the lift", "不", "no way", "𨋢壞咗"]
+        for text in texts + texts.map({ $0.lowercased() }) {
+            var copy = text
+            guard copy.withUTF8({ TextMatch.isPlain($0) }) else { continue }
+            let trimmed = TextMatch.trimmed(text)
+            for words in lists {
+                let plain = TextMatch.PlainWords(words)
+                #expect(plain.anyOccurs(in: text) == TextMatch.containsAny(text, words), "\(text.debugDescription) ∋ \(words.prefix(3))")
+                #expect(
+                    plain.anyOccurs(in: text, minimumCharacters: 2)
+                        == words.contains { TextMatch.contains(text, $0) && $0.count >= 2 }, "\(text.debugDescription) ∋ long \(words.prefix(3))")
+                #expect(
+                    plain.anyLeads(trimmed) == TextMatch.matches(trimmed: trimmed, words),
+                    "\(trimmed.debugDescription) leads \(words.prefix(3))")
+            }
+        }
+        #expect(TextMatch.PlainWords(["façade", "𨋢", "\u{F967}行"]).othersInPlain == ["\u{F967}行"])
+    }
+
+    /// `DialogueLexicon.List.ordinal` is the place in `allCases` (what the dense tables are indexed by).
+    @Test func listOrdinalIsThePlaceInAllCases() {
+        #expect(MemoryLayout<DialogueLexicon.List>.size == 1)
+        for (place, list) in DialogueLexicon.List.allCases.enumerated() {
+            #expect(list.ordinal == place, "\(list)")
+        }
+        let table = DialogueLexicon.Table { $0.rawValue }
+        for list in DialogueLexicon.List.allCases { #expect(table[list] == list.rawValue) }
     }
 
     @Test func lastRangeIsFoundationBackwardsSearch() {

@@ -3,14 +3,32 @@ import FrontDeskModel
 
 /// Matching the dialogue lexicon's words (`intents/dialogue.json`) against normalized, lower-cased
 /// text: whole-message and prefix matches, substring tests, trimming. No words of its own.
-enum TextMatch {
+package enum TextMatch {
+    /// `text.lowercased()`; `text` itself when it is plain (`isPlain`) without A–Z or Ａ–Ｚ, the only plain characters
+    /// that lower-casing changes. The dialogue's lower-cased text (`Turn.lower`) and the block-and-flat reader's.
+    package static func lowercased(_ text: String) -> String {
+        var copy = text
+        let unchanged = copy.withUTF8 { bytes in
+            guard isPlain(bytes) else { return false }
+            for (index, byte) in bytes.enumerated() {
+                if byte >= 0x41 && byte <= 0x5A { return false }
+                // Ａ–Ｚ: EF BC A1 … EF BC BA.
+                if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, (0xA1...0xBA).contains(bytes[index + 2]) {
+                    return false
+                }
+            }
+            return true
+        }
+        return unchanged ? text : text.lowercased()
+    }
+
     /// Whether `lower` is one of `words`, or begins with one followed by punctuation or a space.
-    static func matches(_ lower: String, _ words: [String]) -> Bool {
+    package static func matches(_ lower: String, _ words: [String]) -> Bool {
         matches(trimmed: trimmed(lower), words)
     }
 
     /// `matches` on text already `trimmed`.
-    static func matches(trimmed text: String, _ words: [String]) -> Bool {
+    package static func matches(trimmed text: String, _ words: [String]) -> Bool {
         if text.isEmpty { return false }
         var plain = text
         if let answer = plain.withUTF8({ bytes in isPlain(bytes) ? plainMatches(bytes, words) : nil }) { return answer }
@@ -50,7 +68,7 @@ enum TextMatch {
 
     /// Whether any of `words` occurs anywhere in `lower`. On plain text (`isPlain`, checked once for all the words) a
     /// byte search (`memmem`) per word; Foundation's `contains` otherwise.
-    static func containsAny(_ lower: String, _ words: [String]) -> Bool {
+    package static func containsAny(_ lower: String, _ words: [String]) -> Bool {
         var haystack = lower
         let answer: Bool? = haystack.withUTF8 { bytes in
             guard isPlain(bytes) else { return nil }
@@ -66,7 +84,7 @@ enum TextMatch {
 
     /// Whether `word` occurs in `text`, as Foundation's `contains` answers: straight from the bytes
     /// when both are plain text (`isPlain`), where a byte match is exactly a character match.
-    static func contains(_ text: String, _ word: String) -> Bool {
+    package static func contains(_ text: String, _ word: String) -> Bool {
         var haystack = text
         var needle = word
         let answer: Bool? = haystack.withUTF8 { bytes in
@@ -80,7 +98,7 @@ enum TextMatch {
     /// Where `word` first occurs in `text` at or after `start`, as Foundation's `range(of:range:)` finds it: from the
     /// bytes when both are plain text (`isPlain`: there a byte match is a character match and byte offsets fall on
     /// character boundaries); Foundation otherwise. An empty word is never found.
-    static func range(of word: String, in text: String, from start: String.Index? = nil) -> Range<String.Index>? {
+    package static func range(of word: String, in text: String, from start: String.Index? = nil) -> Range<String.Index>? {
         var haystack = text
         var needle = word
         let from = start.map { text.utf8.distance(from: text.utf8.startIndex, to: $0) } ?? 0
@@ -102,7 +120,7 @@ enum TextMatch {
 
     /// Where `word` last occurs in `text`, as Foundation's `range(of:options: .backwards)` finds it: from the bytes when
     /// both are plain text (`isPlain`) and `text`'s are contiguous; Foundation otherwise. An empty word is never found.
-    static func lastRange(of word: String, in text: Substring) -> Range<String.Index>? {
+    package static func lastRange(of word: String, in text: Substring) -> Range<String.Index>? {
         var needle = word
         let found: Int?? = text.utf8.withContiguousStorageIfAvailable { bytes -> Int?? in
             needle.withUTF8 { pattern -> Int?? in
@@ -128,11 +146,11 @@ enum TextMatch {
 
     /// `text.hasPrefix(prefix)`, from the bytes when both are plain text (`isPlain`), where characters are scalars and
     /// equality is byte equality.
-    static func hasPrefix(_ text: String, _ prefix: String) -> Bool { hasPrefix(text, prefix, textIsPlain: nil) }
+    package static func hasPrefix(_ text: String, _ prefix: String) -> Bool { hasPrefix(text, prefix, textIsPlain: nil) }
 
     /// `hasPrefix(text, prefix)` where the caller may already know whether `text` is plain (`isPlain`), asked once for
     /// many prefixes.
-    static func hasPrefix(_ text: String, _ prefix: String, textIsPlain: Bool?) -> Bool {
+    package static func hasPrefix(_ text: String, _ prefix: String, textIsPlain: Bool?) -> Bool {
         var haystack = text
         var needle = prefix
         let answer: Bool? = haystack.withUTF8 { bytes in
@@ -146,7 +164,7 @@ enum TextMatch {
     }
 
     /// Whether `pattern` occurs in `bytes`; an empty pattern never does (as Foundation answers).
-    static func occurs(_ pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func occurs(_ pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let needle = pattern.baseAddress, !pattern.isEmpty else { return false }
         guard let base = bytes.baseAddress, pattern.count <= bytes.count else { return false }
         // memchr for the first byte, memcmp for the rest (glibc's memmem is not visible without _GNU_SOURCE).
@@ -165,10 +183,10 @@ enum TextMatch {
     /// Text made only of characters that never combine or decompose: ASCII (but CR, which pairs
     /// with LF), CJK ideographs, CJK and general punctuation, full-width forms. On such text Unicode
     /// canonical equivalence is byte equality and every character is one scalar.
-    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { Han.isPlain(bytes) }
+    package static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { Han.isPlain(bytes) }
 
     /// Where `pattern` first occurs in `bytes` at or after `from`.
-    static func firstIndex(of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from: Int)
+    package static func firstIndex(of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from: Int)
         -> Int?
     {
         guard !pattern.isEmpty else { return from }
@@ -189,16 +207,16 @@ enum TextMatch {
 
     /// `text` without any occurrence of `words` (the longest first), as Foundation's
     /// `replacingOccurrences(of:with: "")` gives; from the bytes when everything is plain text.
-    static func removing(_ words: [String], from text: String) -> String {
+    package static func removing(_ words: [String], from text: String) -> String {
         removing(longestFirst: longestFirst(words), from: text)
     }
 
     /// `words` in the order `removing` takes them off: the longest first ("烟雾报警器" goes whole, not as "报警器" leaving
     /// "烟雾" behind), as listed among as long ones.
-    static func longestFirst(_ words: [String]) -> [String] { words.sorted(by: { $0.count > $1.count }) }
+    package static func longestFirst(_ words: [String]) -> [String] { words.sorted(by: { $0.count > $1.count }) }
 
     /// `removing(words, from: text)` for words already in `longestFirst` order (sorted once per engine, not per call).
-    static func removing(longestFirst words: [String], from text: String) -> String {
+    package static func removing(longestFirst words: [String], from text: String) -> String {
         var result = text
         let plainText = result.withUTF8 { isPlain($0) }
         for word in words {
@@ -240,15 +258,19 @@ enum TextMatch {
     /// The words of one lexicon list, built once per engine: the plain ones (`isPlain`) as one byte buffer, so
     /// `containsAny` and `matches` on plain text need no per-word check or copy; the others (rare: "𨋢", "façade")
     /// kept as strings and matched as those functions match a word that is not plain.
-    struct PlainWords: Sendable {
+    package struct PlainWords: Sendable {
         /// The plain words' UTF-8, one after another.
-        let bytes: [UInt8]
+        package let bytes: [UInt8]
         /// Where each plain word ends in `bytes` (the next starts there).
-        let ends: [Int]
+        package let ends: [Int]
         /// The words that are not plain text.
-        let others: [String]
+        package let others: [String]
+        /// Those of `others` that plain text may still hold: their canonical decomposition is plain (a compatibility
+        /// ideograph such as U+F967 is U+4E0D). The rest ("façade", "𨋢") never occur in plain text, which has no
+        /// combining mark, no character outside the BMP's plain ranges and is its own decomposition.
+        package let othersInPlain: [String]
 
-        init(_ words: [String]) {
+        package init(_ words: [String]) {
             var bytes: [UInt8] = []
             var ends: [Int] = []
             var others: [String] = []
@@ -264,11 +286,15 @@ enum TextMatch {
             self.bytes = bytes
             self.ends = ends
             self.others = others
+            othersInPlain = others.filter { word in
+                var decomposed = word.decomposedStringWithCanonicalMapping
+                return decomposed.withUTF8 { isPlain($0) }
+            }
         }
 
-        /// `containsAny(text, words)` for plain `text`: whether any word occurs in it; with `minimumCharacters`, any
+        /// `containsAny(text, words)` for plain `text` (never called with other text): whether any word occurs in it; with `minimumCharacters`, any
         /// word of at least that many characters (a plain word's characters are its scalars).
-        func anyOccurs(in text: String, minimumCharacters: Int = 0) -> Bool {
+        package func anyOccurs(in text: String, minimumCharacters: Int = 0) -> Bool {
             var haystack = text
             let plainFound = haystack.withUTF8 { text in
                 anyWord { word in
@@ -276,12 +302,13 @@ enum TextMatch {
                     return occurs(word, in: text)
                 }
             }
-            return plainFound || others.contains { text.contains($0) && (minimumCharacters == 0 || $0.count >= minimumCharacters) }
+            return plainFound
+                || othersInPlain.contains { text.contains($0) && (minimumCharacters == 0 || $0.count >= minimumCharacters) }
         }
 
-        /// `matches(trimmed: text, words)` for plain, trimmed `text`: whether it is a word, or begins with one followed
+        /// `matches(trimmed: text, words)` for plain, trimmed `text` (never called with other text): whether it is a word, or begins with one followed
         /// by a separator.
-        func anyLeads(_ text: String) -> Bool {
+        package func anyLeads(_ text: String) -> Bool {
             guard !text.isEmpty else { return false }
             var haystack = text
             let plainFound = haystack.withUTF8 { text in
@@ -300,7 +327,7 @@ enum TextMatch {
                     return separatorScalars.contains(next)
                 }
             }
-            return plainFound || others.contains { leads(text, $0) }
+            return plainFound || othersInPlain.contains { leads(text, $0) }
         }
 
         /// Whether `test` holds for any of the plain words, each given as its UTF-8 bytes.
@@ -317,7 +344,7 @@ enum TextMatch {
     }
 
     /// Whether `text` is `word`, or begins with it followed by a separator (`matches` for one word, on any text).
-    static func leads(_ text: String, _ word: String) -> Bool {
+    package static func leads(_ text: String, _ word: String) -> Bool {
         if text == word { return true }
         if text.hasPrefix(word) {
             let rest = text.dropFirst(word.count)
@@ -327,15 +354,15 @@ enum TextMatch {
     }
 
     /// The scalars of `separators` (each of them one scalar).
-    static let separatorScalars: Set<UInt32> = Set(separators.flatMap { $0.unicodeScalars.map(\.value) })
+    package static let separatorScalars: Set<UInt32> = Set(separators.flatMap { $0.unicodeScalars.map(\.value) })
 
-    static let separators: Set<Character> = [
+    package static let separators: Set<Character> = [
         " ", ",", "，", "。", ".", "!", "！", "?", "？", "、", ";", "；", ":", "：", "~", "～",
     ]
 
     /// `text` without leading and trailing spaces and punctuation. Plain text (`isPlain`: one scalar per character)
     /// is trimmed on its bytes; other text character by character.
-    static func trimmed(_ text: String) -> String {
+    package static func trimmed(_ text: String) -> String {
         var copy = text
         let fast: String?? = copy.withUTF8 { bytes in
             guard isPlain(bytes) else { return nil }
