@@ -143,9 +143,16 @@ public struct Engine: Sendable {
 
     func makeTurn(_ text: String, _ classification: Classification, now: Date, language: Language) -> Turn {
         let base = classification.normalized.isEmpty ? text : classification.normalized
+        let lower = Engine.lowercased(base)
+        var classification = classification
+        if classification.entities.unit == nil, classification.entities.blockAndFlat == nil {
+            // A block and flat without the entrance ("5栋1101"), read by the matcher's one reader on the text the dialogue
+            // reads: here, where a turn needs it, so that classifying alone never pays for it.
+            classification.entities.blockAndFlat = matcher.entityExtractor.blockAndFlat(in: lower)
+        }
         return Turn(
             text: text, classification: classification, now: now, civil: CivilTime(now, offset: estate.utcOffset),
-            language: language, lower: Engine.lowercased(base), words: catalog.dialogue, plainWords: plainLexicon,
+            language: language, lower: lower, words: catalog.dialogue, plainWords: plainLexicon,
             longestFirst: longestFirstLexicon)
     }
 

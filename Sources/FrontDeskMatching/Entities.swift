@@ -25,8 +25,8 @@ public struct Entities: Sendable, Equatable {
     /// The entrance of `building` when both were named without a room (`6栋1单元的电梯`).
     public var entrance: Int?
     /// A block and flat without the entrance (`5栋1101`), read with the dialogue lexicon's block and entrance markers
-    /// on the lower-cased text (`EntityExtractor.blockAndFlat(in:)`), only when no `unit` was found (the dialogue then
-    /// reads the unit); not in `json`.
+    /// on the lower-cased text (`EntityExtractor.blockAndFlat(in:)`) when a dialogue turn is made and no `unit` was
+    /// found (`classify` alone leaves it `nil`, so that classifying never pays for it); not in `json`.
     public var blockAndFlat: BlockAndFlat?
 
     /// Entities with the given values (all absent by default).

@@ -59,15 +59,9 @@ extension MatchEngine {
             }
         }
         let normalizedString = normalized ?? text
-        var entities =
+        let entities =
             extractingEntities
             ? self.entities.extract(from: normalizedString, now: now, utcOffset: utcOffset) : Entities()
-        if extractingEntities, entities.unit == nil {
-            // On the text the dialogue reads (`Turn.lower`): the normalized text lower-cased, the text when it is empty.
-            // With a unit the dialogue takes the unit and never asks for a block and flat: none is read.
-            entities.blockAndFlat = self.entities.blockAndFlat(
-                in: TextMatch.lowercased(normalizedString.isEmpty ? text : normalizedString))
-        }
         // The memberwise initializer: the value is built in place (a hand-written one copied it once more).
         return Classification(
             text: text, normalized: normalizedString, language: language, intent: intent, confidence: confidence,

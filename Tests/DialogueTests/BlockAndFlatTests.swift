@@ -45,7 +45,9 @@ struct BlockAndFlatTests {
             let classification = matcher.classify(trimmed, now: now, utcOffset: 28_800)
             let base = classification.normalized.isEmpty ? trimmed : classification.normalized
             let expected = Self.reference(Engine.lowercased(base), Fixture.catalog.dialogue)
-            let got = classification.entities.blockAndFlat
+            #expect(classification.entities.blockAndFlat == nil)  // classifying alone reads none
+            let got = classification.entities.unit == nil
+                ? matcher.entityExtractor.blockAndFlat(in: Engine.lowercased(base)) : nil
             // With a unit the dialogue never read a block and flat; the matcher reads none.
             if classification.entities.unit != nil {
                 #expect(got == nil, "\(text.debugDescription)")

@@ -71,12 +71,7 @@ import Testing
             #expect(result.scores.map(\.intent) == explained.scores.map(\.intent), "\(text)")
             #expect(result.hits == explained.hits, "\(text)")
             #expect(result.text == text)
-            var entities = Support.matcher.entityExtractor.extract(from: result.normalized, now: Support.now, utcOffset: 28_800)
-            // The block and flat without an entrance, read only when no unit was (on the text the dialogue reads).
-            if entities.unit == nil {
-                entities.blockAndFlat = Support.matcher.entityExtractor.blockAndFlat(
-                    in: TextMatch.lowercased(result.normalized.isEmpty ? text : result.normalized))
-            }
+            let entities = Support.matcher.entityExtractor.extract(from: result.normalized, now: Support.now, utcOffset: 28_800)
             #expect(result.entities == entities, "\(text)")
         }
     }
