@@ -32,7 +32,7 @@ extension Engine {
         }
         if state.flow == nil, state.pending == nil, state.revisit == nil, state.namedUnit == nil,
             [Intent.greeting, .fallback].contains(turn.intent) || turn.classification.confidence < 0.5,
-            let unit = statedUnit(turn), registeredName(turn, unit: unit)
+            let unit = statedUnit(turn), registeredName(turn, unit: unit) != nil
         {
             // "你好 我是4栋1单元302的刘洋": the flat and the name the estate registers for it, and no request yet: a due
             // return visit is the question.

@@ -456,29 +456,27 @@ extension Engine {
         return nil
     }
 
-    /// Whether the message holds the name of a resident the estate registers at `unit` (as written, or in Traditional
-    /// characters).
-    func registeredName(_ turn: Turn, unit: String) -> Bool {
-        guard let residents = estate.unit(unit)?.residents, !residents.isEmpty else { return false }
-        let shadow = simplifiedShadow(turn.text)
-        return residents.contains { $0.name.count >= 2 && (TextMatch.contains(turn.text, $0.name) || TextMatch.contains(shadow, $0.name)) }
+    /// The name of a resident the estate registers at `unit`, as the message writes it: as registered, or in Traditional
+    /// characters ("4棟2單元902 鄭海燕", one character for one, searched in `shadow`, the text's Simplified shadow).
+    func registeredName(_ turn: Turn, unit: String, shadow: String? = nil) -> String? {
+        guard let names = estate.unit(unit)?.residents.map(\.name).filter({ $0.count >= 2 }), !names.isEmpty else {
+            return nil
+        }
+        let text = turn.text
+        if let name = names.first(where: { TextMatch.contains(text, $0) }) { return name }
+        let lower = shadow ?? simplifiedShadow(text)
+        guard let name = names.first(where: { TextMatch.contains(lower, $0) }), let range = TextMatch.range(of: name, in: lower)
+        else { return nil }
+        let start = lower.distance(from: lower.startIndex, to: range.lowerBound)
+        return String(text.dropFirst(start).prefix(name.count))
     }
 
     /// A name stated in passing: "业主张伟" / "申请人：李娜" / "my name is Zhang Wei", or without a marker the name
     /// of a resident registered at `unit` ("装修申请 11栋1单元602 丁刚 …").
     func statedName(_ turn: Turn, unit: String? = nil) -> String? {
         let text = turn.text
-        if let unit, let name = estate.unit(unit)?.residents.map(\.name).first(where: { $0.count >= 2 && TextMatch.contains(text, $0) }) {
-            return name
-        }
         let lower = simplifiedShadow(text)  // "業主馮梓萱": Traditional text is searched with the Simplified markers
-        // "4棟2單元902 鄭海燕": a resident's name written in Traditional characters, as written (one character for one).
-        if let unit, let name = estate.unit(unit)?.residents.map(\.name).first(where: { $0.count >= 2 && TextMatch.contains(lower, $0) }),
-            let range = TextMatch.range(of: name, in: lower)
-        {
-            let start = lower.distance(from: lower.startIndex, to: range.lowerBound)
-            return String(text.dropFirst(start).prefix(name.count))
-        }
+        if let unit, let name = registeredName(turn, unit: unit, shadow: lower) { return name }
         for marker in turn.words[.nameMarkers] {
             guard let value = clause(after: marker, text: text, lower: lower, turn), labels(marker, value) else { continue }
             let english = turn.words[.nameMarkersEn].contains(marker)
@@ -660,7 +658,7 @@ extension Engine {
     /// "4栋1单元501厨房下水道堵了 哦不对 不是501是502": a flat corrected in the message that names it. The flat named after
     /// the last correction marker, or the stated flat with the other room named there; nil when nothing after the marker
     /// changes the flat ("3-2-501，哦不对，是厨房不是卫生间").
-    func unitCorrectedInPassing(_ unit: String, _ turn: Turn, current: String? = nil) -> String? {
+    func unitCorrectedInPassing(_ unit: String, _ turn: Turn, current: String?) -> String? {
         guard turn.isCorrection, let (rest, after) = afterCorrection(turn) else { return nil }
         if let named = after.unit { return named == unit ? nil : named }
         guard let rooms = Self.roomNumbers(rest) else { return nil }

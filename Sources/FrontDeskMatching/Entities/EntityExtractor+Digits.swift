@@ -10,10 +10,8 @@ extension EntityExtractor {
         var runs: [String] = []
         var current = ""
         for scalar in text.unicodeScalars {
-            if scalar >= "0" && scalar <= "9" {
-                current.unicodeScalars.append(scalar)
-            } else if scalar.value >= 0xFF10, scalar.value <= 0xFF19, let ascii = Unicode.Scalar(scalar.value - 0xFF10 + 0x30) {
-                current.unicodeScalars.append(ascii)  // full-width digits (５６７８) are digits too
+            if let value = plainDigit(scalar) {
+                current.unicodeScalars.append(Unicode.Scalar(UInt8(0x30 + value)))  // full-width digits (５６７８) too
             } else if !current.isEmpty {
                 runs.append(current)
                 current = ""
@@ -81,6 +79,8 @@ extension EntityExtractor {
         return runs
     }
 
+    /// The value of an ASCII or full-width digit.
+    @inline(__always)
     private static func plainDigit(_ scalar: Unicode.Scalar) -> UInt32? {
         let v = scalar.value
         if v >= 0x30, v <= 0x39 { return v - 0x30 }
