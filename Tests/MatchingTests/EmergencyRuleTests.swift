@@ -117,6 +117,20 @@ import Testing
         ("someone broke into the flat next door, I can hear them now", nil),
         ("my son swallowed a magnet, he's crying", nil),
         ("昨晚被风吹断的那根电线还在冒火花", nil),
+        // Charcoal burnt in a closed room with drowsiness, a pressure cooker about to burst, a ceiling caving in with
+        // creaks, a crack that widens, a hob that will not go out, poison swallowed, a weapon in a car park, a toddler
+        // shut in a car, smoke on the stairs with the door jammed, sewage welling up in a ground-floor flat.
+        ("婆婆房间里烧着炭盆，门窗关得紧紧的，现在叫她只会哼一声", "gas"),
+        ("our helper lit a charcoal burner in the bedroom to keep warm and now she's confused and can't stand", "gas"),
+        ("電飯煲旁邊個壓力煲一直嗤嗤聲，個蓋鼓晒起嚟", nil),
+        ("书房的石膏板吊顶中间往下垂，一直嘎吱嘎吱地响", nil),
+        ("the bedroom wall crack keeps getting wider and we hear cracking noises", nil),
+        ("燃气灶的旋钮关到底了，火还是一直烧，关不掉", "gas"),
+        ("my 2 year old drank some bleach from under the sink", nil),
+        ("有个男的拿着菜刀在停车场追人", nil),
+        ("a baby is locked in a car in the visitor car park, windows up, crying", nil),
+        ("楼梯间全是烟，防火门推不开", "fire"),
+        ("污水从地漏一直往外冒，客厅已经浸到了", "flood"),
     ]
 
     static let notEmergencies: [String] = [
@@ -210,6 +224,13 @@ import Testing
         "谢谢你们昨晚这么快把困在电梯里的人救出来",
         "上周的消防系统测试做完了吗？下次是什么时候",
         "垃圾房的纸箱满出来了，好几天没人清",
+        // A device that does not answer, smoke from a permitted barbecue, a question about what school taught, a charger
+        // that was hot until unplugged, a ceiling that sagged with nobody below.
+        "单元门的对讲按了没反应，我朋友在楼下进不来",
+        "邻居在花园烧烤，油烟飘进我家了",
+        "学校教了着火要往楼下跑，我们楼的逃生路线图贴在哪里",
+        "充电器刚才烫到快烧起来，拔掉就好了",
+        "储物间的吊顶塌了一小块，下面没人，有空来看看",
     ]
 
     @Test(arguments: hazards)
