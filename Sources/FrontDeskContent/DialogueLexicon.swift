@@ -100,6 +100,10 @@ public struct DialogueLexicon: Sendable {
         case applyWords = "apply_words"
         /// "建议…", "it would be nice if…": after a return visit's rating, a remark with them adds to the feedback.
         case suggestionWords = "suggestion_words"
+        /// After a return visit's rating, a reason that asks for more than feedback: a complaint named ("我要投诉"), a mess
+        /// still there ("到现在都没人收"), damage done ("墙蹭得全是手印", "scratched the floor"). The rating is stored and the
+        /// complaint is taken.
+        case ratingComplaint = "rating_complaint"
         /// A person asked for by name ("转人工", "a real person"): with one, a phone given with "contact me" still asks for a
         /// person; without one, "你们联系我就行，138…" at the phone prompt is the phone.
         case personWords = "person_words"

@@ -60,6 +60,11 @@ public struct LearningSettings: Sendable, Equatable {
     public var overturn: Double = 0
     /// A rules' winner with at least this score is not overturned by an intent no rule spoke for.
     public var holdScore: Double = 3
+    /// A rules' winner named by such a word ("我要投诉") that leads the rules' second by at least this many points is not
+    /// overturned by the examples for another intent the rules read too (an intent in `needs_rule` still can be).
+    public var holdLead: Double = 100
+    /// The weight of a keyword that names the desk outright ("我要投诉"): see `holdLead`.
+    public var explicitScore: Double = 100
     /// The same when no rule spoke at all: the examples alone must be surer.
     public var silentThreshold: Double = 0.6
     /// Intents the learned layer never picks unless a rule gave them a positive score (emergency: a hazard
@@ -80,7 +85,7 @@ extension CatalogLoader {
     static let exampleLanguages = ["zh-Hans", "zh-Hant", "en", "mixed"]
     static let learningKeys = [
         "version", "description", "alpha", "rule_scale", "rule_cap", "weight", "temperature", "threshold",
-        "silent_threshold", "clear_lead", "hold_score", "overturn", "needs_rule", "authoritative", "minimum_features",
+        "silent_threshold", "clear_lead", "hold_score", "explicit_score", "hold_lead", "overturn", "needs_rule", "authoritative", "minimum_features",
         "minimum_count", "enabled",
     ]
 
@@ -181,6 +186,8 @@ extension CatalogLoader {
         settings.silentThreshold = positive("silent_threshold", settings.silentThreshold, upTo: 10)
         settings.clearLead = positive("clear_lead", settings.clearLead, upTo: 100)
         settings.holdScore = positive("hold_score", settings.holdScore, upTo: 100)
+        settings.holdLead = positive("hold_lead", settings.holdLead, upTo: 100)
+        settings.explicitScore = positive("explicit_score", settings.explicitScore, upTo: 100)
         settings.overturn = positive("overturn", settings.overturn, upTo: 1)
         settings.enabled = reader.bool(object, "enabled", at: "") ?? true
         func whole(_ key: String, _ current: Int, from low: Int) -> Int {

@@ -67,8 +67,9 @@ extension Engine {
         if let followUp, state.flow == nil, state.pending == nil, let reply = followUpOn(followUp, turn, &state) {
             return reply
         }
+        let resumes = state.suspended.map { turn.has(.resumeWords) || resumesWithAnswer(turn, $0) } ?? false
         if let shown, state.flow == nil, turn.intent == .progressQuery, turn.entities.recordID == nil,
-            turn.entities.unit == nil, let record = store.record(id: shown)
+            turn.entities.unit == nil, !resumes, let record = store.record(id: shown)
         {
             state.pending = nil
             return describe(record, turn, &state, notes: [])
@@ -83,11 +84,30 @@ extension Engine {
                 // The works revised after a structural refusal, or more about the application: it goes on with what was
                 // given before (the scope is asked again).
                 state.refusedPermit = nil
-                state.flow = saved
+                var revised = saved
+                revised.awaiting = .scope  // the refusal asked for the works again: this answers it
+                state.flow = revised
                 return continueFlow(turn, &state)
             }
             let other = Engine.serviceIntents.contains(turn.intent) && turn.intent != .decorationPermit
             if turn.isCancel || turn.intent == .goodbye || other { state.refusedPermit = nil }
+        }
+        if let suspended = state.suspended, !turn.isCancel,
+            turn.has(.resumeWords)
+                && (turn.intent == suspended.kind.intent || !Engine.serviceIntents.contains(turn.intent))
+                || resumesWithAnswer(turn, suspended)
+        {
+            // "好的。投诉那个接着登记吧，我是4-2-502的" / "好，咁繼續報返個坐廁先，電話166…" after a question in between:
+            // back to the unfinished one with the details it carries (restated, not yet confirmed), rather than a second
+            // request of its kind.
+            state.suspended = nil
+            state.pending = nil
+            var resumed = suspended
+            carryKnownDetails(into: &resumed, state)
+            let result = fill(&resumed, turn)
+            state.flow = resumed
+            let notes = result.problems.map { say($0.key, turn.language, $0.values) }
+            return advance(turn, &state, notes: notes)
         }
         return startIntent(turn, &state, clarify: true)
     }
@@ -254,6 +274,10 @@ extension Engine {
             // "好的 那我在家等着" / "ok thanks" / "ok bye": the status was what they wanted; the offer of details is not
             // taken.
             if turn.isThanksOnly || turn.intent == .goodbye { return nil }
+            // "好，咁繼續報返個坐廁先": the "ok" goes back to the request the question interrupted, not to the details.
+            if let suspended = state.suspended, turn.has(.resumeWords) || resumesWithAnswer(turn, suspended) {
+                return nil
+            }
             // "ok. also my doorbell stopped working": the "ok" is no yes to the details, a new request follows.
             if Engine.serviceIntents.contains(turn.intent), turn.intent != .progressQuery { return nil }
             if turn.isAffirm, turn.has(.waitingWords), !turn.has(.acceptWords) {

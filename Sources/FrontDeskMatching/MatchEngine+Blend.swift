@@ -17,6 +17,7 @@ extension MatchEngine {
         let ruleBest = summary.best
         let ruleSecond = summary.second
         let ruleBestScore = summary.bestScore
+        let ruleSecondScore = summary.secondScore
         let ruleAmbiguous = isClose(ruleBest, ruleSecond, summary.bestScore, summary.secondScore, threshold)
         summary.ambiguous = ruleAmbiguous
         guard let learned else {
@@ -77,6 +78,22 @@ extension MatchEngine {
                 second = i
                 secondValue = value
             }
+        }
+        // An explicit request word that leads the rules ("我要投诉" about a broken light, "I want to complain" about a
+        // bill) is the resident's own choice of desk: examples that prefer another intent the rules read too do not
+        // overturn it (an emergency's hazard still does: `needs_rule`).
+        if best >= 0, ruleBest >= 0, best != ruleBest, ruleBest < 64, best < 64,
+            summary.explicitIntents & (1 << UInt64(ruleBest)) != 0, needsRule & (1 << UInt64(best)) == 0,
+            ruleBestScore - (ruleSecond >= 0 ? ruleSecondScore : 0) >= learning.holdLead
+        {
+            summary.blended = true
+            summary.best = ruleBest
+            summary.second = best
+            summary.bestScore = min(ruleBestScore, cap) / scale + weight * posteriors[ruleBest]
+            summary.secondScore = bestValue
+            summary.accepted = ruleBestScore >= threshold
+            summary.ambiguous = false
+            return
         }
         // The examples alone do not overturn a rules' winner for an intent no rule spoke for when the winner was named
         // by an explicit request word (a keyword of at least `hold_score`: "I need a repair" is not a cancel because

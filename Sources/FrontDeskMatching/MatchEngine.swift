@@ -19,6 +19,8 @@ final class MatchEngine: Sendable {
     let authoritative: [Double]
     /// A keyword of this weight is an explicit request the learned layer does not overturn (`hold_score`).
     let strongWeight: Float
+    /// A keyword of this weight names the desk outright ("我要投诉"): its intent, leading the rules, is held (`hold_lead`).
+    let explicitWeight: Float
     /// The act bit of a correction ("不对，是…").
     let correctionBit: UInt8
     /// The entity extractor, its words compiled once.
@@ -49,6 +51,7 @@ final class MatchEngine: Sendable {
         self.needsRule = needsRule
         authoritative = rules.intentNames.map { learning.authoritative[$0] ?? .infinity }
         strongWeight = Float(learning.holdScore)
+        explicitWeight = Float(learning.explicitScore)
         correctionBit = rules.actNames.firstIndex(of: .correction).map { UInt8(1) << UInt8($0) } ?? 0
     }
 
@@ -204,6 +207,7 @@ final class MatchEngine: Sendable {
         var vetoed: UInt64 = 0
         var negatedIntents: UInt64 = 0
         var strongIntents: UInt64 = 0
+        var explicitIntents: UInt64 = 0
         var categoryIntents: UInt64 = 0
         var intensified: UInt64 = 0
         var acts: UInt8 = 0
@@ -251,6 +255,7 @@ final class MatchEngine: Sendable {
                     if keywordLive, factor == 0, output.index < 64 { negatedIntents |= 1 << UInt64(output.index) }
                     if keywordLive, !keywordRepeat, factor > 0, output.weight >= strongWeight, output.index < 64 {
                         strongIntents |= 1 << UInt64(output.index)
+                        if output.weight >= explicitWeight { explicitIntents |= 1 << UInt64(output.index) }
                     }
                 case .category:
                     if categoryLive, !categoryRepeat {
@@ -299,6 +304,7 @@ final class MatchEngine: Sendable {
         summary.vetoed = vetoed
         summary.negatedIntents = negatedIntents
         summary.strongIntents = strongIntents
+        summary.explicitIntents = explicitIntents
         decide(scores: scores, categoryScores: categoryScores, vetoed: vetoed, &summary, factors: buffers.factors)
         // After the intents are decided: the objects of the fired rules weigh in the choice of category only.
         if paired { weighObjectsOfRules(&buffers, hitCount: hitCount) }

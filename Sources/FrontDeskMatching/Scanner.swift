@@ -67,6 +67,8 @@ struct ScanSummary {
     /// Bit `i`: a keyword of intent `i` of at least `learning.holdScore` weight counted (an explicit request:
     /// 报修, complaint).
     var strongIntents: UInt64 = 0
+    /// Intents named by a keyword of at least `explicit_score` ("我要投诉", "I want to complain").
+    var explicitIntents: UInt64 = 0
     /// Bit `i`: a keyword or co-occurrence rule of intent `i` scored (category words not counted).
     var ruleEvidence: UInt64 = 0
     /// The best intent is understood well enough (else: fallback).
