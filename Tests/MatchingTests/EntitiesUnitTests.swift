@@ -20,6 +20,9 @@ import Testing
         ("bldg 3, unit 2, rm 501", "3-2-501"),
         ("block 3 unit 2 flat 501", "3-2-501"),
         ("blk 9 unit 2 #1102, phone 151 6711 0234", "9-2-1102"),
+        // The entrance and room as one pair after the block, the way Hong Kong addresses are written.
+        ("blk 7 flat 2-1203 here, the lift is out", "7-2-1203"),
+        ("block 11, 1-902", "11-1-902"),
         ("do i have any outstanding bills? building 9, unit 2, room 1102", "9-2-1102"),
         ("3/2/501", "3-2-501"),
         ("您好,我是12号楼1单元1802的业主,电话13757120836", "12-1-1802"),
@@ -51,6 +54,7 @@ import Testing
         "0571-8888-6666",
         "我家3楼",
         "25号下午",
+        "block 3 has 2-3 guards at night",
     ])
     func noFalseUnit(text: String) {
         #expect(EntityClock.extract(text).unit == nil)

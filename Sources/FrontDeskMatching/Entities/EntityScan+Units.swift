@@ -168,6 +168,17 @@ extension EntityScan {
         let buildingEnd = j + 1
         j = skipFiller(j + 1)
         guard word(j) == .unit else {
+            // "Blk 10 Flat 3-1402", "block 2, 3-1001": the entrance and room written as one number pair after the block.
+            var k = j
+            if let w = word(k), w == .room || w == .flat || w == .apt { k = skipFiller(k + 1) }
+            if let u = number(k), u.form == .arabic, (1...20).contains(u.value), isChar(k + 1, "-"),
+                let r = number(k + 2), r.form == .arabic, (3...4).contains(r.digits), r.value >= 101
+            {
+                found.unit = EntityText.unit(b.value, u.value, r.value)
+                found.building = b.value
+                use(i..<k + 3)
+                return
+            }
             if found.building == nil { found.building = b.value }
             return
         }
