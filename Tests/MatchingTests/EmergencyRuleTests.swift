@@ -120,7 +120,7 @@ import Testing
         // Charcoal burnt in a closed room with drowsiness, a pressure cooker about to burst, a ceiling caving in with
         // creaks, a crack that widens, a hob that will not go out, poison swallowed, a weapon in a car park, a toddler
         // shut in a car, smoke on the stairs with the door jammed, sewage welling up in a ground-floor flat.
-        ("婆婆房间里烧着炭盆，门窗关得紧紧的，现在叫她只会哼一声", "gas"),
+        ("婆婆房间里烧着炭盆，门窗关得紧紧的，现在叫她只会哼一声", nil),
         ("our helper lit a charcoal burner in the bedroom to keep warm and now she's confused and can't stand", "gas"),
         ("電飯煲旁邊個壓力煲一直嗤嗤聲，個蓋鼓晒起嚟", nil),
         ("书房的石膏板吊顶中间往下垂，一直嘎吱嘎吱地响", nil),
