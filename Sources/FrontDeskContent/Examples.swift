@@ -85,8 +85,8 @@ extension CatalogLoader {
     static let exampleLanguages = ["zh-Hans", "zh-Hant", "en", "mixed"]
     static let learningKeys = [
         "version", "description", "alpha", "rule_scale", "rule_cap", "weight", "temperature", "threshold",
-        "silent_threshold", "clear_lead", "hold_score", "explicit_score", "hold_lead", "overturn", "needs_rule", "authoritative", "minimum_features",
-        "minimum_count", "enabled",
+        "silent_threshold", "clear_lead", "hold_score", "explicit_score", "hold_lead", "overturn", "needs_rule",
+        "authoritative", "minimum_features", "minimum_count", "enabled",
     ]
 
     /// Reads every `examples/*.jsonl` file (sorted by name); every bad line is reported with its line number.

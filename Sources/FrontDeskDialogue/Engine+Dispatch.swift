@@ -67,9 +67,8 @@ extension Engine {
         if let followUp, state.flow == nil, state.pending == nil, let reply = followUpOn(followUp, turn, &state) {
             return reply
         }
-        let resumes = state.suspended.map { turn.has(.resumeWords) || resumesWithAnswer(turn, $0) } ?? false
         if let shown, state.flow == nil, turn.intent == .progressQuery, turn.entities.recordID == nil,
-            turn.entities.unit == nil, !resumes, let record = store.record(id: shown)
+            turn.entities.unit == nil, !goesBack(turn, state), let record = store.record(id: shown)
         {
             state.pending = nil
             return describe(record, turn, &state, notes: [])
@@ -275,9 +274,7 @@ extension Engine {
             // taken.
             if turn.isThanksOnly || turn.intent == .goodbye { return nil }
             // "好，咁繼續報返個坐廁先": the "ok" goes back to the request the question interrupted, not to the details.
-            if let suspended = state.suspended, turn.has(.resumeWords) || resumesWithAnswer(turn, suspended) {
-                return nil
-            }
+            if goesBack(turn, state) { return nil }
             // "ok. also my doorbell stopped working": the "ok" is no yes to the details, a new request follows.
             if Engine.serviceIntents.contains(turn.intent), turn.intent != .progressQuery { return nil }
             if turn.isAffirm, turn.has(.waitingWords), !turn.has(.acceptWords) {
@@ -326,6 +323,12 @@ extension Engine {
 
     /// Whether a message answers the slot an interrupted flow was waiting for: an entity for that slot, the
     /// flow's own kind of matter for its description, a free-text answer that is no other request.
+    /// Whether the line goes back to the request a question interrupted: a resume word, or the answer it waited for.
+    func goesBack(_ turn: Turn, _ state: SessionState) -> Bool {
+        guard let suspended = state.suspended else { return false }
+        return turn.has(.resumeWords) || resumesWithAnswer(turn, suspended)
+    }
+
     func resumesWithAnswer(_ turn: Turn, _ flow: Flow) -> Bool {
         if turn.isLeaving || turn.isCancel { return false }
         if answersAwaited(turn, flow) { return true }

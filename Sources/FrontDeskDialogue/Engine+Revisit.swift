@@ -85,25 +85,24 @@ extension Engine {
                 reply.record = reopened.reference
                 return reply
             }
-            if ratingCarriesReason(turn), turn.has(.ratingComplaint) {
-                // "满意。不过我要投诉楼上的狗" / "一般，师傅把垃圾扔楼道里了，到现在都没人收": the rating is stored with the
-                // line as its reason, and the rest is a complaint, taken as one (its flat and phone are the visit's).
-                state.revisit = nil
-                let note = RecordUpdate(id: updated.id, at: turn.civil.iso8601, actor: "resident", note: turn.text)
-                do {
-                    _ = try store.update(note)
-                } catch {
-                    state.storeFailures += 1
-                }
-                return startFlow(.complaint, turn, &state)
-            }
             if ratingCarriesReason(turn) {
+                let note = RecordUpdate(id: updated.id, at: turn.civil.iso8601, actor: "resident", note: turn.text)
+                if turn.has(.ratingComplaint) {
+                    // "满意。不过我要投诉楼上的狗" / "一般，师傅把垃圾扔楼道里了，到现在都没人收": the rating is stored with the
+                    // line as its reason, and the rest is a complaint, taken as one (its flat and phone are the visit's).
+                    state.revisit = nil
+                    do {
+                        _ = try store.update(note)
+                    } catch {
+                        state.storeFailures += 1
+                    }
+                    return startFlow(.complaint, turn, &state)
+                }
                 // "不满意。修是修好了，但是拖了一个礼拜才来": the reason came with the rating; it is the feedback. A remark
                 // after it ("just tell them to clean up next time") adds to it, as a suggestion does.
                 state.revisit?.stage = .suggestion
                 state.revisit?.satisfied = level.score >= 4
                 state.revisit?.noted = true
-                let note = RecordUpdate(id: updated.id, at: turn.civil.iso8601, actor: "resident", note: turn.text)
                 let noted: Record
                 do {
                     noted = try store.update(note)
