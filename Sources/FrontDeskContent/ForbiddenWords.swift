@@ -1,3 +1,4 @@
+import Foundation
 import FrontDeskModel
 
 /// The words a reply must never contain (SPEC 4.1), read from the `forbidden` section of a phrase
@@ -111,6 +112,25 @@ public struct ForbiddenWords: Sendable, Equatable {
         of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int, foldingCase: Bool
     ) -> Int? {
         guard !needle.isEmpty else { return from <= bytes.count ? from : nil }
+        if !foldingCase {
+            // memchr for the needle's last byte (a continuation byte in Chinese text: rarer than a lead byte), memcmp for
+            // the rest: the candidates come in order, so the first match is the first occurrence.
+            guard let base = bytes.baseAddress, from + needle.count <= bytes.count else { return nil }
+            let count = needle.count
+            return needle.withUnsafeBufferPointer { pattern -> Int? in
+                let last = Int32(pattern[count - 1])
+                var cursor = base + from + count - 1
+                let end = base + bytes.count
+                while cursor < end {
+                    guard let hit = memchr(cursor, last, end - cursor) else { return nil }
+                    let found = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
+                    let start = found - (count - 1)
+                    if count == 1 || memcmp(start, pattern.baseAddress!, count - 1) == 0 { return start - base }
+                    cursor = found + 1
+                }
+                return nil
+            }
+        }
         var start = from
         while start + needle.count <= bytes.count {
             var k = 0

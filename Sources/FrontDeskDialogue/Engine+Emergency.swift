@@ -233,6 +233,14 @@ extension Engine {
     /// negated ("不动承重墙", "no load-bearing walls touched") is a promise, not a change.
     func isStructural(_ turn: Turn) -> Bool {
         let words = turn.words
+        // Most messages have no structural word at all: then the names need not be read. Hiding a name only takes
+        // characters away (a space in their place), so a word found in the text with the names hidden is in the text
+        // itself, and so is each space-separated piece of a word with a space in it.
+        if turn.lowerIsPlain, !Engine.mayHold(words[.structural], turn.lower),
+            !Engine.mayHold(words[.structural], turn.text.lowercased())
+        {
+            return false
+        }
         // A name is no works: "我叫梁浩然" holds 梁 (a beam), "华柱装饰" 柱 (a column).
         let names = [statedName(turn), statedValue(turn, after: words[.contractorMarkers], length: 2...60)].compactMap { $0 }
         let hidden = names.flatMap { [simplifiedShadow($0), $0.lowercased()] }
@@ -261,6 +269,20 @@ extension Engine {
                     searchStart = range.upperBound
                 }
             }
+        }
+        return false
+    }
+
+    /// Whether any of `words` may occur in `text` once parts of it are replaced by spaces: `false` only when `text` and
+    /// every word are plain text (`TextMatch.isPlain`) and some space-separated piece of each word is not in `text`.
+    static func mayHold(_ words: [String], _ text: String) -> Bool {
+        var haystack = text
+        guard haystack.withUTF8({ TextMatch.isPlain($0) }) else { return true }
+        for word in words {
+            var needle = word
+            guard needle.withUTF8({ TextMatch.isPlain($0) }) else { return true }
+            let pieces = word.split(separator: " ")
+            if pieces.isEmpty || pieces.allSatisfy({ TextMatch.contains(text, String($0)) }) { return true }
         }
         return false
     }

@@ -130,7 +130,7 @@ extension Engine {
             } else if awaiting == slot, !stated.isEmpty {
                 continue
             } else if awaiting == slot {
-                let value = TextMatch.trimmed(stripPrefixes(turn.text, turn.words.answerPrefixes[name] ?? []))
+                let value = TextMatch.trimmed(stripPrefixes(turn.text, answerPrefixWords[name] ?? TextMatch.PrefixWords([])))
                 let fits = value.count >= (slot == .name ? 1 : 2) && value.count <= (slot == .scope ? 120 : 60)
                 // "just some renovation, the usual stuff": works that say only where or how much, not what, are asked again.
                 let vague = slot == .scope && !namesWhatIsDone(turn) && !isStructural(turn)
@@ -477,8 +477,12 @@ extension Engine {
         let text = turn.text
         let lower = simplifiedShadow(text)  // "業主馮梓萱": Traditional text is searched with the Simplified markers
         if let unit, let name = registeredName(turn, unit: unit, shadow: lower) { return name }
+        var copy = lower
+        let plain = copy.withUTF8 { TextMatch.isPlain($0) }
         for marker in turn.words[.nameMarkers] {
-            guard let value = clause(after: marker, text: text, lower: lower, turn), labels(marker, value) else { continue }
+            guard let value = clause(after: marker, text: text, lower: lower, lowerIsPlain: plain, turn),
+                labels(marker, value)
+            else { continue }
             let english = turn.words[.nameMarkersEn].contains(marker)
             let fits = english ? (2...40).contains(value.count) : (2...4).contains(value.count)
             // "我是业主" / "我是租客" names a role, not a person.
@@ -520,7 +524,7 @@ extension Engine {
         if fields.isEmpty {
             // Only the works: the whole message is the scope, negated structural words and all; a long one keeps the
             // clauses that name works ("Hello, … a permit for 10-2-1402. It's just the bathroom: new tiles …").
-            let whole = TextMatch.trimmed(stripPrefixes(turn.text, turn.words.answerPrefixes["scope"] ?? []))
+            let whole = TextMatch.trimmed(stripPrefixes(turn.text, answerPrefixWords["scope"] ?? TextMatch.PrefixWords([])))
             let value = worksPieces(whole, turn)
             if (2...120).contains(value.count) {
                 fields["scope"] = value
@@ -598,8 +602,12 @@ extension Engine {
     func statedValue(_ turn: Turn, after markers: [String], length: ClosedRange<Int>) -> String? {
         let text = turn.text
         let lower = simplifiedShadow(text)  // "業主馮梓萱": Traditional text is searched with the Simplified markers
+        var copy = lower
+        let plain = copy.withUTF8 { TextMatch.isPlain($0) }
         for marker in markers {
-            guard let clause = clause(after: marker, text: text, lower: lower, turn), labels(marker, clause) else { continue }
+            guard let clause = clause(after: marker, text: text, lower: lower, lowerIsPlain: plain, turn),
+                labels(marker, clause)
+            else { continue }
             let value = TextMatch.trimmed(clause)
             if length.contains(value.count), !hasDigits(value) { return value }
         }
@@ -619,8 +627,8 @@ extension Engine {
 
     /// The rest of the clause after the first `marker` in `lower` (joiners such as "：" or "是" skipped), cut from the
     /// resident's own `text`; `nil` when the marker is not there.
-    func clause(after marker: String, text: String, lower: String, _ turn: Turn) -> String? {
-        guard let range = TextMatch.range(of: marker, in: lower) else { return nil }
+    func clause(after marker: String, text: String, lower: String, lowerIsPlain: Bool? = nil, _ turn: Turn) -> String? {
+        guard let range = TextMatch.range(of: marker, in: lower, textIsPlain: lowerIsPlain) else { return nil }
         var rest = Substring(text.dropFirst(lower.distance(from: lower.startIndex, to: range.upperBound)))
         while let first = rest.first, turn.words[.nameJoiners].contains(String(first)) { rest = rest.dropFirst() }
         var value = Self.beforeFullStop(rest.prefix { !Engine.isClauseBreak($0) })
@@ -759,7 +767,7 @@ extension Engine {
             clauses.append(current)
         }
         var kept: [String] = []
-        let fillers = turn.words[.fillers]
+        let fillers = fillerPrefixes
         let unitCharacters = unitCharacterSet
         let hasUnit = turn.entities.unit != nil || turn.entities.blockAndFlat != nil
         for clause in clauses {
@@ -802,8 +810,9 @@ extension Engine {
     /// `text` lower-cased with each Traditional character replaced by its Simplified one (one character for
     /// one, so prefix lengths carry over to `text`).
     func simplifiedShadow(_ text: String) -> String {
-        let pairs = catalog.han.pairs
         var copy = text
+        if let shadow = copy.withUTF8({ simplifiedTable.plainShadow($0) }) { return shadow }
+        let pairs = catalog.han.pairs
         var scalars = String.UnicodeScalarView()
         if copy.withUTF8({ TextMatch.isPlain($0) }) {
             // Plain text (`TextMatch.isPlain`): one scalar per character, and lower-casing changes only A–Z and Ａ–Ｚ.
@@ -850,15 +859,15 @@ extension Engine {
 
     /// `text` without any of the leading `prefixes` (case-insensitive, Traditional read as Simplified: the
     /// lexicon's words are Simplified), repeatedly.
-    func stripPrefixes(_ text: String, _ prefixes: [String]) -> String {
+    func stripPrefixes(_ text: String, _ prefixes: TextMatch.PrefixWords) -> String {
         var rest = TextMatch.trimmed(text)
         var lower = simplifiedShadow(rest)  // of `rest`, renewed whenever `rest` changes
         var lowerIsPlain = lower.utf8.withContiguousStorageIfAvailable { TextMatch.isPlain($0) }
         var changed = true
         while changed {
             changed = false
-            for prefix in prefixes where TextMatch.hasPrefix(lower, prefix, textIsPlain: lowerIsPlain) {
-                rest = TextMatch.trimmed(String(rest.dropFirst(prefix.count)))
+            for index in prefixes.words.indices where prefixes.hasPrefix(lower, index, textIsPlain: lowerIsPlain) {
+                rest = TextMatch.trimmed(String(rest.dropFirst(prefixes.words[index].count)))
                 lower = simplifiedShadow(rest)
                 lowerIsPlain = lower.utf8.withContiguousStorageIfAvailable { TextMatch.isPlain($0) }
                 changed = true

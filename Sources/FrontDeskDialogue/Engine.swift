@@ -32,10 +32,18 @@ public struct Engine: Sendable {
     let plainLexicon: DialogueLexicon.Table<TextMatch.PlainWords>
     /// The dialogue lexicon's lists in `TextMatch.longestFirst` order (what `TextMatch.removing` takes off), built once.
     let longestFirstLexicon: DialogueLexicon.Table<[String]>
+    /// The dialogue lexicon's lists as `TextMatch.PrefixWords` (the prefixes `Turn.isBareAct` tries), built once.
+    let prefixLexicon: DialogueLexicon.Table<TextMatch.PrefixWords>
     /// The first characters of the lexicon's unit characters (`cleanDescription`), built once.
     let unitCharacterSet: Set<Character>
     /// `unit_characters_inside`: address characters only with an address character after them.
     let unitInsideCharacterSet: Set<Character>
+    /// The fillers (`stripPrefixes` of every clause of a description) as `TextMatch.PrefixWords`, built once.
+    let fillerPrefixes: TextMatch.PrefixWords
+    /// The answer prefixes of each prefixed slot (`DialogueLexicon.answerPrefixes`) as `TextMatch.PrefixWords`.
+    let answerPrefixWords: [String: TextMatch.PrefixWords]
+    /// `catalog.han.pairs` as one table over the Basic Multilingual Plane (`simplifiedShadow`), built once.
+    let simplifiedTable: SimplifiedTable
 
     /// An engine over a loaded catalog and estate, writing to `store`, reading time from `clock`.
     public init(catalog: Catalog, estate: Estate, store: any RecordStore, clock: any WallClock) {
@@ -57,8 +65,12 @@ public struct Engine: Sendable {
         self.traditionalForms = Engine.traditionalTable(catalog, estate, base)
         self.plainLexicon = DialogueLexicon.Table { TextMatch.PlainWords(catalog.dialogue[$0]) }
         self.longestFirstLexicon = DialogueLexicon.Table { TextMatch.longestFirst(catalog.dialogue[$0]) }
+        self.prefixLexicon = DialogueLexicon.Table { TextMatch.PrefixWords(catalog.dialogue[$0]) }
         self.unitCharacterSet = Set(catalog.dialogue[.unitCharacters].compactMap(\.first))
         self.unitInsideCharacterSet = Set(catalog.dialogue[.unitCharactersInside].compactMap(\.first))
+        self.fillerPrefixes = TextMatch.PrefixWords(catalog.dialogue[.fillers])
+        self.answerPrefixWords = catalog.dialogue.answerPrefixes.mapValues { TextMatch.PrefixWords($0) }
+        self.simplifiedTable = SimplifiedTable(catalog.han.pairs)
     }
 
     /// The Simplified forms in the Traditional → Simplified table that ICU's Simplified → Traditional
@@ -153,7 +165,7 @@ public struct Engine: Sendable {
         return Turn(
             text: text, classification: classification, now: now, civil: CivilTime(now, offset: estate.utcOffset),
             language: language, lower: lower, words: catalog.dialogue, plainWords: plainLexicon,
-            longestFirst: longestFirstLexicon)
+            longestFirst: longestFirstLexicon, prefixWords: prefixLexicon)
     }
 
     /// `TextMatch.lowercased` (the matcher lower-cases the same way for the block and flat it reads).

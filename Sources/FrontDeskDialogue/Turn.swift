@@ -25,6 +25,8 @@ struct Turn {
     let plainWords: DialogueLexicon.Table<TextMatch.PlainWords>
     /// The lists of `words` in `TextMatch.longestFirst` order (`Engine.longestFirstLexicon`).
     let longestFirstWords: DialogueLexicon.Table<[String]>
+    /// The lists of `words` as `TextMatch.PrefixWords` (`Engine.prefixLexicon`).
+    let prefixWords: DialogueLexicon.Table<TextMatch.PrefixWords>
     /// `TextMatch.trimmed(lower)`, and whether `lower` is plain text (`TextMatch.isPlain`): asked once per turn.
     let trimmedLower: String
     let lowerIsPlain: Bool
@@ -32,7 +34,7 @@ struct Turn {
     init(
         text: String, classification: Classification, now: Date, civil: CivilTime, language: Language, lower: String,
         words: DialogueLexicon, plainWords: DialogueLexicon.Table<TextMatch.PlainWords>,
-        longestFirst: DialogueLexicon.Table<[String]>
+        longestFirst: DialogueLexicon.Table<[String]>, prefixWords: DialogueLexicon.Table<TextMatch.PrefixWords>
     ) {
         self.text = text
         self.classification = classification
@@ -43,6 +45,7 @@ struct Turn {
         self.words = words
         self.plainWords = plainWords
         self.longestFirstWords = longestFirst
+        self.prefixWords = prefixWords
         var copy = lower
         let plain = copy.withUTF8 { TextMatch.isPlain($0) }
         lowerIsPlain = plain
@@ -162,11 +165,13 @@ struct Turn {
     /// word or two after it. "No company, I hire the workers myself" begins with "no" but is an answer.
     var isBareAct: Bool {
         guard saysAffirmWord || saysDenyWord else { return false }
-        let trimmed = TextMatch.trimmed(lower)
+        let trimmed = trimmedLower  // TextMatch.trimmed(lower), asked once per turn
         // The longest affirm or deny word the message begins with (the first listed of as long ones).
         var longest: (word: String, count: Int)?
         for list in [DialogueLexicon.List.affirm, .deny] {
-            for word in words[list] where TextMatch.hasPrefix(trimmed, word) {
+            let prefixes = prefixWords[list]
+            for index in prefixes.words.indices where prefixes.hasPrefix(trimmed, index, textIsPlain: lowerIsPlain ? true : nil) {
+                let word = prefixes.words[index]
                 let count = word.count
                 guard trimmed == word || trimmed.dropFirst(count).first.map({ !$0.isLetter }) == true else { continue }
                 if longest == nil || count > longest!.count { longest = (word, count) }

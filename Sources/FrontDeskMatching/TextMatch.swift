@@ -98,13 +98,16 @@ package enum TextMatch {
     /// Where `word` first occurs in `text` at or after `start`, as Foundation's `range(of:range:)` finds it: from the
     /// bytes when both are plain text (`isPlain`: there a byte match is a character match and byte offsets fall on
     /// character boundaries); Foundation otherwise. An empty word is never found.
-    package static func range(of word: String, in text: String, from start: String.Index? = nil) -> Range<String.Index>? {
+    /// `textIsPlain`: whether `text` is plain, when the caller knows it (asked once for many words).
+    package static func range(
+        of word: String, in text: String, from start: String.Index? = nil, textIsPlain: Bool? = nil
+    ) -> Range<String.Index>? {
         var haystack = text
         var needle = word
         let from = start.map { text.utf8.distance(from: text.utf8.startIndex, to: $0) } ?? 0
         let found: Int?? = haystack.withUTF8 { bytes in
             needle.withUTF8 { pattern in
-                guard isPlain(bytes), isPlain(pattern) else { return .none }
+                guard textIsPlain ?? isPlain(bytes), isPlain(pattern) else { return .none }
                 guard !pattern.isEmpty, from <= bytes.count else { return .some(nil) }
                 return .some(firstIndex(of: pattern, in: bytes, from: from))
             }
@@ -314,7 +317,8 @@ package enum TextMatch {
             let plainFound = haystack.withUTF8 { text in
                 anyWord { word in
                     let count = word.count
-                    guard count <= text.count, count == 0 || memcmp(text.baseAddress!, word.baseAddress!, count) == 0
+                    guard count <= text.count,
+                        count == 0 || (text[0] == word[0] && memcmp(text.baseAddress!, word.baseAddress!, count) == 0)
                     else { return false }
                     if count == text.count { return true }
                     // The character right after the word: one scalar of 1 or 3 bytes in plain text.
@@ -339,6 +343,53 @@ package enum TextMatch {
                     if test(UnsafeBufferPointer(rebasing: all[start..<end])) { return true }
                 }
                 return false
+            }
+        }
+    }
+
+    /// Words asked one by one whether `text` begins with them (`hasPrefix`), built once per engine: each word's UTF-8
+    /// and whether it is plain (`isPlain`), so that a test against plain text is a byte comparison with no per-word
+    /// check or copy; any other pair is asked of `hasPrefix(_:_:textIsPlain:)` itself.
+    package struct PrefixWords: Sendable {
+        /// The words, in their order.
+        package let words: [String]
+        /// Every word's UTF-8, one after another.
+        private let bytes: [UInt8]
+        /// Where each word's UTF-8 ends in `bytes` (the next one starts there).
+        private let ends: [Int]
+        /// Whether each word is plain text.
+        private let plain: [Bool]
+
+        package init(_ words: [String]) {
+            self.words = words
+            var bytes: [UInt8] = []
+            var ends: [Int] = []
+            var plain: [Bool] = []
+            for word in words {
+                var copy = word
+                plain.append(copy.withUTF8 { isPlain($0) })
+                bytes.append(contentsOf: word.utf8)
+                ends.append(bytes.count)
+            }
+            self.bytes = bytes
+            self.ends = ends
+            self.plain = plain
+        }
+
+        /// `hasPrefix(text, words[index], textIsPlain: textIsPlain)`.
+        package func hasPrefix(_ text: String, _ index: Int, textIsPlain: Bool?) -> Bool {
+            guard plain[index], textIsPlain == true else {
+                return TextMatch.hasPrefix(text, words[index], textIsPlain: textIsPlain)
+            }
+            let start = index == 0 ? 0 : ends[index - 1]
+            let count = ends[index] - start
+            var haystack = text
+            return haystack.withUTF8 { text in
+                guard count <= text.count else { return false }
+                if count == 0 { return true }
+                return bytes.withUnsafeBufferPointer { all in
+                    text[0] == all[start] && memcmp(text.baseAddress!, all.baseAddress! + start, count) == 0
+                }
             }
         }
     }

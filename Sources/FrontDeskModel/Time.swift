@@ -98,15 +98,66 @@ public struct CivilTime: Sendable, Equatable, Hashable {
     public var iso8601: String {
         let sign = offset < 0 ? "-" : "+"
         let off = abs(offset)
+        if let fast = fixedWidth(withTime: true, separators: true, zone: off) { return fast }
         return "\(pad(year, 4))-\(pad(month))-\(pad(day))T\(pad(hour)):\(pad(minute)):\(pad(second))"
             + (offset == 0 ? "Z" : "\(sign)\(pad(off / 3600)):\(pad(off % 3600 / 60))")
     }
 
     /// `2026-11-22`.
-    public var isoDate: String { "\(pad(year, 4))-\(pad(month))-\(pad(day))" }
+    public var isoDate: String {
+        fixedWidth(withTime: false, separators: true, zone: 0) ?? "\(pad(year, 4))-\(pad(month))-\(pad(day))"
+    }
 
     /// `20261122`, as used in record IDs.
-    public var compactDate: String { "\(pad(year, 4))\(pad(month))\(pad(day))" }
+    public var compactDate: String {
+        fixedWidth(withTime: false, separators: false, zone: 0) ?? "\(pad(year, 4))\(pad(month))\(pad(day))"
+    }
+
+    /// `iso8601` (`withTime`, the zone from `offset` and `zone`, its absolute value), `isoDate` (`separators`) or
+    /// `compactDate` written as bytes into one buffer, when every field has its usual width (a year of 0–9999, the
+    /// other fields and the zone's hours 0–99); `nil` otherwise, for the general formatting.
+    private func fixedWidth(withTime: Bool, separators: Bool, zone: Int) -> String? {
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else { return nil }
+        if withTime {
+            guard (0...99).contains(hour), (0...99).contains(minute), (0...99).contains(second), zone / 3600 <= 99
+            else { return nil }
+        }
+        let length = withTime ? (offset == 0 ? 20 : 25) : (separators ? 10 : 8)
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var i = 0
+            func put(_ byte: UInt8) {
+                buffer[i] = byte
+                i += 1
+            }
+            func two(_ value: Int) {
+                put(UInt8(48 + value / 10))
+                put(UInt8(48 + value % 10))
+            }
+            two(year / 100)
+            two(year % 100)
+            if separators { put(UInt8(ascii: "-")) }
+            two(month)
+            if separators { put(UInt8(ascii: "-")) }
+            two(day)
+            if withTime {
+                put(UInt8(ascii: "T"))
+                two(hour)
+                put(UInt8(ascii: ":"))
+                two(minute)
+                put(UInt8(ascii: ":"))
+                two(second)
+                if offset == 0 {
+                    put(UInt8(ascii: "Z"))
+                } else {
+                    put(offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+                    two(zone / 3600)
+                    put(UInt8(ascii: ":"))
+                    two(zone % 3600 / 60)
+                }
+            }
+            return i
+        }
+    }
 
     /// `10:03`.
     public var hourMinute: String { "\(pad(hour)):\(pad(minute))" }
