@@ -78,10 +78,19 @@ public struct ForbiddenWords: Sendable, Equatable {
             guard Han.isPlainWide(scalar) else { return nil }
             index += 3
         }
-        for (word, needle) in chineseUTF8 where Self.occurrence(of: needle, in: bytes, from: 0, foldingCase: false) != nil {
+        // The bytes the text holds, as they are and with A–Z lower-cased: a word with a byte the text lacks is not in it.
+        var present = ByteSet()
+        var folded = ByteSet()
+        for byte in bytes {
+            present.insert(byte)
+            folded.insert(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+        }
+        for (word, needle) in chineseUTF8
+        where present.containsAll(needle) && Self.occurrence(of: needle, in: bytes, from: 0, foldingCase: false) != nil {
             return .some(word)
         }
-        for (word, needle) in englishUTF8 where Self.occurrence(of: needle, in: bytes, from: 0, foldingCase: true) != nil {
+        for (word, needle) in englishUTF8
+        where folded.containsAll(needle) && Self.occurrence(of: needle, in: bytes, from: 0, foldingCase: true) != nil {
             return .some(word)
         }
         // A whole word of the lower-cased text: neighbours that are letters, digits, _, ' or ’ join it.
@@ -93,7 +102,7 @@ public struct ForbiddenWords: Sendable, Equatable {
             start >= 0 && start + 2 < bytes.count && bytes[start] == 0xE2 && bytes[start + 1] == 0x80
                 && bytes[start + 2] == 0x99
         }
-        for (word, needle) in wordsUTF8 {
+        for (word, needle) in wordsUTF8 where folded.containsAll(needle) {
             var from = 0
             while let i = Self.occurrence(of: needle, in: bytes, from: from, foldingCase: true) {
                 let end = i + needle.count
@@ -165,4 +174,32 @@ public struct ForbiddenWords: Sendable, Equatable {
         }
         return false
     }
+}
+
+/// A set of byte values (256 bits), for `ForbiddenWords.first(in:)`'s quick test of which words can occur at all.
+private struct ByteSet {
+    private var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    @inline(__always) mutating func insert(_ byte: UInt8) {
+        let bit = UInt64(1) << UInt64(byte & 63)
+        switch byte >> 6 {
+        case 0: bits.0 |= bit
+        case 1: bits.1 |= bit
+        case 2: bits.2 |= bit
+        default: bits.3 |= bit
+        }
+    }
+
+    @inline(__always) func contains(_ byte: UInt8) -> Bool {
+        let bit = UInt64(1) << UInt64(byte & 63)
+        switch byte >> 6 {
+        case 0: return bits.0 & bit != 0
+        case 1: return bits.1 & bit != 0
+        case 2: return bits.2 & bit != 0
+        default: return bits.3 & bit != 0
+        }
+    }
+
+    /// Whether every byte of `bytes` is in the set.
+    func containsAll(_ bytes: [UInt8]) -> Bool { bytes.allSatisfy { contains($0) } }
 }

@@ -87,6 +87,12 @@ public struct PhraseBook: Sendable {
         guard let segments = phrase.shown(in: language) else { return key }
         if segments.count == 1, case .literal(let text) = segments[0] { return text }
         var out = ""
+        // One buffer for the whole reply: the literals' bytes and room for the values.
+        var capacity = 0
+        for segment in segments {
+            if case .literal(let text) = segment { capacity += text.utf8.count } else { capacity += 24 }
+        }
+        out.reserveCapacity(capacity)
         for segment in segments {
             switch segment {
             case .literal(let text): out += text

@@ -236,8 +236,8 @@ extension Engine {
         // Most messages have no structural word at all: then the names need not be read. Hiding a name only takes
         // characters away (a space in their place), so a word found in the text with the names hidden is in the text
         // itself, and so is each space-separated piece of a word with a space in it.
-        if turn.lowerIsPlain, !Engine.mayHold(words[.structural], turn.lower),
-            !Engine.mayHold(words[.structural], turn.text.lowercased())
+        if turn.lowerIsPlain, !structuralPieces.mayOccur(in: turn.lower),
+            !structuralPieces.mayOccur(in: turn.text.lowercased())
         {
             return false
         }
@@ -272,18 +272,39 @@ extension Engine {
         }
         return false
     }
+}
 
-    /// Whether any of `words` may occur in `text` once parts of it are replaced by spaces: `false` only when `text` and
-    /// every word are plain text (`TextMatch.isPlain`) and some space-separated piece of each word is not in `text`.
-    static func mayHold(_ words: [String], _ text: String) -> Bool {
-        var haystack = text
-        guard haystack.withUTF8({ TextMatch.isPlain($0) }) else { return true }
+/// The words of a list cut at their spaces, as bytes, built once per engine (`Engine.structuralPieces`): whether any
+/// word may occur in a text once parts of it are replaced by spaces, each piece of it being in the text.
+struct PieceWords: Sendable {
+    /// Each word's pieces' UTF-8; `nil` when some word is not plain text (`TextMatch.isPlain`) or has no piece, and the
+    /// answer is always "may".
+    private let pieces: [[[UInt8]]]?
+
+    init(_ words: [String]) {
+        var pieces: [[[UInt8]]] = []
         for word in words {
-            var needle = word
-            guard needle.withUTF8({ TextMatch.isPlain($0) }) else { return true }
-            let pieces = word.split(separator: " ")
-            if pieces.isEmpty || pieces.allSatisfy({ TextMatch.contains(text, String($0)) }) { return true }
+            var copy = word
+            let split = word.split(separator: " ").map { Array($0.utf8) }
+            guard copy.withUTF8({ TextMatch.isPlain($0) }), !split.isEmpty else {
+                self.pieces = nil
+                return
+            }
+            pieces.append(split)
         }
-        return false
+        self.pieces = pieces
+    }
+
+    /// Whether any word may occur in `text` with parts of it replaced by spaces: `false` only when `text` is plain text
+    /// and some piece of each word is not in it.
+    func mayOccur(in text: String) -> Bool {
+        guard let pieces else { return true }
+        var haystack = text
+        return haystack.withUTF8 { bytes in
+            guard TextMatch.isPlain(bytes) else { return true }
+            return pieces.contains { word in
+                word.allSatisfy { piece in piece.withUnsafeBufferPointer { TextMatch.occurs($0, in: bytes) } }
+            }
+        }
     }
 }

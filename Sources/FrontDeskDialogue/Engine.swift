@@ -42,6 +42,8 @@ public struct Engine: Sendable {
     let fillerPrefixes: TextMatch.PrefixWords
     /// The answer prefixes of each prefixed slot (`DialogueLexicon.answerPrefixes`) as `TextMatch.PrefixWords`.
     let answerPrefixWords: [String: TextMatch.PrefixWords]
+    /// The structural words cut at their spaces (`isStructural`'s quick test), built once.
+    let structuralPieces: PieceWords
     /// `catalog.han.pairs` as one table over the Basic Multilingual Plane (`simplifiedShadow`), built once.
     let simplifiedTable: SimplifiedTable
 
@@ -71,6 +73,7 @@ public struct Engine: Sendable {
         self.fillerPrefixes = TextMatch.PrefixWords(catalog.dialogue[.fillers])
         self.answerPrefixWords = catalog.dialogue.answerPrefixes.mapValues { TextMatch.PrefixWords($0) }
         self.simplifiedTable = SimplifiedTable(catalog.han.pairs)
+        self.structuralPieces = PieceWords(catalog.dialogue[.structural])
     }
 
     /// The Simplified forms in the Traditional → Simplified table that ICU's Simplified → Traditional
