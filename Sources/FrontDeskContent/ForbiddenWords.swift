@@ -176,30 +176,3 @@ public struct ForbiddenWords: Sendable, Equatable {
     }
 }
 
-/// A set of byte values (256 bits), for `ForbiddenWords.first(in:)`'s quick test of which words can occur at all.
-private struct ByteSet {
-    private var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-
-    @inline(__always) mutating func insert(_ byte: UInt8) {
-        let bit = UInt64(1) << UInt64(byte & 63)
-        switch byte >> 6 {
-        case 0: bits.0 |= bit
-        case 1: bits.1 |= bit
-        case 2: bits.2 |= bit
-        default: bits.3 |= bit
-        }
-    }
-
-    @inline(__always) func contains(_ byte: UInt8) -> Bool {
-        let bit = UInt64(1) << UInt64(byte & 63)
-        switch byte >> 6 {
-        case 0: return bits.0 & bit != 0
-        case 1: return bits.1 & bit != 0
-        case 2: return bits.2 & bit != 0
-        default: return bits.3 & bit != 0
-        }
-    }
-
-    /// Whether every byte of `bytes` is in the set.
-    func containsAll(_ bytes: [UInt8]) -> Bool { bytes.allSatisfy { contains($0) } }
-}

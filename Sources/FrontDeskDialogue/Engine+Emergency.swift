@@ -277,16 +277,23 @@ extension Engine {
 /// The words of a list cut at their spaces, as bytes, built once per engine (`Engine.structuralPieces`): whether any
 /// word may occur in a text once parts of it are replaced by spaces, each piece of it being in the text.
 struct PieceWords: Sendable {
-    /// Each word's pieces' UTF-8; `nil` when some word is not plain text (`TextMatch.isPlain`) or has no piece, and the
-    /// answer is always "may".
+    /// Each word's pieces' UTF-8; `nil` when a word that plain text may hold is not plain itself or has no piece, and
+    /// the answer is always "may". A word that plain text never holds ("façade": not plain, nor its canonical
+    /// decomposition, as `TextMatch.PlainWords.othersInPlain` tells them) is left out.
     private let pieces: [[[UInt8]]]?
 
     init(_ words: [String]) {
         var pieces: [[[UInt8]]] = []
         for word in words {
             var copy = word
+            if !copy.withUTF8({ TextMatch.isPlain($0) }) {
+                var decomposed = word.decomposedStringWithCanonicalMapping
+                if !decomposed.withUTF8({ TextMatch.isPlain($0) }) { continue }  // never in plain text
+                self.pieces = nil
+                return
+            }
             let split = word.split(separator: " ").map { Array($0.utf8) }
-            guard copy.withUTF8({ TextMatch.isPlain($0) }), !split.isEmpty else {
+            guard !split.isEmpty else {
                 self.pieces = nil
                 return
             }

@@ -98,8 +98,13 @@ struct Turn {
         TextMatch.removing(longestFirst: longestFirstWords[list], from: text)
     }
 
-    /// Whether the message has any word of `list`.
-    func has(_ list: DialogueLexicon.List) -> Bool { Turn.has(list, in: lower, plain: lowerIsPlain, words, plainWords) }
+    /// The answers of `has(_:)` found so far in this turn.
+    let answers = ListAnswers()
+
+    /// Whether the message has any word of `list` (each list searched once per turn).
+    func has(_ list: DialogueLexicon.List) -> Bool {
+        answers.answer(list.ordinal) { Turn.has(list, in: lower, plain: lowerIsPlain, words, plainWords) }
+    }
 
     /// Whether the message is (or begins with) a word of `list`.
     func says(_ list: DialogueLexicon.List) -> Bool {
@@ -198,6 +203,33 @@ struct Turn {
             return lower.unicodeScalars.count <= 12 && plainWords[.leave].anyOccurs(in: lower, minimumCharacters: 2)
         }
         return lower.count <= 12 && words[.leave].contains { TextMatch.contains(lower, $0) && $0.count >= 2 }
+    }
+}
+
+/// Whether a message has a word of each dialogue list (`Turn.has`), remembered by `DialogueLexicon.List.ordinal` as
+/// the turn asks: a list is searched once per turn however many rules ask about it. One per turn, owned by its
+/// `Turn` (and its copies, which read the same text), never shared between turns.
+final class ListAnswers {
+    /// The lists asked about, and of those the ones with a word in the message: bit `ordinal` (ordinals 0–127).
+    private var asked: (UInt64, UInt64) = (0, 0)
+    private var found: (UInt64, UInt64) = (0, 0)
+
+    /// The answer for list `ordinal`, from `search` the first time it is asked.
+    @inline(__always) func answer(_ ordinal: Int, _ search: () -> Bool) -> Bool {
+        guard ordinal < 128 else { return search() }
+        let bit = UInt64(1) << UInt64(ordinal & 63)
+        if ordinal < 64 {
+            if asked.0 & bit != 0 { return found.0 & bit != 0 }
+            let answer = search()
+            asked.0 |= bit
+            if answer { found.0 |= bit }
+            return answer
+        }
+        if asked.1 & bit != 0 { return found.1 & bit != 0 }
+        let answer = search()
+        asked.1 |= bit
+        if answer { found.1 |= bit }
+        return answer
     }
 }
 

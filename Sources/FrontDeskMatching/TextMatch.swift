@@ -272,6 +272,12 @@ package enum TextMatch {
         /// ideograph such as U+F967 is U+4E0D). The rest ("façade", "𨋢") never occur in plain text, which has no
         /// combining mark, no character outside the BMP's plain ranges and is its own decomposition.
         package let othersInPlain: [String]
+        /// The plain words' indices grouped by first byte: those beginning with byte `b` are
+        /// `leadOrder[leadStart[b]..<leadStart[b + 1]]`, in list order.
+        private let leadOrder: [Int32]
+        private let leadStart: [Int32]
+        /// The indices of the empty plain words.
+        private let emptyWords: [Int32]
 
         package init(_ words: [String]) {
             var bytes: [UInt8] = []
@@ -289,6 +295,24 @@ package enum TextMatch {
             self.bytes = bytes
             self.ends = ends
             self.others = others
+            // The plain words by their first byte, for `anyLeads` (the empty ones apart: they lead any text).
+            var order: [Int32] = []
+            var start = [Int32](repeating: 0, count: 257)
+            var empty: [Int32] = []
+            var buckets = [[Int32]](repeating: [], count: 256)
+            var begin = 0
+            for (index, end) in ends.enumerated() {
+                if end == begin { empty.append(Int32(index)) } else { buckets[Int(bytes[begin])].append(Int32(index)) }
+                begin = end
+            }
+            for lead in 0..<256 {
+                start[lead] = Int32(order.count)
+                order += buckets[lead]
+            }
+            start[256] = Int32(order.count)
+            leadOrder = order
+            leadStart = start
+            emptyWords = empty
             othersInPlain = others.filter { word in
                 var decomposed = word.decomposedStringWithCanonicalMapping
                 return decomposed.withUTF8 { isPlain($0) }
@@ -300,9 +324,11 @@ package enum TextMatch {
         package func anyOccurs(in text: String, minimumCharacters: Int = 0) -> Bool {
             var haystack = text
             let plainFound = haystack.withUTF8 { text in
-                anyWord { word in
+                // A word with a byte the text lacks is not in it: most words are ruled out without a search.
+                let present = ByteSet(text)
+                return anyWord { word in
                     if minimumCharacters > 0, word.count(where: { $0 & 0xC0 != 0x80 }) < minimumCharacters { return false }
-                    return occurs(word, in: text)
+                    return present.containsAll(word) && occurs(word, in: text)
                 }
             }
             return plainFound
@@ -315,7 +341,8 @@ package enum TextMatch {
             guard !text.isEmpty else { return false }
             var haystack = text
             let plainFound = haystack.withUTF8 { text in
-                anyWord { word in
+                // Only the words that begin with the text's first byte can lead it (and the empty ones).
+                anyWord(leading: text[0]) { word in
                     let count = word.count
                     guard count <= text.count,
                         count == 0 || (text[0] == word[0] && memcmp(text.baseAddress!, word.baseAddress!, count) == 0)
@@ -332,6 +359,21 @@ package enum TextMatch {
                 }
             }
             return plainFound || othersInPlain.contains { leads(text, $0) }
+        }
+
+        /// Whether `test` holds for any of the plain words that begin with `lead` or are empty, each given as its UTF-8
+        /// bytes.
+        private func anyWord(leading lead: UInt8, _ test: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+            bytes.withUnsafeBufferPointer { all in
+                func word(_ index: Int32) -> UnsafeBufferPointer<UInt8> {
+                    let index = Int(index)
+                    return UnsafeBufferPointer(rebasing: all[(index == 0 ? 0 : ends[index - 1])..<ends[index]])
+                }
+                for index in leadOrder[Int(leadStart[Int(lead)])..<Int(leadStart[Int(lead) + 1])] where test(word(index)) {
+                    return true
+                }
+                return emptyWords.contains { test(word($0)) }
+            }
         }
 
         /// Whether `test` holds for any of the plain words, each given as its UTF-8 bytes.
