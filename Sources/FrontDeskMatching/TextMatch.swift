@@ -260,8 +260,9 @@ package enum TextMatch {
 
     /// The words of one lexicon list, built once per engine: the plain ones (`isPlain`) as one byte buffer, so
     /// `containsAny` and `matches` on plain text need no per-word check or copy; the others (rare: "𨋢", "façade")
-    /// kept as strings and matched as those functions match a word that is not plain.
-    package struct PlainWords: Sendable {
+    /// kept as strings and matched as those functions match a word that is not plain. A class (immutable): a read of
+    /// a list (`DialogueLexicon.Table` subscript) is one retain, not one per array.
+    package final class PlainWords: Sendable {
         /// The plain words' UTF-8, one after another.
         package let bytes: [UInt8]
         /// Where each plain word ends in `bytes` (the next starts there).
@@ -391,8 +392,9 @@ package enum TextMatch {
 
     /// Words asked one by one whether `text` begins with them (`hasPrefix`), built once per engine: each word's UTF-8
     /// and whether it is plain (`isPlain`), so that a test against plain text is a byte comparison with no per-word
-    /// check or copy; any other pair is asked of `hasPrefix(_:_:textIsPlain:)` itself.
-    package struct PrefixWords: Sendable {
+    /// check or copy; any other pair is asked of `hasPrefix(_:_:textIsPlain:)` itself. A class (immutable), as
+    /// `PlainWords`.
+    package final class PrefixWords: Sendable {
         /// The words, in their order.
         package let words: [String]
         /// Every word's UTF-8, one after another.
