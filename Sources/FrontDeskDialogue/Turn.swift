@@ -49,6 +49,7 @@ struct Turn {
         var copy = lower
         let plain = copy.withUTF8 { TextMatch.isPlain($0) }
         lowerIsPlain = plain
+        lowerBytes = copy.withUTF8 { ByteSet($0) }
         let trimmed = TextMatch.trimmed(lower)
         trimmedLower = trimmed
         func leads(_ list: DialogueLexicon.List) -> Bool {
@@ -58,7 +59,7 @@ struct Turn {
         saysDenyWord = leads(.deny)
         var cancel = leads(.cancel)
         if !cancel, trimmed.count <= 8 {
-            cancel = Turn.has(.cancelInside, in: trimmed, plain: plain, words, plainWords)
+            cancel = Turn.has(.cancelInside, in: trimmed, plain: plain, present: nil, words, plainWords)
         }
         saysCancelWord = cancel
     }
@@ -100,10 +101,14 @@ struct Turn {
 
     /// The answers of `has(_:)` found so far in this turn.
     let answers = ListAnswers()
+    /// The bytes of `lower` (`TextMatch.PlainWords.anyOccurs` rules out the words with others without a search).
+    let lowerBytes: ByteSet
 
     /// Whether the message has any word of `list` (each list searched once per turn).
     func has(_ list: DialogueLexicon.List) -> Bool {
-        answers.answer(list.ordinal) { Turn.has(list, in: lower, plain: lowerIsPlain, words, plainWords) }
+        answers.answer(list.ordinal) {
+            Turn.has(list, in: lower, plain: lowerIsPlain, present: lowerBytes, words, plainWords)
+        }
     }
 
     /// Whether the message is (or begins with) a word of `list`.
@@ -112,11 +117,12 @@ struct Turn {
     }
 
     /// `TextMatch.containsAny(text, words[list])`, from the bytes when `text` (plain: `plain`) and the list are plain.
+    /// `present`: the bytes of `text`, when known.
     private static func has(
-        _ list: DialogueLexicon.List, in text: String, plain: Bool, _ words: DialogueLexicon,
+        _ list: DialogueLexicon.List, in text: String, plain: Bool, present: ByteSet?, _ words: DialogueLexicon,
         _ plainWords: DialogueLexicon.Table<TextMatch.PlainWords>
     ) -> Bool {
-        if plain { return plainWords[list].anyOccurs(in: text) }
+        if plain { return plainWords[list].anyOccurs(in: text, present: present) }
         return TextMatch.containsAny(text, words[list])
     }
 
@@ -200,7 +206,8 @@ struct Turn {
         // A short line that takes leave ("let's talk another time", "ok byebye"): a leave word anywhere in it.
         if lowerIsPlain {
             // Plain text: one scalar per character.
-            return lower.unicodeScalars.count <= 12 && plainWords[.leave].anyOccurs(in: lower, minimumCharacters: 2)
+            return lower.unicodeScalars.count <= 12
+                && plainWords[.leave].anyOccurs(in: lower, minimumCharacters: 2, present: lowerBytes)
         }
         return lower.count <= 12 && words[.leave].contains { TextMatch.contains(lower, $0) && $0.count >= 2 }
     }

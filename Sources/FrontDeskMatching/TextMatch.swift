@@ -1,5 +1,5 @@
 import Foundation
-import FrontDeskModel
+package import FrontDeskModel
 
 /// Matching the dialogue lexicon's words (`intents/dialogue.json`) against normalized, lower-cased
 /// text: whole-message and prefix matches, substring tests, trimming. No words of its own.
@@ -322,11 +322,12 @@ package enum TextMatch {
 
         /// `containsAny(text, words)` for plain `text` (never called with other text): whether any word occurs in it; with `minimumCharacters`, any
         /// word of at least that many characters (a plain word's characters are its scalars).
-        package func anyOccurs(in text: String, minimumCharacters: Int = 0) -> Bool {
+        /// `present`: the bytes of `text`, when the caller has them (asked once for many lists).
+        package func anyOccurs(in text: String, minimumCharacters: Int = 0, present known: ByteSet? = nil) -> Bool {
             var haystack = text
             let plainFound = haystack.withUTF8 { text in
                 // A word with a byte the text lacks is not in it: most words are ruled out without a search.
-                let present = ByteSet(text)
+                let present = known ?? ByteSet(text)
                 return anyWord { word in
                     if minimumCharacters > 0, word.count(where: { $0 & 0xC0 != 0x80 }) < minimumCharacters { return false }
                     return present.containsAll(word) && occurs(word, in: text)

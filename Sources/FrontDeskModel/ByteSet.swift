@@ -2,8 +2,9 @@
 /// to be in it without searching (`ForbiddenWords.first(in:)`, `TextMatch.PlainWords.anyOccurs`). Inlinable: it is
 /// asked once per word of a list, in other modules.
 package struct ByteSet: Sendable {
-    /// Bit `b & 63` of lane `b >> 6` for byte `b`.
-    @usableFromInline package var bits = SIMD4<UInt64>(repeating: 0)
+    /// Bit `b` of `low` for a byte `b` below 0x80, bit `b - 0x80` of `high` for the others.
+    @usableFromInline package var low: UInt128 = 0
+    @usableFromInline package var high: UInt128 = 0
 
     /// The empty set.
     @inlinable package init() {}
@@ -14,11 +15,11 @@ package struct ByteSet: Sendable {
     }
 
     @inlinable @inline(__always) package mutating func insert(_ byte: UInt8) {
-        bits[Int(byte >> 6)] |= UInt64(1) << UInt64(byte & 63)
+        if byte < 0x80 { low |= 1 << UInt128(byte) } else { high |= 1 << UInt128(byte & 0x7F) }
     }
 
     @inlinable @inline(__always) package func contains(_ byte: UInt8) -> Bool {
-        bits[Int(byte >> 6)] & (UInt64(1) << UInt64(byte & 63)) != 0
+        byte < 0x80 ? low & (1 << UInt128(byte)) != 0 : high & (1 << UInt128(byte & 0x7F)) != 0
     }
 
     /// Whether every byte of `bytes` is in the set.
