@@ -21,14 +21,19 @@ public struct ForbiddenWords: Sendable, Equatable {
         self.chinese = chinese
         self.english = english.map { $0.lowercased() }
         self.englishWords = englishWords.map { $0.lowercased() }
-        chineseUTF8 = self.chinese.map { ($0, Array($0.utf8)) }
-        englishUTF8 = self.english.map { ($0, Array($0.utf8)) }
-        wordsUTF8 = self.englishWords.map { ($0, Array($0.utf8)) }
+        func withBytes(_ word: String) -> (String, [UInt8], ByteSet) {
+            let bytes = Array(word.utf8)
+            return (word, bytes, bytes.withUnsafeBufferPointer { ByteSet($0) })
+        }
+        chineseUTF8 = self.chinese.map(withBytes)
+        englishUTF8 = self.english.map(withBytes)
+        wordsUTF8 = self.englishWords.map(withBytes)
     }
 
-    private let chineseUTF8: [(String, [UInt8])]
-    private let englishUTF8: [(String, [UInt8])]
-    private let wordsUTF8: [(String, [UInt8])]
+    /// Each word with its UTF-8 and the set of its bytes (a word with a byte the text lacks is not searched for).
+    private let chineseUTF8: [(String, [UInt8], ByteSet)]
+    private let englishUTF8: [(String, [UInt8], ByteSet)]
+    private let wordsUTF8: [(String, [UInt8], ByteSet)]
 
     public static func == (a: ForbiddenWords, b: ForbiddenWords) -> Bool {
         a.chinese == b.chinese && a.english == b.english && a.englishWords == b.englishWords
@@ -85,12 +90,12 @@ public struct ForbiddenWords: Sendable, Equatable {
             present.insert(byte)
             folded.insert(byte >= 65 && byte <= 90 ? byte + 32 : byte)
         }
-        for (word, needle) in chineseUTF8
-        where present.containsAll(needle) && Self.occurrence(of: needle, in: bytes, from: 0, foldingCase: false) != nil {
+        for (word, needle, needed) in chineseUTF8
+        where present.contains(all: needed) && Self.occurrence(of: needle, in: bytes, from: 0, foldingCase: false) != nil {
             return .some(word)
         }
-        for (word, needle) in englishUTF8
-        where folded.containsAll(needle) && Self.occurrence(of: needle, in: bytes, from: 0, foldingCase: true) != nil {
+        for (word, needle, needed) in englishUTF8
+        where folded.contains(all: needed) && Self.occurrence(of: needle, in: bytes, from: 0, foldingCase: true) != nil {
             return .some(word)
         }
         // A whole word of the lower-cased text: neighbours that are letters, digits, _, ' or ’ join it.
@@ -102,7 +107,7 @@ public struct ForbiddenWords: Sendable, Equatable {
             start >= 0 && start + 2 < bytes.count && bytes[start] == 0xE2 && bytes[start + 1] == 0x80
                 && bytes[start + 2] == 0x99
         }
-        for (word, needle) in wordsUTF8 where folded.containsAll(needle) {
+        for (word, needle, needed) in wordsUTF8 where folded.contains(all: needed) {
             var from = 0
             while let i = Self.occurrence(of: needle, in: bytes, from: from, foldingCase: true) {
                 let end = i + needle.count

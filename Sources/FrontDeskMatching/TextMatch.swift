@@ -279,6 +279,8 @@ package enum TextMatch {
         private let leadStart: [Int32]
         /// The indices of the empty plain words.
         private let emptyWords: [Int32]
+        /// The bytes of each plain word: a word is searched for only in a text that holds all of them.
+        private let byteSets: [ByteSet]
 
         package init(_ words: [String]) {
             var bytes: [UInt8] = []
@@ -314,6 +316,13 @@ package enum TextMatch {
             leadOrder = order
             leadStart = start
             emptyWords = empty
+            var sets: [ByteSet] = []
+            begin = 0
+            for end in ends {
+                sets.append(bytes[begin..<end].withUnsafeBufferPointer { ByteSet($0) })
+                begin = end
+            }
+            byteSets = sets
             othersInPlain = others.filter { word in
                 var decomposed = word.decomposedStringWithCanonicalMapping
                 return decomposed.withUTF8 { isPlain($0) }
@@ -328,9 +337,20 @@ package enum TextMatch {
             let plainFound = haystack.withUTF8 { text in
                 // A word with a byte the text lacks is not in it: most words are ruled out without a search.
                 let present = known ?? ByteSet(text)
-                return anyWord { word in
-                    if minimumCharacters > 0, word.count(where: { $0 & 0xC0 != 0x80 }) < minimumCharacters { return false }
-                    return present.containsAll(word) && occurs(word, in: text)
+                return bytes.withUnsafeBufferPointer { all in
+                    byteSets.withUnsafeBufferPointer { sets in
+                        var start = 0
+                        for (index, end) in ends.enumerated() {
+                            defer { start = end }
+                            guard present.contains(all: sets[index]) else { continue }
+                            let word = UnsafeBufferPointer(rebasing: all[start..<end])
+                            if minimumCharacters > 0, word.count(where: { $0 & 0xC0 != 0x80 }) < minimumCharacters {
+                                continue
+                            }
+                            if occurs(word, in: text) { return true }
+                        }
+                        return false
+                    }
                 }
             }
             return plainFound
@@ -375,18 +395,6 @@ package enum TextMatch {
                     return true
                 }
                 return emptyWords.contains { test(word($0)) }
-            }
-        }
-
-        /// Whether `test` holds for any of the plain words, each given as its UTF-8 bytes.
-        private func anyWord(_ test: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
-            bytes.withUnsafeBufferPointer { all in
-                var start = 0
-                for end in ends {
-                    defer { start = end }
-                    if test(UnsafeBufferPointer(rebasing: all[start..<end])) { return true }
-                }
-                return false
             }
         }
     }
