@@ -227,9 +227,9 @@ extension Engine {
     /// The answer to a question about the flow's own matter asked at a free-text prompt, or `nil`.
     func answerQuestion(_ turn: Turn, _ flow: Flow) -> String? {
         // The question must be what the message ends with: "要做什么？就是换木地板…" echoes the prompt, then answers it.
+        guard [Slot.name, .scope, .contractor].contains(flow.awaiting), turn.has(.questionMarkers) else { return nil }
         let last = Self.clauses(turn.lower).last ?? turn.lower
-        guard [Slot.name, .scope, .contractor].contains(flow.awaiting), turn.has(.questionMarkers),
-            TextMatch.containsAny(last, turn.words[.questionMarkers]) || Engine.endsInQuestion(turn.text),
+        guard TextMatch.containsAny(last, turn.words[.questionMarkers]) || Engine.endsInQuestion(turn.text),
             turn.entities.unit == nil, turn.entities.phone == nil
         else { return nil }
         if flow.kind == .decorationPermit, turn.intent == .decorationPermit || turn.intent == .feeQuery {
@@ -252,8 +252,9 @@ extension Engine {
     /// A question about the renovation rules that asks for no application: it ends in a question, names no flat, date,
     /// phone or figure, states no permit field, and has no word asking to apply.
     func asksAboutRules(_ turn: Turn) -> Bool {
+        guard turn.has(.questionMarkers) else { return false }
         let last = Self.clauses(turn.lower).last ?? turn.lower
-        guard turn.has(.questionMarkers), TextMatch.containsAny(last, turn.words[.questionMarkers]) || Engine.endsInQuestion(turn.text),
+        guard TextMatch.containsAny(last, turn.words[.questionMarkers]) || Engine.endsInQuestion(turn.text),
             !turn.has(.applyWords)
         else { return false }
         let entities = turn.entities

@@ -101,7 +101,7 @@ extension Engine {
         if order.contains(.phone) || flow.kind == .decorationPermit || flow.kind == .emergency {
             if let phone = entities.phone {
                 set(.phone, phone)
-            } else if awaiting == .phone, !EntityExtractor.digitRuns(turn.text).isEmpty {
+            } else if awaiting == .phone, !turn.textDigitRuns.isEmpty {
                 problem(.phone, "invalid.phone")
             }
         }
@@ -190,7 +190,7 @@ extension Engine {
         if order.contains(.verify) {
             // "I'm in 10-2-601, phone ends 7856" / "3-2-501，5678": four digits beside the flat are its phone's tail.
             let room = (entities.unit ?? flow.slots[.unit]).flatMap { $0.split(separator: "-").last.map(String.init) }
-            let besideUnit = entities.unit != nil && EntityExtractor.digitRuns(turn.text).contains { $0.count == 4 && $0 != room }
+            let besideUnit = entities.unit != nil && turn.textDigitRuns.contains { $0.count == 4 && $0 != room }
             // A room corrected at the verification ("係201室 唔係2010") carries no tail: the tail is asked again.
             let roomCorrected = awaiting == .verify && entities.unit == nil && flow.slots[.unit] != unitBefore
             if !roomCorrected {
@@ -345,7 +345,7 @@ extension Engine {
     /// The answer to "请问是5栋几单元？": the entrance number, joined to the block and flat already given.
     func entranceAnswer(_ flow: inout Flow, _ turn: Turn) -> String? {
         guard let block = flow.slots[.unitBlock], let room = flow.slots[.unitRoom] else { return nil }
-        let runs = EntityExtractor.digitRuns(turn.text)
+        let runs = turn.textDigitRuns
         guard runs.count == 1, let entrance = runs.first, entrance.count <= 2 else { return nil }
         return block + "-" + entrance + "-" + room
     }
@@ -355,7 +355,7 @@ extension Engine {
     func roomAnswer(_ flow: Flow, _ turn: Turn, awaiting: Slot?) -> String? {
         guard awaiting == .unit, let block = flow.slots[.unitBlock], let entrance = flow.slots[.unitEntrance]
         else { return nil }
-        let rooms = EntityExtractor.digitRuns(turn.text).filter { (3...4).contains($0.count) }
+        let rooms = turn.textDigitRuns.filter { (3...4).contains($0.count) }
         guard rooms.count == 1, let room = rooms.first, turn.entities.building == nil else { return nil }
         return block + "-" + entrance + "-" + room
     }
@@ -680,9 +680,12 @@ extension Engine {
 
     /// The distinct room-sized numbers of `text` (three or four digits; a phone's seven or more are no room, and the same
     /// room said twice is one), when there are one or two of them.
-    static func roomNumbers(_ text: String) -> [String]? {
+    static func roomNumbers(_ text: String) -> [String]? { roomNumbers(runs: EntityExtractor.digitRuns(text)) }
+
+    /// `roomNumbers` of the text whose digit runs (`EntityExtractor.digitRuns`) are `all`.
+    static func roomNumbers(runs all: [String]) -> [String]? {
         var runs: [String] = []
-        for run in EntityExtractor.digitRuns(text) where run.count < 7 && !runs.contains(run) { runs.append(run) }
+        for run in all where run.count < 7 && !runs.contains(run) { runs.append(run) }
         guard (1...2).contains(runs.count), runs.allSatisfy({ (3...4).contains($0.count) }) else { return nil }
         return runs
     }
@@ -702,7 +705,7 @@ extension Engine {
         guard parts.count == 3 else { return nil }
         // A phone given in the same breath ("13812345678，哦说错了，是501不是801") is not a room.
         // The same room said twice ("不是501是502 我家是502") is one room.
-        guard let runs = Self.roomNumbers(turn.text) else { return nil }
+        guard let runs = Self.roomNumbers(runs: turn.textDigitRuns) else { return nil }
         // "係1802唔係1801": the room given, denied beside the new one, is a correction without a correction word.
         let deniedRoom = turn.classification.contains(act: .deny) && runs.count == 2 && runs.contains(String(parts[2]))
         if flow.awaiting == .phone, !turn.isCorrection, !deniedRoom { return nil }
@@ -790,7 +793,7 @@ extension Engine {
                     text = String(text.dropFirst().drop { unitCharacters.contains($0) })
                 }
             }
-            if hasUnit, english { text = withoutEnglishUnit(text, turn.words) }
+            if hasUnit, english { text = withoutEnglishUnit(text) }
             if english, isOnlyAddress(text, turn) { continue }  // "my flat is 1502" once the unit words are gone
             text = TextMatch.trimmed(stripPrefixes(text, fillers))
             if text.count >= 2 { kept.append(text) }
@@ -801,7 +804,7 @@ extension Engine {
     /// Whether an English clause says only where the resident lives: its words are digits, unit and request words
     /// ("my flat is 1502", "my is").
     func isOnlyAddress(_ text: String, _ turn: Turn) -> Bool {
-        let known = Set(turn.words[.requestWordsEn] + turn.words[.unitWordsEn] + turn.words[.addressFillers])
+        let known = addressWordSet  // request, unit and address-filler words
         let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
         guard !words.isEmpty else { return false }
         return words.allSatisfy { word in word.allSatisfy(\.isNumber) || known.contains(word) }
@@ -837,8 +840,8 @@ extension Engine {
 
     /// An English clause without its address words: "The toilet in flat 1101" → "The toilet",
     /// "block 5 keeps running" → "keeps running", "3-2-501" → "".
-    func withoutEnglishUnit(_ text: String, _ words: DialogueLexicon) -> String {
-        let unitWords = Set(words[.unitWordsEn])
+    func withoutEnglishUnit(_ text: String) -> String {
+        let unitWords = unitWordEnSet
         var kept: [Substring] = []
         var skipNumber = false
         for word in text.split(separator: " ") {
@@ -852,7 +855,7 @@ extension Engine {
             skipNumber = false
             kept.append(word)
         }
-        let dangling = Set(words[.danglingWordsEn])
+        let dangling = danglingWordEnSet
         while let last = kept.last, dangling.contains(last.lowercased()) { kept.removeLast() }
         return kept.joined(separator: " ")
     }
@@ -891,13 +894,12 @@ extension Engine {
     /// Whether an opening message says what the problem is, beyond the request itself and the unit:
     /// 4 or more other Chinese characters, or 3 or more other English words.
     func isSubstantial(_ description: String, _ turn: Turn) -> Bool {
-        let words = turn.words
         let text = turn.removing(.requestWordsZh, from: description.lowercased())
         let unitCharacters = unitCharacterSet
         let han = text.unicodeScalars.filter {
             Han.isIdeograph($0.value) && !unitCharacters.contains(Character($0))
         }.count
-        let requestWords = Set(words[.requestWordsEn])
+        let requestWords = requestWordEnSet
         let count = text.split { !$0.isLetter || $0.unicodeScalars.first!.value > 0x7F }
             .filter { !requestWords.contains(String($0)) }.count
         return han >= 4 || count >= 3

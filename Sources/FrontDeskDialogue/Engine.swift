@@ -42,6 +42,12 @@ public struct Engine: Sendable {
     let fillerPrefixes: TextMatch.PrefixWords
     /// The answer prefixes of each prefixed slot (`DialogueLexicon.answerPrefixes`) as `TextMatch.PrefixWords`.
     let answerPrefixWords: [String: TextMatch.PrefixWords]
+    /// The English words of an address-only clause (`isOnlyAddress`: request, unit and address-filler words), the
+    /// English unit words, the dangling words and the English request words, as sets built once.
+    let addressWordSet: Set<String>
+    let unitWordEnSet: Set<String>
+    let danglingWordEnSet: Set<String>
+    let requestWordEnSet: Set<String>
     /// The structural words cut at their spaces (`isStructural`'s quick test), built once.
     let structuralPieces: PieceWords
     /// `catalog.han.pairs` as one table over the Basic Multilingual Plane (`simplifiedShadow`), built once.
@@ -74,6 +80,11 @@ public struct Engine: Sendable {
         self.answerPrefixWords = catalog.dialogue.answerPrefixes.mapValues { TextMatch.PrefixWords($0) }
         self.simplifiedTable = SimplifiedTable(catalog.han.pairs)
         self.structuralPieces = PieceWords(catalog.dialogue[.structural])
+        let lexicon = catalog.dialogue
+        self.addressWordSet = Set(lexicon[.requestWordsEn] + lexicon[.unitWordsEn] + lexicon[.addressFillers])
+        self.unitWordEnSet = Set(lexicon[.unitWordsEn])
+        self.danglingWordEnSet = Set(lexicon[.danglingWordsEn])
+        self.requestWordEnSet = Set(lexicon[.requestWordsEn])
     }
 
     /// The Simplified forms in the Traditional → Simplified table that ICU's Simplified → Traditional

@@ -104,6 +104,9 @@ struct Turn {
     /// The bytes of `lower` (`TextMatch.PlainWords.anyOccurs` rules out the words with others without a search).
     let lowerBytes: ByteSet
 
+    /// `EntityExtractor.digitRuns(text)`, read once per turn (the slots ask it several times).
+    var textDigitRuns: [String] { answers.digitRuns { EntityExtractor.digitRuns(text) } }
+
     /// Whether the message has any word of `list` (each list searched once per turn).
     func has(_ list: DialogueLexicon.List) -> Bool {
         answers.answer(list.ordinal) {
@@ -214,12 +217,23 @@ struct Turn {
 }
 
 /// Whether a message has a word of each dialogue list (`Turn.has`), remembered by `DialogueLexicon.List.ordinal` as
-/// the turn asks: a list is searched once per turn however many rules ask about it. One per turn, owned by its
+/// the turn asks: a list is searched once per turn however many rules ask about it (and the message's digit runs are
+/// read once). One per turn, owned by its
 /// `Turn` (and its copies, which read the same text), never shared between turns.
 final class ListAnswers {
     /// The lists asked about, and of those the ones with a word in the message: bit `ordinal` (ordinals 0–127).
     private var asked: (UInt64, UInt64) = (0, 0)
     private var found: (UInt64, UInt64) = (0, 0)
+    /// The digit runs of the message (`Turn.textDigitRuns`), once read.
+    private var runs: [String]?
+
+    /// The digit runs of the message, from `read` the first time they are asked.
+    func digitRuns(_ read: () -> [String]) -> [String] {
+        if let runs { return runs }
+        let read = read()
+        runs = read
+        return read
+    }
 
     /// The answer for list `ordinal`, from `search` the first time it is asked.
     @inline(__always) func answer(_ ordinal: Int, _ search: () -> Bool) -> Bool {
