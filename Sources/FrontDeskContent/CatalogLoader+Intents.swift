@@ -77,7 +77,7 @@ extension CatalogLoader {
         var result: [NegativeKeyword] = []
         for (index, element) in array.enumerated() {
             let path = "negatives[\(index)]"
-            guard let object = reader.object(element, at: path, allowed: ["words", "effect", "weight"]) else {
+            guard let object = reader.object(element, at: path, allowed: ["words", "effect", "weight", "note"]) else {
                 continue
             }
             let words = wordList(object["words"], at: "\(path).words", reader: &reader)
@@ -96,7 +96,8 @@ extension CatalogLoader {
     }
 
     /// `"cooccur": [{"with": ["@appliance"], "and": ["@noise"], "within": 8, "weight": 2}]`; a negative weight counts
-    /// the pair against the intent; `"category": "gas"` names the category the pair stands for.
+    /// the pair against the intent; `"category": "gas"` names the category the pair stands for. A `"note"` (here and
+    /// in `negatives`) says what the rule means for the next content editor; the engine does not read it.
     mutating func cooccurrences(_ value: JSON?, reader: inout ContentReader) -> [CooccurrenceRule] {
         guard let value else { return [] }
         guard let array = value.array else {
@@ -106,7 +107,7 @@ extension CatalogLoader {
         var result: [CooccurrenceRule] = []
         for (index, element) in array.enumerated() {
             let path = "cooccur[\(index)]"
-            guard let object = reader.object(element, at: path, allowed: ["with", "and", "within", "weight", "category"]) else {
+            guard let object = reader.object(element, at: path, allowed: ["with", "and", "within", "weight", "category", "note"]) else {
                 continue
             }
             let with = wordList(object["with"], at: "\(path).with", reader: &reader)
