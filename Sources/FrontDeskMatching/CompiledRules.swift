@@ -45,8 +45,9 @@ struct CompiledRules: Sendable {
     let patternFlags: [UInt8]
     let patternOutputStart: [Int32]
     /// Per pattern and layer (keyword, category, extra): the intents its outputs of that layer speak for
-    /// (negatives speak for none), and whether it is a neutral word (which hides everything inside it).
-    let patternIntents: [(keyword: UInt64, category: UInt64, extra: UInt64, neutral: Bool)]
+    /// (negatives speak for none), the intents its vetoes and penalties count against, and whether it is a neutral
+    /// word (which hides everything inside it).
+    let patternIntents: [(keyword: UInt64, category: UInt64, extra: UInt64, negative: UInt64, neutral: Bool)]
     let outputs: [RuleOutput]
     let intentNames: [String]
     let intentPriority: [Int]
@@ -204,12 +205,12 @@ struct CompiledRules: Sendable {
         for word in settings.contrastWords { add(word, RuleOutput(kind: .contrast, index: 0, slot: 0, weight: 0)) }
 
         var flags: [UInt8] = []
-        var intentMasks: [(keyword: UInt64, category: UInt64, extra: UInt64, neutral: Bool)] = []
+        var intentMasks: [(keyword: UInt64, category: UInt64, extra: UInt64, negative: UInt64, neutral: Bool)] = []
         var starts: [Int32] = [0]
         var outputs: [RuleOutput] = []
         for (id, pattern) in scalars.enumerated() {
             var flag: UInt8 = 0
-            var masks: (keyword: UInt64, category: UInt64, extra: UInt64, neutral: Bool) = (0, 0, 0, false)
+            var masks: (keyword: UInt64, category: UInt64, extra: UInt64, negative: UInt64, neutral: Bool) = (0, 0, 0, 0, false)
             if Normalizer.isWordCharacter(pattern[0]) { flag |= Self.startsWord }
             if Normalizer.isWordCharacter(pattern[pattern.count - 1]) { flag |= Self.endsWord }
             for output in meanings[id] {
@@ -218,7 +219,9 @@ struct CompiledRules: Sendable {
                 case .intentKeyword:
                     flag |= Self.keywordLayer
                     masks.keyword |= bit
-                case .veto, .penalty: flag |= Self.keywordLayer
+                case .veto, .penalty:
+                    flag |= Self.keywordLayer
+                    masks.negative |= bit
                 case .neutral:
                     flag |= Self.keywordLayer
                     masks.neutral = true

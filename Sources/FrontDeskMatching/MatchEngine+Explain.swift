@@ -83,7 +83,8 @@ extension MatchEngine {
                     if negated { continue }
                     target = "intensifier:\(intent)"
                 }
-                var shown = output.kind == .penalty ? -Double(output.weight) : weight
+                // A negated penalty ("不是测试", "not a drill") takes nothing off: shown as 0, like a negated keyword.
+                var shown = output.kind == .penalty ? (negated ? 0 : -Double(output.weight)) : weight
                 if output.kind == .cooccurWith || output.kind == .cooccurAnd {
                     shown = rules.cooccurWeight[Int(output.slot)]
                 } else if output.kind == .intensifier {

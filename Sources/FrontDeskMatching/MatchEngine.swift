@@ -538,7 +538,15 @@ final class MatchEngine: Sendable {
             @inline(__always) func hides(_ layer: UInt8, _ intents: UInt64) -> Bool {
                 otherFlags & layer != 0 || theirs.neutral || (all != 0 && all & intents == 0)
             }
-            if hides(CompiledRules.keywordLayer, mine.keyword) { hit.flags |= ScanHit.keywordSuppressed }
+            // A negative alone ("cancel my report" against an emergency, "who pays for" against a fire) speaks only
+            // against its own intent: it hides that intent's words inside it, not another intent's keyword ("cancel",
+            // "who pays").
+            let negativeOnly = theirs.keyword == 0 && !theirs.neutral && theirs.negative != 0
+            let keywordHidden =
+                negativeOnly
+                ? theirs.negative & (mine.keyword | mine.negative) != 0 || (mine.keyword | mine.negative) == 0
+                : hides(CompiledRules.keywordLayer, mine.keyword)
+            if keywordHidden { hit.flags |= ScanHit.keywordSuppressed }
             if hides(CompiledRules.categoryLayer, mine.category) { hit.flags |= ScanHit.categorySuppressed }
             // Concept words compose: no longer concept word hides one ("裂了", a repair fault, keeps the gas leak's
             // "裂"; "水从" keeps the flood's "水": a rule counts once however many of its words occur), nor does a
