@@ -23,6 +23,9 @@ import Testing
         // The entrance and room as one pair after the block, the way Hong Kong addresses are written.
         ("blk 7 flat 2-1203 here, the lift is out", "7-2-1203"),
         ("block 11, 1-902", "11-1-902"),
+        // From the room up, the way some residents write it.
+        ("the doorbell at flat 1101, unit 3, building 6 is dead", "6-3-1101"),
+        ("room 702 unit 1 block 9", "9-1-702"),
         ("do i have any outstanding bills? building 9, unit 2, room 1102", "9-2-1102"),
         ("3/2/501", "3-2-501"),
         ("您好,我是12号楼1单元1802的业主,电话13757120836", "12-1-1802"),
@@ -55,6 +58,7 @@ import Testing
         "我家3楼",
         "25号下午",
         "block 3 has 2-3 guards at night",
+        "room 12 unit 2 building 4",
     ])
     func noFalseUnit(text: String) {
         #expect(EntityClock.extract(text).unit == nil)

@@ -57,6 +57,8 @@ extension EntityScan {
                 if !chineseUnit(at: i, &buildingAndUnit) { separatedUnit(at: i) }
             } else if let w = word(i), w == .building || w == .block || w == .tower {
                 englishUnit(at: i, &buildingAndUnit)
+            } else if let w = word(i), w == .room || w == .flat || w == .apt {
+                roomFirstEnglishUnit(at: i)
             }
             i += 1
         }
@@ -158,6 +160,26 @@ extension EntityScan {
         found.unit = EntityText.unit(b.value, u.value, r.value)
         found.building = b.value
         use(i..<i + 5)
+    }
+
+    /// `flat 801, unit 2, building 4`, `room 1201 unit 1 block 5`: the English parts from the room up.
+    private mutating func roomFirstEnglishUnit(at i: Int) {
+        var j = skipFiller(i + 1)
+        if word(j) == .no { j = skipFiller(j + 1) }
+        if isChar(j, "#") { j += 1 }
+        guard let r = number(j), r.form == .arabic, (3...4).contains(r.digits), r.value >= 101 else { return }
+        j = skipFiller(j + 1)
+        guard word(j) == .unit else { return }
+        j = skipFiller(j + 1)
+        guard let u = number(j), u.form == .arabic, (1...20).contains(u.value) else { return }
+        j = skipFiller(j + 1)
+        guard let w = word(j), w == .building || w == .block || w == .tower else { return }
+        j = skipFiller(j + 1)
+        if word(j) == .no { j = skipFiller(j + 1) }
+        guard let b = number(j), b.form == .arabic, (1...99).contains(b.value) else { return }
+        found.unit = EntityText.unit(b.value, u.value, r.value)
+        found.building = b.value
+        use(i..<j + 1)
     }
 
     /// `building 3 unit 2 room 501`, `bldg 3, unit 2, rm 501`, `block 3 unit 2 flat 501`, `blk 9 unit 2 #1102`.
