@@ -70,6 +70,9 @@ public struct LearningSettings: Sendable, Equatable {
     /// Intents the learned layer never picks unless a rule gave them a positive score (emergency: a hazard
     /// must have been named).
     public var needsRule: [String] = ["emergency"]
+    /// The rule score (penalties included) an intent in `needsRule` needs before the learned layer may pick it: a
+    /// hazard word its near-miss words all but cancel ("油漆味…天那水味很浓" from a neighbour's renovation) is not enough.
+    public var needsRuleScore: Double = 0
     /// Intents whose rules decide alone once their score reaches the value and leads (a hazard rule that fired:
     /// safety is not left to statistics).
     public var authoritative: [String: Double] = ["emergency": 4]
@@ -86,6 +89,7 @@ extension CatalogLoader {
     static let learningKeys = [
         "version", "description", "alpha", "rule_scale", "rule_cap", "weight", "temperature", "threshold",
         "silent_threshold", "clear_lead", "hold_score", "explicit_score", "hold_lead", "overturn", "needs_rule",
+        "needs_rule_score",
         "authoritative", "minimum_features", "minimum_count", "enabled",
     ]
 
@@ -188,6 +192,7 @@ extension CatalogLoader {
         settings.holdScore = positive("hold_score", settings.holdScore, upTo: 100)
         settings.holdLead = positive("hold_lead", settings.holdLead, upTo: 100)
         settings.explicitScore = positive("explicit_score", settings.explicitScore, upTo: 100)
+        settings.needsRuleScore = positive("needs_rule_score", settings.needsRuleScore, upTo: 100)
         settings.overturn = positive("overturn", settings.overturn, upTo: 1)
         settings.enabled = reader.bool(object, "enabled", at: "") ?? true
         func whole(_ key: String, _ current: Int, from low: Int) -> Int {

@@ -65,7 +65,9 @@ extension MatchEngine {
             let bit: UInt64 = i < 64 ? 1 << UInt64(i) : 0
             if rule <= 0, blocked & bit != 0 { continue }
             // A hazard its own penalties outweigh ("快着火了，笑死") is no evidence either.
-            if needsRule & bit != 0, summary.ruleEvidence & bit == 0 || rule <= 0 { continue }
+            if needsRule & bit != 0, summary.ruleEvidence & bit == 0 || rule <= 0 || rule < learning.needsRuleScore {
+                continue
+            }
             let value = min(rule, cap) / scale + weight * posteriors[i]
             if best < 0 || value > bestValue || (value == bestValue && hot.priority[i] > hot.priority[best]) {
                 second = best

@@ -131,6 +131,18 @@ import Testing
         ("a baby is locked in a car in the visitor car park, windows up, crying", nil),
         ("楼梯间全是烟，防火门推不开", "fire"),
         ("污水从地漏一直往外冒，客厅已经浸到了", "flood"),
+        // The frames of the systematic inventories: a confused elder gone out at night, choking, cleaners mixed, a
+        // battery running away, a melted socket, an elder cold and confused, a typhoon through a window, gas and a cigarette.
+        ("外婆有老人痴呆，晚饭后自己开门出去了，到现在都找不到人", nil),
+        ("my dad has dementia and wandered off from the flat an hour ago, we can't find him anywhere", nil),
+        ("宝宝吃果冻噎住了，脸都发紫了", nil),
+        ("我把漂白水和洁厕灵混在一起了，现在喘不上气", "gas"),
+        ("the power bank on my desk is swelling and hissing, and it's smoking", nil),
+        ("書房插座燒到溶咗，一陣膠味", nil),
+        ("有个阿伯坐在楼梯口一直发抖，说话颠三倒四的，手冰凉", nil),
+        ("打風，客廳趟門玻璃爆晒，雨勁入嚟", nil),
+        ("the typhoon blew our living-room window in, glass everywhere and rain pouring in", nil),
+        ("厨房煤气味好重，楼下保安还在门口抽烟", "gas"),
     ]
 
     static let notEmergencies: [String] = [
@@ -231,6 +243,19 @@ import Testing
         "学校教了着火要往楼下跑，我们楼的逃生路线图贴在哪里",
         "充电器刚才烫到快烧起来，拔掉就好了",
         "储物间的吊顶塌了一小块，下面没人，有空来看看",
+        // Asked whether a hazard could happen, figurative stuck, an alarm with neither smoke nor smell, hearsay, a
+        // normal blink, a promise not kept, a report called off, equipment not put back after an old fire.
+        "充电宝放在车里晒一天会不会爆？",
+        "漂白水可以和洁厕灵一起用吗？",
+        "I'm stuck at work until ten, can the plumber come tomorrow instead?",
+        "楼上的烟雾报警器响了一晚上，没烟没味，吵死了",
+        "听说三栋昨晚有人煤气中毒，是真的吗",
+        "is it normal for the smoke detector to blink red every minute?",
+        "you promised the cleaner would come on Monday and it's Friday, still nothing",
+        "cancel my report please, the smoke was my neighbour's barbecue",
+        "上星期火灾之后拆掉的烟感到现在还没装回去",
+        // A fuel word its near-miss words all but cancel: the learned layer may not pick it (`needs_rule_score`).
+        "隔壁装修油漆味好冲，天那水味很浓",
     ]
 
     @Test(arguments: hazards)
