@@ -89,6 +89,9 @@ public struct DialogueLexicon: Sendable {
         /// "那我在家等着", "I'll wait for the plumber": the resident has what they asked for and will wait; at an offer to
         /// verify for the details, an "ok" with them is no yes.
         case waitingWords = "waiting_words"
+        /// "多久能到", "接下来会怎么处理", "how long till someone gets here", "what happens now": right after a record was
+        /// made, a question with them asks how that record goes on, not for something new.
+        case nextQuestions = "next_questions"
         /// "下午来", "上门", "I'm home in the evening": a part of the day named with them is when to visit, not when the
         /// fault shows ("晚上黑漆漆的").
         case visitWords = "visit_words"

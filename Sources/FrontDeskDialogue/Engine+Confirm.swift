@@ -78,6 +78,7 @@ extension Engine {
         }
         state.flow = nil
         if let unit = record.unit, let phone = record.phone { state.identity = (unit, phone) }
+        state.madeRecords.insert(record.id)
         if flow.kind == .repair || flow.kind == .complaint { state.followUp = record.id }
         var values = flow.slots.byName
         values["id"] = record.id

@@ -124,7 +124,7 @@ extension Engine {
     /// a request that asks for nothing new ("能不能现在就让保安上去看看？") is added to it as the resident's note. A clear
     /// new request, small talk and leaving are handled on their own (`nil`).
     func followUpOn(_ id: String, _ turn: Turn, _ state: inout SessionState) -> Reply? {
-        if turn.intent == .progressQuery, turn.entities.recordID == nil {
+        if turn.intent == .progressQuery && turn.entities.recordID == nil || asksWhatNext(turn) {
             var flow = Flow(kind: .progressQuery)
             flow.slots[.recordID] = id
             state.flow = flow
@@ -142,6 +142,15 @@ extension Engine {
         } catch {
             return Reply([say("store.failed", turn.language)], intent: nil)
         }
+    }
+
+    /// Whether a message right after a record was made asks how it goes on ("那你们的人大概多久能到？", "咁跟住會點跟進呀？",
+    /// "ok so what happens now with my complaint?") and names nothing new: no other flat or record, no "also", no emergency.
+    func asksWhatNext(_ turn: Turn) -> Bool {
+        guard turn.has(.nextQuestions), turn.entities.recordID == nil, turn.entities.unit == nil,
+            turn.intent != .emergency, !turn.has(.alsoMarkers), !turn.isCancel
+        else { return false }
+        return true
     }
 
     /// Handles a message by its own intent, outside any flow.
@@ -246,6 +255,13 @@ extension Engine {
             let carriesDetails =
                 turn.lower.count > 16 && turn.intent == suspended.kind.intent && (turn.isAffirm || turn.has(.resumeWords))
             if carriesDetails {
+                if resumed.awaiting == .confirm {
+                    // The request was at its restatement: the "ok" goes back to it, it is no yes to the restatement; the
+                    // details given now are filled in and the whole is restated again.
+                    let result = fill(&resumed, turn)
+                    state.flow = resumed
+                    return advance(turn, &state, notes: result.problems.map { say($0.key, turn.language, $0.values) })
+                }
                 state.flow = resumed
                 return continueFlow(turn, &state)
             }

@@ -125,6 +125,7 @@ extension Engine {
         do {
             let record = try store.create(draft)
             state.flow = nil
+            state.madeRecords.insert(record.id)
             reply.add(say("emergency.created", turn.language, ["id": record.id, "unit": place, "category": what]))
             reply.record = record.reference
             if record.phone == nil, state.suspended == nil {
@@ -137,6 +138,14 @@ extension Engine {
                 state.flow = contact
                 reply.add(say("ask.emergency.phone", turn.language))
                 reply.awaiting = .phone
+            } else if state.suspended == nil {
+                // The phone is known: the emergency stays at hand all the same, so that news of it ("窗户开了，人已经下楼了")
+                // is added to it and "how long till someone gets here?" is about it, not a new request.
+                var after = Flow(kind: .emergency)
+                after.slots[.recordID] = record.id
+                after.slots[.category] = category
+                after.slots[.unit] = flow.slots[.unit]
+                state.flow = after
             }
         } catch {
             state.flow = nil
@@ -157,7 +166,14 @@ extension Engine {
             if turn.has(.skip) || turn.saysDenyWord || turn.isCancel {
                 return Reply([say(prefix + ".phone_skipped", turn.language)], intent: intent)
             }
-            if flow.kind == .emergency, isSituationUpdate(turn) || isSameEmergency(turn, flow) || isSameMatter(turn, flow) {
+            // "how long till someone gets here?": how the recorded emergency goes on, looked up.
+            if asksWhatNext(turn), let record = store.record(id: id) { return describe(record, turn, &state, notes: []) }
+            // "好，窗户开了，人已经下楼了，你们赶紧派人": a yes to the safety advice first, then news of it and a call to hurry.
+            let answersAdvice = turn.opensWithAffirm && !turn.has(.alsoMarkers) && turn.entities.unit == nil
+                && turn.intent != .emergency
+            if flow.kind == .emergency,
+                answersAdvice || isSituationUpdate(turn) || isSameEmergency(turn, flow) || isSameMatter(turn, flow)
+            {
                 // "we are going down the stairs now", "她说里面灯还亮着，警铃按了没人应": news of the emergency, not a new
                 // request nor a second emergency. Kept on the record for the staff on their way; a phone may still follow,
                 // so the recorded emergency stays at hand without a pending question.

@@ -81,7 +81,7 @@ extension Engine {
             } catch {
                 reply.add(say("fee.audit_failed", language))
             }
-        } else if record.unit != nil {
+        } else if record.unit != nil, !state.madeRecords.contains(record.id) {
             state.pending = .verifyRecord(record.id)
             reply.add(say("progress.verify_offer", language))
             reply.awaiting = .confirm

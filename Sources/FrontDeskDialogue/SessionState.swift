@@ -164,6 +164,9 @@ public struct SessionState: Sendable {
     /// The repair or complaint recorded on the previous turn: the next message, when it asks for nothing new ("能不能
     /// 现在就让保安上去看看？", "when will the technician come?"), is about that record.
     public var followUp: String?
+    /// The records made in this session: the resident just gave their details, so a progress answer about one of them
+    /// offers no verification.
+    public var madeRecords: Set<String> = []
     /// The record a progress answer showed on the previous turn: "那大概什么时候能有结果" next, with no number, is about it.
     public var shownRecord: String?
     /// A permit refused for structural works, without its scope: a revised scope ("then only new floor tiles") goes on

@@ -198,6 +198,19 @@ struct Turn {
         return han <= 3 && englishWords <= 1
     }
 
+    /// Whether the message opens with a yes word ("好，窗户开了…", "係呀，快啲派人上嚟", "yes, please hurry"): an answer to
+    /// what the bot just said before anything else.
+    var opensWithAffirm: Bool {
+        guard saysAffirmWord else { return false }
+        let trimmed = trimmedLower
+        let prefixes = prefixWords[.affirm]
+        for index in prefixes.words.indices where prefixes.hasPrefix(trimmed, index, textIsPlain: lowerIsPlain ? true : nil) {
+            let count = prefixes.words[index].count
+            if trimmed.count == count || trimmed.dropFirst(count).first.map({ !$0.isLetter }) == true { return true }
+        }
+        return false
+    }
+
     /// Whether the message carries a correction act or marker ("说错了", "改成", "sorry I meant").
     var isCorrection: Bool { classification.contains(act: .correction) || has(.correctionMarkers) }
 
