@@ -26,6 +26,10 @@ import Testing
         // From the room up, the way some residents write it.
         ("the doorbell at flat 1101, unit 3, building 6 is dead", "6-3-1101"),
         ("room 702 unit 1 block 9", "9-1-702"),
+        ("Blk 12 Unit 1 #08-02", "12-1-802"),
+        ("parking fee for December? Blk 7 unit 2 #13-02", "7-2-1302"),
+        ("10号楼2-1201", "10-2-1201"),
+        ("漏的水算我头上了？10号楼2-1201", "10-2-1201"),
         ("do i have any outstanding bills? building 9, unit 2, room 1102", "9-2-1102"),
         ("3/2/501", "3-2-501"),
         ("您好,我是12号楼1单元1802的业主,电话13757120836", "12-1-1802"),

@@ -116,6 +116,16 @@ extension EntityScan {
             }
             if buildingAndUnit == nil { buildingAndUnit = (b.value, u.value) }
         }
+        // "10号楼2-1201": the entrance and the room written as one number pair after the building.
+        if let u = number(j), u.form == .arabic, (1...2).contains(u.digits), (1...20).contains(u.value), isChar(j + 1, "-"),
+            let r = number(j + 2), r.form == .arabic, (3...4).contains(r.digits), r.value >= 101,
+            !(isChar(j + 3, "-") && number(j + 4) != nil)
+        {
+            found.unit = EntityText.unit(b.value, u.value, r.value)
+            found.building = b.value
+            use(i..<j + 3)
+            return true
+        }
         // A building named with a building word (not a bare 号/楼) still tells which building.
         if marker.tag == 0, found.building == nil {
             found.building = b.value
@@ -211,7 +221,18 @@ extension EntityScan {
             j = skipFiller(j + 1)
             if word(j) == .no { j = skipFiller(j + 1) }
         }
-        if isChar(j, "#") { j += 1 }
+        if isChar(j, "#") {
+            j += 1
+            // "Blk 12 Unit 1 #08-02": the floor and the flat on it, as Singapore writes them: room 802.
+            if let floor = number(j), floor.form == .arabic, (1...2).contains(floor.digits), isChar(j + 1, "-"),
+                let flat = number(j + 2), flat.form == .arabic, flat.digits == 2, floor.value * 100 + flat.value >= 101
+            {
+                found.unit = EntityText.unit(b.value, u.value, floor.value * 100 + flat.value)
+                found.building = b.value
+                use(i..<j + 3)
+                return
+            }
+        }
         guard let r = number(j), r.form == .arabic, (3...4).contains(r.digits), r.value >= 101 else {
             if found.building == nil { found.building = b.value }
             if buildingAndUnit == nil { buildingAndUnit = (b.value, u.value) }
