@@ -143,6 +143,19 @@ import Testing
         ("打風，客廳趟門玻璃爆晒，雨勁入嚟", nil),
         ("the typhoon blew our living-room window in, glass everywhere and rain pouring in", nil),
         ("厨房煤气味好重，楼下保安还在门口抽烟", "gas"),
+        // A snake in the home, a threat with the resident hiding, a rope snapped with a man hanging, an allergic swelling,
+        // a scald, a car rolling with nobody in it, a child in a pond, a fall into a manhole, a cigarette end that set
+        // the washing alight, water onto an extension board.
+        ("客厅角落盘着一条蛇，我和孩子躲在卧室不敢出来", nil),
+        ("my ex is banging on the door saying he'll hurt me, I'm hiding in the bedroom", nil),
+        ("外墙清洗的工人安全绳断了，人吊在半空", nil),
+        ("女儿吃了花生酱，现在嘴唇肿起来，喘不过气", nil),
+        ("奶奶端热汤的时候摔了，手臂全是水泡，皮都起泡了", nil),
+        ("a van is rolling down the ramp with no driver, nobody in it", nil),
+        ("有个小孩掉进喷水池里了，没有大人在", nil),
+        ("the manhole cover by the bins is gone and an old man fell into it", nil),
+        ("楼下扔的烟头把我家晾的衣服点着了，烧起来了", nil),
+        ("雨水顺着墙流到插线板上，一直在冒火花", nil),
     ]
 
     static let notEmergencies: [String] = [
@@ -256,6 +269,14 @@ import Testing
         "上星期火灾之后拆掉的烟感到现在还没装回去",
         // A fuel word its near-miss words all but cancel: the learned layer may not pick it (`needs_rule_score`).
         "隔壁装修油漆味好冲，天那水味很浓",
+        // A wasp nest to be removed, a cigarette end that may one day start a fire, a drill announced, a report taken
+        // back, tap water that smells, a lamp out for a father who cannot climb a ladder.
+        "阳台顶上有个马蜂窝，还没人被蛰，能派人来摘掉吗",
+        "总有人往绿化带扔烟头，迟早会着火",
+        "下周三小区要进行消防演练，住户需要做什么准备",
+        "sorry, my mistake, the smell was the bin, no need to send anyone",
+        "自来水有股怪味，像臭鸡蛋，能查一下水管吗",
+        "my mum's hallway light is out and she can't get up a ladder, could someone change the bulb",
     ]
 
     @Test(arguments: hazards)
