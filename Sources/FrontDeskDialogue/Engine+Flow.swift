@@ -301,6 +301,8 @@ extension Engine {
     /// Whether the answer to a restatement means "go ahead": a yes, or "就这样吧" / "that's all" without a no.
     func settles(_ turn: Turn) -> Bool {
         if turn.isDeny || turn.isCancel { return false }
+        // "哦对了，还有…" opens with 对 but says "by the way": no yes when more follows it.
+        if turn.has(.alsoMarkers), !turn.isBareAct { return false }
         return turn.isAffirm || turn.has(.settle)
     }
 

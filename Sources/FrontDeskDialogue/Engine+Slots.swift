@@ -420,7 +420,9 @@ extension Engine {
                 return true
             }
         }
-        return turn.has(.floorWords)
+        // A floor word with a number ("basement level 2", "地下2层"); alone ("地下车库", "stopped between floors") it says no
+        // more than the public area: which garage or which lift is asked.
+        return turn.has(.floorWords) && !EntityExtractor.digitRuns(turn.lower).isEmpty
     }
 
     /// Whether the message names a block by number: "2座", "3栋", "5号楼", "block 3", "building 2".
