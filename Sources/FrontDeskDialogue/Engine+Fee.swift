@@ -93,39 +93,55 @@ extension Engine {
             (.feeItemWater, "water"), (.feeItemParking, "parking"), (.feeItemProperty, "property"),
         ]
         let named = items.filter { turn.has($0.0) }.map(\.1)
-        if named.count == 1 { scope.item = named[0] }
+        // "九月和十月的物业费和水费": each item and each month named (a list, comma-separated).
+        if !named.isEmpty, named.count < items.count { scope.item = named.joined(separator: ",") }
         if turn.has(.lastMonth) {
             scope.month = "last"
         } else if turn.has(.thisMonth) {
             scope.month = "this"
-        } else if let month = monthNamed(turn) {
-            scope.month = String(month)
+        } else {
+            let months = monthsNamed(turn)
+            if !months.isEmpty { scope.month = months.map(String.init).joined(separator: ",") }
         }
         // "the property fee" alone is the fee question in general; that item alone only for a named month.
         if scope.item == "property", scope.month == nil { scope.item = nil }
         return scope
     }
 
-    /// "八月份" / "8月" / "September": the month a message names, 1…12.
-    func monthNamed(_ turn: Turn) -> Int? {
+    /// Every month a message names, in the order named ("September and October", "9月和10月", "九月、十月"): a name
+    /// inside a longer one ("一月" in "十一月") does not count.
+    func monthsNamed(_ turn: Turn) -> [Int] {
         let words = turn.words
+        let text = turn.lower
+        var found: [(start: Int, end: Int, month: Int)] = []
+        func offset(_ index: String.Index) -> Int { text.distance(from: text.startIndex, to: index) }
         for list in [words[.monthNamesZh], words[.monthNamesEn]] {
-            // Longest first: "eleventh month" before "first month" (the one ends with the other); of names as long, the
-            // first listed (the order a stable sort by length would give). Only the names that occur are counted.
-            var best: (index: Int, count: Int)?
-            for (index, name) in list.enumerated() where TextMatch.contains(turn.lower, name) {
-                let count = name.count
-                if best == nil || count > best!.count { best = (index, count) }
+            for (index, name) in list.enumerated() where TextMatch.contains(text, name) {
+                var from = text.startIndex
+                while let range = TextMatch.range(of: name, in: text, from: from) {
+                    found.append((offset(range.lowerBound), offset(range.upperBound), index + 1))
+                    from = range.upperBound
+                }
             }
-            if let best { return best.index + 1 }
         }
         for suffix in words[.monthSuffix] {
-            guard let range = TextMatch.range(of: suffix, in: turn.lower) else { continue }
-            let digits = String(
-                turn.lower[..<range.lowerBound].reversed().prefix { $0.isASCII && $0.isNumber }.reversed())
-            if let month = Int(digits), (1...12).contains(month) { return month }
+            var from = text.startIndex
+            while let range = TextMatch.range(of: suffix, in: text, from: from) {
+                let digits = String(text[..<range.lowerBound].reversed().prefix { $0.isASCII && $0.isNumber }.reversed())
+                if let month = Int(digits), (1...12).contains(month) {
+                    found.append((offset(range.lowerBound) - digits.count, offset(range.upperBound), month))
+                }
+                from = range.upperBound
+            }
         }
-        return nil
+        let kept = found.filter { name in
+            !found.contains { other in
+                other.start <= name.start && other.end >= name.end && other.end - other.start > name.end - name.start
+            }
+        }
+        var months: [Int] = []
+        for name in kept.sorted(by: { $0.start < $1.start }) where !months.contains(name.month) { months.append(name.month) }
+        return months
     }
 
     /// The `YYYY-MM` period a scope's month means among `bills`: the latest bill of that month.
@@ -153,9 +169,12 @@ extension Engine {
         state.flow = nil
         let all = bills(of: unit)
         let scope = given ?? feeScope(turn)
-        let asked = period(scope.month, all, turn)
-        let items = all.filter { scope.item == nil || $0.item == scope.item }
-        var bills = items.filter { asked == nil || $0.period == asked }
+        let months = scope.month?.split(separator: ",").map(String.init) ?? []
+        let periods = months.compactMap { period($0, all, turn) }
+        let asked = periods.count == 1 ? periods[0] : nil
+        let itemsAsked = scope.item?.split(separator: ",").map(String.init)
+        let items = all.filter { itemsAsked == nil || itemsAsked!.contains($0.item) }
+        var bills = items.filter { periods.isEmpty || periods.contains($0.period) }
         // "这个月的物业费交了没" before this month is billed: the latest period of what was asked, said to be the latest.
         var notYetBilled: (asked: String, latest: String)?
         if bills.isEmpty, let asked, let latest = items.map(\.period).max(), asked > latest {
