@@ -92,6 +92,9 @@ public struct DialogueLexicon: Sendable {
         /// "多久能到", "接下来会怎么处理", "how long till someone gets here", "what happens now": right after a record was
         /// made, a question with them asks how that record goes on, not for something new.
         case nextQuestions = "next_questions"
+        /// "我先接个电话，回头再找你们", "let me check with my husband first, bye for now": the resident leaves to come back
+        /// later, however long the line.
+        case deferWords = "defer_words"
         /// "下午来", "上门", "I'm home in the evening": a part of the day named with them is when to visit, not when the
         /// fault shows ("晚上黑漆漆的").
         case visitWords = "visit_words"

@@ -288,7 +288,10 @@ extension Engine {
         case .verifyRecord(let id):
             // "好的 那我在家等着" / "ok thanks" / "ok bye": the status was what they wanted; the offer of details is not
             // taken.
-            if turn.isThanksOnly || turn.intent == .goodbye { return nil }
+            // "行吧，谢了": thanks however sure the matcher is of it, without a word that takes the offer.
+            if turn.isThanksOnly || turn.intent == .goodbye || (turn.intent == .thanks && !turn.has(.acceptWords)) {
+                return nil
+            }
             // "好，咁繼續報返個坐廁先": the "ok" goes back to the request the question interrupted, not to the details.
             if goesBack(turn, state) { return nil }
             // "ok. also my doorbell stopped working": the "ok" is no yes to the details, a new request follows.

@@ -290,9 +290,13 @@ extension Engine {
     /// Whether a message that takes leave also says something the flow must act on first: a correction, a flat, a
     /// phone, a date or a record ID, or at a restatement a yes ("好，谢谢，再见", "就这样吧", "yes, that's all, bye").
     func carriesMore(_ turn: Turn, _ flow: Flow) -> Bool {
-        if turn.isCorrection { return true }
+        // "actually … let me check with him first, bye for now": a correction word in a line that defers is no correction.
+        if turn.isCorrection, !turn.has(.deferWords) { return true }
         let entities = turn.entities
-        if entities.unit != nil || entities.phone != nil || entities.date != nil || entities.recordID != nil {
+        // A date only where the flow takes one (a permit's start, a repair's visit): "paid it last week, let me check,
+        // bye for now" leaves a fee query.
+        let takesDate = flow.kind == .decorationPermit || flow.kind == .repair
+        if entities.unit != nil || entities.phone != nil || (takesDate && entities.date != nil) || entities.recordID != nil {
             return true
         }
         return flow.awaiting == .confirm && settles(turn)

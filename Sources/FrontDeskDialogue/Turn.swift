@@ -217,6 +217,8 @@ struct Turn {
     /// Whether the message takes leave ("再见", "先这样吧", "bye") rather than answering.
     var isLeaving: Bool {
         if (intent == .goodbye && classification.confidence >= 0.5) || says(.leave) { return true }
+        // "我先接个电话，回头再找你们哈": leaving to come back later, however long the line.
+        if intent != .emergency, has(.deferWords) { return true }
         // "我手机号换过…我找找看，先不聊了，拜拜": a long line that ends by taking leave.
         if intent == .goodbye, words[.leave].contains(where: { $0.count >= 2 && trimmedLower.hasSuffix($0) }) { return true }
         // A short line that takes leave ("let's talk another time", "ok byebye"): a leave word anywhere in it.
