@@ -277,6 +277,11 @@ import Testing
         "sorry, my mistake, the smell was the bin, no need to send anyone",
         "自来水有股怪味，像臭鸡蛋，能查一下水管吗",
         "my mum's hallway light is out and she can't get up a ladder, could someone change the bulb",
+        // Purely asking said outright, a report called off with the cause, "I thought it was a fire", a blocked drain.
+        "燃气灶有煤气味的话第一步做什么？我只是想知道",
+        "取消刚才报的，烟是楼下在烧烤",
+        "楼下炸东西的油烟味好重，我还以为着火了，能不能让他们开抽油烟机",
+        "the shower drain is clogged and the water comes up to my ankles",
     ]
 
     @Test(arguments: hazards)
