@@ -23,7 +23,7 @@ extension PhraseBook {
         // a note staff left for the resident
         "note",
         // the dialogue manager: a block-flat address, corrections
-        "block", "room", "changes", "field", "value",
+        "block", "entrance", "room", "changes", "field", "value",
     ]
 
     /// Problems `frontdesk lint` reports: forbidden words, unknown placeholders, missing languages,

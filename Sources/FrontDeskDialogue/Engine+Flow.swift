@@ -87,7 +87,7 @@ extension Engine {
         carryKnownDetails(into: &flow, state)
         notes += result.problems.map { say($0.key, turn.language, $0.values) }
         state.flow = flow
-        if result.problems.contains(where: { $0.key == "ask.unit_entrance" }) {
+        if result.problems.contains(where: { ["ask.unit_entrance", "ask.unit_rest", "ask.unit_room"].contains($0.key) }) {
             flow.awaiting = .unit
             state.flow = flow
             return Reply(notes, intent: kind.intent, awaiting: .unit)

@@ -78,6 +78,26 @@ extension Engine {
                     flow.slots[.unitRoom] = room
                     problem(.unit, "ask.unit_entrance", ["block": block, "room": room])
                 }
+            } else if flow.kind != .emergency, awaiting == .unit, flow.slots[.unit] == nil, let building = entities.building,
+                turn.textDigitRuns.count <= 2, !turn.has(.alsoMarkers)
+            {
+                // The flat in pieces, one per line ("5栋", then "1单元", then "1201"): each piece is kept and the rest
+                // asked for, not counted as a wrong answer.
+                flow.slots[.unitBlock] = String(building)
+                flow.slots[.unitRoom] = nil
+                if let entrance = entities.entrance {
+                    flow.slots[.unitEntrance] = String(entrance)
+                    problem(.unit, "ask.unit_room", ["block": String(building), "entrance": String(entrance)])
+                } else {
+                    flow.slots[.unitEntrance] = nil
+                    problem(.unit, "ask.unit_rest", ["block": String(building)])
+                }
+            } else if flow.kind != .emergency, awaiting == .unit, flow.slots[.unit] == nil, let block = flow.slots[.unitBlock],
+                flow.slots[.unitEntrance] == nil, flow.slots[.unitRoom] == nil, hasEntranceNumber(turn),
+                turn.textDigitRuns.count == 1, let entrance = turn.textDigitRuns.first, entrance.count <= 2
+            {
+                flow.slots[.unitEntrance] = entrance
+                problem(.unit, "ask.unit_room", ["block": block, "entrance": entrance])
             } else if flow.kind == .emergency, awaiting == .unit, turn.text.count >= 2 {
                 // The answer must be a place the staff can go to: "we are going down the stairs" is not one. It is
                 // asked once more; after that the record is made with the place to be confirmed by the staff's call.
