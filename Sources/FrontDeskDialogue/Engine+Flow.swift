@@ -7,6 +7,9 @@ import FrontDeskModel
 extension Engine {
     /// Invalid answers to one slot before a human is offered.
     static let maxSlotFailures = 3
+    /// The questions for the part of a flat still missing ("which entrance?", "which flat?"): the part given is kept,
+    /// and the question counts no failure.
+    static let unitPartQuestions: Set<String> = ["ask.unit_entrance", "ask.unit_rest", "ask.unit_room"]
     /// The confidence from which a message is a clear request of its own even where the dialogue expects news
     /// (after an emergency was recorded).
     static let clearRequestConfidence = 0.75
@@ -87,7 +90,7 @@ extension Engine {
         carryKnownDetails(into: &flow, state)
         notes += result.problems.map { say($0.key, turn.language, $0.values) }
         state.flow = flow
-        if result.problems.contains(where: { ["ask.unit_entrance", "ask.unit_rest", "ask.unit_room"].contains($0.key) }) {
+        if result.problems.contains(where: { Engine.unitPartQuestions.contains($0.key) }) {
             flow.awaiting = .unit
             state.flow = flow
             return Reply(notes, intent: kind.intent, awaiting: .unit)
@@ -176,7 +179,7 @@ extension Engine {
         }
         state.flow = flow
         var notes = result.problems.map { say($0.key, turn.language, $0.values) }
-        if result.problems.contains(where: { $0.key == "ask.unit_entrance" }) {
+        if result.problems.contains(where: { Engine.unitPartQuestions.contains($0.key) }) {
             return Reply(notes, intent: flow.kind.intent, awaiting: .unit)
         }
         // A correction of a slot answered earlier ("oh no, it is 1202"): say what changed, then go on.
@@ -290,15 +293,15 @@ extension Engine {
     /// Whether a message that takes leave also says something the flow must act on first: a correction, a flat, a
     /// phone, a date or a record ID, or at a restatement a yes ("好，谢谢，再见", "就这样吧", "yes, that's all, bye").
     func carriesMore(_ turn: Turn, _ flow: Flow) -> Bool {
-        // "actually … let me check with him first, bye for now": a correction word in a line that defers is no correction.
+        // "actually … let me check with him first, bye for now": a correction word in a line that defers is no
+        // correction.
         if turn.isCorrection, !turn.has(.deferWords) { return true }
         let entities = turn.entities
         // A date only where the flow takes one (a permit's start, a repair's visit): "paid it last week, let me check,
         // bye for now" leaves a fee query.
         let takesDate = flow.kind == .decorationPermit || flow.kind == .repair
-        if entities.unit != nil || entities.phone != nil || (takesDate && entities.date != nil) || entities.recordID != nil {
-            return true
-        }
+        if entities.unit != nil || entities.phone != nil || entities.recordID != nil { return true }
+        if takesDate, entities.date != nil { return true }
         return flow.awaiting == .confirm && settles(turn)
     }
 
