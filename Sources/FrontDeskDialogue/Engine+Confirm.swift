@@ -12,9 +12,9 @@ extension Engine {
         // after it is no new request (an emergency still is, and so is a second matter brought in with "还有" / "also").
         let answeredFirst =
             turn.saysAffirmWord && !turn.isDeny && turn.intent != .emergency && !turn.has(.alsoMarkers)
-        // "哦对了还有个事，厨房水龙头也一直滴…师傅来了顺便一起看下" / "oh and while they're here, the window handle is loose as
-        // well": a second fault of the same trade (or of none the matcher names) told at the restatement joins this order's
-        // description, and the whole is restated; a fault for another team is a request of its own.
+        // "哦对了还有个事，厨房水龙头也一直滴…师傅来了顺便一起看下" / "oh and while they're here, the window handle is loose
+        // as well": a second fault of the same trade (or of none the matcher names) told at the restatement joins this
+        // order's description, and the whole is restated; a fault for another team is a request of its own.
         if flow.kind == .repair, turn.intent == .repair, turn.has(.alsoMarkers), !turn.isCorrection, !turn.isCancel,
             let description = flow.slots[.description], !description.contains(turn.text),
             turn.entities.unit == nil || turn.entities.unit == flow.slots[.unit],

@@ -145,12 +145,11 @@ extension Engine {
     }
 
     /// Whether a message right after a record was made asks how it goes on ("那你们的人大概多久能到？", "咁跟住會點跟進呀？",
-    /// "ok so what happens now with my complaint?") and names nothing new: no other flat or record, no "also", no emergency.
+    /// "ok so what happens now with my complaint?") and names nothing new: no other flat or record, no "also", no
+    /// emergency.
     func asksWhatNext(_ turn: Turn) -> Bool {
-        guard turn.has(.nextQuestions), turn.entities.recordID == nil, turn.entities.unit == nil,
-            turn.intent != .emergency, !turn.has(.alsoMarkers), !turn.isCancel
-        else { return false }
-        return true
+        turn.has(.nextQuestions) && turn.entities.recordID == nil && turn.entities.unit == nil
+            && turn.intent != .emergency && !turn.has(.alsoMarkers) && !turn.isCancel
     }
 
     /// Handles a message by its own intent, outside any flow.
@@ -256,8 +255,8 @@ extension Engine {
                 turn.lower.count > 16 && turn.intent == suspended.kind.intent && (turn.isAffirm || turn.has(.resumeWords))
             if carriesDetails {
                 if resumed.awaiting == .confirm {
-                    // The request was at its restatement: the "ok" goes back to it, it is no yes to the restatement; the
-                    // details given now are filled in and the whole is restated again.
+                    // The request was at its restatement: the "ok" goes back to it, it is no yes to the restatement;
+                    // the details given now are filled in and the whole is restated again.
                     let result = fill(&resumed, turn)
                     state.flow = resumed
                     return advance(turn, &state, notes: result.problems.map { say($0.key, turn.language, $0.values) })

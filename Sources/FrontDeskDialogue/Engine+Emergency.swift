@@ -141,11 +141,7 @@ extension Engine {
             } else if state.suspended == nil {
                 // The phone is known: the emergency stays at hand all the same, so that news of it ("窗户开了，人已经下楼了")
                 // is added to it and "how long till someone gets here?" is about it, not a new request.
-                var after = Flow(kind: .emergency)
-                after.slots[.recordID] = record.id
-                after.slots[.category] = category
-                after.slots[.unit] = flow.slots[.unit]
-                state.flow = after
+                state.flow = emergencyAtHand(record.id, category: category, unit: flow.slots[.unit])
             }
         } catch {
             state.flow = nil
@@ -153,6 +149,15 @@ extension Engine {
         }
         reply.slots = slotsJSON(flow)
         return reply
+    }
+
+    /// A recorded emergency kept at hand, asking nothing: what the resident says of it next is added to it.
+    func emergencyAtHand(_ id: String, category: String?, unit: String?) -> Flow {
+        var flow = Flow(kind: .emergency)
+        flow.slots[.recordID] = id
+        flow.slots[.category] = category
+        flow.slots[.unit] = unit
+        return flow
     }
 
     /// The answer to "may we have a contact phone?" after an emergency was recorded: a phone is added to the record;
@@ -167,7 +172,9 @@ extension Engine {
                 return Reply([say(prefix + ".phone_skipped", turn.language)], intent: intent)
             }
             // "how long till someone gets here?": how the recorded emergency goes on, looked up.
-            if asksWhatNext(turn), let record = store.record(id: id) { return describe(record, turn, &state, notes: []) }
+            if asksWhatNext(turn), let record = store.record(id: id) {
+                return describe(record, turn, &state, notes: [])
+            }
             // "好，窗户开了，人已经下楼了，你们赶紧派人": a yes to the safety advice first, then news of it and a call to hurry.
             let answersAdvice = turn.opensWithAffirm && !turn.has(.alsoMarkers) && turn.entities.unit == nil
                 && turn.intent != .emergency
@@ -177,11 +184,7 @@ extension Engine {
                 // "we are going down the stairs now", "她说里面灯还亮着，警铃按了没人应": news of the emergency, not a new
                 // request nor a second emergency. Kept on the record for the staff on their way; a phone may still follow,
                 // so the recorded emergency stays at hand without a pending question.
-                var after = Flow(kind: .emergency)
-                after.slots[.recordID] = id
-                after.slots[.category] = flow.slots[.category]
-                after.slots[.unit] = flow.slots[.unit]
-                state.flow = after
+                state.flow = emergencyAtHand(id, category: flow.slots[.category], unit: flow.slots[.unit])
                 var reply = Reply([say("emergency.update_ack", turn.language)], intent: intent)
                 do {
                     let note = RecordUpdate(id: id, at: turn.civil.iso8601, actor: "resident", note: turn.text)
@@ -197,11 +200,7 @@ extension Engine {
         do {
             let updated = try store.update(update)
             // The emergency stays at hand: what the resident says of it next is added to it ("快点来人啊").
-            var after = Flow(kind: .emergency)
-            after.slots[.recordID] = id
-            after.slots[.category] = flow.slots[.category]
-            after.slots[.unit] = flow.slots[.unit]
-            state.flow = after
+            state.flow = emergencyAtHand(id, category: flow.slots[.category], unit: flow.slots[.unit])
             var reply = Reply([say(prefix + ".phone_saved", turn.language, ["id": id])], intent: intent)
             reply.record = updated.reference
             return reply

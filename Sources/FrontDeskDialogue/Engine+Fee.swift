@@ -127,7 +127,8 @@ extension Engine {
         for suffix in words[.monthSuffix] {
             var from = text.startIndex
             while let range = TextMatch.range(of: suffix, in: text, from: from) {
-                let digits = String(text[..<range.lowerBound].reversed().prefix { $0.isASCII && $0.isNumber }.reversed())
+                let digits = String(
+                    text[..<range.lowerBound].reversed().prefix { $0.isASCII && $0.isNumber }.reversed())
                 if let month = Int(digits), (1...12).contains(month) {
                     found.append((offset(range.lowerBound) - digits.count, offset(range.upperBound), month))
                 }
@@ -140,7 +141,9 @@ extension Engine {
             }
         }
         var months: [Int] = []
-        for name in kept.sorted(by: { $0.start < $1.start }) where !months.contains(name.month) { months.append(name.month) }
+        for name in kept.sorted(by: { $0.start < $1.start }) where !months.contains(name.month) {
+            months.append(name.month)
+        }
         return months
     }
 
@@ -173,7 +176,7 @@ extension Engine {
         let periods = months.compactMap { period($0, all, turn) }
         let asked = periods.count == 1 ? periods[0] : nil
         let itemsAsked = scope.item?.split(separator: ",").map(String.init)
-        let items = all.filter { itemsAsked == nil || itemsAsked!.contains($0.item) }
+        let items = all.filter { bill in itemsAsked?.contains(bill.item) ?? true }
         var bills = items.filter { periods.isEmpty || periods.contains($0.period) }
         // "这个月的物业费交了没" before this month is billed: the latest period of what was asked, said to be the latest.
         var notYetBilled: (asked: String, latest: String)?

@@ -78,8 +78,8 @@ extension Engine {
                     flow.slots[.unitRoom] = room
                     problem(.unit, "ask.unit_entrance", ["block": block, "room": room])
                 }
-            } else if flow.kind != .emergency, awaiting == .unit, flow.slots[.unit] == nil, let building = entities.building,
-                turn.textDigitRuns.count <= 2, !turn.has(.alsoMarkers)
+            } else if flow.kind != .emergency, awaiting == .unit, flow.slots[.unit] == nil,
+                let building = entities.building, turn.textDigitRuns.count <= 2, !turn.has(.alsoMarkers)
             {
                 // The flat in pieces, one per line ("5栋", then "1单元", then "1201"): each piece is kept and the rest
                 // asked for, not counted as a wrong answer.
@@ -92,8 +92,9 @@ extension Engine {
                     flow.slots[.unitEntrance] = nil
                     problem(.unit, "ask.unit_rest", ["block": String(building)])
                 }
-            } else if flow.kind != .emergency, awaiting == .unit, flow.slots[.unit] == nil, let block = flow.slots[.unitBlock],
-                flow.slots[.unitEntrance] == nil, flow.slots[.unitRoom] == nil, hasEntranceNumber(turn),
+            } else if flow.kind != .emergency, awaiting == .unit, flow.slots[.unit] == nil,
+                let block = flow.slots[.unitBlock], flow.slots[.unitEntrance] == nil, flow.slots[.unitRoom] == nil,
+                hasEntranceNumber(turn),
                 turn.textDigitRuns.count == 1, let entrance = turn.textDigitRuns.first, entrance.count <= 2
             {
                 flow.slots[.unitEntrance] = entrance

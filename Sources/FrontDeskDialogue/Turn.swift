@@ -179,10 +179,23 @@ struct Turn {
     /// word or two after it. "No company, I hire the workers myself" begins with "no" but is an answer.
     var isBareAct: Bool {
         guard saysAffirmWord || saysDenyWord else { return false }
+        guard let word = openingWord([.affirm, .deny]) else { return true }
+        let rest = trimmedLower.dropFirst(word.count)
+        let han = rest.unicodeScalars.filter { Han.isIdeograph($0.value) }.count
+        let englishWords = rest.split { !$0.isLetter }.filter { $0.unicodeScalars.allSatisfy(\.isASCII) }.count
+        return han <= 3 && englishWords <= 1
+    }
+
+    /// Whether the message opens with a yes word ("好，窗户开了…", "係呀，快啲派人上嚟", "yes, please hurry"): an answer to
+    /// what the bot just said before anything else.
+    var opensWithAffirm: Bool { saysAffirmWord && openingWord([.affirm]) != nil }
+
+    /// The longest word of `lists` the message begins with, standing on its own (the whole message, or followed by no
+    /// letter); of as long ones the first listed.
+    func openingWord(_ lists: [DialogueLexicon.List]) -> String? {
         let trimmed = trimmedLower  // TextMatch.trimmed(lower), asked once per turn
-        // The longest affirm or deny word the message begins with (the first listed of as long ones).
         var longest: (word: String, count: Int)?
-        for list in [DialogueLexicon.List.affirm, .deny] {
+        for list in lists {
             let prefixes = prefixWords[list]
             for index in prefixes.words.indices where prefixes.hasPrefix(trimmed, index, textIsPlain: lowerIsPlain ? true : nil) {
                 let word = prefixes.words[index]
@@ -191,24 +204,7 @@ struct Turn {
                 if longest == nil || count > longest!.count { longest = (word, count) }
             }
         }
-        guard let word = longest?.word else { return true }
-        let rest = trimmed.dropFirst(word.count)
-        let han = rest.unicodeScalars.filter { Han.isIdeograph($0.value) }.count
-        let englishWords = rest.split { !$0.isLetter }.filter { $0.unicodeScalars.allSatisfy(\.isASCII) }.count
-        return han <= 3 && englishWords <= 1
-    }
-
-    /// Whether the message opens with a yes word ("好，窗户开了…", "係呀，快啲派人上嚟", "yes, please hurry"): an answer to
-    /// what the bot just said before anything else.
-    var opensWithAffirm: Bool {
-        guard saysAffirmWord else { return false }
-        let trimmed = trimmedLower
-        let prefixes = prefixWords[.affirm]
-        for index in prefixes.words.indices where prefixes.hasPrefix(trimmed, index, textIsPlain: lowerIsPlain ? true : nil) {
-            let count = prefixes.words[index].count
-            if trimmed.count == count || trimmed.dropFirst(count).first.map({ !$0.isLetter }) == true { return true }
-        }
-        return false
+        return longest?.word
     }
 
     /// Whether the message carries a correction act or marker ("说错了", "改成", "sorry I meant").

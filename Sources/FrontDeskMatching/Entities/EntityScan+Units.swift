@@ -117,8 +117,8 @@ extension EntityScan {
             if buildingAndUnit == nil { buildingAndUnit = (b.value, u.value) }
         }
         // "10号楼2-1201": the entrance and the room written as one number pair after the building.
-        if let u = number(j), u.form == .arabic, (1...2).contains(u.digits), (1...20).contains(u.value), isChar(j + 1, "-"),
-            let r = number(j + 2), r.form == .arabic, (3...4).contains(r.digits), r.value >= 101,
+        if let u = number(j), u.form == .arabic, (1...2).contains(u.digits), (1...20).contains(u.value),
+            isChar(j + 1, "-"), let r = number(j + 2), r.form == .arabic, (3...4).contains(r.digits), r.value >= 101,
             !(isChar(j + 3, "-") && number(j + 4) != nil)
         {
             found.unit = EntityText.unit(b.value, u.value, r.value)
